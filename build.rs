@@ -1,0 +1,40 @@
+//! Indexes the corpus at build time: the same engine source as the library,
+//! compiled for the host, writes `$OUT_DIR/index.bin`, which the library
+//! embeds with `include_bytes!`. A bad corpus file stops the build with its
+//! path and line.
+
+#![allow(dead_code, unused_imports)]
+
+#[path = "src/corpus/mod.rs"]
+mod corpus;
+#[path = "src/engine/mod.rs"]
+mod engine;
+
+use std::path::PathBuf;
+use std::{env, fs, process};
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=CORPUS_DIR");
+    println!("cargo:rerun-if-changed=src/engine");
+    println!("cargo:rerun-if-changed=src/corpus");
+    let dir = PathBuf::from(env::var("CORPUS_DIR").unwrap_or_else(|_| "assets/corpus".into()));
+    println!("cargo:rerun-if-changed={}", dir.display());
+    println!("cargo:rerun-if-changed={}", corpus::settings_path(&dir).display());
+
+    let fail = |message: String| -> ! {
+        eprintln!("\nerror: corpus-atlas cannot index the corpus\n  {message}\n");
+        process::exit(1);
+    };
+    let docs = corpus::load(&dir).unwrap_or_else(|e| fail(e.to_string()));
+    let mut writer = engine::writer::IndexWriter::new();
+    for doc in docs {
+        writer.add(doc).unwrap_or_else(|e| fail(e.to_string()));
+    }
+    let bytes = writer.finish().unwrap_or_else(|e| fail(e.to_string()));
+
+    // Write beside the target and rename, so a failed build never leaves half an index.
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set".into())));
+    let tmp = out.join("index.bin.tmp");
+    fs::write(&tmp, &bytes).unwrap_or_else(|e| fail(format!("{}: {e}", tmp.display())));
+    fs::rename(&tmp, out.join("index.bin")).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
+}

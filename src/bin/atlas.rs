@@ -1,0 +1,182 @@
+//! `atlas`: the command line over the same engine and the same embedded index
+//! as the browser app.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use corpus_atlas::engine::search::snippet;
+use corpus_atlas::engine::{search, Index, SearchOptions, Snippet};
+use serde_json::json;
+
+const USAGE: &str = "\
+atlas: search the corpus this program was built with
+
+Usage:
+  atlas search <query> [--json] [--limit N]   ranked sections, best first
+  atlas docs [--json]                         the documents and their metadata
+  atlas check [DIR]                           validate a corpus folder (default assets/corpus)
+  atlas help                                  this text
+
+Query syntax: words are all required; \"a phrase\"; -excluded; this OR that;
+the last word also matches as a prefix.";
+
+/// Characters of context in a snippet; the app uses the same.
+const SNIPPET_CHARS: usize = corpus_atlas::engine::search::SNIPPET_CHARS;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("atlas: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct Flags {
+    json: bool,
+    limit: usize,
+    rest: Vec<String>,
+}
+
+fn flags(args: &[String]) -> Result<Flags, String> {
+    let mut f = Flags { json: false, limit: 10, rest: Vec::new() };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => f.json = true,
+            "--limit" | "-n" => {
+                let v = it.next().ok_or("--limit needs a number")?;
+                f.limit = v.parse().map_err(|_| format!("--limit needs a number, not {v:?}"))?;
+            }
+            s if s.starts_with("--limit=") => {
+                f.limit = s[8..].parse().map_err(|_| format!("--limit needs a number, not {:?}", &s[8..]))?;
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
+            _ => f.rest.push(a.clone()),
+        }
+    }
+    Ok(f)
+}
+
+fn open() -> Result<&'static Index<'static>, String> {
+    corpus_atlas::index().map_err(|e| format!("the embedded index cannot be opened: {e}"))
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let Some((command, rest)) = args.split_first() else {
+        println!("{USAGE}");
+        return Ok(());
+    };
+    match command.as_str() {
+        "search" => cmd_search(&flags(rest)?),
+        "docs" => cmd_docs(&flags(rest)?),
+        "check" => cmd_check(&flags(rest)?),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    }
+}
+
+fn cmd_search(f: &Flags) -> Result<(), String> {
+    let query = f.rest.join(" ");
+    let index = open()?;
+    let results = search(index, &query, SearchOptions::default());
+    let shown: Vec<_> = results.hits.iter().take(f.limit).collect();
+    if f.json {
+        let rows: Vec<_> = shown
+            .iter()
+            .map(|hit| {
+                let section = index.section(hit.section);
+                json!({
+                    "doc": index.doc(hit.doc).id,
+                    "section": (!section.title.is_empty()).then_some(section.title),
+                    "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
+                    "snippet": snippet(index, hit, SNIPPET_CHARS).text,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(rows));
+        for hint in &results.hints {
+            eprintln!("hint: {hint}");
+        }
+        return Ok(());
+    }
+    let bold = std::io::stdout().is_terminal();
+    let mut out = std::io::stdout().lock();
+    for hint in &results.hints {
+        let _ = writeln!(out, "hint: {hint}");
+    }
+    let _ = writeln!(out, "{} of {} matching sections", shown.len(), results.hits.len());
+    for (rank, hit) in shown.iter().enumerate() {
+        let doc = index.doc(hit.doc);
+        let section = index.section(hit.section);
+        let title = if section.title.is_empty() { doc.title } else { section.title };
+        let _ = writeln!(out, "\n{:>2}. {}  [{}] {:.3}", rank + 1, doc.id, doc.lang, hit.score);
+        let _ = writeln!(out, "    {title}");
+        let _ = writeln!(out, "    {}", marked(&snippet(index, hit, SNIPPET_CHARS), bold));
+    }
+    Ok(())
+}
+
+/// The snippet with its highlights in bold on a terminal, in [brackets] otherwise.
+fn marked(s: &Snippet, bold: bool) -> String {
+    let (open, close) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
+    let mut out = String::new();
+    let mut at = 0;
+    for r in &s.highlights {
+        out.push_str(&s.text[at..r.start]);
+        out.push_str(open);
+        out.push_str(&s.text[r.clone()]);
+        out.push_str(close);
+        at = r.end;
+    }
+    out.push_str(&s.text[at..]);
+    out
+}
+
+fn cmd_docs(f: &Flags) -> Result<(), String> {
+    let index = open()?;
+    if f.json {
+        let rows: Vec<_> = index
+            .docs()
+            .map(|d| {
+                json!({
+                    "doc": d.id, "title": d.title, "source": d.source, "date": d.date,
+                    "language": d.lang, "url": d.url, "sections": d.section_count, "bytes": d.text.len(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+    } else {
+        for d in index.docs() {
+            println!("{}  [{}] {}  {}  {}", d.id, d.lang, d.date, d.source, d.title);
+        }
+    }
+    Ok(())
+}
+
+fn cmd_check(f: &Flags) -> Result<(), String> {
+    let dir = PathBuf::from(f.rest.first().map_or("assets/corpus", String::as_str));
+    let docs = corpus_atlas::corpus::load(&dir).map_err(|e| e.to_string())?;
+    let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let count = docs.len();
+    let mut writer = corpus_atlas::engine::writer::IndexWriter::new();
+    for doc in docs {
+        writer.add(doc).map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.finish().map_err(|e| e.to_string())?;
+    let index = Index::open(&bytes).map_err(|e| e.to_string())?;
+    println!(
+        "{}: {count} documents, {} sections, {} terms; {text_bytes} text bytes → {} index bytes",
+        dir.display(),
+        index.section_count(),
+        index.term_count(),
+        bytes.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,218 @@
+//! Loading a corpus folder on the host (build.rs, the CLI, tests): reading the
+//! texts, the optional `<folder>.toml` metadata file beside the folder, and
+//! deriving what the metadata does not say. Never compiled into the wasm.
+//!
+//! Every problem stops the build with the file, and the line where there is
+//! one, so a builder can fix it.
+
+mod meta;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::engine::writer::{DocInput, SectionInput};
+
+pub use meta::{derive_date, derive_source, derive_title, detect_language};
+
+/// File endings read as corpus texts.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// Languages the analysis knows; a `language` in the metadata file must be one.
+pub const LANGUAGES: &[&str] = &["en", "fr", "ko", "zh", "ja", "de", "es", "it", "pt", "nl", "ru"];
+
+/// A problem with the corpus, naming the file (and line) to fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusError {
+    /// The file (or folder) at fault.
+    pub file: PathBuf,
+    /// 1-based line, where the problem has one.
+    pub line: Option<usize>,
+    /// What is wrong, in words a builder can act on.
+    pub message: String,
+}
+
+impl CorpusError {
+    fn new(file: &Path, line: Option<usize>, message: impl Into<String>) -> Self {
+        CorpusError { file: file.to_owned(), line, message: message.into() }
+    }
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file.display(), line, self.message),
+            None => write!(f, "{}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
+/// Per-document settings in the metadata file; every field is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocSettings {
+    /// Display title.
+    pub title: Option<String>,
+    /// Outlet or publisher.
+    pub source: Option<String>,
+    /// Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// ISO 639-1 code, one of [`LANGUAGES`].
+    pub language: Option<String>,
+    /// Original address.
+    pub url: Option<String>,
+}
+
+/// The metadata file: `[documents."<file name>"]` tables.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    #[serde(default)]
+    documents: BTreeMap<String, DocSettings>,
+}
+
+/// Where the metadata file of a corpus folder lives: beside it, named after
+/// it (`assets/corpus/` → `assets/corpus.toml`).
+pub fn settings_path(dir: &Path) -> PathBuf {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "corpus".into());
+    dir.with_file_name(format!("{name}.toml"))
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].matches('\n').count() + 1
+}
+
+fn valid_date(d: &str) -> bool {
+    let parts: Vec<&str> = d.split('-').collect();
+    let num = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    let ok_shape = match parts.as_slice() {
+        [y] => num(y, 4),
+        [y, m] => num(y, 4) && num(m, 2),
+        [y, m, dd] => num(y, 4) && num(m, 2) && num(dd, 2),
+        _ => false,
+    };
+    let month = parts.get(1).and_then(|m| m.parse::<u32>().ok()).unwrap_or(1);
+    let day = parts.get(2).and_then(|m| m.parse::<u32>().ok()).unwrap_or(1);
+    ok_shape && (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+fn load_settings(path: &Path) -> Result<Settings, CorpusError> {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
+        Err(e) => return Err(CorpusError::new(path, None, format!("cannot read the metadata file: {e}"))),
+    };
+    let settings: Settings = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|s| line_of(&text, s.start));
+        CorpusError::new(path, line, e.message().trim().to_owned())
+    })?;
+    // Point value errors at the line of their document's table.
+    let table_line = |id: &str| {
+        text.find(&format!("\"{id}\"")).or_else(|| text.find(id)).map(|b| line_of(&text, b))
+    };
+    for (id, doc) in &settings.documents {
+        if let Some(date) = &doc.date {
+            if !valid_date(date) {
+                return Err(CorpusError::new(
+                    path,
+                    table_line(id),
+                    format!("document {id:?}: date {date:?} is not YYYY, YYYY-MM or YYYY-MM-DD"),
+                ));
+            }
+        }
+        if let Some(lang) = &doc.language {
+            if !LANGUAGES.contains(&lang.as_str()) {
+                return Err(CorpusError::new(
+                    path,
+                    table_line(id),
+                    format!("document {id:?}: unknown language {lang:?} (known: {})", LANGUAGES.join(", ")),
+                ));
+            }
+        }
+    }
+    Ok(settings)
+}
+
+/// Reads every text in `dir` (sorted by file name) with its metadata.
+pub fn load(dir: &Path) -> Result<Vec<DocInput>, CorpusError> {
+    let entries = fs::read_dir(dir).map_err(|e| CorpusError::new(dir, None, format!("cannot read the corpus folder: {e}")))?;
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| CorpusError::new(dir, None, e.to_string()))?.path();
+        let is_text = path.extension().and_then(|e| e.to_str()).is_some_and(|e| TEXT_EXTENSIONS.contains(&e));
+        if path.is_file() && is_text {
+            files.push(path);
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(CorpusError::new(
+            dir,
+            None,
+            format!("the corpus folder has no texts (files ending in .{})", TEXT_EXTENSIONS.join(" or .")),
+        ));
+    }
+
+    let settings_file = settings_path(dir);
+    let mut settings = load_settings(&settings_file)?;
+    let mut docs = Vec::with_capacity(files.len());
+    for path in &files {
+        let id = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut doc = read_doc(path, &id)?;
+        if let Some(s) = settings.documents.remove(&id) {
+            apply(&mut doc, s);
+        }
+        docs.push(doc);
+    }
+    if let Some(id) = settings.documents.keys().next() {
+        return Err(CorpusError::new(
+            &settings_file,
+            None,
+            format!("document {id:?} is not in {}: check the file name", dir.display()),
+        ));
+    }
+    Ok(docs)
+}
+
+fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
+    let bytes = fs::read(path).map_err(|e| CorpusError::new(path, None, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..good].iter().filter(|&&b| b == b'\n').count() + 1;
+        CorpusError::new(path, Some(line), format!("not valid UTF-8 (byte {good}); save the file as UTF-8"))
+    })?;
+    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text).replace("\r\n", "\n");
+    if text.trim().is_empty() {
+        return Err(CorpusError::new(path, None, "the file is empty"));
+    }
+    Ok(DocInput {
+        id: id.to_owned(),
+        title: derive_title(&text),
+        source: derive_source(&text),
+        date: derive_date(&text),
+        lang: detect_language(&text),
+        url: String::new(),
+        sections: vec![SectionInput { title: None, range: 0..text.len() }],
+        text,
+    })
+}
+
+fn apply(doc: &mut DocInput, s: DocSettings) {
+    let fields = [
+        (&mut doc.title, s.title),
+        (&mut doc.source, s.source),
+        (&mut doc.date, s.date),
+        (&mut doc.lang, s.language),
+        (&mut doc.url, s.url),
+    ];
+    for (field, value) in fields {
+        if let Some(v) = value {
+            *field = v;
+        }
+    }
+}

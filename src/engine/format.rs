@@ -1,0 +1,105 @@
+//! The index byte format, shared by [`crate::engine::writer`] and
+//! [`crate::engine::reader`] so the two cannot drift apart.
+//!
+//! ```text
+//! Version 1. All integers little-endian. Offsets are from the start of the file.
+//!
+//! +-------------------- header, 64 bytes --------------------+
+//! |  0  magic        b"CATLAS\r\n"                            |
+//! |  8  version      u32 = 1                                  |
+//! | 12  flags        u32 = 0 (reserved)                       |
+//! | 16  fst          u32 offset, u32 length                   |
+//! | 24  postings     u32 offset, u32 length                   |
+//! | 32  sections     u32 offset, u32 count                    |
+//! | 40  documents    u32 offset, u32 count                    |
+//! | 48  strings      u32 offset, u32 length                   |
+//! | 56  avg_len      f32: mean tokens per section (BM25)      |
+//! | 60  reserved     u32 = 0                                  |
+//! +-----------------------------------------------------------+
+//! fst        fst::Map: normalised term -> offset of its list in `postings`
+//! postings   per term: varint df, then df entries of
+//!              varint section (delta from the previous entry; first absolute)
+//!              varint tf
+//!              tf x varint position (delta from the previous; first absolute)
+//! sections   count x 24 bytes: u32 doc, u32 text start, u32 text end (byte
+//!              range in the document text), StrRef title, u32 token count
+//! documents  count x 64 bytes, sorted by id: StrRef id, title, source, date,
+//!              lang, url, text; u32 first section, u32 section count
+//! strings    UTF-8 text; a StrRef is u32 offset + u32 length into it
+//! ```
+//!
+//! The reader validates the header and every table's bounds when it opens the
+//! bytes (one pass over the small tables, no copying), so a truncated or
+//! corrupted index is an error, never an out-of-bounds read.
+
+/// First eight bytes of every index.
+pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
+/// The format version this code writes and reads.
+pub const VERSION: u32 = 1;
+/// Size of the fixed header.
+pub const HEADER_LEN: usize = 64;
+/// Size of one section record.
+pub const SECTION_LEN: usize = 24;
+/// Size of one document record.
+pub const DOC_LEN: usize = 64;
+/// Number of string references at the start of a document record.
+pub const DOC_STRINGS: usize = 7;
+
+/// Appends `v` as a LEB128 varint.
+pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads a LEB128 varint at `*pos`, advancing it; `None` if the bytes end or
+/// the value overflows a u32.
+pub fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
+    let mut v: u32 = 0;
+    for shift in (0..35).step_by(7) {
+        let b = *bytes.get(*pos)?;
+        *pos += 1;
+        let part = u32::from(b & 0x7f);
+        if shift == 28 && part > 0x0f {
+            return None;
+        }
+        v |= part << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Reads the little-endian u32 at `at`, if it is in bounds.
+pub fn get_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip() {
+        let values = [0, 1, 127, 128, 300, 16_383, 16_384, u32::MAX];
+        let mut buf = Vec::new();
+        for v in values {
+            put_varint(&mut buf, v);
+        }
+        let mut pos = 0;
+        for v in values {
+            assert_eq!(get_varint(&buf, &mut pos), Some(v));
+        }
+        assert_eq!(get_varint(&buf, &mut pos), None);
+    }
+
+    #[test]
+    fn overlong_varint_is_rejected() {
+        let mut pos = 0;
+        assert_eq!(get_varint(&[0xff, 0xff, 0xff, 0xff, 0x7f], &mut pos), None);
+    }
+}

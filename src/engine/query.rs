@@ -1,0 +1,205 @@
+//! The query language. Lenient by design: every string parses, and what the
+//! parser had to assume is reported as a warning instead of an error.
+//!
+//! ```text
+//! hong kong            both terms required (AND is the default)
+//! "supply chain"       a phrase: the words in this order
+//! -shenzhen            sections containing the term are excluded
+//! fintech OR 핀테크    either term (also `|`)
+//! hangz                while typing, the last word also matches as a prefix
+//! ```
+//! A word that analyses to several tokens (`cross-border`, `深圳市`) is matched
+//! as a phrase.
+
+use super::analysis::terms;
+
+/// A parsed query: every positive clause must match, no negative one may.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    /// The clauses, in the order typed.
+    pub clauses: Vec<Clause>,
+    /// What the parser assumed (unbalanced quote, ignored operator …).
+    pub warnings: Vec<String>,
+}
+
+/// One required (or excluded) part of a query: alternatives joined by `OR`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Clause {
+    /// Any one alternative satisfies the clause.
+    pub alternatives: Vec<Alternative>,
+    /// Sections matching this clause are removed from the results.
+    pub negated: bool,
+}
+
+/// A single term or a phrase.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alternative {
+    /// The analysed terms; more than one means they must be adjacent, in order.
+    pub terms: Vec<String>,
+    /// The text as the reader typed it.
+    pub text: String,
+    /// The last term may also match as a prefix (the reader is still typing it).
+    pub prefix: bool,
+}
+
+impl Query {
+    /// Whether the query asks for anything at all.
+    pub fn is_empty(&self) -> bool {
+        self.clauses.iter().all(|c| c.negated)
+    }
+}
+
+#[derive(Debug)]
+enum Lexeme {
+    Word { text: String, negated: bool, quoted: bool },
+    Or,
+}
+
+fn lex(input: &str, warnings: &mut Vec<String>) -> Vec<Lexeme> {
+    let mut out = Vec::new();
+    let mut chars = input.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() || c.is_control() {
+            chars.next();
+            continue;
+        }
+        let mut negated = false;
+        if c == '-' {
+            chars.next();
+            match chars.peek() {
+                Some(&n) if !n.is_whitespace() && n != '-' => negated = true,
+                _ => continue,
+            }
+        }
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            let mut text = String::new();
+            let mut closed = false;
+            for ch in chars.by_ref() {
+                if ch == '"' {
+                    closed = true;
+                    break;
+                }
+                text.push(ch);
+            }
+            if !closed {
+                warnings.push("A closing quote was missing; the phrase runs to the end of the query.".into());
+            }
+            out.push(Lexeme::Word { text, negated, quoted: true });
+            continue;
+        }
+        let mut text = String::new();
+        while let Some(&ch) = chars.peek() {
+            if ch.is_whitespace() || ch.is_control() || ch == '"' {
+                break;
+            }
+            text.push(ch);
+            chars.next();
+        }
+        if !negated && (text == "OR" || text == "|" || text == "||") {
+            out.push(Lexeme::Or);
+        } else if !negated && (text == "AND" || text == "&&") {
+            // AND is what we do anyway.
+        } else {
+            out.push(Lexeme::Word { text, negated, quoted: false });
+        }
+    }
+    out
+}
+
+/// Parses a query. `typing` marks the last word as a prefix unless the input
+/// ends with a space or a closing quote (the reader has finished that word).
+pub fn parse(input: &str, typing: bool) -> Query {
+    let mut warnings = Vec::new();
+    let lexemes = lex(input, &mut warnings);
+    let last_word = lexemes.iter().rposition(|l| matches!(l, Lexeme::Word { .. }));
+    let finished = input.ends_with(|c: char| c.is_whitespace() || c == '"');
+
+    let mut clauses: Vec<Clause> = Vec::new();
+    let mut join_next = false;
+    for (i, lexeme) in lexemes.into_iter().enumerate() {
+        match lexeme {
+            Lexeme::Or => {
+                if clauses.last().is_some_and(|c| !c.negated) {
+                    join_next = true;
+                } else {
+                    warnings.push("OR needs a word on each side; it was ignored.".into());
+                }
+            }
+            Lexeme::Word { text, negated, quoted } => {
+                let analysed = terms(&text);
+                if analysed.is_empty() {
+                    join_next = false;
+                    continue;
+                }
+                let prefix = typing && !quoted && !negated && !finished && Some(i) == last_word;
+                let alt = Alternative { terms: analysed, text, prefix };
+                match clauses.last_mut() {
+                    Some(clause) if join_next && !negated => clause.alternatives.push(alt),
+                    _ => clauses.push(Clause { alternatives: vec![alt], negated }),
+                }
+                join_next = false;
+            }
+        }
+    }
+    if join_next {
+        warnings.push("OR at the end of the query was ignored.".into());
+    }
+    if clauses.is_empty() && !input.trim().is_empty() {
+        warnings.push("Nothing to search for: type a word, a \"phrase\", or a name.".into());
+    } else if !clauses.is_empty() && clauses.iter().all(|c| c.negated) {
+        warnings.push("A query of exclusions only matches nothing; add a word to search for.".into());
+    }
+    Query { clauses, warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(q: &Query) -> Vec<(bool, Vec<Vec<String>>)> {
+        q.clauses
+            .iter()
+            .map(|c| (c.negated, c.alternatives.iter().map(|a| a.terms.clone()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn words_are_required_clauses() {
+        let q = parse("Hong Kong", false);
+        assert_eq!(shape(&q), vec![(false, vec![vec!["hong".to_string()]]), (false, vec![vec!["kong".to_string()]])]);
+    }
+
+    #[test]
+    fn phrases_or_and_exclusions() {
+        let q = parse(r#""supply chain" fintech OR 핀테크 -Shenzhen"#, false);
+        assert_eq!(q.clauses.len(), 3);
+        assert_eq!(q.clauses[0].alternatives[0].terms, ["supply", "chain"]);
+        assert_eq!(q.clauses[1].alternatives.len(), 2);
+        assert!(q.clauses[2].negated);
+        assert!(q.warnings.is_empty());
+    }
+
+    #[test]
+    fn last_word_is_a_prefix_only_while_typing() {
+        assert!(parse("hong ko", true).clauses[1].alternatives[0].prefix);
+        assert!(!parse("hong ko ", true).clauses[1].alternatives[0].prefix);
+        assert!(!parse("hong ko", false).clauses[1].alternatives[0].prefix);
+        assert!(!parse("\"hong ko\"", true).clauses[0].alternatives[0].prefix);
+    }
+
+    #[test]
+    fn hyphenated_word_is_a_phrase() {
+        assert_eq!(parse("cross-border", false).clauses[0].alternatives[0].terms, ["cross", "border"]);
+    }
+
+    #[test]
+    fn strange_input_parses_with_a_hint() {
+        for input in ["\"unclosed phrase", "OR OR", "- - -", "-gone", "\u{0}\u{7}", "AND", "!!!"] {
+            let q = parse(input, true);
+            assert!(!q.warnings.is_empty() || q.clauses.is_empty(), "{input:?}");
+        }
+        assert!(parse("-gone", true).is_empty());
+        assert_eq!(parse("\"unclosed phrase", true).clauses[0].alternatives[0].terms, ["unclosed", "phrase"]);
+    }
+}

@@ -1,0 +1,299 @@
+//! Reads index bytes in place (see [`super::format`]): opening checks the
+//! header and table bounds and wraps the FST with `fst::Map::new`; nothing is
+//! decoded or copied until a query asks for it.
+
+use std::fmt;
+
+use fst::{Automaton, IntoStreamer, Streamer};
+
+use super::format::{get_u32, get_varint, DOC_LEN, DOC_STRINGS, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
+
+/// Why bytes could not be opened as an index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    /// The bytes do not start with the index magic.
+    BadMagic,
+    /// The index was written by another format version.
+    UnsupportedVersion(u32),
+    /// A table lies outside the bytes, or a record points outside its table.
+    Corrupt(&'static str),
+    /// The term dictionary is not a valid FST.
+    Fst(String),
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpenError::BadMagic => write!(f, "not a corpus-atlas index (bad magic)"),
+            OpenError::UnsupportedVersion(v) => {
+                write!(f, "index format version {v} is not supported (this build reads version {VERSION})")
+            }
+            OpenError::Corrupt(what) => write!(f, "corrupt index: {what}"),
+            OpenError::Fst(e) => write!(f, "corrupt term dictionary: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// A read-only index over borrowed bytes.
+pub struct Index<'a> {
+    fst: fst::Map<&'a [u8]>,
+    postings: &'a [u8],
+    sections: &'a [u8],
+    docs: &'a [u8],
+    strings: &'a [u8],
+    avg_len: f32,
+}
+
+/// A document's metadata and text, borrowed from the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Doc<'a> {
+    /// Ordinal of the document in the index.
+    pub ord: u32,
+    /// Stable id (the corpus file name).
+    pub id: &'a str,
+    /// Display title.
+    pub title: &'a str,
+    /// Outlet; empty when unknown.
+    pub source: &'a str,
+    /// Publication date (`YYYY[-MM[-DD]]`); empty when unknown.
+    pub date: &'a str,
+    /// ISO 639-1 language code; empty when unknown.
+    pub lang: &'a str,
+    /// Original address; empty when unknown.
+    pub url: &'a str,
+    /// The whole text.
+    pub text: &'a str,
+    /// Ordinal of the document's first section.
+    pub first_section: u32,
+    /// Number of sections.
+    pub section_count: u32,
+}
+
+/// One searchable section, borrowed from the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section<'a> {
+    /// Ordinal of the section in the index.
+    pub ord: u32,
+    /// Ordinal of its document.
+    pub doc: u32,
+    /// Byte offset of the section in its document's text.
+    pub start: usize,
+    /// The section's text.
+    pub text: &'a str,
+    /// The section's heading; empty when the document has a single section.
+    pub title: &'a str,
+    /// Number of tokens, for length normalisation.
+    pub len: u32,
+}
+
+/// One entry of a postings list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posting {
+    /// Section ordinal.
+    pub section: u32,
+    /// Token positions of the term in that section, ascending.
+    pub positions: Vec<u32>,
+}
+
+fn region<'a>(bytes: &'a [u8], header_at: usize, record: usize, what: &'static str) -> Result<(&'a [u8], usize), OpenError> {
+    let off = get_u32(bytes, header_at).ok_or(OpenError::Corrupt("header"))? as usize;
+    let n = get_u32(bytes, header_at + 4).ok_or(OpenError::Corrupt("header"))? as usize;
+    let len = n.checked_mul(record).ok_or(OpenError::Corrupt(what))?;
+    let end = off.checked_add(len).ok_or(OpenError::Corrupt(what))?;
+    if off < HEADER_LEN || end > bytes.len() {
+        return Err(OpenError::Corrupt(what));
+    }
+    Ok((&bytes[off..end], n))
+}
+
+impl<'a> Index<'a> {
+    /// Opens index bytes, checking the header and that every record stays in
+    /// bounds. Costs one pass over the section and document tables.
+    pub fn open(bytes: &'a [u8]) -> Result<Self, OpenError> {
+        if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
+            return Err(OpenError::BadMagic);
+        }
+        let version = get_u32(bytes, 8).ok_or(OpenError::BadMagic)?;
+        if version != VERSION {
+            return Err(OpenError::UnsupportedVersion(version));
+        }
+        let (fst_bytes, _) = region(bytes, 16, 1, "term dictionary")?;
+        let (postings, _) = region(bytes, 24, 1, "postings")?;
+        let (sections, section_count) = region(bytes, 32, SECTION_LEN, "section table")?;
+        let (docs, doc_count) = region(bytes, 40, DOC_LEN, "document table")?;
+        let (strings, _) = region(bytes, 48, 1, "strings")?;
+        let avg_len = f32::from_bits(get_u32(bytes, 56).ok_or(OpenError::Corrupt("header"))?);
+        let fst = fst::Map::new(fst_bytes).map_err(|e| OpenError::Fst(e.to_string()))?;
+        let index = Index { fst, postings, sections, docs, strings, avg_len };
+        index.validate(section_count, doc_count)?;
+        Ok(index)
+    }
+
+    fn validate(&self, section_count: usize, doc_count: usize) -> Result<(), OpenError> {
+        if !self.avg_len.is_finite() || self.avg_len < 0.0 {
+            return Err(OpenError::Corrupt("average section length"));
+        }
+        for d in 0..doc_count {
+            let rec = &self.docs[d * DOC_LEN..];
+            for f in 0..DOC_STRINGS {
+                self.checked_str(rec, f * 8).ok_or(OpenError::Corrupt("document string"))?;
+            }
+            let first = get_u32(rec, DOC_STRINGS * 8).unwrap_or(u32::MAX) as usize;
+            let count = get_u32(rec, DOC_STRINGS * 8 + 4).unwrap_or(u32::MAX) as usize;
+            if first.checked_add(count).is_none_or(|end| end > section_count) {
+                return Err(OpenError::Corrupt("document sections"));
+            }
+        }
+        for s in 0..section_count {
+            let rec = &self.sections[s * SECTION_LEN..];
+            let doc = get_u32(rec, 0).unwrap_or(u32::MAX) as usize;
+            if doc >= doc_count {
+                return Err(OpenError::Corrupt("section document"));
+            }
+            let text = self.doc(doc as u32).text;
+            let (start, end) = (get_u32(rec, 4).unwrap_or(0) as usize, get_u32(rec, 8).unwrap_or(0) as usize);
+            if start > end || text.get(start..end).is_none() {
+                return Err(OpenError::Corrupt("section range"));
+            }
+            self.checked_str(rec, 12).ok_or(OpenError::Corrupt("section title"))?;
+        }
+        Ok(())
+    }
+
+    fn checked_str(&self, rec: &[u8], at: usize) -> Option<&'a str> {
+        let off = get_u32(rec, at)? as usize;
+        let len = get_u32(rec, at + 4)? as usize;
+        std::str::from_utf8(self.strings.get(off..off.checked_add(len)?)?).ok()
+    }
+
+    fn str_at(&self, rec: &[u8], at: usize) -> &'a str {
+        // Validated in `open`; a failure here can only mean a bug, so show nothing.
+        self.checked_str(rec, at).unwrap_or("")
+    }
+
+    /// Number of documents.
+    pub fn doc_count(&self) -> u32 {
+        (self.docs.len() / DOC_LEN) as u32
+    }
+
+    /// Number of sections.
+    pub fn section_count(&self) -> u32 {
+        (self.sections.len() / SECTION_LEN) as u32
+    }
+
+    /// Number of distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.fst.len()
+    }
+
+    /// Mean tokens per section.
+    pub fn avg_len(&self) -> f32 {
+        self.avg_len
+    }
+
+    /// Document `ord`. Panics if `ord >= doc_count()`.
+    pub fn doc(&self, ord: u32) -> Doc<'a> {
+        let rec = &self.docs[ord as usize * DOC_LEN..(ord as usize + 1) * DOC_LEN];
+        let s = |f: usize| self.str_at(rec, f * 8);
+        Doc {
+            ord,
+            id: s(0),
+            title: s(1),
+            source: s(2),
+            date: s(3),
+            lang: s(4),
+            url: s(5),
+            text: s(6),
+            first_section: get_u32(rec, 56).unwrap_or(0),
+            section_count: get_u32(rec, 60).unwrap_or(0),
+        }
+    }
+
+    /// All documents, in id order.
+    pub fn docs(&self) -> impl Iterator<Item = Doc<'a>> + '_ {
+        (0..self.doc_count()).map(|d| self.doc(d))
+    }
+
+    /// The document with this id (documents are sorted by id).
+    pub fn doc_by_id(&self, id: &str) -> Option<Doc<'a>> {
+        let (mut lo, mut hi) = (0, self.doc_count());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let doc = self.doc(mid);
+            match doc.id.cmp(id) {
+                std::cmp::Ordering::Equal => return Some(doc),
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        None
+    }
+
+    /// Section `ord`. Panics if `ord >= section_count()`.
+    pub fn section(&self, ord: u32) -> Section<'a> {
+        let rec = &self.sections[ord as usize * SECTION_LEN..(ord as usize + 1) * SECTION_LEN];
+        let doc = get_u32(rec, 0).unwrap_or(0);
+        let (start, end) = (get_u32(rec, 4).unwrap_or(0) as usize, get_u32(rec, 8).unwrap_or(0) as usize);
+        let text = self.doc(doc).text.get(start..end).unwrap_or("");
+        Section { ord, doc, start, text, title: self.str_at(rec, 12), len: get_u32(rec, 20).unwrap_or(0) }
+    }
+
+    /// Document frequency (number of sections) of an exact term; 0 if absent.
+    pub fn doc_freq(&self, term: &str) -> u32 {
+        self.fst
+            .get(term)
+            .and_then(|off| get_varint(self.postings, &mut (off as usize)))
+            .unwrap_or(0)
+    }
+
+    /// The postings list of an exact term; empty if the term is absent. A
+    /// damaged list ends early instead of reading out of bounds.
+    pub fn postings(&self, term: &str) -> Vec<Posting> {
+        let Some(off) = self.fst.get(term) else { return Vec::new() };
+        let mut pos = off as usize;
+        let Some(df) = get_varint(self.postings, &mut pos) else { return Vec::new() };
+        let mut out = Vec::with_capacity((df as usize).min(self.section_count() as usize));
+        let mut section = 0u32;
+        for _ in 0..df {
+            let (Some(delta), Some(tf)) = (get_varint(self.postings, &mut pos), get_varint(self.postings, &mut pos)) else {
+                break;
+            };
+            section = section.saturating_add(delta);
+            if section >= self.section_count() || tf as usize > self.postings.len() {
+                break;
+            }
+            let mut positions = Vec::with_capacity(tf as usize);
+            let mut p = 0u32;
+            for _ in 0..tf {
+                let Some(d) = get_varint(self.postings, &mut pos) else { break };
+                p = p.saturating_add(d);
+                positions.push(p);
+            }
+            out.push(Posting { section, positions });
+        }
+        out
+    }
+
+    /// Up to `limit` terms starting with `prefix`, in lexicographic order.
+    pub fn terms_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let automaton = fst::automaton::Str::new(prefix).starts_with();
+        let mut stream = self.fst.search(automaton).into_stream();
+        let mut out = Vec::new();
+        while let Some((term, _)) = stream.next() {
+            if out.len() == limit {
+                break;
+            }
+            if let Ok(t) = std::str::from_utf8(term) {
+                out.push(t.to_owned());
+            }
+        }
+        out
+    }
+
+    /// Whether the exact term is in the dictionary.
+    pub fn contains(&self, term: &str) -> bool {
+        self.fst.contains_key(term)
+    }
+}

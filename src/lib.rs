@@ -1,0 +1,28 @@
+//! corpus-atlas: a corpus explorer compiled into one WebAssembly bundle.
+//!
+//! The corpus in `assets/corpus/` (or `$CORPUS_DIR`) is indexed by `build.rs`
+//! and embedded in this library as bytes; [`index`] opens them in place.
+//! The browser app lives in `app` (wasm32 only), the command-line program
+//! in `src/bin/atlas.rs`, and both answer from the same [`engine`].
+
+#![warn(missing_docs)]
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod corpus;
+pub mod engine;
+pub mod route;
+
+use std::sync::OnceLock;
+
+use engine::{Index, OpenError};
+
+/// The index bytes written by `build.rs` for the corpus this binary was built with.
+pub static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
+/// The embedded index, opened once on first use.
+pub fn index() -> Result<&'static Index<'static>, &'static OpenError> {
+    static INDEX: OnceLock<Result<Index<'static>, OpenError>> = OnceLock::new();
+    INDEX.get_or_init(|| Index::open(INDEX_BYTES)).as_ref()
+}

@@ -1,0 +1,133 @@
+//! Hash routes: every state of the app is a URL that survives reload, back
+//! and forward, on any static host (no server rewrites needed).
+//!
+//! ```text
+//! #/                        the corpus overview
+//! #/search?q=hong%20kong    results for a query
+//! #/doc/<id>?q=hong%20kong  the reader, with the query's matches highlighted
+//! ```
+
+/// What the app shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The result list (the corpus overview when the query is empty).
+    Search {
+        /// The query as typed.
+        q: String,
+    },
+    /// The reader for one document.
+    Doc {
+        /// Document id (its file name).
+        id: String,
+        /// The query whose matches are highlighted.
+        q: String,
+    },
+}
+
+impl Route {
+    /// The query this route carries.
+    pub fn query(&self) -> &str {
+        match self {
+            Route::Search { q } | Route::Doc { q, .. } => q,
+        }
+    }
+
+    /// Parses a location hash (with or without the leading `#`). Anything
+    /// unrecognised is the overview, never an error.
+    pub fn from_hash(hash: &str) -> Route {
+        let hash = hash.trim_start_matches('#');
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let q = query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("q="))
+            .map(decode)
+            .unwrap_or_default();
+        match path.trim_start_matches('/').split_once('/') {
+            Some(("doc", id)) if !id.is_empty() => Route::Doc { id: decode(id), q },
+            _ => Route::Search { q },
+        }
+    }
+
+    /// The hash for this route, starting with `#`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Search { q } if q.is_empty() => "#/".to_owned(),
+            Route::Search { q } => format!("#/search?q={}", encode(q)),
+            Route::Doc { id, q } if q.is_empty() => format!("#/doc/{}", encode(id)),
+            Route::Doc { id, q } => format!("#/doc/{}?q={}", encode(id), encode(q)),
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved characters; UTF-8 stays
+/// readable in the address bar because browsers display it decoded.
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Percent-decodes, treating `+` as a space; malformed escapes are kept as typed.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 3 <= bytes.len() => {
+                match std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip() {
+        let routes = [
+            Route::Search { q: String::new() },
+            Route::Search { q: "Hong Kong \"supply chain\" -x & y=z #1 100%".into() },
+            Route::Search { q: "홍콩 États-Unis 深圳".into() },
+            Route::Doc { id: "001_9e2afc69ac3b4727.txt".into(), q: "선전".into() },
+            Route::Doc { id: "a b?.txt".into(), q: String::new() },
+        ];
+        for r in routes {
+            assert_eq!(Route::from_hash(&r.to_hash()), r, "{}", r.to_hash());
+        }
+    }
+
+    #[test]
+    fn tampered_hashes_fall_back_to_something_sensible() {
+        assert_eq!(Route::from_hash(""), Route::Search { q: String::new() });
+        assert_eq!(Route::from_hash("#/nowhere/at/all"), Route::Search { q: String::new() });
+        assert_eq!(Route::from_hash("#/search?q=%E0%A4%ZZ%"), Route::Search { q: "\u{FFFD}%ZZ%".into() });
+        assert_eq!(Route::from_hash("#/doc/?q=x"), Route::Search { q: "x".into() });
+        assert_eq!(Route::from_hash("#/search?q=a+b"), Route::Search { q: "a b".into() });
+    }
+}
