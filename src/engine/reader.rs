@@ -1,6 +1,6 @@
 //! Reads index bytes in place (see [`super::format`]): opening checks the
-//! header and table bounds and wraps the FST with `fst::Map::new`; nothing is
-//! decoded or copied until a query asks for it.
+//! header, the table bounds and the FST's checksum, and wraps the FST with
+//! `fst::Map::new`; nothing is decoded or copied until a query asks for it.
 
 use std::fmt;
 
@@ -126,6 +126,9 @@ impl<'a> Index<'a> {
         let (strings, _) = region(bytes, 48, 1, "strings")?;
         let avg_len = f32::from_bits(get_u32(bytes, 56).ok_or(OpenError::Corrupt("header"))?);
         let fst = fst::Map::new(fst_bytes).map_err(|e| OpenError::Fst(e.to_string()))?;
+        // fst trusts its bytes when walking them; its checksum (CRC32C, one fast
+        // pass) turns a damaged dictionary into this error instead of a panic.
+        fst.as_fst().verify().map_err(|e| OpenError::Fst(e.to_string()))?;
         let index = Index { fst, postings, sections, docs, strings, avg_len };
         index.validate(section_count, doc_count)?;
         Ok(index)

@@ -204,6 +204,12 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
+/// Whether the text between two highlighted words joins them into one
+/// highlight: white space or a single hyphen (`Hong Kong`, `États-Unis`).
+fn joins(gap: &str) -> bool {
+    gap.trim().is_empty() || gap == "-"
+}
+
 /// Byte ranges, in the section's text, of the tokens at `positions`.
 pub fn position_ranges(section_text: &str, positions: &[u32]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -212,7 +218,7 @@ pub fn position_ranges(section_text: &str, positions: &[u32]) -> Vec<Range<usize
             match out.last_mut() {
                 // Overlapping Han bigrams, and words only spaces apart
                 // (`Hong Kong`), read as one highlight.
-                Some(last) if tok.start <= last.end || section_text[last.end..tok.start].trim().is_empty() => {
+                Some(last) if tok.start <= last.end || joins(&section_text[last.end..tok.start]) => {
                     last.end = last.end.max(tok.end)
                 }
                 _ => out.push(tok.start..tok.end),

@@ -1,1 +1,8 @@
-//! End-to-end tests in headless Chromium.
+//! End-to-end tests: the release build in dist/ (made by `make test`) served
+//! on 127.0.0.1 and driven in headless Chromium through chromedriver.
+//! Screenshots land in target/e2e-screenshots/.
+
+mod support;
+
+mod reader;
+mod search;

@@ -1,1 +1,29 @@
 //! Native integration tests: one binary, topic modules.
+
+mod cli;
+mod corpus_errors;
+mod ranking;
+mod roundtrip;
+
+use corpus_atlas::engine::writer::{DocInput, IndexWriter, SectionInput};
+
+/// A document whose single section is its whole text.
+pub fn doc(id: &str, lang: &str, text: &str) -> DocInput {
+    DocInput {
+        id: id.into(),
+        title: format!("Title of {id}"),
+        lang: lang.into(),
+        text: text.into(),
+        sections: vec![SectionInput { title: None, range: 0..text.len() }],
+        ..DocInput::default()
+    }
+}
+
+/// Index bytes for `docs`.
+pub fn build(docs: Vec<DocInput>) -> Vec<u8> {
+    let mut w = IndexWriter::new();
+    for d in docs {
+        w.add(d).expect("add");
+    }
+    w.finish().expect("finish")
+}

@@ -1,0 +1,55 @@
+# corpus-atlas: two commands for a new user.
+#   make serve   install what is missing, then serve the app at http://127.0.0.1:8080
+#   make test    install what is missing, then run every test (native and in Chromium)
+# Tools go to ~/.cargo/bin (cargo install) and $(TOOLS) (npm), and are reused when present.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+TRUNK_VERSION := 0.21.14
+BINARYEN_VERSION := 132
+# wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+TOOLS ?= $(HOME)/.cache/corpus-atlas/tools
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
+
+.PHONY: serve test build tools tools-rust tools-web tools-browser check clean
+
+serve: tools-web
+	trunk serve --release --offline --address $(HOST) --port $(PORT)
+
+test: tools-web tools-browser build
+	cargo test --locked --all-targets
+
+build: tools-web
+	trunk build --release --offline
+	@ls -l dist/*.wasm dist/*.js | awk '{print "  " $$5 " bytes  " $$9}'
+	@for f in dist/*.wasm dist/*.js; do printf '  %s bytes gzipped  %s\n' "$$(gzip -9c $$f | wc -c)" "$$f"; done
+
+# Validate a corpus folder without building the app: make check CORPUS_DIR=path/to/texts
+check:
+	cargo run --quiet --bin atlas -- check $(or $(CORPUS_DIR),assets/corpus)
+
+tools: tools-web tools-browser
+
+tools-rust:
+	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup (https://rustup.rs), then run make again"; exit 1; }
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+tools-web: tools-rust
+	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)" || { mkdir -p $(TOOLS) && npm install --silent --no-audit --no-fund --prefix $(TOOLS) binaryen@$(BINARYEN_VERSION); }
+
+tools-browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; \
+	fi
+
+clean:
+	cargo clean
+	rm -rf dist

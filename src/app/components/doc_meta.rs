@@ -1,0 +1,48 @@
+//! The line of metadata under a title: source, date, language.
+
+use yew::prelude::*;
+
+use crate::engine::Doc;
+
+/// A language code's name, in English and in the language itself.
+pub fn language_name(code: &str) -> &str {
+    match code {
+        "en" => "English",
+        "fr" => "French · français",
+        "ko" => "Korean · 한국어",
+        "zh" => "Chinese · 中文",
+        "ja" => "Japanese · 日本語",
+        "de" => "German · Deutsch",
+        "es" => "Spanish · español",
+        other => other,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DocMetaProps {
+    pub source: AttrValue,
+    pub date: AttrValue,
+    pub lang: AttrValue,
+}
+
+impl DocMetaProps {
+    /// The props for a document.
+    pub fn of(doc: &Doc<'static>) -> Self {
+        DocMetaProps {
+            source: AttrValue::Static(doc.source),
+            date: AttrValue::Static(doc.date),
+            lang: AttrValue::Static(doc.lang),
+        }
+    }
+}
+
+/// Source · date · language, leaving out what is unknown.
+#[function_component]
+pub fn DocMeta(props: &DocMetaProps) -> Html {
+    let source = (!props.source.is_empty()).then(|| html! { <span class="source">{ props.source.clone() }</span> });
+    let date = (!props.date.is_empty()).then(|| html! { <time datetime={props.date.clone()}>{ props.date.clone() }</time> });
+    let lang = (!props.lang.is_empty()).then(|| {
+        html! { <span class="lang" lang="en" title={language_name(&props.lang).to_owned()}>{ props.lang.to_uppercase() }</span> }
+    });
+    html! { <p class="meta">{ for source }{ for date }{ for lang }</p> }
+}

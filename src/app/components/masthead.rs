@@ -1,0 +1,42 @@
+//! The top bar: the name, what the corpus holds, and the search box.
+
+use std::collections::BTreeSet;
+
+use yew::prelude::*;
+
+use super::SearchBox;
+use crate::app::IndexRef;
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct MastheadProps {
+    pub index: IndexRef,
+    pub query: AttrValue,
+    pub on_search: Callback<String>,
+    /// Stay at the top while scrolling (lists); the reader lets it scroll away
+    /// so the article's own heading and back link are never covered.
+    pub sticky: bool,
+}
+
+#[function_component]
+pub fn Masthead(props: &MastheadProps) -> Html {
+    let index = props.index.0;
+    let languages: BTreeSet<&str> = index.docs().map(|d| d.lang).filter(|l| !l.is_empty()).collect();
+    let summary = format!(
+        "{} texts · {} languages · searched in your browser",
+        index.doc_count(),
+        languages.len()
+    );
+    html! {
+        <header class={classes!("masthead", props.sticky.then_some("masthead-sticky"))}>
+            <div class="masthead-inner">
+                <a class="brand" href={Route::Search { q: String::new() }.to_hash()}>
+                    <span class="brand-mark" aria-hidden="true">{ "◎" }</span>
+                    <span class="brand-name">{ "corpus-atlas" }</span>
+                </a>
+                <p class="masthead-summary">{ summary }</p>
+                <SearchBox value={props.query.clone()} on_search={props.on_search.clone()} />
+            </div>
+        </header>
+    }
+}

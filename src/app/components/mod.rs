@@ -1,0 +1,19 @@
+//! One component per file.
+
+mod doc_meta;
+mod highlighted;
+mod masthead;
+mod overview;
+mod reader;
+mod result_item;
+mod result_list;
+mod search_box;
+
+pub use doc_meta::DocMeta;
+pub use highlighted::Highlighted;
+pub use masthead::Masthead;
+pub use overview::Overview;
+pub use reader::Reader;
+pub use result_item::ResultItem;
+pub use result_list::ResultList;
+pub use search_box::SearchBox;

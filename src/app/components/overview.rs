@@ -1,0 +1,55 @@
+//! What the explorer shows before a query: the documents, and a few queries
+//! to try.
+
+use yew::prelude::*;
+
+use super::doc_meta::DocMetaProps;
+use super::DocMeta;
+use crate::app::IndexRef;
+use crate::route::Route;
+
+/// Example queries shown to a new reader.
+const EXAMPLES: &[&str] = &["Hong Kong", "\"supply chain\"", "Shenzhen -Guangdong", "fintech OR 핀테크", "Zhijiang", "5G"];
+
+#[derive(Properties, PartialEq)]
+pub struct OverviewProps {
+    pub index: IndexRef,
+}
+
+fn opening(text: &str, chars: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(chars) {
+        Some((i, _)) => format!("{} …", flat[..i].trim_end()),
+        None => flat,
+    }
+}
+
+#[function_component]
+pub fn Overview(props: &OverviewProps) -> Html {
+    let index = props.index.0;
+    let examples = EXAMPLES.iter().map(|q| {
+        let href = Route::Search { q: (*q).to_owned() }.to_hash();
+        html! { <li><a href={href}>{ *q }</a></li> }
+    });
+    let docs = index.docs().map(|doc| {
+        let href = Route::Doc { id: doc.id.to_owned(), q: String::new() }.to_hash();
+        html! {
+            <li key={doc.id} class="result" lang={doc.lang}>
+                <h2 class="result-title"><a href={href}>{ doc.title }</a></h2>
+                <DocMeta ..DocMetaProps::of(&doc) />
+                <p class="snippet">{ opening(doc.text, 200) }</p>
+                <p class="doc-id">{ doc.id }</p>
+            </li>
+        }
+    });
+    html! {
+        <section class="overview" aria-labelledby="overview-heading">
+            <div class="try">
+                <h1 id="overview-heading">{ "Explore the corpus" }</h1>
+                <p>{ "Type in any language. Try:" }</p>
+                <ul class="examples">{ for examples }</ul>
+            </div>
+            <ol class="result-list" aria-label="Documents">{ for docs }</ol>
+        </section>
+    }
+}

@@ -1,0 +1,43 @@
+//! The ranked results of a query, with the engine's hints.
+
+use yew::prelude::*;
+
+use super::ResultItem;
+use crate::app::{Answer, IndexRef};
+
+/// How many results are shown.
+const SHOWN: usize = 50;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultListProps {
+    pub index: IndexRef,
+    pub query: AttrValue,
+    pub answer: Answer,
+}
+
+#[function_component]
+pub fn ResultList(props: &ResultListProps) -> Html {
+    let results = &props.answer.results;
+    let n = results.hits.len();
+    let status = match n {
+        0 => "No results".to_owned(),
+        1 => "1 result".to_owned(),
+        n => format!("{n} results"),
+    };
+    let timing = format!(" · {:.2} ms", props.answer.millis);
+    let hints = results.hints.iter().map(|h| html! { <li>{ h.clone() }</li> });
+    html! {
+        <section class="results" aria-labelledby="results-heading">
+            <h1 id="results-heading" class="visually-hidden">{ "Results" }</h1>
+            <p class="status" role="status">{ status }<span class="timing">{ timing }</span></p>
+            if !results.hints.is_empty() {
+                <ul class="hints">{ for hints }</ul>
+            }
+            <ol class="result-list" aria-label="Results">
+                { for results.hits.iter().take(SHOWN).map(|hit| html! {
+                    <ResultItem key={hit.section} index={props.index} hit={hit.clone()} query={props.query.clone()} />
+                }) }
+            </ol>
+        </section>
+    }
+}

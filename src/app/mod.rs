@@ -1,0 +1,144 @@
+//! The browser app: yew function components over the embedded index.
+//!
+//! The URL hash is the single source of truth for what is shown
+//! ([`crate::route::Route`]); the index is the `&'static` value from
+//! [`crate::index`], read in place and never copied into props or state.
+
+mod components;
+mod history;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::{search, Index, SearchOptions, SearchResults};
+use crate::route::Route;
+use components::{Masthead, Overview, Reader, ResultList};
+use history::{use_route, Nav};
+
+/// Mounts the app on `#app` and installs the panic panel.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| show_fatal(&info.to_string())));
+    let root = gloo::utils::document().get_element_by_id("app");
+    match root {
+        Some(root) => {
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => show_fatal("the page has no #app element"),
+    }
+}
+
+/// Shows the page's error panel (static markup in index.html) with `message`
+/// as text: a crash never leaves a blank page.
+fn show_fatal(message: &str) {
+    gloo::console::error!(format!("corpus-atlas: {message}"));
+    let doc = gloo::utils::document();
+    if let Some(msg) = doc.get_element_by_id("fatal-message") {
+        msg.set_text_content(Some(message));
+    }
+    if let Some(panel) = doc.get_element_by_id("fatal") {
+        let _ = panel.remove_attribute("hidden");
+    }
+}
+
+/// A search answer shared with components by reference count; compared by
+/// identity so a re-render never compares result lists.
+#[derive(Clone)]
+pub struct Answer {
+    /// The results.
+    pub results: Rc<SearchResults>,
+    /// Milliseconds the engine took.
+    pub millis: f64,
+}
+
+impl PartialEq for Answer {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.results, &other.results)
+    }
+}
+
+fn run_search(index: &Index<'static>, q: &str) -> Answer {
+    let perf = gloo::utils::window().performance();
+    let t0 = perf.as_ref().map_or(0.0, |p| p.now());
+    let results = search(index, q, SearchOptions::default());
+    let millis = perf.as_ref().map_or(0.0, |p| p.now()) - t0;
+    Answer { results: Rc::new(results), millis }
+}
+
+#[function_component]
+fn App() -> Html {
+    match crate::index() {
+        Ok(index) => html! { <Explorer index={IndexRef(index)} /> },
+        Err(e) => {
+            show_fatal(&format!("the index in this bundle cannot be read: {e}"));
+            Html::default()
+        }
+    }
+}
+
+/// The `&'static` index as a prop: a pointer, compared by identity.
+#[derive(Clone, Copy)]
+pub struct IndexRef(pub &'static Index<'static>);
+
+impl PartialEq for IndexRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExplorerProps {
+    index: IndexRef,
+}
+
+#[function_component]
+fn Explorer(props: &ExplorerProps) -> Html {
+    let index = props.index.0;
+    let (route, navigate) = use_route();
+    let query = route.query().to_owned();
+    let answer = use_memo(query.clone(), |q| run_search(index, q));
+
+    use_effect_with(route.clone(), |route| {
+        let title = match route {
+            Route::Search { q } if q.is_empty() => "corpus-atlas".to_owned(),
+            Route::Search { q } => format!("{q} — corpus-atlas"),
+            Route::Doc { id, .. } => format!("{id} — corpus-atlas"),
+        };
+        gloo::utils::document().set_title(&title);
+    });
+
+    let on_search = {
+        let navigate = navigate.clone();
+        let route = route.clone();
+        Callback::from(move |q: String| {
+            // Refining the same search replaces the history entry; a new
+            // search gets its own, so back and forward step through searches.
+            let nav = match &route {
+                Route::Search { q: old } if !old.is_empty() && (q.starts_with(old.as_str()) || old.starts_with(q.as_str())) => {
+                    Nav::Replace
+                }
+                _ => Nav::Push,
+            };
+            navigate.emit((Route::Search { q }, nav));
+        })
+    };
+
+    let body = match &route {
+        Route::Search { q } if q.trim().is_empty() => html! { <Overview index={props.index} /> },
+        Route::Search { q } => html! {
+            <ResultList index={props.index} query={AttrValue::from(q.clone())} answer={(*answer).clone()} />
+        },
+        Route::Doc { id, q } => html! {
+            <Reader index={props.index} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} />
+        },
+    };
+    html! {
+        <>
+            <Masthead index={props.index} query={AttrValue::from(query)} {on_search} sticky={!matches!(route, Route::Doc { .. })} />
+            <main id="main" class="main">{ body }</main>
+            <footer class="footer">
+                <p>{ "corpus-atlas runs entirely in your browser: the texts and their index are inside this page, and nothing is fetched from any network." }</p>
+            </footer>
+        </>
+    }
+}

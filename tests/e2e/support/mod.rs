@@ -1,0 +1,37 @@
+//! Shared pieces of the end-to-end tests: a static server for dist/, a small
+//! W3C WebDriver client for chromedriver, and screenshot paths.
+
+pub mod server;
+pub mod webdriver;
+
+use std::path::PathBuf;
+
+pub use server::Server;
+pub use webdriver::Browser;
+
+/// The built app. `make test` builds it with trunk before running the tests.
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "{} has no built app: run `make test`, which builds it with trunk first",
+        dir.display()
+    );
+    dir
+}
+
+/// Where screenshots go (target/e2e-screenshots/NAME.png).
+pub fn screenshot_path(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).expect("create target/e2e-screenshots");
+    dir.join(format!("{name}.png"))
+}
+
+/// A served app and a browser session on it.
+pub fn open_app() -> (Server, Browser) {
+    let server = Server::start(dist_dir(), "/");
+    let browser = Browser::start();
+    (server, browser)
+}

@@ -1,0 +1,75 @@
+//! A broken corpus stops with the file, the line where it has one, and what to fix.
+
+use std::fs;
+use std::path::PathBuf;
+
+use corpus_atlas::corpus::{load, CorpusError};
+
+/// A fresh corpus folder `<tmp>/<name>/corpus` with the given files.
+fn corpus(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("corpus-atlas-test-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    let dir = root.join("corpus");
+    fs::create_dir_all(&dir).unwrap();
+    for (file, bytes) in files {
+        fs::write(root.join(file), bytes).unwrap();
+    }
+    dir
+}
+
+fn error(dir: &PathBuf) -> CorpusError {
+    load(dir).expect_err("the corpus should be refused")
+}
+
+#[test]
+fn a_good_corpus_with_metadata_loads() {
+    let dir = corpus(
+        "good",
+        &[
+            ("corpus/a.txt", "Harbour news\n\nHong Kong and Macau signed a deal on data.".as_bytes()),
+            ("corpus.toml", b"[documents.\"a.txt\"]\ntitle = \"Deal\"\ndate = \"2024-05\"\nlanguage = \"en\"\nsource = \"Wire\"\n"),
+        ],
+    );
+    let docs = load(&dir).unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!((docs[0].title.as_str(), docs[0].date.as_str(), docs[0].source.as_str()), ("Deal", "2024-05", "Wire"));
+}
+
+#[test]
+fn invalid_utf8_names_file_and_line() {
+    let dir = corpus("utf8", &[("corpus/bad.txt", b"line one\nline two\nbroken \xff here\n")]);
+    let e = error(&dir);
+    assert!(e.file.ends_with("bad.txt"));
+    assert_eq!(e.line, Some(3));
+    assert!(e.to_string().contains("bad.txt:3: not valid UTF-8"), "{e}");
+}
+
+#[test]
+fn an_empty_file_or_folder_is_refused() {
+    let e = error(&corpus("empty-file", &[("corpus/blank.txt", b"  \n\n")]));
+    assert!(e.to_string().ends_with("blank.txt: the file is empty"), "{e}");
+    let e = error(&corpus("empty-dir", &[]));
+    assert!(e.message.contains("no texts"), "{e}");
+}
+
+#[test]
+fn bad_toml_points_at_its_line() {
+    let ok = ("corpus/a.txt", b"Some text here.".as_slice());
+    let e = error(&corpus("toml", &[ok, ("corpus.toml", b"[documents.\"a.txt\"]\ntitle = \"x\"\ndate = 2024-13\nnot toml at all\n")]));
+    assert!(e.file.ends_with("corpus.toml"));
+    assert!(e.line.is_some(), "{e}");
+
+    let e = error(&corpus("unknown-key", &[ok, ("corpus.toml", b"[documents.\"a.txt\"]\ntitel = \"typo\"\n")]));
+    assert_eq!(e.line, Some(2), "{e}");
+    assert!(e.message.contains("titel"), "{e}");
+
+    let e = error(&corpus("bad-date", &[ok, ("corpus.toml", b"\n[documents.\"a.txt\"]\ndate = \"2024-13-01\"\n")]));
+    assert_eq!(e.line, Some(2));
+    assert!(e.message.contains("2024-13-01"), "{e}");
+
+    let e = error(&corpus("bad-lang", &[ok, ("corpus.toml", b"[documents.\"a.txt\"]\nlanguage = \"klingon\"\n")]));
+    assert!(e.message.contains("unknown language \"klingon\""), "{e}");
+
+    let e = error(&corpus("unknown-doc", &[ok, ("corpus.toml", b"[documents.\"b.txt\"]\ntitle = \"x\"\n")]));
+    assert!(e.message.contains("\"b.txt\" is not in"), "{e}");
+}

@@ -1,0 +1,115 @@
+//! Queries over the embedded default corpus: what a reader would check.
+
+use corpus_atlas::engine::search::{search, snippet, SearchOptions};
+use corpus_atlas::engine::Index;
+
+fn index() -> &'static Index<'static> {
+    corpus_atlas::index().expect("the embedded index opens")
+}
+
+fn ids(query: &str) -> Vec<&'static str> {
+    let index = index();
+    search(index, query, SearchOptions::default()).hits.iter().map(|h| index.doc(h.doc).id).collect()
+}
+
+#[test]
+fn the_default_corpus_is_embedded() {
+    let index = index();
+    assert_eq!(index.doc_count(), 5);
+    let langs: Vec<&str> = index.docs().map(|d| d.lang).collect();
+    assert_eq!(langs, ["fr", "ko", "en", "en", "en"]);
+    let d = index.doc_by_id("004_6ec4b9d94bc9957d.txt").unwrap();
+    assert_eq!((d.source, d.date), ("Shenzhen Daily", "2023-03-14"), "derived from the by-line");
+    assert_eq!(d.title, "SZ-HK financial cooperation needs enhancement");
+}
+
+#[test]
+fn all_terms_are_required() {
+    let index = index();
+    let r = search(index, "Hong Kong", SearchOptions::default());
+    assert!(r.hits.len() >= 3);
+    for hit in &r.hits {
+        let text = index.section(hit.section).text.to_lowercase();
+        assert!(text.contains("hong") && text.contains("kong"), "{}", index.doc(hit.doc).id);
+    }
+    assert!(ids("Hong Kong").contains(&"000_4445b2b93edc790d.txt"), "French text found");
+    assert!(ids("Hong Kong Tokyo").iter().all(|id| *id == "003_dc6f4838724390c1.txt"));
+}
+
+#[test]
+fn phrases_need_adjacent_words() {
+    let phrase = ids("\"offshore renminbi\"");
+    assert!(phrase.contains(&"004_6ec4b9d94bc9957d.txt") && phrase.contains(&"003_dc6f4838724390c1.txt"), "{phrase:?}");
+    // Both words occur in 002, but never side by side.
+    assert!(ids("renminbi offshore").contains(&"004_6ec4b9d94bc9957d.txt"));
+    assert!(ids("\"renminbi offshore\"").is_empty());
+}
+
+#[test]
+fn exclusion_and_or() {
+    let shenzhen = ids("Shenzhen");
+    let not_guangdong = ids("Shenzhen -Guangdong");
+    assert!(not_guangdong.len() < shenzhen.len());
+    assert!(!not_guangdong.contains(&"003_dc6f4838724390c1.txt"), "003 names Guangdong");
+    let either = ids("Zhijiang OR Tokyo");
+    assert!(either.contains(&"000_4445b2b93edc790d.txt") && either.contains(&"003_dc6f4838724390c1.txt"));
+}
+
+#[test]
+fn accents_and_case_do_not_matter() {
+    assert_eq!(ids("etats-unis"), ids("États-Unis"));
+    // A finished word (trailing space) is matched exactly: Pékin, not Peking.
+    assert_eq!(ids("PEKIN "), ["000_4445b2b93edc790d.txt"]);
+}
+
+#[test]
+fn the_last_word_matches_as_a_prefix_while_typing() {
+    assert_eq!(ids("Zhiji"), ["000_4445b2b93edc790d.txt"]);
+    let index = index();
+    assert!(search(index, "Zhiji", SearchOptions { typing: false }).hits.is_empty());
+    assert!(search(index, "Zhiji ", SearchOptions::default()).hits.is_empty(), "a trailing space ends the word");
+}
+
+#[test]
+fn hangul_and_numbers_are_searchable() {
+    assert_eq!(ids("핀테크"), ["001_9e2afc69ac3b4727.txt"]);
+    assert_eq!(ids("145%"), ["000_4445b2b93edc790d.txt"]);
+    assert_eq!(ids("3.2%"), ["001_9e2afc69ac3b4727.txt"]);
+    assert!(ids("5G").contains(&"003_dc6f4838724390c1.txt"));
+}
+
+#[test]
+fn more_occurrences_rank_higher() {
+    // 004 is about Shenzhen from start to end; it outranks texts that name it once.
+    let ranked = ids("Shenzhen");
+    assert_eq!(ranked.first(), Some(&"004_6ec4b9d94bc9957d.txt"), "{ranked:?}");
+}
+
+#[test]
+fn snippets_are_text_with_ranges_on_the_match() {
+    let index = index();
+    for q in ["Hong Kong", "핀테크", "Pékin", "\"supply chain\""] {
+        let r = search(index, q, SearchOptions::default());
+        assert!(!r.hits.is_empty(), "{q}");
+        for hit in &r.hits {
+            let s = snippet(index, hit, 220);
+            assert!(!s.highlights.is_empty(), "{q}: no highlight in {:?}", s.text);
+            assert!(s.text.chars().count() <= 230, "{q}: snippet too long");
+            assert!(!s.text.contains('\n'));
+            for h in &s.highlights {
+                let marked = &s.text[h.clone()];
+                assert!(!marked.trim().is_empty(), "{q}: empty highlight");
+            }
+        }
+    }
+}
+
+#[test]
+fn strange_queries_get_an_answer_or_a_hint() {
+    let index = index();
+    let long = "hong ".repeat(2000);
+    for q in ["", "   ", "\"", "-", "OR", "- OR \"", "😀🇰🇷", "\u{202e}kong\u{200b}", long.as_str(), "a\u{0}b", "((()))", "홍콩 OR"] {
+        let r = search(index, q, SearchOptions::default());
+        assert!(!r.hits.is_empty() || !r.hints.is_empty() || q.trim().is_empty(), "{q:?} got neither results nor a hint");
+    }
+}

@@ -1,0 +1,102 @@
+//! Write → bytes → read gives back what was written, and damaged bytes are
+//! errors, never panics.
+
+use corpus_atlas::engine::search::{search, SearchOptions};
+use corpus_atlas::engine::writer::{IndexWriter, SectionInput, WriteError};
+use corpus_atlas::engine::{Index, OpenError};
+
+use crate::{build, doc};
+
+fn fixture() -> Vec<u8> {
+    let mut two = doc("b.txt", "en", "First part about Shenzhen.\n\nSecond part about Macau and Macau.");
+    two.sections = vec![
+        SectionInput { title: Some("First".into()), range: 0..26 },
+        SectionInput { title: Some("Second".into()), range: 28..two.text.len() },
+    ];
+    two.source = "Daily".into();
+    two.date = "2023-03-14".into();
+    build(vec![
+        doc("c.txt", "ko", "홍콩과 선전, 금융 및 AI 협력 강화"),
+        two,
+        doc("a.txt", "fr", "Les États-Unis imposent des tarifs de 145% sur la Chine."),
+    ])
+}
+
+#[test]
+fn documents_and_sections_read_back() {
+    let bytes = fixture();
+    let index = Index::open(&bytes).expect("open");
+    assert_eq!(index.doc_count(), 3);
+    assert_eq!(index.section_count(), 4);
+    let ids: Vec<&str> = index.docs().map(|d| d.id).collect();
+    assert_eq!(ids, ["a.txt", "b.txt", "c.txt"], "documents are stored sorted by id");
+    let b = index.doc_by_id("b.txt").expect("b");
+    assert_eq!((b.source, b.date, b.lang, b.section_count), ("Daily", "2023-03-14", "en", 2));
+    let second = index.section(b.first_section + 1);
+    assert_eq!(second.title, "Second");
+    assert_eq!(second.text, "Second part about Macau and Macau.");
+    assert!(index.doc_by_id("zzz").is_none());
+}
+
+#[test]
+fn postings_keep_sections_and_positions() {
+    let bytes = fixture();
+    let index = Index::open(&bytes).unwrap();
+    let macau = index.postings("macau");
+    assert_eq!(macau.len(), 1);
+    assert_eq!(macau[0].positions, vec![3, 5], "second(0) part(1) about(2) macau(3) and(4) macau(5)");
+    assert_eq!(index.doc_freq("macau"), 1);
+    assert_eq!(index.doc_freq("145%"), 1);
+    assert_eq!(index.doc_freq("etats"), 1, "diacritics are folded in the index");
+    assert!(index.postings("absent").is_empty());
+    assert_eq!(index.terms_with_prefix("mac", 10), ["macau"]);
+}
+
+#[test]
+fn search_finds_sections_not_just_documents() {
+    let bytes = fixture();
+    let index = Index::open(&bytes).unwrap();
+    let r = search(&index, "macau", SearchOptions { typing: false });
+    assert_eq!(r.hits.len(), 1);
+    assert_eq!(index.section(r.hits[0].section).title, "Second");
+    let r = search(&index, "\"etats unis\"", SearchOptions { typing: false });
+    assert_eq!(r.hits.len(), 1);
+    assert_eq!(index.doc(r.hits[0].doc).id, "a.txt");
+}
+
+#[test]
+fn writer_rejects_duplicate_ids_and_bad_sections() {
+    let mut w = IndexWriter::new();
+    w.add(doc("x.txt", "en", "one")).unwrap();
+    assert_eq!(w.add(doc("x.txt", "en", "two")), Err(WriteError::DuplicateId("x.txt".into())));
+    let mut bad = doc("y.txt", "ko", "홍콩");
+    bad.sections[0].range = 0..1; // inside a Hangul syllable
+    assert!(matches!(w.add(bad), Err(WriteError::BadSection { .. })));
+}
+
+#[test]
+fn damaged_bytes_are_errors_not_panics() {
+    let bytes = fixture();
+    assert_eq!(Index::open(b"").err(), Some(OpenError::BadMagic));
+    assert_eq!(Index::open(&[0u8; 64]).err(), Some(OpenError::BadMagic));
+    let mut future = bytes.clone();
+    future[8] = 9;
+    assert_eq!(Index::open(&future).err(), Some(OpenError::UnsupportedVersion(9)));
+    // Every truncation fails to open.
+    for len in 0..bytes.len() {
+        assert!(Index::open(&bytes[..len]).is_err(), "truncated to {len} bytes still opened");
+    }
+    // Every single-byte corruption either fails to open or still answers queries.
+    for at in 0..bytes.len() {
+        let mut broken = bytes.clone();
+        broken[at] ^= 0xA5;
+        if let Ok(index) = Index::open(&broken) {
+            for q in ["macau", "etats-unis", "홍콩과", "mac", "\"second part\""] {
+                let r = search(&index, q, SearchOptions::default());
+                for hit in &r.hits {
+                    let _ = corpus_atlas::engine::search::snippet(&index, hit, 100);
+                }
+            }
+        }
+    }
+}
