@@ -17,7 +17,7 @@ PORT ?= 8080
 
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test build tools tools-rust tools-web tools-browser check clean
+.PHONY: serve test build bench tools tools-rust tools-web tools-browser check clean
 
 serve: tools-web
 	trunk serve --release --offline --address $(HOST) --port $(PORT)
@@ -53,3 +53,7 @@ tools-browser:
 clean:
 	cargo clean
 	rm -rf dist
+
+# Engine latency on the default corpus (criterion); see README "Measured".
+bench:
+	cargo bench --bench search -- --warm-up-time 1 --measurement-time 3

@@ -3,8 +3,8 @@
 //!
 //! Segmentation runs over the *original* text so every token keeps the byte
 //! range it came from (highlights are exact). Each token is then normalised on
-//! its own: NFKC, case folding, and diacritic folding for alphabetic scripts
-//! (`États` → `etats`). Hangul is never decomposed (NFD would split syllables
+//! its own, character by character ([`fold_char`]): compatibility
+//! decomposition, case folding, and diacritic removal (`États` → `etats`). Hangul is never decomposed (NFD would split syllables
 //! into jamo) and Han characters are indexed as overlapping bigrams, so a
 //! two-character query finds them without a dictionary.
 //!
@@ -20,7 +20,7 @@
 //!   the run has only one.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::UnicodeNormalization as _;
 
 /// One analysed token: the normalised term, its position in the token stream
 /// (consecutive tokens have consecutive positions) and its byte range in the
@@ -50,7 +50,11 @@ enum Class {
     Other,
 }
 
+#[inline]
 fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() { Class::Word } else { Class::Other };
+    }
     match c as u32 {
         0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xD7B0..=0xD7FF => {
             Class::Hangul
@@ -61,6 +65,7 @@ fn class(c: char) -> Class {
     }
 }
 
+#[inline]
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘')
 }
@@ -68,95 +73,132 @@ fn is_apostrophe(c: char) -> bool {
 /// French elided forms that carry no meaning of their own (`l’État`, `qu’il`).
 const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"];
 
-/// Normalises one token: NFKC, lower case, diacritics removed from alphabetic
-/// scripts. Hangul and Han pass through NFKC only.
+/// Appends the folded form of one character: compatibility decomposition
+/// (NFKD: full-width forms, ligatures, compatibility ideographs), lower case,
+/// and combining marks removed. Hangul syllables and Han ideographs are kept
+/// whole. Per-character folding gives the same terms as NFKC followed by
+/// diacritic removal for every script the analyser splits into words, and
+/// needs no composition tables in the wasm.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if matches!(class(c), Class::Hangul | Class::Han) && !is_compatibility_ideograph(c) {
+        out.push(c);
+        return;
+    }
+    for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
+        out.extend(d.to_lowercase());
+    }
+}
+
+/// CJK compatibility ideographs (U+F900–FAFF, U+2F800–2FA1F) fold to their
+/// unified form.
+fn is_compatibility_ideograph(c: char) -> bool {
+    matches!(c as u32, 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
+}
+
+/// Whether a character disappears when folded (combining marks): it belongs
+/// to the token before it.
+#[inline]
+fn folds_to_nothing(c: char) -> bool {
+    !c.is_ascii() && is_combining_mark(c)
+}
+
+/// Normalises one token, character by character with [`fold_char`].
 pub fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for c in raw.nfkc() {
-        for lower in c.to_lowercase() {
-            match class(lower) {
-                Class::Hangul | Class::Han => out.push(lower),
-                _ => out.extend(lower.nfd().filter(|m| !is_combining_mark(*m))),
+    for c in raw.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Byte spans of the tokens of `text`, in order, before folding. `emit`
+/// receives each span (a Han run yields its bigrams) and returns `false` to
+/// stop early. [`tokenize`] and the highlighter share this one scanner, so
+/// positions always agree.
+pub fn scan(text: &str, mut emit: impl FnMut(usize, usize) -> bool) {
+    let bytes = text.as_bytes();
+    // ASCII needs no decoding; `i` is always on a character boundary.
+    let at = |i: usize| match bytes.get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
+        None => None,
+    };
+    let mut i = 0;
+    while let Some(c) = at(i) {
+        let start = i;
+        i += c.len_utf8();
+        match class(c) {
+            Class::Other => {}
+            Class::Word => {
+                let numeric = c.is_numeric();
+                let mut last = c;
+                while let Some(cj) = at(i) {
+                    if class(cj) == Class::Word || folds_to_nothing(cj) {
+                        i += cj.len_utf8();
+                        last = cj;
+                    } else if numeric
+                        && matches!(cj, '.' | ',')
+                        && last.is_ascii_digit()
+                        && at(i + 1).is_some_and(|n| n.is_ascii_digit())
+                    {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if numeric && at(i) == Some('%') {
+                    i += 1;
+                }
+                let raw = &text[start..i];
+                let elided = at(i).is_some_and(is_apostrophe)
+                    && at(i + at(i).map_or(0, char::len_utf8)).is_some_and(|n| class(n) == Class::Word)
+                    && ELISIONS.iter().any(|e| raw.eq_ignore_ascii_case(e));
+                // The English possessive `’s` is not a word of its own either.
+                let possessive = raw.eq_ignore_ascii_case("s") && text[..start].chars().next_back().is_some_and(is_apostrophe);
+                if !elided && !possessive && !emit(start, i) {
+                    return;
+                }
+            }
+            Class::Hangul => {
+                while let Some(cj) = at(i).filter(|&cj| class(cj) == Class::Hangul || folds_to_nothing(cj)) {
+                    i += cj.len_utf8();
+                }
+                if !emit(start, i) {
+                    return;
+                }
+            }
+            Class::Han => {
+                let second = at(i).filter(|&n| class(n) == Class::Han);
+                let Some(second) = second else {
+                    if !emit(start, i) {
+                        return;
+                    }
+                    continue;
+                };
+                // Overlapping bigrams: emit this pair, then continue from the second character.
+                if !emit(start, i + second.len_utf8()) {
+                    return;
+                }
+                if at(i + second.len_utf8()).is_none_or(|n| class(n) != Class::Han) {
+                    i += second.len_utf8();
+                }
             }
         }
     }
-    out
 }
 
 /// Splits `text` into tokens. See the module documentation for the rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let mut position = 0u32;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        match class(c) {
-            Class::Other => i += 1,
-            Class::Word => {
-                let mut j = i + 1;
-                let numeric = c.is_numeric();
-                while j < chars.len() {
-                    let cj = chars[j].1;
-                    if class(cj) == Class::Word {
-                        j += 1;
-                    } else if numeric
-                        && matches!(cj, '.' | ',')
-                        && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit())
-                        && chars[j - 1].1.is_ascii_digit()
-                    {
-                        j += 2;
-                    } else {
-                        break;
-                    }
-                }
-                if numeric && chars.get(j).is_some_and(|&(_, p)| p == '%') {
-                    j += 1;
-                }
-                let end = byte_at(j);
-                let term = normalize(&text[start..end]);
-                let elided = chars.get(j).is_some_and(|&(_, a)| is_apostrophe(a))
-                    && chars.get(j + 1).is_some_and(|&(_, n)| class(n) == Class::Word)
-                    && ELISIONS.contains(&term.as_str());
-                // The English possessive `’s` is not a word of its own either.
-                let possessive = term == "s" && i > 0 && is_apostrophe(chars[i - 1].1);
-                if !elided && !possessive {
-                    tokens.push(Token { term, position, start, end });
-                    position += 1;
-                }
-                i = j;
-            }
-            Class::Hangul => {
-                let mut j = i + 1;
-                while j < chars.len() && class(chars[j].1) == Class::Hangul {
-                    j += 1;
-                }
-                let end = byte_at(j);
-                tokens.push(Token { term: normalize(&text[start..end]), position, start, end });
-                position += 1;
-                i = j;
-            }
-            Class::Han => {
-                let mut j = i + 1;
-                while j < chars.len() && class(chars[j].1) == Class::Han {
-                    j += 1;
-                }
-                if j - i == 1 {
-                    let end = byte_at(j);
-                    tokens.push(Token { term: normalize(&text[start..end]), position, start, end });
-                    position += 1;
-                } else {
-                    for k in i..j - 1 {
-                        let (s, e) = (byte_at(k), byte_at(k + 2));
-                        tokens.push(Token { term: normalize(&text[s..e]), position, start: s, end: e });
-                        position += 1;
-                    }
-                }
-                i = j;
-            }
-        }
-    }
+    scan(text, |start, end| {
+        let position = tokens.len() as u32;
+        tokens.push(Token { term: normalize(&text[start..end]), position, start, end });
+        true
+    });
     tokens
 }
 
@@ -210,7 +252,14 @@ mod tests {
     }
 
     #[test]
-    fn nfkc_folds_compatibility_forms() {
-        assert_eq!(t("ＡＩ ﬁntech"), ["ai", "fintech"]);
+    fn compatibility_forms_fold() {
+        assert_eq!(t("ＡＩ ﬁntech ２０２５ 北京"), ["ai", "fintech", "2025", "北京"]);
+        assert_eq!(normalize("\u{F900}"), "豈", "a compatibility ideograph folds to the unified one");
+    }
+
+    #[test]
+    fn decomposed_accents_stay_in_their_word() {
+        assert_eq!(t("Pe\u{301}kin E\u{301}tats"), ["pekin", "etats"]);
+        assert_eq!(t("Pékin États"), ["pekin", "etats"]);
     }
 }

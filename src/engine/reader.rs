@@ -42,7 +42,8 @@ pub struct Index<'a> {
     postings: &'a [u8],
     sections: &'a [u8],
     docs: &'a [u8],
-    strings: &'a [u8],
+    /// UTF-8, validated once at open; records slice it in O(1).
+    strings: &'a str,
     avg_len: f32,
 }
 
@@ -124,6 +125,7 @@ impl<'a> Index<'a> {
         let (sections, section_count) = region(bytes, 32, SECTION_LEN, "section table")?;
         let (docs, doc_count) = region(bytes, 40, DOC_LEN, "document table")?;
         let (strings, _) = region(bytes, 48, 1, "strings")?;
+        let strings = std::str::from_utf8(strings).map_err(|_| OpenError::Corrupt("strings are not UTF-8"))?;
         let avg_len = f32::from_bits(get_u32(bytes, 56).ok_or(OpenError::Corrupt("header"))?);
         let fst = fst::Map::new(fst_bytes).map_err(|e| OpenError::Fst(e.to_string()))?;
         // fst trusts its bytes when walking them; its checksum (CRC32C, one fast
@@ -168,7 +170,8 @@ impl<'a> Index<'a> {
     fn checked_str(&self, rec: &[u8], at: usize) -> Option<&'a str> {
         let off = get_u32(rec, at)? as usize;
         let len = get_u32(rec, at + 4)? as usize;
-        std::str::from_utf8(self.strings.get(off..off.checked_add(len)?)?).ok()
+        // `get` checks bounds and character boundaries in O(1).
+        self.strings.get(off..off.checked_add(len)?)
     }
 
     fn str_at(&self, rec: &[u8], at: usize) -> &'a str {
@@ -241,6 +244,12 @@ impl<'a> Index<'a> {
         let (start, end) = (get_u32(rec, 4).unwrap_or(0) as usize, get_u32(rec, 8).unwrap_or(0) as usize);
         let text = self.doc(doc).text.get(start..end).unwrap_or("");
         Section { ord, doc, start, text, title: self.str_at(rec, 12), len: get_u32(rec, 20).unwrap_or(0) }
+    }
+
+    /// Number of tokens in section `ord` (for length normalisation), without
+    /// touching its text. Panics if `ord >= section_count()`.
+    pub fn section_len(&self, ord: u32) -> u32 {
+        get_u32(self.sections, ord as usize * SECTION_LEN + 20).unwrap_or(0)
     }
 
     /// Document frequency (number of sections) of an exact term; 0 if absent.

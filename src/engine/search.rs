@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::analysis::tokenize;
+use super::analysis::scan;
 use super::query::{parse, Alternative, Query};
 use super::reader::{Index, Posting};
 
@@ -64,7 +64,7 @@ fn idf(n: f32, df: f32) -> f32 {
 }
 
 fn bm25(index: &Index<'_>, tf: f32, section: u32, idf: f32) -> f32 {
-    let len = index.section(section).len as f32;
+    let len = index.section_len(section) as f32;
     let avg = index.avg_len().max(1.0);
     idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg))
 }
@@ -210,21 +210,26 @@ fn joins(gap: &str) -> bool {
     gap.trim().is_empty() || gap == "-"
 }
 
-/// Byte ranges, in the section's text, of the tokens at `positions`.
+/// Byte ranges, in the section's text, of the tokens at `positions`
+/// (ascending). Scans only as far as the last position.
 pub fn position_ranges(section_text: &str, positions: &[u32]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for tok in tokenize(section_text) {
-        if positions.binary_search(&tok.position).is_ok() {
+    let Some(&last_wanted) = positions.last() else { return out };
+    let mut position = 0u32;
+    let mut wanted = positions.iter().peekable();
+    scan(section_text, |start, end| {
+        while wanted.next_if(|&&p| p < position).is_some() {}
+        if wanted.peek() == Some(&&position) {
             match out.last_mut() {
-                // Overlapping Han bigrams, and words only spaces apart
-                // (`Hong Kong`), read as one highlight.
-                Some(last) if tok.start <= last.end || joins(&section_text[last.end..tok.start]) => {
-                    last.end = last.end.max(tok.end)
-                }
-                _ => out.push(tok.start..tok.end),
+                // Overlapping Han bigrams, and words only spaces or a hyphen
+                // apart (`Hong Kong`, `États-Unis`), read as one highlight.
+                Some(last) if start <= last.end || joins(&section_text[last.end..start]) => last.end = last.end.max(end),
+                _ => out.push(start..end),
             }
         }
-    }
+        position += 1;
+        position <= last_wanted
+    });
     out
 }
 

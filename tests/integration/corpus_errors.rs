@@ -17,7 +17,7 @@ fn corpus(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     dir
 }
 
-fn error(dir: &PathBuf) -> CorpusError {
+fn error(dir: &std::path::Path) -> CorpusError {
     load(dir).expect_err("the corpus should be refused")
 }
 
