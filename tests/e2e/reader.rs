@@ -24,6 +24,8 @@ fn opening_a_result_shows_the_reader_and_back_returns() {
     assert_eq!(marks.as_u64(), Some(expected_marks(&id, "Hong Kong") as u64), "every match in the document is highlighted");
     let texts = browser.js("return [...document.querySelectorAll('.reader-body mark')].map(m => m.textContent.toLowerCase())", vec![]);
     assert!(texts.as_array().unwrap().iter().all(|t| t.as_str().unwrap().contains("hong kong")), "{texts}");
+    let title_top = browser.js("return document.querySelector('#reader-title').getBoundingClientRect().top", vec![]);
+    assert!(title_top.as_f64().unwrap() >= 0.0, "the first match is near the top: the title stays in view");
     browser.screenshot(&screenshot_path("reader-hong-kong"));
 
     // The page's own link back, then the browser's back button.
@@ -75,5 +77,19 @@ fn the_phone_layout_keeps_french_readable() {
     let marked = browser.js("return document.querySelector('ol[aria-label=Results] li mark').textContent", vec![]);
     assert_eq!(marked.as_str(), Some("États-Unis"));
     browser.screenshot(&screenshot_path("phone-etats-unis"));
+    browser.assert_clean_console();
+}
+
+#[test]
+fn a_match_deep_in_a_long_text_is_scrolled_into_view() {
+    let (server, browser) = open_app();
+    browser.goto(&format!("{}#/doc/003_dc6f4838724390c1.txt?q=maglev", server.url));
+    browser.wait_for("the reader", "return document.querySelector('.reader-body mark')");
+    let visible = browser.wait_for(
+        "the first match in view",
+        "const r = document.querySelector('.reader-body mark').getBoundingClientRect(); return r.top > 0 && r.bottom < innerHeight",
+    );
+    assert_eq!(visible.as_bool(), Some(true));
+    browser.screenshot(&screenshot_path("reader-deep-match"));
     browser.assert_clean_console();
 }

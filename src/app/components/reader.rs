@@ -21,12 +21,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let back_href = Route::Search { q: props.query.to_string() }.to_hash();
     let back_label = if props.query.is_empty() { "← All documents".to_owned() } else { format!("← Results for “{}”", props.query) };
 
-    // Bring the first match into view when the document or query changes.
+    // Open at the top; if the first match is below the fold, centre it instead.
     use_effect_with((props.id.clone(), props.query.clone()), |_| {
-        let doc = gloo::utils::document();
-        match doc.query_selector(".reader-body mark").ok().flatten() {
-            Some(mark) => mark.scroll_into_view_with_bool(true),
-            None => gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0),
+        let window = gloo::utils::window();
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        let fold = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0) * 0.75;
+        let first = gloo::utils::document().query_selector(".reader-body mark").ok().flatten();
+        if let Some(mark) = first.filter(|m| m.get_bounding_client_rect().top() > fold) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            mark.scroll_into_view_with_scroll_into_view_options(&options);
         }
     });
 
