@@ -10,7 +10,7 @@ mod corpus;
 #[path = "src/engine/mod.rs"]
 mod engine;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
 fn main() {
@@ -20,6 +20,8 @@ fn main() {
     let dir = PathBuf::from(env::var("CORPUS_DIR").unwrap_or_else(|_| "assets/corpus".into()));
     println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed={}", corpus::settings_path(&dir).display());
+    println!("cargo:rerun-if-changed={}", corpus::FURNITURE_FILE);
+    println!("cargo:rerun-if-changed={}", corpus::ENTITIES_FILE);
 
     let fail = |message: String| -> ! {
         eprintln!("\nerror: corpus-atlas cannot index the corpus\n  {message}\n");
@@ -27,6 +29,7 @@ fn main() {
     };
     let docs = corpus::load(&dir).unwrap_or_else(|e| fail(e.to_string()));
     let mut writer = engine::writer::IndexWriter::new();
+    writer.set_entities(corpus::load_entities(Path::new(corpus::ENTITIES_FILE)).unwrap_or_else(|e| fail(e.to_string())));
     for doc in docs {
         writer.add(doc).unwrap_or_else(|e| fail(e.to_string()));
     }

@@ -15,6 +15,7 @@ atlas: search the corpus this program was built with
 Usage:
   atlas search <query> [--json] [--limit N]   ranked sections, best first
   atlas docs [--json]                         the documents and their metadata
+  atlas sections [--json]                     each document's sections, and the furniture set aside
   atlas check [DIR]                           validate a corpus folder (default assets/corpus)
   atlas help                                  this text
 
@@ -73,6 +74,7 @@ fn run(args: &[String]) -> Result<(), String> {
     match command.as_str() {
         "search" => cmd_search(&flags(rest)?),
         "docs" => cmd_docs(&flags(rest)?),
+        "sections" => cmd_sections(&flags(rest)?),
         "check" => cmd_check(&flags(rest)?),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
@@ -160,12 +162,44 @@ fn cmd_docs(f: &Flags) -> Result<(), String> {
     Ok(())
 }
 
+fn cmd_sections(f: &Flags) -> Result<(), String> {
+    let index = open()?;
+    let mut rows = Vec::new();
+    for d in index.docs() {
+        let sections: Vec<_> = (d.first_section..d.first_section + d.section_count)
+            .map(|s| {
+                let s = index.section(s);
+                json!({ "title": (!s.title.is_empty()).then_some(s.title), "language": s.lang, "start": s.start, "bytes": s.text.len(), "tokens": s.len })
+            })
+            .collect();
+        let aside: Vec<&str> = index.aside(&d).into_iter().map(|r| &d.text[r]).collect();
+        rows.push(json!({ "doc": d.id, "sections": sections, "set_aside": aside }));
+    }
+    if f.json {
+        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    for row in &rows {
+        println!("{}", row["doc"].as_str().unwrap_or_default());
+        for s in row["sections"].as_array().into_iter().flatten() {
+            let title = s["title"].as_str().unwrap_or("(untitled)");
+            println!("  § [{}] {title}  ({} tokens)", s["language"].as_str().unwrap_or_default(), s["tokens"]);
+        }
+        for a in row["set_aside"].as_array().into_iter().flatten() {
+            println!("  ✂ {}", a.as_str().unwrap_or_default());
+        }
+    }
+    Ok(())
+}
+
 fn cmd_check(f: &Flags) -> Result<(), String> {
     let dir = PathBuf::from(f.rest.first().map_or("assets/corpus", String::as_str));
     let docs = corpus_atlas::corpus::load(&dir).map_err(|e| e.to_string())?;
     let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let count = docs.len();
     let mut writer = corpus_atlas::engine::writer::IndexWriter::new();
+    let entities = corpus_atlas::corpus::load_entities(std::path::Path::new(corpus_atlas::corpus::ENTITIES_FILE));
+    writer.set_entities(entities.map_err(|e| e.to_string())?);
     for doc in docs {
         writer.add(doc).map_err(|e| e.to_string())?;
     }

@@ -5,6 +5,7 @@
 //! Every problem stops the build with the file, and the line where there is
 //! one, so a builder can fix it.
 
+mod layout;
 mod meta;
 
 use std::collections::BTreeMap;
@@ -14,9 +15,15 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::engine::writer::{DocInput, SectionInput};
+use crate::engine::writer::{DocInput, EntityInput};
 
+pub use layout::{layout, Furniture, Layout};
 pub use meta::{derive_date, derive_source, derive_title, detect_language};
+
+/// The furniture patterns and entity names shipped with the project.
+pub const FURNITURE_FILE: &str = "assets/furniture.txt";
+/// Places and organisations with their names in every language.
+pub const ENTITIES_FILE: &str = "assets/entities.toml";
 
 /// File endings read as corpus texts.
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
@@ -138,8 +145,14 @@ fn load_settings(path: &Path) -> Result<Settings, CorpusError> {
     Ok(settings)
 }
 
-/// Reads every text in `dir` (sorted by file name) with its metadata.
+/// Reads every text in `dir` (sorted by file name) with its metadata, its
+/// sections and its furniture, using the project's furniture patterns.
 pub fn load(dir: &Path) -> Result<Vec<DocInput>, CorpusError> {
+    load_with(dir, &Furniture::load(Path::new(FURNITURE_FILE))?)
+}
+
+/// [`load`] with explicit furniture patterns.
+pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, CorpusError> {
     let entries = fs::read_dir(dir).map_err(|e| CorpusError::new(dir, None, format!("cannot read the corpus folder: {e}")))?;
     let mut files: Vec<PathBuf> = Vec::new();
     for entry in entries {
@@ -167,6 +180,7 @@ pub fn load(dir: &Path) -> Result<Vec<DocInput>, CorpusError> {
         if let Some(s) = settings.documents.remove(&id) {
             apply(&mut doc, s);
         }
+        lay_out(&mut doc, furniture);
         docs.push(doc);
     }
     if let Some(id) = settings.documents.keys().next() {
@@ -197,9 +211,67 @@ fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
         date: derive_date(&text),
         lang: detect_language(&text),
         url: String::new(),
-        sections: vec![SectionInput { title: None, range: 0..text.len() }],
+        sections: Vec::new(),
+        aside: Vec::new(),
         text,
     })
+}
+
+/// Splits a document into sections and furniture, and gives each section its
+/// language: detected when the section is long enough to tell, else the
+/// document's.
+fn lay_out(doc: &mut DocInput, furniture: &Furniture) {
+    let Layout { mut sections, aside } = layout(&doc.text, &doc.title, furniture);
+    for s in &mut sections {
+        let text = &doc.text[s.range.clone()];
+        let detected = (text.chars().count() >= 60)
+            .then(|| whatlang::detect(text))
+            .flatten()
+            .filter(whatlang::Info::is_reliable)
+            .map(|_| detect_language(text));
+        s.lang = detected.filter(|l| !l.is_empty()).unwrap_or_else(|| doc.lang.clone());
+    }
+    doc.sections = sections;
+    doc.aside = aside;
+}
+
+/// One `[[entity]]` table of the entities file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntitySetting {
+    name: String,
+    kind: String,
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntitiesFile {
+    #[serde(default)]
+    entity: Vec<EntitySetting>,
+}
+
+/// Reads the places and organisations file (`[[entity]]` tables with
+/// `name`, `kind`, `aliases`); a missing file means none.
+pub fn load_entities(path: &Path) -> Result<Vec<EntityInput>, CorpusError> {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(CorpusError::new(path, None, format!("cannot read: {e}"))),
+    };
+    let file: EntitiesFile = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|s| line_of(&text, s.start));
+        CorpusError::new(path, line, e.message().trim().to_owned())
+    })?;
+    Ok(file
+        .entity
+        .into_iter()
+        .map(|e| {
+            let mut aliases = e.aliases;
+            aliases.push(e.name.clone());
+            EntityInput { name: e.name, kind: e.kind, aliases }
+        })
+        .collect())
 }
 
 fn apply(doc: &mut DocInput, s: DocSettings) {

@@ -4,7 +4,7 @@
 //! ```text
 //! Version 1. All integers little-endian. Offsets are from the start of the file.
 //!
-//! +-------------------- header, 64 bytes --------------------+
+//! +-------------------- header, 80 bytes --------------------+
 //! |  0  magic        b"CATLAS\r\n"                            |
 //! |  8  version      u32 = 1                                  |
 //! | 12  flags        u32 = 0 (reserved)                       |
@@ -13,18 +13,28 @@
 //! | 32  sections     u32 offset, u32 count                    |
 //! | 40  documents    u32 offset, u32 count                    |
 //! | 48  strings      u32 offset, u32 length                   |
-//! | 56  avg_len      f32: mean tokens per section (BM25)      |
-//! | 60  reserved     u32 = 0                                  |
+//! | 56  entities     u32 offset, u32 count                    |
+//! | 64  aside        u32 offset, u32 count                    |
+//! | 72  avg_len      f32: mean tokens per section (BM25)      |
+//! | 76  reserved     u32 = 0                                  |
 //! +-----------------------------------------------------------+
-//! fst        fst::Map: normalised term -> offset of its list in `postings`
-//! postings   per term: varint df, then df entries of
+//! fst        fst::Map over three key spaces:
+//!              term                 -> offset of its list in `postings`
+//!              \x01 lang ":" form   -> offset (a stem or Korean noun variant, see lang.rs)
+//!              \x03 alias words     -> entity ordinal (see `entities`)
+//! postings   per key: varint df, then df entries of
 //!              varint section (delta from the previous entry; first absolute)
 //!              varint tf
 //!              tf x varint position (delta from the previous; first absolute)
-//! sections   count x 24 bytes: u32 doc, u32 text start, u32 text end (byte
-//!              range in the document text), StrRef title, u32 token count
-//! documents  count x 64 bytes, sorted by id: StrRef id, title, source, date,
-//!              lang, url, text; u32 first section, u32 section count
+//! sections   count x 32 bytes: u32 doc, u32 text start, u32 text end (byte
+//!              range in the document text), StrRef title, u32 token count,
+//!              StrRef language
+//! documents  count x 72 bytes, sorted by id: StrRef id, title, source, date,
+//!              lang, url, text; u32 first section, u32 section count,
+//!              u32 first aside span, u32 aside span count
+//! entities   count x 20 bytes: StrRef name, StrRef kind, u32 postings offset
+//! aside      count x 8 bytes: u32 start, u32 end: byte ranges of a document's
+//!              text set aside as page furniture (shown, never indexed)
 //! strings    UTF-8 text; a StrRef is u32 offset + u32 length into it
 //! ```
 //!
@@ -37,13 +47,26 @@ pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
 pub const VERSION: u32 = 1;
 /// Size of the fixed header.
-pub const HEADER_LEN: usize = 64;
+pub const HEADER_LEN: usize = 80;
 /// Size of one section record.
-pub const SECTION_LEN: usize = 24;
+pub const SECTION_LEN: usize = 32;
 /// Size of one document record.
-pub const DOC_LEN: usize = 64;
+pub const DOC_LEN: usize = 72;
+/// Size of one entity record.
+pub const ENTITY_LEN: usize = 20;
+/// Size of one aside span.
+pub const ASIDE_LEN: usize = 8;
+/// First character of alias keys in the FST.
+pub const ALIAS_MARK: char = '\u{3}';
 /// Number of string references at the start of a document record.
 pub const DOC_STRINGS: usize = 7;
+
+/// Whether byte `at` of a document lies in one of its (sorted, disjoint)
+/// aside spans: tokens starting there are neither indexed nor counted.
+pub fn in_aside(aside: &[std::ops::Range<usize>], at: usize) -> bool {
+    let i = aside.partition_point(|r| r.end <= at);
+    aside.get(i).is_some_and(|r| r.start <= at)
+}
 
 /// Appends `v` as a LEB128 varint.
 pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {

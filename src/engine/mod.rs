@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod format;
+pub mod lang;
 pub mod query;
 pub mod reader;
 pub mod search;

@@ -3,10 +3,11 @@
 //!
 //! ```text
 //! hong kong            both terms required (AND is the default)
-//! "supply chain"       a phrase: the words in this order
+//! "supply chain"       a phrase: these words exactly, in this order (no stems, no aliases)
 //! -shenzhen            sections containing the term are excluded
 //! fintech OR 핀테크    either term (also `|`)
 //! hangz                while typing, the last word also matches as a prefix
+//! lang:fr year:2019    filters: lang, year, doc, source, city (a place, any language)
 //! ```
 //! A word that analyses to several tokens (`cross-border`, `深圳市`) is matched
 //! as a phrase.
@@ -18,8 +19,53 @@ use super::analysis::terms;
 pub struct Query {
     /// The clauses, in the order typed.
     pub clauses: Vec<Clause>,
+    /// Filters (`lang:fr`, `year:2019`, `doc:…`, `source:…`, `city:…`).
+    pub filters: Vec<Filter>,
     /// What the parser assumed (unbalanced quote, ignored operator …).
     pub warnings: Vec<String>,
+}
+
+/// What a filter restricts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKey {
+    /// The section's language code.
+    Lang,
+    /// The publication year.
+    Year,
+    /// The document id (file name).
+    Doc,
+    /// The outlet (case-insensitive substring).
+    Source,
+    /// A place named in the section, under any of its names.
+    City,
+}
+
+impl FilterKey {
+    /// The key as typed.
+    pub fn name(self) -> &'static str {
+        match self {
+            FilterKey::Lang => "lang",
+            FilterKey::Year => "year",
+            FilterKey::Doc => "doc",
+            FilterKey::Source => "source",
+            FilterKey::City => "city",
+        }
+    }
+
+    fn parse(key: &str) -> Option<Self> {
+        [FilterKey::Lang, FilterKey::Year, FilterKey::Doc, FilterKey::Source, FilterKey::City]
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(key))
+    }
+}
+
+/// `key:value` in a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    /// What is restricted.
+    pub key: FilterKey,
+    /// The value as typed.
+    pub value: String,
 }
 
 /// One required (or excluded) part of a query: alternatives joined by `OR`.
@@ -40,19 +86,34 @@ pub struct Alternative {
     pub text: String,
     /// The last term may also match as a prefix (the reader is still typing it).
     pub prefix: bool,
+    /// Typed in quotes: matched exactly as written, never merged with neighbours.
+    pub quoted: bool,
 }
 
 impl Query {
     /// Whether the query asks for anything at all.
     pub fn is_empty(&self) -> bool {
-        self.clauses.iter().all(|c| c.negated)
+        self.clauses.iter().all(|c| c.negated) && self.filters.is_empty()
     }
 }
 
 #[derive(Debug)]
 enum Lexeme {
     Word { text: String, negated: bool, quoted: bool },
+    Filter(Filter),
     Or,
+}
+
+fn read_quoted(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, warnings: &mut Vec<String>) -> String {
+    let mut text = String::new();
+    for ch in chars.by_ref() {
+        if ch == '"' {
+            return text;
+        }
+        text.push(ch);
+    }
+    warnings.push("A closing quote was missing; the phrase runs to the end of the query.".into());
+    text
 }
 
 fn lex(input: &str, warnings: &mut Vec<String>) -> Vec<Lexeme> {
@@ -73,18 +134,7 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> Vec<Lexeme> {
         }
         if chars.peek() == Some(&'"') {
             chars.next();
-            let mut text = String::new();
-            let mut closed = false;
-            for ch in chars.by_ref() {
-                if ch == '"' {
-                    closed = true;
-                    break;
-                }
-                text.push(ch);
-            }
-            if !closed {
-                warnings.push("A closing quote was missing; the phrase runs to the end of the query.".into());
-            }
+            let text = read_quoted(&mut chars, warnings);
             out.push(Lexeme::Word { text, negated, quoted: true });
             continue;
         }
@@ -96,7 +146,18 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> Vec<Lexeme> {
             text.push(ch);
             chars.next();
         }
-        if !negated && (text == "OR" || text == "|" || text == "||") {
+        let filter = text.split_once(':').and_then(|(k, v)| FilterKey::parse(k).map(|key| (key, v.to_owned())));
+        if let (Some((key, mut value)), false) = (filter, negated) {
+            if value.is_empty() && chars.peek() == Some(&'"') {
+                chars.next();
+                value = read_quoted(&mut chars, warnings);
+            }
+            if value.trim().is_empty() {
+                warnings.push(format!("{}: needs a value, as in {}:{}", key.name(), key.name(), example(key)));
+            } else {
+                out.push(Lexeme::Filter(Filter { key, value }));
+            }
+        } else if !negated && (text == "OR" || text == "|" || text == "||") {
             out.push(Lexeme::Or);
         } else if !negated && (text == "AND" || text == "&&") {
             // AND is what we do anyway.
@@ -105,6 +166,16 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> Vec<Lexeme> {
         }
     }
     out
+}
+
+fn example(key: FilterKey) -> &'static str {
+    match key {
+        FilterKey::Lang => "fr",
+        FilterKey::Year => "2019",
+        FilterKey::Doc => "002_e1c73c265930c90c.txt",
+        FilterKey::Source => "scmp",
+        FilterKey::City => "shenzhen",
+    }
 }
 
 /// Parses a query. `typing` marks the last word as a prefix unless the input
@@ -116,9 +187,11 @@ pub fn parse(input: &str, typing: bool) -> Query {
     let finished = input.ends_with(|c: char| c.is_whitespace() || c == '"');
 
     let mut clauses: Vec<Clause> = Vec::new();
+    let mut filters = Vec::new();
     let mut join_next = false;
     for (i, lexeme) in lexemes.into_iter().enumerate() {
         match lexeme {
+            Lexeme::Filter(f) => filters.push(f),
             Lexeme::Or => {
                 if clauses.last().is_some_and(|c| !c.negated) {
                     join_next = true;
@@ -133,7 +206,7 @@ pub fn parse(input: &str, typing: bool) -> Query {
                     continue;
                 }
                 let prefix = typing && !quoted && !negated && !finished && Some(i) == last_word;
-                let alt = Alternative { terms: analysed, text, prefix };
+                let alt = Alternative { terms: analysed, text, prefix, quoted };
                 match clauses.last_mut() {
                     Some(clause) if join_next && !negated => clause.alternatives.push(alt),
                     _ => clauses.push(Clause { alternatives: vec![alt], negated }),
@@ -145,12 +218,12 @@ pub fn parse(input: &str, typing: bool) -> Query {
     if join_next {
         warnings.push("OR at the end of the query was ignored.".into());
     }
-    if clauses.is_empty() && !input.trim().is_empty() {
+    if clauses.is_empty() && filters.is_empty() && !input.trim().is_empty() {
         warnings.push("Nothing to search for: type a word, a \"phrase\", or a name.".into());
     } else if !clauses.is_empty() && clauses.iter().all(|c| c.negated) {
         warnings.push("A query of exclusions only matches nothing; add a word to search for.".into());
     }
-    Query { clauses, warnings }
+    Query { clauses, filters, warnings }
 }
 
 #[cfg(test)]
@@ -201,5 +274,15 @@ mod tests {
         }
         assert!(parse("-gone", true).is_empty());
         assert_eq!(parse("\"unclosed phrase", true).clauses[0].alternatives[0].terms, ["unclosed", "phrase"]);
+    }
+
+    #[test]
+    fn filters_are_taken_out_of_the_words() {
+        let q = parse("fintech lang:ko year:2026 city:\"hong kong\" Tag:x", true);
+        assert_eq!(q.clauses.len(), 2, "Tag:x is not a filter, so it is a word");
+        let f: Vec<(FilterKey, &str)> = q.filters.iter().map(|f| (f.key, f.value.as_str())).collect();
+        assert_eq!(f, [(FilterKey::Lang, "ko"), (FilterKey::Year, "2026"), (FilterKey::City, "hong kong")]);
+        assert!(!parse("lang:", true).warnings.is_empty());
+        assert!(!parse("year:2019", true).is_empty());
     }
 }

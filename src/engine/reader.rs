@@ -6,7 +6,7 @@ use std::fmt;
 
 use fst::{Automaton, IntoStreamer, Streamer};
 
-use super::format::{get_u32, get_varint, DOC_LEN, DOC_STRINGS, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
+use super::format::{get_u32, get_varint, ALIAS_MARK, ASIDE_LEN, DOC_LEN, DOC_STRINGS, ENTITY_LEN, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
 
 /// Why bytes could not be opened as an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +44,8 @@ pub struct Index<'a> {
     docs: &'a [u8],
     /// UTF-8, validated once at open; records slice it in O(1).
     strings: &'a str,
+    entities: &'a [u8],
+    aside: &'a [u8],
     avg_len: f32,
 }
 
@@ -70,6 +72,22 @@ pub struct Doc<'a> {
     pub first_section: u32,
     /// Number of sections.
     pub section_count: u32,
+    /// Ordinal of the document's first aside span.
+    pub first_aside: u32,
+    /// Number of aside spans (page furniture set aside).
+    pub aside_count: u32,
+}
+
+/// A place or organisation the corpus mentions, under any of its names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entity<'a> {
+    /// Ordinal of the entity in the index.
+    pub ord: u32,
+    /// The name shown to readers.
+    pub name: &'a str,
+    /// City, province, region, organisation …
+    pub kind: &'a str,
+    offset: u32,
 }
 
 /// One searchable section, borrowed from the index.
@@ -87,6 +105,8 @@ pub struct Section<'a> {
     pub title: &'a str,
     /// Number of tokens, for length normalisation.
     pub len: u32,
+    /// The section's language (ISO 639-1), or empty.
+    pub lang: &'a str,
 }
 
 /// One entry of a postings list.
@@ -126,17 +146,23 @@ impl<'a> Index<'a> {
         let (docs, doc_count) = region(bytes, 40, DOC_LEN, "document table")?;
         let (strings, _) = region(bytes, 48, 1, "strings")?;
         let strings = std::str::from_utf8(strings).map_err(|_| OpenError::Corrupt("strings are not UTF-8"))?;
-        let avg_len = f32::from_bits(get_u32(bytes, 56).ok_or(OpenError::Corrupt("header"))?);
+        let (entities, entity_count) = region(bytes, 56, ENTITY_LEN, "entity table")?;
+        let (aside, aside_count) = region(bytes, 64, ASIDE_LEN, "aside table")?;
+        let avg_len = f32::from_bits(get_u32(bytes, 72).ok_or(OpenError::Corrupt("header"))?);
         let fst = fst::Map::new(fst_bytes).map_err(|e| OpenError::Fst(e.to_string()))?;
         // fst trusts its bytes when walking them; its checksum (CRC32C, one fast
         // pass) turns a damaged dictionary into this error instead of a panic.
         fst.as_fst().verify().map_err(|e| OpenError::Fst(e.to_string()))?;
-        let index = Index { fst, postings, sections, docs, strings, avg_len };
-        index.validate(section_count, doc_count)?;
+        let index = Index { fst, postings, sections, docs, strings, entities, aside, avg_len };
+        index.validate(section_count, doc_count, aside_count)?;
+        for e in 0..entity_count {
+            let rec = &index.entities[e * ENTITY_LEN..];
+            index.checked_str(rec, 0).zip(index.checked_str(rec, 8)).ok_or(OpenError::Corrupt("entity name"))?;
+        }
         Ok(index)
     }
 
-    fn validate(&self, section_count: usize, doc_count: usize) -> Result<(), OpenError> {
+    fn validate(&self, section_count: usize, doc_count: usize, aside_count: usize) -> Result<(), OpenError> {
         if !self.avg_len.is_finite() || self.avg_len < 0.0 {
             return Err(OpenError::Corrupt("average section length"));
         }
@@ -149,6 +175,18 @@ impl<'a> Index<'a> {
             let count = get_u32(rec, DOC_STRINGS * 8 + 4).unwrap_or(u32::MAX) as usize;
             if first.checked_add(count).is_none_or(|end| end > section_count) {
                 return Err(OpenError::Corrupt("document sections"));
+            }
+            let first = get_u32(rec, DOC_STRINGS * 8 + 8).unwrap_or(u32::MAX) as usize;
+            let count = get_u32(rec, DOC_STRINGS * 8 + 12).unwrap_or(u32::MAX) as usize;
+            if first.checked_add(count).is_none_or(|end| end > aside_count) {
+                return Err(OpenError::Corrupt("document aside spans"));
+            }
+            let text_len = self.checked_str(rec, 6 * 8).map_or(0, str::len);
+            for a in first..first + count {
+                let (start, end) = self.aside_at(a);
+                if start > end || end > text_len {
+                    return Err(OpenError::Corrupt("aside span"));
+                }
             }
         }
         for s in 0..section_count {
@@ -163,8 +201,13 @@ impl<'a> Index<'a> {
                 return Err(OpenError::Corrupt("section range"));
             }
             self.checked_str(rec, 12).ok_or(OpenError::Corrupt("section title"))?;
+            self.checked_str(rec, 24).ok_or(OpenError::Corrupt("section language"))?;
         }
         Ok(())
+    }
+
+    fn aside_at(&self, a: usize) -> (usize, usize) {
+        (get_u32(self.aside, a * ASIDE_LEN).unwrap_or(0) as usize, get_u32(self.aside, a * ASIDE_LEN + 4).unwrap_or(0) as usize)
     }
 
     fn checked_str(&self, rec: &[u8], at: usize) -> Option<&'a str> {
@@ -214,7 +257,41 @@ impl<'a> Index<'a> {
             text: s(6),
             first_section: get_u32(rec, 56).unwrap_or(0),
             section_count: get_u32(rec, 60).unwrap_or(0),
+            first_aside: get_u32(rec, 64).unwrap_or(0),
+            aside_count: get_u32(rec, 68).unwrap_or(0),
         }
+    }
+
+    /// The byte ranges of a document's text set aside as page furniture.
+    pub fn aside(&self, doc: &Doc<'_>) -> Vec<std::ops::Range<usize>> {
+        (doc.first_aside..doc.first_aside + doc.aside_count)
+            .map(|a| {
+                let (start, end) = self.aside_at(a as usize);
+                start..end
+            })
+            .collect()
+    }
+
+    /// Number of entities the corpus mentions.
+    pub fn entity_count(&self) -> u32 {
+        (self.entities.len() / ENTITY_LEN) as u32
+    }
+
+    /// Entity `ord`. Panics if `ord >= entity_count()`.
+    pub fn entity(&self, ord: u32) -> Entity<'a> {
+        let rec = &self.entities[ord as usize * ENTITY_LEN..(ord as usize + 1) * ENTITY_LEN];
+        Entity { ord, name: self.str_at(rec, 0), kind: self.str_at(rec, 8), offset: get_u32(rec, 16).unwrap_or(u32::MAX) }
+    }
+
+    /// The entity an alias (its normalised words joined by spaces) names.
+    pub fn entity_by_alias(&self, words: &str) -> Option<Entity<'a>> {
+        let ord = self.fst.get(format!("{ALIAS_MARK}{words}"))?;
+        u32::try_from(ord).ok().filter(|&o| o < self.entity_count()).map(|o| self.entity(o))
+    }
+
+    /// Where an entity is mentioned: sections and token positions.
+    pub fn entity_postings(&self, entity: &Entity<'_>) -> Vec<Posting> {
+        self.postings_at(entity.offset as usize)
     }
 
     /// All documents, in id order.
@@ -243,7 +320,15 @@ impl<'a> Index<'a> {
         let doc = get_u32(rec, 0).unwrap_or(0);
         let (start, end) = (get_u32(rec, 4).unwrap_or(0) as usize, get_u32(rec, 8).unwrap_or(0) as usize);
         let text = self.doc(doc).text.get(start..end).unwrap_or("");
-        Section { ord, doc, start, text, title: self.str_at(rec, 12), len: get_u32(rec, 20).unwrap_or(0) }
+        Section {
+            ord,
+            doc,
+            start,
+            text,
+            title: self.str_at(rec, 12),
+            len: get_u32(rec, 20).unwrap_or(0),
+            lang: self.str_at(rec, 24),
+        }
     }
 
     /// Number of tokens in section `ord` (for length normalisation), without
@@ -263,8 +348,14 @@ impl<'a> Index<'a> {
     /// The postings list of an exact term; empty if the term is absent. A
     /// damaged list ends early instead of reading out of bounds.
     pub fn postings(&self, term: &str) -> Vec<Posting> {
-        let Some(off) = self.fst.get(term) else { return Vec::new() };
-        let mut pos = off as usize;
+        match self.fst.get(term) {
+            Some(off) => self.postings_at(off as usize),
+            None => Vec::new(),
+        }
+    }
+
+    fn postings_at(&self, off: usize) -> Vec<Posting> {
+        let mut pos = off;
         let Some(df) = get_varint(self.postings, &mut pos) else { return Vec::new() };
         let mut out = Vec::with_capacity((df as usize).min(self.section_count() as usize));
         let mut section = 0u32;
@@ -290,15 +381,30 @@ impl<'a> Index<'a> {
 
     /// Up to `limit` terms starting with `prefix`, in lexicographic order.
     pub fn terms_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
-        let automaton = fst::automaton::Str::new(prefix).starts_with();
-        let mut stream = self.fst.search(automaton).into_stream();
+        self.collect_terms(self.fst.search(fst::automaton::Str::new(prefix).starts_with()).into_stream(), limit)
+    }
+
+    /// Up to `limit` surface terms within `distance` edits of `term`
+    /// (Levenshtein automaton over the dictionary); empty if the automaton
+    /// would be too large.
+    pub fn terms_near(&self, term: &str, distance: u32, limit: usize) -> Vec<String> {
+        match fst::automaton::Levenshtein::new(term, distance) {
+            Ok(automaton) => self.collect_terms(self.fst.search(automaton).into_stream(), limit),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    fn collect_terms<'s>(&self, mut stream: fst::map::Stream<'s, impl fst::Automaton>, limit: usize) -> Vec<String> {
         let mut out = Vec::new();
         while let Some((term, _)) = stream.next() {
             if out.len() == limit {
                 break;
             }
+            // Variant and alias keys start with a control character; readers never type them.
             if let Ok(t) = std::str::from_utf8(term) {
-                out.push(t.to_owned());
+                if !t.starts_with(|c: char| c.is_control()) {
+                    out.push(t.to_owned());
+                }
             }
         }
         out

@@ -1,11 +1,15 @@
-//! Query execution: BM25 over sections, phrases on positions, prefix
-//! expansion through the FST, snippets as text plus highlight ranges.
+//! Query execution: a query becomes a plan of weighted options per clause
+//! (exact words, their stems and Korean nouns, the places and organisations
+//! they name in every language, the word being typed as a prefix, and for a
+//! word found nowhere its nearest spellings), ranked with BM25 over sections.
+//! Snippets are text plus highlight ranges.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::analysis::scan;
-use super::query::{parse, Alternative, Query};
+use super::lang::{korean_stem, query_variants, VARIANT_MARK};
+use super::query::{parse, Alternative, Clause, FilterKey, Query};
 use super::reader::{Index, Posting};
 
 /// BM25 term-frequency saturation.
@@ -16,6 +20,14 @@ const B: f32 = 0.75;
 const PREFIX_EXPANSIONS: usize = 24;
 /// Weight of a prefix expansion against the exact term.
 const PREFIX_WEIGHT: f32 = 0.8;
+/// Weight of a stem (another form of the word).
+const STEM_WEIGHT: f32 = 0.9;
+/// Weight of a name of the same place or organisation in another language.
+const ENTITY_WEIGHT: f32 = 0.9;
+/// Weight of a nearby spelling of a word found nowhere.
+const FUZZY_WEIGHT: f32 = 0.5;
+/// Longest alias, in words, looked for across neighbouring query words.
+const MAX_ALIAS_WORDS: usize = 5;
 /// Characters of context in a result snippet (the app and the CLI agree).
 pub const SNIPPET_CHARS: usize = 220;
 
@@ -32,6 +44,17 @@ impl Default for SearchOptions {
     }
 }
 
+/// A match through another name of a place or organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityMatch {
+    /// Entity ordinal.
+    pub entity: u32,
+    /// First and one-past-last token position of the first mention in the section.
+    pub positions: Range<u32>,
+    /// The query words that named it (normalised, space-joined).
+    pub query: String,
+}
+
 /// One matching section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -43,6 +66,19 @@ pub struct Hit {
     pub score: f32,
     /// Token positions (in the section) of every matched term, ascending.
     pub positions: Vec<u32>,
+    /// Matches through another name of an entity (why a result matched).
+    pub entities: Vec<EntityMatch>,
+}
+
+/// Counts of the hits by language, source and year.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// (language code, sections), most first.
+    pub lang: Vec<(String, usize)>,
+    /// (source, sections), most first.
+    pub source: Vec<(String, usize)>,
+    /// (year, sections), newest first.
+    pub year: Vec<(String, usize)>,
 }
 
 /// The answer to a query: every matching section, best first.
@@ -52,12 +88,38 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// The parsed query.
     pub query: Query,
-    /// Notes for the reader: parser warnings, words found nowhere.
+    /// Notes for the reader: parser warnings, corrections, words found nowhere.
     pub hints: Vec<String>,
+    /// Spelling corrections applied: (typed, searched instead).
+    pub corrections: Vec<(String, String)>,
+    /// Counts of the hits by language, source and year.
+    pub facets: Facets,
 }
 
-/// Per section: score and matched positions of one clause.
-type ClauseMatches = BTreeMap<u32, (f32, Vec<u32>)>;
+/// One way a clause can match: a key sequence (a phrase when longer than one)
+/// or an entity, with its weight.
+#[derive(Debug, Clone)]
+struct Opt {
+    keys: Vec<String>,
+    entity: Option<(u32, String)>,
+    weight: f32,
+}
+
+/// A clause with its options resolved against the index.
+#[derive(Debug, Clone)]
+struct Planned {
+    negated: bool,
+    options: Vec<Opt>,
+    /// What the reader typed, for hints.
+    text: String,
+    /// Single words that may be retried with a nearby spelling.
+    fuzzy: Vec<String>,
+    /// A filter clause: narrows, does not add to the score.
+    filter: bool,
+}
+
+/// Per section: score, matched positions and entity matches of one clause.
+type ClauseMatches = BTreeMap<u32, (f32, Vec<u32>, Vec<EntityMatch>)>;
 
 fn idf(n: f32, df: f32) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
@@ -69,10 +131,10 @@ fn bm25(index: &Index<'_>, tf: f32, section: u32, idf: f32) -> f32 {
     idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg))
 }
 
-/// Sections where `terms` occur consecutively; the positions of every token
-/// of each occurrence.
-fn phrase_postings(index: &Index<'_>, terms: &[String]) -> Vec<Posting> {
-    let lists: Vec<Vec<Posting>> = terms.iter().map(|t| index.postings(t)).collect();
+/// Sections where `keys` occur at consecutive positions; the positions of
+/// every token of each occurrence.
+fn phrase_postings(index: &Index<'_>, keys: &[String]) -> Vec<Posting> {
+    let lists: Vec<Vec<Posting>> = keys.iter().map(|t| index.postings(t)).collect();
     let Some((first, rest)) = lists.split_first() else { return Vec::new() };
     let mut out = Vec::new();
     'sections: for p in first {
@@ -85,12 +147,9 @@ fn phrase_postings(index: &Index<'_>, terms: &[String]) -> Vec<Posting> {
         }
         let mut positions = Vec::new();
         for &start in &p.positions {
-            let all = others
-                .iter()
-                .enumerate()
-                .all(|(k, ps)| ps.binary_search(&(start + k as u32 + 1)).is_ok());
+            let all = others.iter().enumerate().all(|(k, ps)| ps.binary_search(&(start + k as u32 + 1)).is_ok());
             if all {
-                positions.extend(start..start + terms.len() as u32);
+                positions.extend(start..start + keys.len() as u32);
             }
         }
         if !positions.is_empty() {
@@ -100,80 +159,201 @@ fn phrase_postings(index: &Index<'_>, terms: &[String]) -> Vec<Posting> {
     out
 }
 
-/// The (term list, weight) pairs an alternative stands for: the exact terms,
-/// and for a prefix the dictionary terms it starts.
-fn candidates(index: &Index<'_>, alt: &Alternative) -> Vec<(Vec<String>, f32)> {
-    let mut out = vec![(alt.terms.clone(), 1.0)];
+/// The normalised words an alias lookup uses (Korean particles stripped).
+fn alias_words(terms: &[String]) -> String {
+    terms.iter().map(|t| korean_stem(t)).collect::<Vec<_>>().join(" ")
+}
+
+/// The options of one alternative: exact words, their variants, the prefix
+/// being typed, and the entity the words name.
+fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
+    let mut out = vec![Opt { keys: alt.terms.clone(), entity: None, weight: 1.0 }];
+    if alt.quoted {
+        // Quotes mean these words exactly (case and accents aside).
+        return out;
+    }
+    // Variants, one language at a time, so a phrase stays in one language.
+    let variants: Vec<Vec<String>> = alt.terms.iter().map(|t| query_variants(t)).collect();
+    for lang in ["ko", "en", "fr"] {
+        let prefix = format!("{VARIANT_MARK}{lang}:");
+        let keys: Vec<String> = alt
+            .terms
+            .iter()
+            .zip(&variants)
+            .map(|(t, vs)| vs.iter().find(|v| v.starts_with(&prefix)).cloned().unwrap_or_else(|| t.clone()))
+            .collect();
+        if keys != alt.terms {
+            if lang == "ko" {
+                // Every Hangul token is indexed under its noun, bare forms included,
+                // so the noun key replaces the exact one: 홍콩 and 홍콩과 rank alike.
+                out[0].keys = keys;
+            } else {
+                out.push(Opt { keys, entity: None, weight: STEM_WEIGHT });
+            }
+        }
+    }
     if alt.prefix {
         if let Some((last, head)) = alt.terms.split_last() {
             for term in index.terms_with_prefix(last, PREFIX_EXPANSIONS + 1) {
                 if &term != last {
-                    let mut terms = head.to_vec();
-                    terms.push(term);
-                    out.push((terms, PREFIX_WEIGHT));
+                    let mut keys = head.to_vec();
+                    keys.push(term);
+                    out.push(Opt { keys, entity: None, weight: PREFIX_WEIGHT });
                 }
             }
+        }
+    }
+    let words = alias_words(&alt.terms);
+    if let Some(e) = index.entity_by_alias(&words) {
+        out.push(Opt { keys: Vec::new(), entity: Some((e.ord, words)), weight: ENTITY_WEIGHT });
+    }
+    out
+}
+
+/// Turns parsed clauses into planned ones, merging runs of neighbouring
+/// words that together name an entity ("Greater Bay Area", "Hong Kong").
+fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planned> {
+    let simple = |c: &Clause| !c.negated && c.alternatives.len() == 1 && !c.alternatives[0].quoted;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < query.clauses.len() {
+        let mut merged = None;
+        for len in (2..=MAX_ALIAS_WORDS.min(query.clauses.len() - i)).rev() {
+            let run = &query.clauses[i..i + len];
+            if !run.iter().all(simple) {
+                continue;
+            }
+            let terms: Vec<String> = run.iter().flat_map(|c| c.alternatives[0].terms.clone()).collect();
+            if index.entity_by_alias(&alias_words(&terms)).is_some() {
+                let text = run.iter().map(|c| c.alternatives[0].text.as_str()).collect::<Vec<_>>().join(" ");
+                let alt = Alternative { terms, text: text.clone(), prefix: false, quoted: false };
+                merged = Some((len, Planned { negated: false, options: alternative_options(index, &alt), text, fuzzy: Vec::new(), filter: false }));
+                break;
+            }
+        }
+        if let Some((len, planned)) = merged {
+            out.push(planned);
+            i += len;
+            continue;
+        }
+        let clause = &query.clauses[i];
+        let options = clause.alternatives.iter().flat_map(|a| alternative_options(index, a)).collect();
+        let fuzzy = clause
+            .alternatives
+            .iter()
+            .filter(|a| a.terms.len() == 1 && !a.quoted)
+            .map(|a| a.terms[0].clone())
+            .collect();
+        let text = clause.alternatives.iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join("” or “");
+        out.push(Planned { negated: clause.negated, options, text, fuzzy, filter: false });
+        i += 1;
+    }
+    for f in query.filters.iter().filter(|f| f.key == FilterKey::City) {
+        let words = super::analysis::terms(&f.value);
+        let key = alias_words(&words);
+        match index.entity_by_alias(&key) {
+            Some(e) => out.push(Planned {
+                negated: false,
+                options: vec![Opt { keys: Vec::new(), entity: Some((e.ord, key)), weight: 1.0 }],
+                text: f.value.clone(),
+                fuzzy: Vec::new(),
+                filter: true,
+            }),
+            None => hints.push(format!("No place called “{}” is named in this corpus; the city filter was ignored.", f.value)),
         }
     }
     out
 }
 
-fn match_alternative(index: &Index<'_>, alt: &Alternative, into: &mut ClauseMatches) {
+fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
     let n = index.section_count() as f32;
     let mut best: ClauseMatches = BTreeMap::new();
-    for (terms, weight) in candidates(index, alt) {
-        let postings = if terms.len() == 1 { index.postings(&terms[0]) } else { phrase_postings(index, &terms) };
+    for opt in opts {
+        let postings = match &opt.entity {
+            Some((ord, _)) => index.entity_postings(&index.entity(*ord)),
+            None if opt.keys.len() == 1 => index.postings(&opt.keys[0]),
+            None => phrase_postings(index, &opt.keys),
+        };
         let idf = idf(n, postings.len() as f32);
+        let width = opt.keys.len().max(1);
         for p in postings {
-            let tf = (p.positions.len() / terms.len()) as f32;
-            let score = weight * bm25(index, tf, p.section, idf);
-            let entry = best.entry(p.section).or_insert((0.0, Vec::new()));
-            // A section matching several expansions of a prefix counts its best one.
+            let tf = if opt.entity.is_some() { p.positions.len() as f32 / 1.5 } else { (p.positions.len() / width) as f32 };
+            let score = opt.weight * bm25(index, tf.max(1.0), p.section, idf);
+            let entry = best.entry(p.section).or_insert((0.0, Vec::new(), Vec::new()));
+            // A section matching several options of a clause counts its best one.
             entry.0 = entry.0.max(score);
+            if let (Some((entity, query)), Some(&first)) = (&opt.entity, p.positions.first()) {
+                let mut end = first + 1;
+                while p.positions.binary_search(&end).is_ok() {
+                    end += 1;
+                }
+                entry.2.push(EntityMatch { entity: *entity, positions: first..end, query: query.clone() });
+            }
             entry.1.extend(p.positions);
         }
     }
-    for (section, (score, positions)) in best {
-        let entry = into.entry(section).or_insert((0.0, Vec::new()));
-        // Alternatives of an OR add up: a section with both is a better answer.
-        entry.0 += score;
-        entry.1.extend(positions);
-    }
-}
-
-fn clause_matches(index: &Index<'_>, query: &Query) -> Vec<(bool, ClauseMatches)> {
-    query
-        .clauses
-        .iter()
-        .map(|clause| {
-            let mut m = ClauseMatches::new();
-            for alt in &clause.alternatives {
-                match_alternative(index, alt, &mut m);
-            }
-            (clause.negated, m)
-        })
-        .collect()
+    best
 }
 
 /// Runs `input` against the index.
 pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchResults {
     let query = parse(input, options.typing);
     let mut hints = query.warnings.clone();
-    let clauses = clause_matches(index, &query);
+    let mut corrections = Vec::new();
+    let planned = plan(index, &query, &mut hints);
+    let mut clauses: Vec<(bool, bool, ClauseMatches)> = Vec::new();
+    for p in &planned {
+        let mut m = evaluate(index, &p.options);
+        if m.is_empty() && !p.negated {
+            // A word found nowhere: try its nearest spellings, ranked below exact matches.
+            for word in &p.fuzzy {
+                let len = word.chars().count();
+                let distance = match len {
+                    0..=3 => continue,
+                    4..=7 => 1,
+                    _ => 2,
+                };
+                let mut near: Vec<(u32, String)> =
+                    index.terms_near(word, distance, 16).into_iter().map(|t| (index.doc_freq(&t), t)).collect();
+                near.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                if let Some((_, best)) = near.first() {
+                    // The corrected word gets every option a typed one would
+                    // (its stems, the entity it names), weighted below exact matches.
+                    let corrected = Alternative { terms: vec![best.clone()], text: best.clone(), prefix: false, quoted: false };
+                    let mut opts = alternative_options(index, &corrected);
+                    opts.iter_mut().for_each(|o| o.weight *= FUZZY_WEIGHT);
+                    m = evaluate(index, &opts);
+                    corrections.push((word.clone(), best.clone()));
+                    hints.push(format!("“{word}” is not in the corpus: showing results for “{best}”."));
+                }
+            }
+        }
+        clauses.push((p.negated, p.filter, m));
+    }
 
     let mut hits: Vec<Hit> = Vec::new();
-    if let Some(required) = clauses.iter().position(|(neg, _)| !neg) {
-        'sections: for (&section, (score, positions)) in &clauses[required].1 {
-            let mut hit = Hit { section, doc: index.section(section).doc, score: *score, positions: positions.clone() };
-            for (k, (negated, m)) in clauses.iter().enumerate() {
+    if let Some(required) = clauses.iter().position(|(neg, _, _)| !neg) {
+        'sections: for (&section, (score, positions, entities)) in &clauses[required].2 {
+            let filter_only = clauses[required].1;
+            let mut hit = Hit {
+                section,
+                doc: index.section(section).doc,
+                score: if filter_only { 0.0 } else { *score },
+                positions: positions.clone(),
+                entities: entities.clone(),
+            };
+            for (k, (negated, filter, m)) in clauses.iter().enumerate() {
                 if k == required {
                     continue;
                 }
                 match (m.get(&section), negated) {
                     (Some(_), true) | (None, false) => continue 'sections,
-                    (Some((s, p)), false) => {
-                        hit.score += s;
+                    (Some((s, p, e)), false) => {
+                        if !filter {
+                            hit.score += s;
+                        }
                         hit.positions.extend(p);
+                        hit.entities.extend(e.iter().cloned());
                     }
                     (None, true) => {}
                 }
@@ -182,16 +362,60 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
             hit.positions.dedup();
             hits.push(hit);
         }
+    } else if !query.filters.is_empty() && query.clauses.is_empty() {
+        // Only filters: every section, narrowed below.
+        hits = (0..index.section_count())
+            .map(|s| Hit { section: s, doc: index.section(s).doc, score: 0.0, positions: Vec::new(), entities: Vec::new() })
+            .collect();
     }
+    apply_filters(index, &query, &mut hits, &mut hints);
     hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section)));
 
-    for ((negated, m), clause) in clauses.iter().zip(&query.clauses) {
-        if !negated && m.is_empty() {
-            let words: Vec<&str> = clause.alternatives.iter().map(|a| a.text.as_str()).collect();
-            hints.push(format!("No section contains “{}”.", words.join("” or “")));
+    for ((negated, _, m), p) in clauses.iter().zip(&planned) {
+        if !negated && m.is_empty() && !p.filter {
+            hints.push(format!("No section contains “{}”.", p.text));
         }
     }
-    SearchResults { hits, query, hints }
+    let facets = facets(index, &hits);
+    SearchResults { hits, query, hints, corrections, facets }
+}
+
+fn apply_filters(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints: &mut Vec<String>) {
+    for f in &query.filters {
+        let value = f.value.to_lowercase();
+        let before = hits.len();
+        match f.key {
+            FilterKey::Lang => hits.retain(|h| index.section(h.section).lang.eq_ignore_ascii_case(&value)),
+            FilterKey::Year => hits.retain(|h| index.doc(h.doc).date.starts_with(&value)),
+            FilterKey::Doc => hits.retain(|h| index.doc(h.doc).id.eq_ignore_ascii_case(&value)),
+            FilterKey::Source => hits.retain(|h| index.doc(h.doc).source.to_lowercase().contains(&value)),
+            FilterKey::City => continue,
+        }
+        if before > 0 && hits.is_empty() {
+            hints.push(format!("Nothing matches {}:{} together with the rest of the query.", f.key.name(), f.value));
+        }
+    }
+}
+
+fn count<'a>(values: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for v in values.filter(|v| !v.is_empty()) {
+        *counts.entry(v).or_default() += 1;
+    }
+    let mut out: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
+/// Counts of `hits` by section language, source and year.
+pub fn facets(index: &Index<'_>, hits: &[Hit]) -> Facets {
+    let mut year = count(hits.iter().map(|h| index.doc(h.doc).date.get(..4).unwrap_or("")));
+    year.sort_by(|a, b| b.0.cmp(&a.0));
+    Facets {
+        lang: count(hits.iter().map(|h| index.section(h.section).lang)),
+        source: count(hits.iter().map(|h| index.doc(h.doc).source)),
+        year,
+    }
 }
 
 /// Text with the byte ranges to highlight in it; turned into markup only by
@@ -210,14 +434,19 @@ fn joins(gap: &str) -> bool {
     gap.trim().is_empty() || gap == "-"
 }
 
-/// Byte ranges, in the section's text, of the tokens at `positions`
-/// (ascending). Scans only as far as the last position.
-pub fn position_ranges(section_text: &str, positions: &[u32]) -> Vec<Range<usize>> {
+/// Byte ranges, in a section's text, of the tokens at `positions`
+/// (ascending). `base` is the section's offset in its document and `aside`
+/// the document's set-aside spans, whose tokens have no position (as in the
+/// writer). Scans only as far as the last position.
+pub fn position_ranges(section_text: &str, base: usize, aside: &[Range<usize>], positions: &[u32]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let Some(&last_wanted) = positions.last() else { return out };
     let mut position = 0u32;
     let mut wanted = positions.iter().peekable();
     scan(section_text, |start, end| {
+        if super::format::in_aside(aside, base + start) {
+            return true;
+        }
         while wanted.next_if(|&&p| p < position).is_some() {}
         if wanted.peek() == Some(&&position) {
             match out.last_mut() {
@@ -233,11 +462,40 @@ pub fn position_ranges(section_text: &str, positions: &[u32]) -> Vec<Range<usize
     out
 }
 
+/// Highlight ranges of a hit in its section's text.
+pub fn hit_ranges(index: &Index<'_>, hit: &Hit) -> Vec<Range<usize>> {
+    let section = index.section(hit.section);
+    let aside = index.aside(&index.doc(hit.doc));
+    position_ranges(section.text, section.start, &aside, &hit.positions)
+}
+
 /// An excerpt of about `max_chars` characters from the hit's section, centred
 /// on the densest run of matches.
 pub fn snippet(index: &Index<'_>, hit: &Hit, max_chars: usize) -> Snippet {
-    let text = index.section(hit.section).text;
-    excerpt(text, &position_ranges(text, &hit.positions), max_chars)
+    excerpt(index.section(hit.section).text, &hit_ranges(index, hit), max_chars)
+}
+
+/// Why a hit matched where the words differ from the query: "선전 = Shenzhen".
+pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
+    let section = index.section(hit.section);
+    let aside = index.aside(&index.doc(hit.doc));
+    let mut out: Vec<String> = Vec::new();
+    for m in &hit.entities {
+        let positions: Vec<u32> = m.positions.clone().collect();
+        let Some(r) = position_ranges(section.text, section.start, &aside, &positions).into_iter().next() else { continue };
+        let surface = &section.text[r];
+        let words = alias_words(&super::analysis::terms(surface));
+        if words == m.query {
+            continue;
+        }
+        // Show a Korean name without its particles (선전과 → 선전).
+        let shown = if surface.chars().any(|c| matches!(c as u32, 0xAC00..=0xD7A3)) { words.as_str() } else { surface };
+        let line = format!("{shown} = {}", index.entity(m.entity).name);
+        if !out.contains(&line) {
+            out.push(line);
+        }
+    }
+    out
 }
 
 /// Cuts `text` to about `max_chars` characters around the best cluster of
@@ -247,9 +505,7 @@ pub fn excerpt(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Snippet
         return collapse_whitespace(text, ranges);
     }
     // Byte budget from the character budget, measured where the window starts.
-    let window_bytes = |start: usize| {
-        text[start..].char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i)
-    };
+    let window_bytes = |start: usize| text[start..].char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i);
     // Pick the highlight whose window holds the most highlights.
     let mut best_start = 0;
     let mut best_count = 0;
@@ -333,14 +589,16 @@ fn back_off(text: &str, at: usize, chars: usize) -> usize {
 pub fn doc_highlights(index: &Index<'_>, input: &str, doc: u32) -> Vec<Range<usize>> {
     let query = parse(input, true);
     let d = index.doc(doc);
+    let aside = index.aside(&d);
     let sections = d.first_section..d.first_section + d.section_count;
     let mut positions: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for (negated, m) in clause_matches(index, &query) {
-        if negated {
+    let mut ignored = Vec::new();
+    for p in plan(index, &query, &mut ignored) {
+        if p.negated {
             continue;
         }
-        for (section, (_, p)) in m.range(sections.clone()) {
-            positions.entry(*section).or_default().extend(p);
+        for (section, (_, pos, _)) in evaluate(index, &p.options).range(sections.clone()) {
+            positions.entry(*section).or_default().extend(pos);
         }
     }
     let mut out = Vec::new();
@@ -348,7 +606,7 @@ pub fn doc_highlights(index: &Index<'_>, input: &str, doc: u32) -> Vec<Range<usi
         p.sort_unstable();
         p.dedup();
         let s = index.section(section);
-        out.extend(position_ranges(s.text, &p).into_iter().map(|r| r.start + s.start..r.end + s.start));
+        out.extend(position_ranges(s.text, s.start, &aside, &p).into_iter().map(|r| r.start + s.start..r.end + s.start));
     }
     out
 }

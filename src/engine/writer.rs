@@ -1,12 +1,13 @@
 //! Builds index bytes (see [`super::format`]) from documents. Runs at build
 //! time in `build.rs`, and natively in the CLI and tests; never in the browser.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 
-use super::analysis::tokenize;
-use super::format::{put_varint, DOC_LEN, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
+use super::analysis::{normalize, scan};
+use super::format::{in_aside, put_varint, ALIAS_MARK, DOC_LEN, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
+use super::lang::{korean_stem, Variants};
 
 /// Metadata and text of one document, as handed to the writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,18 +26,34 @@ pub struct DocInput {
     pub url: String,
     /// The full text shown in the reader.
     pub text: String,
-    /// The indexed parts of `text`. Text outside every section (page
-    /// furniture) is shown in the reader but never indexed.
+    /// The indexed parts of `text`. Text outside every section is shown in
+    /// the reader but never indexed.
     pub sections: Vec<SectionInput>,
+    /// Byte ranges of `text` set aside as page furniture: shown in the
+    /// reader, never indexed, even inside a section. Sorted, disjoint.
+    pub aside: Vec<Range<usize>>,
 }
 
 /// One searchable part of a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SectionInput {
     /// The section's own heading, if the document has several.
     pub title: Option<String>,
     /// Byte range of the section in the document text.
     pub range: Range<usize>,
+    /// The section's language (ISO 639-1), which decides its stemmer.
+    pub lang: String,
+}
+
+/// A place or organisation and the names it goes by in any language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntityInput {
+    /// The name shown to readers ("Shenzhen").
+    pub name: String,
+    /// What it is: city, province, region, organisation …
+    pub kind: String,
+    /// Every name to recognise, in any language and script.
+    pub aliases: Vec<String>,
 }
 
 /// Why the writer refused its input.
@@ -44,7 +61,7 @@ pub struct SectionInput {
 pub enum WriteError {
     /// Two documents share an id.
     DuplicateId(String),
-    /// A section range is outside the text or not on a character boundary.
+    /// A section or aside range is outside the text or not on a character boundary.
     BadSection {
         /// The document's id.
         doc: String,
@@ -60,7 +77,7 @@ impl fmt::Display for WriteError {
         match self {
             WriteError::DuplicateId(id) => write!(f, "two documents have the id {id:?}"),
             WriteError::BadSection { doc, range } => {
-                write!(f, "document {doc:?}: section {range:?} is not a valid range of its text")
+                write!(f, "document {doc:?}: range {range:?} is not a valid range of its text")
             }
             WriteError::TooLarge => write!(f, "the corpus is too large for one index (4 GiB)"),
         }
@@ -73,6 +90,28 @@ impl std::error::Error for WriteError {}
 #[derive(Debug, Default)]
 pub struct IndexWriter {
     docs: Vec<DocInput>,
+    entities: Vec<EntityInput>,
+}
+
+/// The word a token contributes to alias matching: Korean nouns without
+/// their particles, so 선전과 matches the alias 선전.
+fn match_form(term: &str) -> &str {
+    korean_stem(term)
+}
+
+/// The normalised word sequence of an alias, as matched and as keyed.
+pub fn alias_words(alias: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    scan(alias, |s, e| {
+        words.push(match_form(&normalize(&alias[s..e])).to_owned());
+        true
+    });
+    words
+}
+
+/// The FST key of an alias word sequence.
+pub fn alias_key(words: &[String]) -> String {
+    format!("{ALIAS_MARK}{}", words.join(" "))
 }
 
 impl IndexWriter {
@@ -81,18 +120,24 @@ impl IndexWriter {
         Self::default()
     }
 
-    /// Adds a document; its sections are checked against its text.
+    /// Sets the places and organisations to recognise in every language.
+    pub fn set_entities(&mut self, entities: Vec<EntityInput>) {
+        self.entities = entities;
+    }
+
+    /// Adds a document; its sections and aside spans are checked against its text.
     pub fn add(&mut self, doc: DocInput) -> Result<(), WriteError> {
         if self.docs.iter().any(|d| d.id == doc.id) {
             return Err(WriteError::DuplicateId(doc.id));
         }
-        for s in &doc.sections {
-            let ok = s.range.start <= s.range.end
-                && doc.text.is_char_boundary(s.range.start)
-                && doc.text.is_char_boundary(s.range.end)
-                && s.range.end <= doc.text.len();
+        let ranges = doc.sections.iter().map(|s| &s.range).chain(&doc.aside);
+        for range in ranges {
+            let ok = range.start <= range.end
+                && range.end <= doc.text.len()
+                && doc.text.is_char_boundary(range.start)
+                && doc.text.is_char_boundary(range.end);
             if !ok {
-                return Err(WriteError::BadSection { doc: doc.id, range: s.range.clone() });
+                return Err(WriteError::BadSection { doc: doc.id, range: range.clone() });
             }
         }
         self.docs.push(doc);
@@ -103,59 +148,123 @@ impl IndexWriter {
     pub fn finish(mut self) -> Result<Vec<u8>, WriteError> {
         self.docs.sort_by(|a, b| a.id.cmp(&b.id));
         let mut strings = StringTable::default();
-        let mut terms: BTreeMap<String, Vec<(u32, Vec<u32>)>> = BTreeMap::new();
+        let mut keys: BTreeMap<String, Vec<(u32, Vec<u32>)>> = BTreeMap::new();
+        let mut entity_postings: Vec<Vec<(u32, Vec<u32>)>> = vec![Vec::new(); self.entities.len()];
         let mut sections = Vec::new();
         let mut docs = Vec::new();
+        let mut aside = Vec::new();
         let mut total_tokens: u64 = 0;
 
+        // Aliases by their first word: (entity, the whole word sequence).
+        let mut aliases: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut alias_keys: BTreeMap<String, usize> = BTreeMap::new();
+        for (e, entity) in self.entities.iter().enumerate() {
+            for alias in &entity.aliases {
+                let words = alias_words(alias);
+                if let Some(first) = words.first() {
+                    alias_keys.entry(alias_key(&words)).or_insert(e);
+                    aliases.entry(first.clone()).or_default().push((e, words));
+                }
+            }
+        }
+
         for (doc_no, doc) in self.docs.iter().enumerate() {
-            let doc_no = u32::try_from(doc_no).map_err(|_| WriteError::TooLarge)?;
-            let first_section = u32::try_from(sections.len() / SECTION_LEN).map_err(|_| WriteError::TooLarge)?;
+            let doc_no = to_u32(doc_no)?;
+            let first_section = to_u32(sections.len() / SECTION_LEN)?;
+            let first_aside = to_u32(aside.len() / 8)?;
+            for r in &doc.aside {
+                aside.extend_from_slice(&to_u32(r.start)?.to_le_bytes());
+                aside.extend_from_slice(&to_u32(r.end)?.to_le_bytes());
+            }
             for s in &doc.sections {
-                let section_no = u32::try_from(sections.len() / SECTION_LEN).map_err(|_| WriteError::TooLarge)?;
-                let tokens = tokenize(&doc.text[s.range.clone()]);
-                for tok in &tokens {
-                    let list = terms.entry(tok.term.clone()).or_default();
+                let section_no = to_u32(sections.len() / SECTION_LEN)?;
+                let text = &doc.text[s.range.clone()];
+                let tokens = indexed_tokens(text, s.range.start, &doc.aside);
+                let variants = Variants::for_language(&s.lang);
+                let mut add = |key: String, position: u32| {
+                    let list = keys.entry(key).or_default();
                     match list.last_mut() {
-                        Some((sec, positions)) if *sec == section_no => positions.push(tok.position),
-                        _ => list.push((section_no, vec![tok.position])),
+                        Some((sec, positions)) if *sec == section_no => positions.push(position),
+                        _ => list.push((section_no, vec![position])),
+                    }
+                };
+                for (position, term) in tokens.iter().enumerate() {
+                    let position = to_u32(position)?;
+                    if let Some(v) = variants.of(term) {
+                        add(v, position);
+                    }
+                    add(term.clone(), position);
+                }
+                // Entities: every alias word sequence, wherever it starts.
+                for start in 0..tokens.len() {
+                    let Some(candidates) = aliases.get(match_form(&tokens[start])) else { continue };
+                    for (e, words) in candidates {
+                        let end = start + words.len();
+                        let fits = end <= tokens.len()
+                            && words.iter().zip(&tokens[start..end]).all(|(w, t)| w == match_form(t));
+                        if fits {
+                            let list = &mut entity_postings[*e];
+                            let positions = (to_u32(start)?..to_u32(end)?).collect::<Vec<_>>();
+                            match list.last_mut() {
+                                Some((sec, p)) if *sec == section_no => p.extend(positions),
+                                _ => list.push((section_no, positions)),
+                            }
+                        }
                     }
                 }
                 total_tokens += tokens.len() as u64;
                 let title = strings.add(s.title.as_deref().unwrap_or(""))?;
-                for v in [doc_no, to_u32(s.range.start)?, to_u32(s.range.end)?, title.0, title.1, to_u32(tokens.len())?] {
+                let lang = strings.add(&s.lang)?;
+                for v in [doc_no, to_u32(s.range.start)?, to_u32(s.range.end)?, title.0, title.1, to_u32(tokens.len())?, lang.0, lang.1] {
                     sections.extend_from_slice(&v.to_le_bytes());
                 }
             }
-            let section_count = to_u32(doc.sections.len())?;
             for field in [&doc.id, &doc.title, &doc.source, &doc.date, &doc.lang, &doc.url, &doc.text] {
                 let (off, len) = strings.add(field)?;
                 docs.extend_from_slice(&off.to_le_bytes());
                 docs.extend_from_slice(&len.to_le_bytes());
             }
-            docs.extend_from_slice(&first_section.to_le_bytes());
-            docs.extend_from_slice(&section_count.to_le_bytes());
+            for v in [first_section, to_u32(doc.sections.len())?, first_aside, to_u32(doc.aside.len())?] {
+                docs.extend_from_slice(&v.to_le_bytes());
+            }
         }
         debug_assert_eq!(docs.len(), self.docs.len() * DOC_LEN);
 
         let mut postings = Vec::new();
-        let mut fst_builder = fst::MapBuilder::memory();
-        for (term, list) in &terms {
-            let offset = postings.len() as u64;
-            put_varint(&mut postings, to_u32(list.len())?);
-            let mut prev_section = 0;
-            for (section, positions) in list {
-                put_varint(&mut postings, section - prev_section);
-                prev_section = *section;
-                put_varint(&mut postings, to_u32(positions.len())?);
-                let mut prev = 0;
-                for &p in positions {
-                    put_varint(&mut postings, p - prev);
-                    prev = p;
-                }
+        let mut fst_entries: Vec<(String, u64)> = Vec::with_capacity(keys.len() + alias_keys.len());
+        for (key, list) in &keys {
+            fst_entries.push((key.clone(), postings.len() as u64));
+            write_list(&mut postings, list)?;
+        }
+        // Only entities the corpus mentions are kept, renumbered in order.
+        let mut entities = Vec::new();
+        let mut kept: Vec<Option<u32>> = vec![None; self.entities.len()];
+        for (e, list) in entity_postings.iter_mut().enumerate() {
+            if list.is_empty() {
+                continue;
             }
-            // Terms come sorted from the BTreeMap, which is what the FST builder needs.
-            fst_builder.insert(term, offset).map_err(|_| WriteError::TooLarge)?;
+            for (_, positions) in list.iter_mut() {
+                positions.sort_unstable();
+                positions.dedup();
+            }
+            kept[e] = Some(to_u32(entities.len() / super::format::ENTITY_LEN)?);
+            let name = strings.add(&self.entities[e].name)?;
+            let kind = strings.add(&self.entities[e].kind)?;
+            for v in [name.0, name.1, kind.0, kind.1, to_u32(postings.len())?] {
+                entities.extend_from_slice(&v.to_le_bytes());
+            }
+            write_list(&mut postings, list)?;
+        }
+        for (key, e) in alias_keys {
+            if let Some(ord) = kept[e] {
+                fst_entries.push((key, u64::from(ord)));
+            }
+        }
+        fst_entries.sort_by(|a, b| a.0.cmp(&b.0));
+        fst_entries.dedup_by(|a, b| a.0 == b.0);
+        let mut fst_builder = fst::MapBuilder::memory();
+        for (key, value) in &fst_entries {
+            fst_builder.insert(key, *value).map_err(|_| WriteError::TooLarge)?;
         }
         let fst_bytes = fst_builder.into_inner().map_err(|_| WriteError::TooLarge)?;
 
@@ -166,12 +275,14 @@ impl IndexWriter {
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&0u32.to_le_bytes());
         let mut offset = HEADER_LEN;
-        let regions: [(&[u8], usize); 5] = [
+        let regions: [(&[u8], usize); 7] = [
             (&fst_bytes, fst_bytes.len()),
             (&postings, postings.len()),
             (&sections, section_count),
             (&docs, self.docs.len()),
             (&strings.bytes, strings.bytes.len()),
+            (&entities, entities.len() / super::format::ENTITY_LEN),
+            (&aside, aside.len() / super::format::ASIDE_LEN),
         ];
         for (bytes, count) in regions {
             out.extend_from_slice(&to_u32(offset)?.to_le_bytes());
@@ -188,15 +299,46 @@ impl IndexWriter {
     }
 }
 
+/// The folded terms of a section's tokens, leaving out tokens that start in
+/// an aside span (`base` is the section's offset in the document text).
+/// Positions are the indexes of this list; the highlighter skips the same
+/// tokens (see [`super::search::position_ranges`]).
+pub fn indexed_tokens(text: &str, base: usize, aside: &[Range<usize>]) -> Vec<String> {
+    let mut out = Vec::new();
+    scan(text, |s, e| {
+        if !in_aside(aside, base + s) {
+            out.push(normalize(&text[s..e]));
+        }
+        true
+    });
+    out
+}
+
+fn write_list(postings: &mut Vec<u8>, list: &[(u32, Vec<u32>)]) -> Result<(), WriteError> {
+    put_varint(postings, to_u32(list.len())?);
+    let mut prev_section = 0;
+    for (section, positions) in list {
+        put_varint(postings, section - prev_section);
+        prev_section = *section;
+        put_varint(postings, to_u32(positions.len())?);
+        let mut prev = 0;
+        for &p in positions {
+            put_varint(postings, p - prev);
+            prev = p;
+        }
+    }
+    Ok(())
+}
+
 fn to_u32(v: usize) -> Result<u32, WriteError> {
     u32::try_from(v).map_err(|_| WriteError::TooLarge)
 }
 
-/// The string region; identical strings are stored once.
+/// The string region; identical short strings are stored once.
 #[derive(Default)]
 struct StringTable {
     bytes: Vec<u8>,
-    seen: std::collections::HashMap<String, (u32, u32)>,
+    seen: HashMap<String, (u32, u32)>,
 }
 
 impl StringTable {

@@ -2,7 +2,9 @@
 
 mod cli;
 mod corpus_errors;
+mod multilingual;
 mod ranking;
+mod relevance;
 mod roundtrip;
 
 use corpus_atlas::engine::writer::{DocInput, IndexWriter, SectionInput};
@@ -14,7 +16,7 @@ pub fn doc(id: &str, lang: &str, text: &str) -> DocInput {
         title: format!("Title of {id}"),
         lang: lang.into(),
         text: text.into(),
-        sections: vec![SectionInput { title: None, range: 0..text.len() }],
+        sections: vec![SectionInput { title: None, range: 0..text.len(), lang: lang.into() }],
         ..DocInput::default()
     }
 }

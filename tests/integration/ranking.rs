@@ -29,8 +29,9 @@ fn all_terms_are_required() {
     let r = search(index, "Hong Kong", SearchOptions::default());
     assert!(r.hits.len() >= 3);
     for hit in &r.hits {
+        // Hong Kong under any of its names: the French and English texts, and 홍콩.
         let text = index.section(hit.section).text.to_lowercase();
-        assert!(text.contains("hong") && text.contains("kong"), "{}", index.doc(hit.doc).id);
+        assert!(text.contains("hong kong") || text.contains("홍콩"), "{}", index.doc(hit.doc).id);
     }
     assert!(ids("Hong Kong").contains(&"000_4445b2b93edc790d.txt"), "French text found");
     assert!(ids("Hong Kong Tokyo").iter().all(|id| *id == "003_dc6f4838724390c1.txt"));
@@ -47,10 +48,14 @@ fn phrases_need_adjacent_words() {
 
 #[test]
 fn exclusion_and_or() {
-    let shenzhen = ids("Shenzhen");
-    let not_guangdong = ids("Shenzhen -Guangdong");
-    assert!(not_guangdong.len() < shenzhen.len());
-    assert!(!not_guangdong.contains(&"003_dc6f4838724390c1.txt"), "003 names Guangdong");
+    let index = index();
+    let shenzhen = search(index, "Shenzhen", SearchOptions::default()).hits;
+    let not_guangdong = search(index, "Shenzhen -Guangdong", SearchOptions::default()).hits;
+    assert!(!not_guangdong.is_empty() && not_guangdong.len() < shenzhen.len());
+    for hit in &not_guangdong {
+        let text = index.section(hit.section).text;
+        assert!(!text.contains("Guangdong") && !text.contains("광둥"), "a section naming Guangdong was not excluded");
+    }
     let either = ids("Zhijiang OR Tokyo");
     assert!(either.contains(&"000_4445b2b93edc790d.txt") && either.contains(&"003_dc6f4838724390c1.txt"));
 }
@@ -58,8 +63,9 @@ fn exclusion_and_or() {
 #[test]
 fn accents_and_case_do_not_matter() {
     assert_eq!(ids("etats-unis"), ids("États-Unis"));
-    // A finished word (trailing space) is matched exactly: Pékin, not Peking.
-    assert_eq!(ids("PEKIN "), ["000_4445b2b93edc790d.txt"]);
+    assert_eq!(ids("PEKIN "), ids("Pékin "));
+    // A finished word (trailing space) is not a prefix: Pékin, not Peking University (003).
+    assert!(!ids("PEKIN ").contains(&"003_dc6f4838724390c1.txt"));
 }
 
 #[test]
@@ -72,7 +78,7 @@ fn the_last_word_matches_as_a_prefix_while_typing() {
 
 #[test]
 fn hangul_and_numbers_are_searchable() {
-    assert_eq!(ids("핀테크"), ["001_9e2afc69ac3b4727.txt"]);
+    assert_eq!(ids("핀테크").first(), Some(&"001_9e2afc69ac3b4727.txt"));
     assert_eq!(ids("145%"), ["000_4445b2b93edc790d.txt"]);
     assert_eq!(ids("3.2%"), ["001_9e2afc69ac3b4727.txt"]);
     assert!(ids("5G").contains(&"003_dc6f4838724390c1.txt"));

@@ -10,8 +10,8 @@ use crate::{build, doc};
 fn fixture() -> Vec<u8> {
     let mut two = doc("b.txt", "en", "First part about Shenzhen.\n\nSecond part about Macau and Macau.");
     two.sections = vec![
-        SectionInput { title: Some("First".into()), range: 0..26 },
-        SectionInput { title: Some("Second".into()), range: 28..two.text.len() },
+        SectionInput { title: Some("First".into()), range: 0..26, lang: "en".into() },
+        SectionInput { title: Some("Second".into()), range: 28..two.text.len(), lang: "en".into() },
     ];
     two.source = "Daily".into();
     two.date = "2023-03-14".into();
