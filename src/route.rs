@@ -5,6 +5,7 @@
 //! #/                        the corpus overview
 //! #/search?q=hong%20kong    results for a query
 //! #/doc/<id>?q=hong%20kong  the reader, with the query's matches highlighted
+//! #/doc/<id>?q=…&s=3        … opened at its fourth section
 //! ```
 
 /// What the app shows.
@@ -21,6 +22,8 @@ pub enum Route {
         id: String,
         /// The query whose matches are highlighted.
         q: String,
+        /// The section to open at (0-based, within the document).
+        section: Option<u32>,
     },
 }
 
@@ -37,13 +40,12 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let hash = hash.trim_start_matches('#');
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
-        let q = query
-            .split('&')
-            .find_map(|kv| kv.strip_prefix("q="))
-            .map(decode)
-            .unwrap_or_default();
+        let param = |name: &str| query.split('&').find_map(|kv| kv.strip_prefix(name)).map(decode);
+        let q = param("q=").unwrap_or_default();
         match path.trim_start_matches('/').split_once('/') {
-            Some(("doc", id)) if !id.is_empty() => Route::Doc { id: decode(id), q },
+            Some(("doc", id)) if !id.is_empty() => {
+                Route::Doc { id: decode(id), q, section: param("s=").and_then(|s| s.parse().ok()) }
+            }
             _ => Route::Search { q },
         }
     }
@@ -53,8 +55,18 @@ impl Route {
         match self {
             Route::Search { q } if q.is_empty() => "#/".to_owned(),
             Route::Search { q } => format!("#/search?q={}", encode(q)),
-            Route::Doc { id, q } if q.is_empty() => format!("#/doc/{}", encode(id)),
-            Route::Doc { id, q } => format!("#/doc/{}?q={}", encode(id), encode(q)),
+            Route::Doc { id, q, section } => {
+                let mut hash = format!("#/doc/{}", encode(id));
+                let mut sep = '?';
+                if !q.is_empty() {
+                    hash.push_str(&format!("{sep}q={}", encode(q)));
+                    sep = '&';
+                }
+                if let Some(s) = section {
+                    hash.push_str(&format!("{sep}s={s}"));
+                }
+                hash
+            }
         }
     }
 }
@@ -114,8 +126,9 @@ mod tests {
             Route::Search { q: String::new() },
             Route::Search { q: "Hong Kong \"supply chain\" -x & y=z #1 100%".into() },
             Route::Search { q: "홍콩 États-Unis 深圳".into() },
-            Route::Doc { id: "001_9e2afc69ac3b4727.txt".into(), q: "선전".into() },
-            Route::Doc { id: "a b?.txt".into(), q: String::new() },
+            Route::Doc { id: "001_9e2afc69ac3b4727.txt".into(), q: "선전".into(), section: None },
+            Route::Doc { id: "a b?.txt".into(), q: String::new(), section: Some(3) },
+            Route::Doc { id: "x.txt".into(), q: "s=1 & q=2".into(), section: Some(0) },
         ];
         for r in routes {
             assert_eq!(Route::from_hash(&r.to_hash()), r, "{}", r.to_hash());
@@ -129,5 +142,6 @@ mod tests {
         assert_eq!(Route::from_hash("#/search?q=%E0%A4%ZZ%"), Route::Search { q: "\u{FFFD}%ZZ%".into() });
         assert_eq!(Route::from_hash("#/doc/?q=x"), Route::Search { q: "x".into() });
         assert_eq!(Route::from_hash("#/search?q=a+b"), Route::Search { q: "a b".into() });
+        assert_eq!(Route::from_hash("#/doc/x.txt?s=oops"), Route::Doc { id: "x.txt".into(), q: String::new(), section: None });
     }
 }

@@ -123,13 +123,19 @@ fn Explorer(props: &ExplorerProps) -> Html {
         })
     };
 
+    // A filter click is a new step in history: back undoes it.
+    let on_filter = {
+        let navigate = navigate.clone();
+        Callback::from(move |q: String| navigate.emit((Route::Search { q }, Nav::Push)))
+    };
+
     let body = match &route {
         Route::Search { q } if q.trim().is_empty() => html! { <Overview index={props.index} /> },
         Route::Search { q } => html! {
-            <ResultList index={props.index} query={AttrValue::from(q.clone())} answer={(*answer).clone()} />
+            <ResultList index={props.index} query={AttrValue::from(q.clone())} answer={(*answer).clone()} on_search={on_filter} />
         },
-        Route::Doc { id, q } => html! {
-            <Reader index={props.index} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} />
+        Route::Doc { id, q, section } => html! {
+            <Reader index={props.index} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} section={*section} />
         },
     };
     html! {

@@ -53,6 +53,8 @@ pub struct EntityMatch {
     pub positions: Range<u32>,
     /// The query words that named it (normalised, space-joined).
     pub query: String,
+    /// The same words as the reader typed them.
+    pub typed: String,
 }
 
 /// One matching section.
@@ -101,7 +103,8 @@ pub struct SearchResults {
 #[derive(Debug, Clone)]
 struct Opt {
     keys: Vec<String>,
-    entity: Option<(u32, String)>,
+    /// (entity ordinal, normalised query words, words as typed)
+    entity: Option<(u32, String, String)>,
     weight: f32,
 }
 
@@ -205,7 +208,7 @@ fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
     }
     let words = alias_words(&alt.terms);
     if let Some(e) = index.entity_by_alias(&words) {
-        out.push(Opt { keys: Vec::new(), entity: Some((e.ord, words)), weight: ENTITY_WEIGHT });
+        out.push(Opt { keys: Vec::new(), entity: Some((e.ord, words, alt.text.clone())), weight: ENTITY_WEIGHT });
     }
     out
 }
@@ -254,7 +257,7 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
         match index.entity_by_alias(&key) {
             Some(e) => out.push(Planned {
                 negated: false,
-                options: vec![Opt { keys: Vec::new(), entity: Some((e.ord, key)), weight: 1.0 }],
+                options: vec![Opt { keys: Vec::new(), entity: Some((e.ord, key, f.value.clone())), weight: 1.0 }],
                 text: f.value.clone(),
                 fuzzy: Vec::new(),
                 filter: true,
@@ -270,7 +273,7 @@ fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
     let mut best: ClauseMatches = BTreeMap::new();
     for opt in opts {
         let postings = match &opt.entity {
-            Some((ord, _)) => index.entity_postings(&index.entity(*ord)),
+            Some((ord, _, _)) => index.entity_postings(&index.entity(*ord)),
             None if opt.keys.len() == 1 => index.postings(&opt.keys[0]),
             None => phrase_postings(index, &opt.keys),
         };
@@ -282,12 +285,12 @@ fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
             let entry = best.entry(p.section).or_insert((0.0, Vec::new(), Vec::new()));
             // A section matching several options of a clause counts its best one.
             entry.0 = entry.0.max(score);
-            if let (Some((entity, query)), Some(&first)) = (&opt.entity, p.positions.first()) {
+            if let (Some((entity, query, typed)), Some(&first)) = (&opt.entity, p.positions.first()) {
                 let mut end = first + 1;
                 while p.positions.binary_search(&end).is_ok() {
                     end += 1;
                 }
-                entry.2.push(EntityMatch { entity: *entity, positions: first..end, query: query.clone() });
+                entry.2.push(EntityMatch { entity: *entity, positions: first..end, query: query.clone(), typed: typed.clone() });
             }
             entry.1.extend(p.positions);
         }
@@ -490,7 +493,10 @@ pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
         }
         // Show a Korean name without its particles (선전과 → 선전).
         let shown = if surface.chars().any(|c| matches!(c as u32, 0xAC00..=0xD7A3)) { words.as_str() } else { surface };
-        let line = format!("{shown} = {}", index.entity(m.entity).name);
+        // Name the entity, or what the reader typed when the text uses the entity's own name.
+        let name = index.entity(m.entity).name;
+        let other = if words == alias_words(&super::analysis::terms(name)) { m.typed.as_str() } else { name };
+        let line = format!("{shown} = {other}");
         if !out.contains(&line) {
             out.push(line);
         }

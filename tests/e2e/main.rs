@@ -4,5 +4,6 @@
 
 mod support;
 
+mod multilingual;
 mod reader;
 mod search;

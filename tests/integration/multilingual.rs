@@ -58,6 +58,10 @@ fn results_say_why_they_matched_in_another_language() {
     let r = run("Beijing");
     let french = r.hits.iter().find(|h| ix.doc(h.doc).id.starts_with("000")).unwrap();
     assert_eq!(explain(ix, french), ["Pékin = Beijing"]);
+    // From Korean to English: the English text's own name, equal to what was typed.
+    let r = run("선전");
+    let english = r.hits.iter().find(|h| ix.doc(h.doc).id.starts_with("002")).expect("002 names Shenzhen");
+    assert_eq!(explain(ix, english), ["Shenzhen = 선전"]);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! One component per file.
 
 mod doc_meta;
+mod facets;
 mod highlighted;
 mod masthead;
 mod overview;
@@ -10,6 +11,7 @@ mod result_list;
 mod search_box;
 
 pub use doc_meta::DocMeta;
+pub use facets::FacetPanel;
 pub use highlighted::Highlighted;
 pub use masthead::Masthead;
 pub use overview::Overview;

@@ -32,7 +32,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
         html! { <li><a href={href}>{ *q }</a></li> }
     });
     let docs = index.docs().map(|doc| {
-        let href = Route::Doc { id: doc.id.to_owned(), q: String::new() }.to_hash();
+        let href = Route::Doc { id: doc.id.to_owned(), q: String::new(), section: None }.to_hash();
         html! {
             <li key={doc.id} class="result" lang={doc.lang}>
                 <h2 class="result-title"><a href={href}>{ doc.title }</a></h2>

@@ -1,4 +1,7 @@
-//! The reader: one whole document with every match of the query highlighted.
+//! The reader: one whole document with every match of the query highlighted,
+//! its sections headed, and the page furniture that was set aside shown muted.
+
+use std::ops::Range;
 
 use yew::prelude::*;
 
@@ -13,6 +16,17 @@ pub struct ReaderProps {
     pub index: IndexRef,
     pub id: AttrValue,
     pub query: AttrValue,
+    /// The section to open at (0-based within the document).
+    pub section: Option<u32>,
+}
+
+/// The ranges of `ranges` that fall in `start..end`, moved to start at 0.
+fn local(ranges: &[Range<usize>], start: usize, end: usize) -> Vec<Range<usize>> {
+    ranges
+        .iter()
+        .filter(|r| r.start < end && r.end > start)
+        .map(|r| r.start.max(start) - start..r.end.min(end) - start)
+        .collect()
 }
 
 #[function_component]
@@ -21,12 +35,20 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let back_href = Route::Search { q: props.query.to_string() }.to_hash();
     let back_label = if props.query.is_empty() { "← All documents".to_owned() } else { format!("← Results for “{}”", props.query) };
 
-    // Open at the top; if the first match is below the fold, centre it instead.
-    use_effect_with((props.id.clone(), props.query.clone()), |_| {
+    // Open at the top, or at the requested section; then, if the first match
+    // there is below the fold, centre it.
+    use_effect_with((props.id.clone(), props.query.clone(), props.section), |(_, _, section)| {
         let window = gloo::utils::window();
+        let doc = gloo::utils::document();
         window.scroll_to_with_x_and_y(0.0, 0.0);
+        let scope = section.map_or(".reader-body".to_owned(), |s| format!("#section-{s}"));
+        if let (Some(s), Some(heading)) = (section, doc.query_selector(&scope).ok().flatten()) {
+            if *s > 0 {
+                heading.scroll_into_view_with_bool(true);
+            }
+        }
         let fold = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0) * 0.75;
-        let first = gloo::utils::document().query_selector(".reader-body mark").ok().flatten();
+        let first = doc.query_selector(&format!("{scope} mark, {scope} ~ * mark")).ok().flatten();
         if let Some(mark) = first.filter(|m| m.get_bounding_client_rect().top() > fold) {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -44,27 +66,39 @@ pub fn Reader(props: &ReaderProps) -> Html {
         };
     };
     let ranges = if props.query.is_empty() { Vec::new() } else { doc_highlights(index, &props.query, doc.ord) };
+    let aside = index.aside(&doc);
     let count = ranges.len();
+    let set_aside = aside.len();
+    // Where each titled section starts, when the file holds several.
+    let headings: Vec<(usize, u32)> = (doc.first_section..doc.first_section + doc.section_count)
+        .map(|s| index.section(s))
+        .filter(|s| doc.section_count > 1 && !s.title.is_empty())
+        .map(|s| (s.start, s.ord - doc.first_section))
+        .collect();
 
-    // One paragraph per line of the text; each gets the ranges that fall in it.
-    let mut paragraphs = Vec::new();
+    // One block per line of the text.
+    let mut blocks = Vec::new();
     let mut offset = 0;
-    let mut next_range = 0;
     for line in doc.text.split('\n') {
         let (start, end) = (offset, offset + line.len());
         offset = end + 1;
         if line.trim().is_empty() {
             continue;
         }
-        let mut local = Vec::new();
-        while next_range < ranges.len() && ranges[next_range].start < end {
-            let r = &ranges[next_range];
-            if r.start >= start && r.end <= end {
-                local.push(r.start - start..r.end - start);
-            }
-            next_range += 1;
-        }
-        paragraphs.push(html! { <p><Highlighted text={AttrValue::Static(line)} ranges={local} /></p> });
+        let text = AttrValue::Static(line);
+        let marks = local(&ranges, start, end);
+        let muted = local(&aside, start, end);
+        let whole_line_aside = muted.len() == 1 && muted[0].start == 0 && muted[0].end >= line.trim_end().len();
+        let heading = headings.iter().find(|(s, _)| (start..=end).contains(s)).map(|(_, k)| *k);
+        blocks.push(match heading {
+            Some(k) => html! {
+                <h2 class="section-title" id={format!("section-{k}")}><Highlighted {text} ranges={marks} /></h2>
+            },
+            None if whole_line_aside => html! {
+                <p class="aside-line" title="Set aside as page furniture: not searched">{ line }</p>
+            },
+            None => html! { <p><Highlighted {text} ranges={marks} aside={muted} /></p> },
+        });
     }
 
     html! {
@@ -72,13 +106,19 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <a class="back" href={back_href}>{ back_label }</a>
             <h1 id="reader-title">{ doc.title }</h1>
             <DocMeta ..DocMetaProps::of(&doc) />
-            <p class="doc-id">
+            <p class="doc-id" lang="en">
                 { doc.id }
+                if doc.section_count > 1 {
+                    { format!(" · {} sections", doc.section_count) }
+                }
                 if !props.query.is_empty() {
                     <span class="match-count">{ format!(" · {count} {} highlighted", if count == 1 { "match" } else { "matches" }) }</span>
                 }
+                if set_aside > 0 {
+                    <span class="aside-count">{ format!(" · {set_aside} {} of page furniture set aside (muted, not searched)", if set_aside == 1 { "piece" } else { "pieces" }) }</span>
+                }
             </p>
-            <div class="reader-body">{ for paragraphs }</div>
+            <div class="reader-body">{ for blocks }</div>
         </article>
     }
 }

@@ -1,11 +1,11 @@
-//! One result: title linking to the reader, metadata, and a snippet.
+//! One result: a title linking to the reader (the section's own heading when
+//! the file holds several pieces), metadata, why it matched, and a snippet.
 
 use yew::prelude::*;
 
-use super::doc_meta::DocMetaProps;
 use super::{DocMeta, Highlighted};
 use crate::app::IndexRef;
-use crate::engine::search::{snippet, SNIPPET_CHARS};
+use crate::engine::search::{explain, snippet, SNIPPET_CHARS};
 use crate::engine::Hit;
 use crate::route::Route;
 
@@ -22,16 +22,23 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
     let doc = index.doc(props.hit.doc);
     let section = index.section(props.hit.section);
     let snip = snippet(index, &props.hit, SNIPPET_CHARS);
-    let href = Route::Doc { id: doc.id.to_owned(), q: props.query.to_string() }.to_hash();
+    let why = explain(index, &props.hit);
+    let within = (doc.section_count > 1).then(|| section.ord - doc.first_section);
+    let href = Route::Doc { id: doc.id.to_owned(), q: props.query.to_string(), section: within }.to_hash();
+    let lang = if section.lang.is_empty() { doc.lang } else { section.lang };
+    let title = if section.title.is_empty() { doc.title } else { section.title };
     html! {
-        <li class="result" lang={doc.lang}>
-            <h2 class="result-title">
-                <a href={href}>{ doc.title }</a>
-                if !section.title.is_empty() {
-                    <span class="result-section">{ " › " }{ section.title }</span>
-                }
-            </h2>
-            <DocMeta ..DocMetaProps::of(&doc) />
+        <li class="result" lang={lang}>
+            <h2 class="result-title"><a href={href}>{ title }</a></h2>
+            if !section.title.is_empty() && section.title != doc.title {
+                <p class="result-within">{ "in " }{ doc.title }</p>
+            }
+            <DocMeta source={AttrValue::Static(doc.source)} date={AttrValue::Static(doc.date)} lang={AttrValue::Static(lang)} />
+            if !why.is_empty() {
+                <p class="why" lang="und">{ "Matched as " }{ for why.iter().enumerate().map(|(i, w)| html! {
+                    <>{ if i > 0 { ", " } else { "" } }<span class="why-term">{ w.clone() }</span></>
+                }) }</p>
+            }
             <p class="snippet"><Highlighted text={snip.text} ranges={snip.highlights} /></p>
             <p class="doc-id">{ doc.id }</p>
         </li>

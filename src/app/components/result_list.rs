@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::ResultItem;
+use super::{FacetPanel, ResultItem};
 use crate::app::{Answer, IndexRef};
 
 /// How many results are shown.
@@ -13,6 +13,7 @@ pub struct ResultListProps {
     pub index: IndexRef,
     pub query: AttrValue,
     pub answer: Answer,
+    pub on_search: Callback<String>,
 }
 
 #[function_component]
@@ -33,11 +34,14 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             if !results.hints.is_empty() {
                 <ul class="hints">{ for hints }</ul>
             }
-            <ol class="result-list" aria-label="Results">
-                { for results.hits.iter().take(SHOWN).map(|hit| html! {
-                    <ResultItem key={hit.section} index={props.index} hit={hit.clone()} query={props.query.clone()} />
-                }) }
-            </ol>
+            <div class="results-body">
+                <FacetPanel facets={results.facets.clone()} query={props.query.clone()} on_search={props.on_search.clone()} />
+                <ol class="result-list" aria-label="Results">
+                    { for results.hits.iter().take(SHOWN).map(|hit| html! {
+                        <ResultItem key={hit.section} index={props.index} hit={hit.clone()} query={props.query.clone()} />
+                    }) }
+                </ol>
+            </div>
         </section>
     }
 }
