@@ -17,13 +17,25 @@ PORT ?= 8080
 
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test build bench tools tools-rust tools-web tools-browser check clean
+.PHONY: serve test build hostile bench tools tools-rust tools-web tools-browser check clean
 
 serve: tools-web
 	trunk serve --release --offline --address $(HOST) --port $(PORT)
 
-test: tools-web tools-browser build
+test: tools-web tools-browser build hostile
 	cargo test --locked --all-targets
+
+# A test site built from a hostile corpus: markup, scripts, Unicode tricks, a
+# single 1 MB line and a 10 MB file (generated here, not committed).
+HOSTILE := target/hostile-corpus
+hostile: tools-web
+	@rm -rf $(HOSTILE) && mkdir -p $(HOSTILE)
+	cp tests/data/hostile/* $(HOSTILE)/
+	@# (yes dies of SIGPIPE when head stops reading: keep it out of the pipeline's status)
+	@{ printf 'One enormous line\n\n'; head -c 1050000 < <(yes 'Hong Kong data hub on one single line,') | tr -d '\n'; printf '\n'; } > $(HOSTILE)/one-megabyte-line.txt
+	@{ printf 'A ten megabyte file\n\n'; head -c 10000000 < <(yes 'Shenzhen fintech firms filed 2,000 reports in Guangdong this year.'); } > $(HOSTILE)/ten-megabytes.txt
+	CORPUS_DIR=$(CURDIR)/$(HOSTILE) trunk build --release --offline --dist dist-hostile
+	@ls -l dist-hostile/*.wasm | awk '{print "  " $$5 " bytes  " $$9}'
 
 build: tools-web
 	trunk build --release --offline
@@ -52,7 +64,7 @@ tools-browser:
 
 clean:
 	cargo clean
-	rm -rf dist
+	rm -rf dist dist-hostile
 
 # Engine latency on the default corpus (criterion); see README "Measured".
 bench:

@@ -17,6 +17,7 @@ Usage:
   atlas docs [--json]                         the documents and their metadata
   atlas sections [--json]                     each document's sections, and the furniture set aside
   atlas check [DIR]                           validate a corpus folder (default assets/corpus)
+  atlas build [DIR] -o FILE                   write the index of a corpus folder (all or nothing)
   atlas help                                  this text
 
 Query syntax: words are all required; \"a phrase\"; -excluded; this OR that;
@@ -39,11 +40,12 @@ fn main() -> ExitCode {
 struct Flags {
     json: bool,
     limit: usize,
+    output: Option<PathBuf>,
     rest: Vec<String>,
 }
 
 fn flags(args: &[String]) -> Result<Flags, String> {
-    let mut f = Flags { json: false, limit: 10, rest: Vec::new() };
+    let mut f = Flags { json: false, limit: 10, output: None, rest: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -52,6 +54,7 @@ fn flags(args: &[String]) -> Result<Flags, String> {
                 let v = it.next().ok_or("--limit needs a number")?;
                 f.limit = v.parse().map_err(|_| format!("--limit needs a number, not {v:?}"))?;
             }
+            "-o" | "--output" => f.output = Some(PathBuf::from(it.next().ok_or("-o needs a file name")?)),
             s if s.starts_with("--limit=") => {
                 f.limit = s[8..].parse().map_err(|_| format!("--limit needs a number, not {:?}", &s[8..]))?;
             }
@@ -76,6 +79,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "docs" => cmd_docs(&flags(rest)?),
         "sections" => cmd_sections(&flags(rest)?),
         "check" => cmd_check(&flags(rest)?),
+        "build" => cmd_build(&flags(rest)?),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -192,7 +196,8 @@ fn cmd_sections(f: &Flags) -> Result<(), String> {
     Ok(())
 }
 
-fn cmd_check(f: &Flags) -> Result<(), String> {
+/// Loads a corpus folder and writes its index bytes in memory.
+fn index_folder(f: &Flags) -> Result<(PathBuf, usize, usize, Vec<u8>), String> {
     let dir = PathBuf::from(f.rest.first().map_or("assets/corpus", String::as_str));
     let docs = corpus_atlas::corpus::load(&dir).map_err(|e| e.to_string())?;
     let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
@@ -204,13 +209,34 @@ fn cmd_check(f: &Flags) -> Result<(), String> {
         writer.add(doc).map_err(|e| e.to_string())?;
     }
     let bytes = writer.finish().map_err(|e| e.to_string())?;
-    let index = Index::open(&bytes).map_err(|e| e.to_string())?;
-    println!(
-        "{}: {count} documents, {} sections, {} terms; {text_bytes} text bytes → {} index bytes",
+    Ok((dir, count, text_bytes, bytes))
+}
+
+fn summary(dir: &std::path::Path, count: usize, text_bytes: usize, bytes: &[u8]) -> Result<String, String> {
+    let index = Index::open(bytes).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{}: {count} documents, {} sections, {} entities, {} keys; {text_bytes} text bytes → {} index bytes",
         dir.display(),
         index.section_count(),
+        index.entity_count(),
         index.term_count(),
         bytes.len()
-    );
+    ))
+}
+
+fn cmd_check(f: &Flags) -> Result<(), String> {
+    let (dir, count, text_bytes, bytes) = index_folder(f)?;
+    println!("{}", summary(&dir, count, text_bytes, &bytes)?);
+    Ok(())
+}
+
+fn cmd_build(f: &Flags) -> Result<(), String> {
+    let out = f.output.clone().ok_or("build needs -o FILE")?;
+    let (dir, count, text_bytes, bytes) = index_folder(f)?;
+    // Beside the target, then renamed: a failed build never leaves half an index.
+    let tmp = out.with_extension("tmp");
+    std::fs::write(&tmp, &bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, &out).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("{}", summary(&dir, count, text_bytes, &bytes)?);
     Ok(())
 }

@@ -68,9 +68,10 @@ pub fn derive_date(text: &str) -> String {
 }
 
 /// The text's language as an ISO 639-1 code (639-3 for the few whatlang
-/// languages without one), or empty when detection is unsure.
+/// languages without one), or empty when detection is unsure: an unknown
+/// language is better than a wrong one (it only turns off stemming).
 pub fn detect_language(text: &str) -> String {
-    let Some(info) = whatlang::detect(text) else { return String::new() };
+    let Some(info) = whatlang::detect(text).filter(whatlang::Info::is_reliable) else { return String::new() };
     let code = info.lang().code();
     let two = match code {
         "eng" => "en",

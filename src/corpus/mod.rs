@@ -158,7 +158,8 @@ pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, Cor
     for entry in entries {
         let path = entry.map_err(|e| CorpusError::new(dir, None, e.to_string()))?.path();
         let is_text = path.extension().and_then(|e| e.to_str()).is_some_and(|e| TEXT_EXTENSIONS.contains(&e));
-        if path.is_file() && is_text {
+        // A text that cannot be read (a broken link, say) is an error, not a file to skip.
+        if is_text && !path.is_dir() {
             files.push(path);
         }
     }

@@ -99,11 +99,15 @@ fn is_compatibility_ideograph(c: char) -> bool {
     matches!(c as u32, 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
 }
 
-/// Whether a character disappears when folded (combining marks): it belongs
-/// to the token before it.
+/// Whether a character disappears when folded: every part of its
+/// compatibility decomposition is a combining mark (U+0301, and letters such
+/// as U+FF9E whose NFKD is a mark). It belongs to the token before it, and
+/// starts none of its own.
 #[inline]
 fn folds_to_nothing(c: char) -> bool {
-    !c.is_ascii() && is_combining_mark(c)
+    !c.is_ascii()
+        && !matches!(class(c), Class::Hangul | Class::Han)
+        && std::iter::once(c).nfkd().all(is_combining_mark)
 }
 
 /// Normalises one token, character by character with [`fold_char`].
@@ -131,7 +135,10 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, usize) -> bool) {
     while let Some(c) = at(i) {
         let start = i;
         i += c.len_utf8();
-        match class(c) {
+        // A mark with nothing before it (U+11127 is alphanumeric and a mark)
+        // would fold to an empty term: it starts no token.
+        let kind = if folds_to_nothing(c) { Class::Other } else { class(c) };
+        match kind {
             Class::Other => {}
             Class::Word => {
                 let numeric = c.is_numeric();
@@ -255,6 +262,12 @@ mod tests {
     fn compatibility_forms_fold() {
         assert_eq!(t("ＡＩ ﬁntech ２０２５ 北京"), ["ai", "fintech", "2025", "北京"]);
         assert_eq!(normalize("\u{F900}"), "豈", "a compatibility ideograph folds to the unified one");
+    }
+
+    #[test]
+    fn a_lone_mark_is_not_a_token() {
+        assert!(t("\u{11127}: \u{301} \u{ff9e}").is_empty());
+        assert_eq!(t("a\u{11127}b"), ["ab"]);
     }
 
     #[test]

@@ -379,6 +379,9 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
             hints.push(format!("No section contains “{}”.", p.text));
         }
     }
+    if hits.is_empty() && hints.is_empty() && !query.is_empty() {
+        hints.push("Each word occurs somewhere, but no section has them all: try fewer words, or OR between them.".into());
+    }
     let facets = facets(index, &hits);
     SearchResults { hits, query, hints, corrections, facets }
 }
@@ -472,10 +475,44 @@ pub fn hit_ranges(index: &Index<'_>, hit: &Hit) -> Vec<Range<usize>> {
     position_ranges(section.text, section.start, &aside, &hit.positions)
 }
 
+/// Token positions a snippet window spans: about this many words.
+const SNIPPET_WORDS: u32 = 32;
+
+/// The positions of the densest run of matches: the window of
+/// [`SNIPPET_WORDS`] positions holding the most, the earliest on ties.
+/// Linear in the number of positions (two pointers over sorted input).
+fn densest(positions: &[u32]) -> &[u32] {
+    let (mut best, mut best_len, mut lo) = (0, 0, 0);
+    for hi in 0..positions.len() {
+        while positions[hi] - positions[lo] >= SNIPPET_WORDS {
+            lo += 1;
+        }
+        if hi + 1 - lo > best_len {
+            best_len = hi + 1 - lo;
+            best = lo;
+        }
+    }
+    &positions[best..best + best_len]
+}
+
 /// An excerpt of about `max_chars` characters from the hit's section, centred
-/// on the densest run of matches.
+/// on the densest run of matches. Only that run's positions are mapped to
+/// text, so a section with thousands of matches costs no more than one with a few.
 pub fn snippet(index: &Index<'_>, hit: &Hit, max_chars: usize) -> Snippet {
-    excerpt(index.section(hit.section).text, &hit_ranges(index, hit), max_chars)
+    let section = index.section(hit.section);
+    let aside = index.aside(&index.doc(hit.doc));
+    // Every match the excerpt can show: a little before the densest run, and to the window's end.
+    let visible = match densest(&hit.positions).first() {
+        Some(&first) => {
+            let (from, to) = (first.saturating_sub(12), first + 2 * SNIPPET_WORDS);
+            let lo = hit.positions.partition_point(|&p| p < from);
+            let hi = hit.positions.partition_point(|&p| p < to);
+            &hit.positions[lo..hi]
+        }
+        None => &[][..],
+    };
+    let ranges = position_ranges(section.text, section.start, &aside, visible);
+    excerpt(section.text, &ranges, max_chars)
 }
 
 /// Why a hit matched where the words differ from the query: "선전 = Shenzhen".
@@ -512,13 +549,14 @@ pub fn excerpt(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Snippet
     }
     // Byte budget from the character budget, measured where the window starts.
     let window_bytes = |start: usize| text[start..].char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i);
-    // Pick the highlight whose window holds the most highlights.
+    // Pick the highlight whose window holds the most highlights (ranges are
+    // sorted: count by binary search; at most 64 candidate starts).
     let mut best_start = 0;
     let mut best_count = 0;
-    for r in ranges {
+    for (i, r) in ranges.iter().enumerate().take(64) {
         let start = back_off(text, r.start, max_chars / 5);
         let end = window_bytes(start);
-        let count = ranges.iter().filter(|q| q.start >= start && q.end <= end).count();
+        let count = ranges[i..].partition_point(|q| q.end <= end);
         if count > best_count {
             best_count = count;
             best_start = start;

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod hostile;
 mod multilingual;
 mod reader;
 mod search;

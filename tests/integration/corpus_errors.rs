@@ -73,3 +73,45 @@ fn bad_toml_points_at_its_line() {
     let e = error(&corpus("unknown-doc", &[ok, ("corpus.toml", b"[documents.\"b.txt\"]\ntitle = \"x\"\n")]));
     assert!(e.message.contains("\"b.txt\" is not in"), "{e}");
 }
+
+#[test]
+fn an_unreadable_text_is_named() {
+    let dir = corpus("unreadable", &[("corpus/a.txt", b"Fine text here.")]);
+    std::os::unix::fs::symlink("/nonexistent/target.txt", dir.join("b.txt")).unwrap();
+    let e = error(&dir);
+    assert!(e.file.ends_with("b.txt") && e.message.starts_with("cannot read"), "{e}");
+}
+
+#[test]
+fn a_document_described_twice_is_refused_at_its_line() {
+    let ok = ("corpus/a.txt", b"Some text here.".as_slice());
+    let e = error(&corpus("dup", &[ok, ("corpus.toml", b"[documents.\"a.txt\"]\ntitle = \"x\"\n\n[documents.\"a.txt\"]\ntitle = \"y\"\n")]));
+    assert_eq!(e.line, Some(4), "{e}");
+    assert!(e.message.contains("duplicate"), "{e}");
+}
+
+#[test]
+fn a_failed_build_writes_nothing() {
+    let out = std::env::temp_dir().join(format!("corpus-atlas-test-{}-out.bin", std::process::id()));
+    let _ = fs::remove_file(&out);
+    let bad = corpus("build-bad", &[("corpus/bad.txt", b"\xff\xfe")]);
+    let run = |dir: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_atlas"))
+            .args(["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap()])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap()
+    };
+    let failed = run(&bad);
+    assert!(!failed.status.success());
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("bad.txt:1: not valid UTF-8"));
+    assert!(!out.exists(), "a failed build left a file behind");
+    let good = corpus("build-good", &[("corpus/a.txt", "Hong Kong and 선전 signed a deal.".as_bytes())]);
+    let built = run(&good);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let bytes = fs::read(&out).unwrap();
+    let index = corpus_atlas::engine::Index::open(&bytes).unwrap();
+    assert_eq!(index.doc_count(), 1);
+    assert!(index.entity_count() >= 2, "Hong Kong and Shenzhen are recognised");
+    let _ = fs::remove_file(&out);
+}

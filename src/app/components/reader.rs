@@ -11,6 +11,9 @@ use crate::app::IndexRef;
 use crate::engine::search::doc_highlights;
 use crate::route::Route;
 
+/// The most matches the reader highlights.
+const MAX_MARKS: usize = 1000;
+
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     pub index: IndexRef,
@@ -65,9 +68,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             </article>
         };
     };
-    let ranges = if props.query.is_empty() { Vec::new() } else { doc_highlights(index, &props.query, doc.ord) };
-    let aside = index.aside(&doc);
+    let mut ranges = if props.query.is_empty() { Vec::new() } else { doc_highlights(index, &props.query, doc.ord) };
     let count = ranges.len();
+    // Thousands of marks make a page no one reads and a slow one: mark the first ones.
+    ranges.truncate(MAX_MARKS);
+    let aside = index.aside(&doc);
     let set_aside = aside.len();
     // Where each titled section starts, when the file holds several.
     let headings: Vec<(usize, u32)> = (doc.first_section..doc.first_section + doc.section_count)
@@ -112,7 +117,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     { format!(" · {} sections", doc.section_count) }
                 }
                 if !props.query.is_empty() {
-                    <span class="match-count">{ format!(" · {count} {} highlighted", if count == 1 { "match" } else { "matches" }) }</span>
+                    <span class="match-count">{
+                        if count > MAX_MARKS {
+                            format!(" · {count} matches, the first {MAX_MARKS} highlighted")
+                        } else {
+                            format!(" · {count} {} highlighted", if count == 1 { "match" } else { "matches" })
+                        }
+                    }</span>
                 }
                 if set_aside > 0 {
                     <span class="aside-count">{ format!(" · {set_aside} {} of page furniture set aside (muted, not searched)", if set_aside == 1 { "piece" } else { "pieces" }) }</span>

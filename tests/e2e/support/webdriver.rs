@@ -185,6 +185,12 @@ impl Browser {
         std::fs::write(path, png).expect("write screenshot");
     }
 
+    /// Whether a JavaScript dialog (alert, confirm, prompt) is open.
+    pub fn dialog_open(&self) -> bool {
+        let url = format!("{}/alert/text", self.base);
+        self.agent.get(&url).call().map(|r| r.status().is_success()).unwrap_or(false)
+    }
+
     /// Console messages logged since the last call.
     pub fn console(&self) -> Vec<LogEntry> {
         let v = self.call("POST", "/se/log", Some(json!({ "type": "browser" })));

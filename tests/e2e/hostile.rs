@@ -1,0 +1,81 @@
+//! A corpus of hostile text (tests/data/hostile plus a 1 MB line and a 10 MB
+//! file) built into its own site: every piece renders as inert text, no script
+//! runs, no dialog opens, and search still works.
+
+use serde_json::Value;
+
+use crate::support::{hostile_dist_dir, screenshot_path, Browser, Server};
+
+/// Checks that nothing from the corpus became markup or ran.
+const INERT: &str = "
+    const app = document.getElementById('app');
+    return {
+        pwned: window.__pwned === undefined ? null : window.__pwned,
+        scripts: app.querySelectorAll('script, iframe, img, svg, style, a[href^=javascript], details, [onerror], [onload]').length,
+        fatal: !document.getElementById('fatal').hidden,
+        visible: getComputedStyle(document.body).display !== 'none',
+    };";
+
+fn assert_inert(browser: &Browser) {
+    let v = browser.js(INERT, vec![]);
+    assert_eq!(v["pwned"], Value::Null, "a script from the corpus ran");
+    assert_eq!(v["scripts"], 0, "corpus text became elements");
+    assert_eq!(v["fatal"], false, "the error panel is showing");
+    assert_eq!(v["visible"], true);
+    assert!(!browser.dialog_open(), "a dialog opened");
+}
+
+fn open() -> (Server, Browser) {
+    (Server::start(hostile_dist_dir(), "/"), Browser::start())
+}
+
+#[test]
+fn hostile_markup_is_shown_as_text_and_never_runs() {
+    let (server, browser) = open();
+    browser.goto(&server.url);
+    browser.wait_for("the document list", "return document.querySelectorAll('ol[aria-label=Documents] > li').length === 5");
+    assert_inert(&browser);
+
+    browser.goto(&format!("{}#/search?q=script", server.url));
+    let snippet = browser.wait_for("results for script", "return document.querySelector('ol[aria-label=Results] li .snippet')?.textContent");
+    assert!(snippet.as_str().unwrap().contains("<script>"), "markup shows as text: {snippet}");
+    assert_inert(&browser);
+    browser.screenshot(&screenshot_path("hostile-search"));
+
+    browser.goto(&format!("{}#/doc/script-tags.txt?q=alert", server.url));
+    let body = browser.wait_for("the reader", "return document.querySelector('.reader-body')?.textContent");
+    for literal in ["<img src=x onerror=", "javascript:window.__pwned=5", "&lt;script&gt;", "<style>body { display: none }</style>"] {
+        assert!(body.as_str().unwrap().contains(literal), "{literal} is not shown literally");
+    }
+    assert_inert(&browser);
+    browser.screenshot(&screenshot_path("hostile-reader"));
+
+    browser.goto(&format!("{}#/doc/entities-and-links.md", server.url));
+    browser.wait_for("the markdown file", "return document.querySelector('.reader-body')?.textContent.includes('javascript:alert')");
+    assert_inert(&browser);
+    browser.assert_clean_console();
+}
+
+#[test]
+fn unicode_tricks_and_huge_texts_still_search() {
+    let (server, browser) = open();
+    // Zero-width characters split words as any separator would; the rest stays searchable.
+    browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
+    let ids = browser.wait_for(
+        "results from every file",
+        "const ids = [...document.querySelectorAll('ol[aria-label=Results] li .doc-id')].map(e => e.textContent); return ids.length >= 3 ? ids : null",
+    );
+    let ids: Vec<&str> = ids.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    for id in ["one-megabyte-line.txt", "script-tags.txt", "unicode-tricks.txt"] {
+        assert!(ids.contains(&id), "{id} not found: {ids:?}");
+    }
+    assert_inert(&browser);
+    browser.goto(&format!("{}#/search?q=fintech%20reports", server.url));
+    browser.wait_for("the 10 MB file", "return [...document.querySelectorAll('.doc-id')].some(e => e.textContent === 'ten-megabytes.txt')");
+    browser.goto(&format!("{}#/doc/one-megabyte-line.txt?q=hub", server.url));
+    let len = browser.wait_for("the 1 MB line", "return document.querySelector('.reader-body')?.textContent.length");
+    assert!(len.as_u64().unwrap() >= 1_000_000, "{len}");
+    assert_inert(&browser);
+    browser.screenshot(&screenshot_path("hostile-unicode"));
+    browser.assert_clean_console();
+}

@@ -1,0 +1,99 @@
+//! Property tests standing in for fuzzing (cargo-fuzz needs a nightly
+//! toolchain, which cannot be installed here): any query string, any text and
+//! any damage to index bytes gives an answer or an error, never a panic or an
+//! out-of-bounds read. `make test` runs a short pass; `make fuzz` runs a
+//! million cases of each (PROPTEST_CASES).
+
+use proptest::prelude::*;
+
+use corpus_atlas::engine::analysis::{normalize, tokenize};
+use corpus_atlas::engine::query::parse;
+use corpus_atlas::engine::search::{doc_highlights, explain, search, snippet, SearchOptions};
+use corpus_atlas::engine::Index;
+
+use crate::{build, doc};
+
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2_000);
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+/// Strings that mix what readers and hostile pages throw at the engine.
+fn messy() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "\"", "-", "OR", "|", " ", "  ", "lang:", "city:", "year:20", "doc:", ":", "홍콩과", "선전", "深圳市", "Pékin",
+        "États-Unis", "l’", "d'", "145%", "3.2", "5G", "e\u{301}", "\u{202e}", "\u{200b}", "\u{0}", "\u{7}", "😀", "🇰🇷",
+        "<script>", "&amp;", "\n", "\t", "Hong", "Kong", "zz", "ﬁ", "Ａ",
+    ]);
+    prop_oneof![
+        ".{0,64}",
+        prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn any_query_gets_an_answer_or_a_hint(q in messy()) {
+        let index = corpus_atlas::index().unwrap();
+        let r = search(index, &q, SearchOptions::default());
+        prop_assert!(!r.hits.is_empty() || !r.hints.is_empty() || parse(&q, true).is_empty());
+        for hit in r.hits.iter().take(5) {
+            let s = snippet(index, hit, 220);
+            for h in &s.highlights {
+                prop_assert!(s.text.get(h.clone()).is_some(), "highlight off a character boundary");
+            }
+            let _ = explain(index, hit);
+        }
+        if let Some(hit) = r.hits.first() {
+            let doc = index.doc(hit.doc);
+            for r in doc_highlights(index, &q, hit.doc) {
+                prop_assert!(doc.text.get(r).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_point_at_their_own_text(text in messy()) {
+        let mut last_end = 0;
+        for tok in tokenize(&text) {
+            let raw = text.get(tok.start..tok.end);
+            prop_assert!(raw.is_some(), "token offsets off a character boundary");
+            prop_assert_eq!(normalize(raw.unwrap()), tok.term.clone());
+            prop_assert!(!tok.term.is_empty());
+            prop_assert!(tok.start >= last_end || text[tok.start..].chars().next().is_some_and(|c| (c as u32) >= 0x3400));
+            last_end = tok.end;
+        }
+    }
+
+    #[test]
+    fn damaged_indexes_fail_cleanly(flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8), cut in any::<prop::sample::Index>(), q in messy()) {
+        let mut bytes = small_index().clone();
+        for (at, value) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = value;
+        }
+        let keep = if bytes.len() > 200 && cut.index(4) == 0 { cut.index(bytes.len()) } else { bytes.len() };
+        bytes.truncate(keep);
+        if let Ok(index) = Index::open(&bytes) {
+            let r = search(&index, &q, SearchOptions::default());
+            for hit in r.hits.iter().take(3) {
+                let _ = snippet(&index, hit, 120);
+                let _ = explain(&index, hit);
+            }
+            for d in index.docs() {
+                let _ = index.aside(&d);
+            }
+        }
+    }
+}
+
+fn small_index() -> &'static Vec<u8> {
+    static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BYTES.get_or_init(|| {
+        let mut d = doc("b.txt", "en", "Advertisement\nShenzhen and Hong Kong\n\nSecond part about Macau.");
+        d.aside = vec![0..13];
+        build(vec![d, doc("a.txt", "ko", "홍콩과 선전의 협력 深圳市"), doc("c.txt", "fr", "Les États-Unis et Pékin.")])
+    })
+}
