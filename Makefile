@@ -17,7 +17,7 @@ PORT ?= 8080
 
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test build hostile bench tools tools-rust tools-web tools-browser check clean
+.PHONY: serve test build single hostile bench fuzz tools tools-rust tools-web tools-browser check clean
 
 serve: tools-web
 	trunk serve --release --offline --address $(HOST) --port $(PORT)
@@ -35,12 +35,18 @@ hostile: tools-web
 	@{ printf 'One enormous line\n\n'; head -c 1050000 < <(yes 'Hong Kong data hub on one single line,') | tr -d '\n'; printf '\n'; } > $(HOSTILE)/one-megabyte-line.txt
 	@{ printf 'A ten megabyte file\n\n'; head -c 10000000 < <(yes 'Shenzhen fintech firms filed 2,000 reports in Guangdong this year.'); } > $(HOSTILE)/ten-megabytes.txt
 	CORPUS_DIR=$(CURDIR)/$(HOSTILE) trunk build --release --offline --dist dist-hostile
+	cargo run --quiet --bin atlas -- site dist-hostile
 	@ls -l dist-hostile/*.wasm | awk '{print "  " $$5 " bytes  " $$9}'
 
 build: tools-web
 	trunk build --release --offline
+	cargo run --quiet --bin atlas -- site dist
 	@ls -l dist/*.wasm dist/*.js | awk '{print "  " $$5 " bytes  " $$9}'
 	@for f in dist/*.wasm dist/*.js; do printf '  %s bytes gzipped  %s\n' "$$(gzip -9c $$f | wc -c)" "$$f"; done
+
+# The whole app in one HTML file that works opened from disk (also made by build).
+single: build
+	@printf '  %s bytes, %s bytes gzipped  dist/corpus-atlas.html\n' "$$(wc -c < dist/corpus-atlas.html)" "$$(gzip -9c dist/corpus-atlas.html | wc -c)"
 
 # Validate a corpus folder without building the app: make check CORPUS_DIR=path/to/texts
 check:
@@ -69,3 +75,10 @@ clean:
 # Engine latency on the default corpus (criterion); see README "Measured".
 bench:
 	cargo bench --bench search -- --warm-up-time 1 --measurement-time 3
+
+# Property-based fuzzing (cargo-fuzz needs a nightly toolchain, not installable
+# here): a million cases each of the query parser + search, the analyser, and
+# the index reader on damaged bytes.
+FUZZ_CASES ?= 1000000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --release --test integration properties -- --nocapture

@@ -13,6 +13,8 @@ pub mod app;
 pub mod corpus;
 pub mod engine;
 pub mod route;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 
 use std::sync::OnceLock;
 

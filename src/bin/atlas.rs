@@ -18,6 +18,8 @@ Usage:
   atlas sections [--json]                     each document's sections, and the furniture set aside
   atlas check [DIR]                           validate a corpus folder (default assets/corpus)
   atlas build [DIR] -o FILE                   write the index of a corpus folder (all or nothing)
+  atlas site DIR                              after trunk: a strict CSP in DIR/index.html, and
+                                              DIR/corpus-atlas.html, the whole app in one file
   atlas help                                  this text
 
 Query syntax: words are all required; \"a phrase\"; -excluded; this OR that;
@@ -80,6 +82,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "sections" => cmd_sections(&flags(rest)?),
         "check" => cmd_check(&flags(rest)?),
         "build" => cmd_build(&flags(rest)?),
+        "site" => cmd_site(&flags(rest)?),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -238,5 +241,19 @@ fn cmd_build(f: &Flags) -> Result<(), String> {
     std::fs::write(&tmp, &bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
     std::fs::rename(&tmp, &out).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("{}", summary(&dir, count, text_bytes, &bytes)?);
+    Ok(())
+}
+
+fn cmd_site(f: &Flags) -> Result<(), String> {
+    let dist = PathBuf::from(f.rest.first().ok_or("site needs the built site's folder, e.g. dist")?);
+    let index_path = dist.join("index.html");
+    let index = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let secured = corpus_atlas::site::secure_index(&index).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    std::fs::write(&index_path, secured).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let single = corpus_atlas::site::single_file(&dist).map_err(|e| e.to_string())?;
+    let out = dist.join("corpus-atlas.html");
+    std::fs::write(&out, &single).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("{}: strict Content-Security-Policy", index_path.display());
+    println!("{}: {} bytes, the whole app in one file", out.display(), single.len());
     Ok(())
 }

@@ -6,5 +6,7 @@ mod support;
 
 mod hostile;
 mod multilingual;
+mod offline;
 mod reader;
 mod search;
+mod tampering;

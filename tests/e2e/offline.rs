@@ -1,0 +1,69 @@
+//! Offline and private: the single HTML file opened from disk, the site
+//! under a subpath, and no request of any kind after the page's own files.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::support::{dist_dir, screenshot_path, Browser, Server};
+
+const RESULTS: &str = "return document.querySelectorAll('ol[aria-label=Results] > li').length";
+
+/// Types a query, opens the first result, goes back: what a reader does.
+fn use_the_app(browser: &Browser) {
+    browser.wait_for("the search box", "return document.querySelector('input[type=search]')");
+    browser.type_into("input[type=search]", "선전\n");
+    browser.wait_for("results", &format!("{RESULTS} > 3"));
+    browser.click("ol[aria-label=Results] li h2 a");
+    browser.wait_for("the reader", "return document.querySelector('.reader-body mark')");
+    browser.back();
+    browser.wait_for("results again", &format!("{RESULTS} > 3"));
+}
+
+#[test]
+fn the_single_file_works_from_disk_with_no_network() {
+    let file = dist_dir().join("corpus-atlas.html");
+    assert!(file.is_file(), "make test builds dist/corpus-atlas.html");
+    let browser = Browser::start();
+    browser.goto(&format!("file://{}", file.display()));
+    use_the_app(&browser);
+    let policy = browser.js("return document.querySelector('meta[http-equiv=Content-Security-Policy]').content", vec![]);
+    assert!(policy.as_str().unwrap().starts_with("default-src 'none'"), "{policy}");
+    let fetched = browser.js("return performance.getEntriesByType('resource').map(e => e.name)", vec![]);
+    assert_eq!(fetched, Value::Array(vec![]), "the single file fetched something");
+    browser.screenshot(&screenshot_path("single-file"));
+    browser.assert_clean_console();
+}
+
+#[test]
+fn the_site_works_under_a_subpath() {
+    let server = Server::start(dist_dir(), "/some/sub/path/");
+    let browser = Browser::start();
+    browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
+    browser.wait_for("results", &format!("{RESULTS} > 3"));
+    browser.refresh();
+    browser.wait_for("results after reload", &format!("{RESULTS} > 3"));
+    for path in server.requests() {
+        assert!(path.starts_with("/some/sub/path/"), "requested {path} outside the subpath");
+    }
+    browser.assert_clean_console();
+}
+
+#[test]
+fn nothing_is_fetched_after_the_page_loads() {
+    let server = Server::start(dist_dir(), "/");
+    let browser = Browser::start();
+    browser.goto(&server.url);
+    browser.wait_for("the app", "return document.querySelector('ol[aria-label=Documents] li')");
+    let at_load = server.requests();
+    assert!(at_load.len() <= 5, "first visit: {at_load:?}");
+    use_the_app(&browser);
+    browser.goto(&format!("{}#/search?q=shenzen%20lang%3Aen", server.url));
+    browser.wait_for("typo results", &format!("{RESULTS} > 0"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(server.requests(), at_load, "requests after load");
+    let policy = browser.js("return document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content", vec![]);
+    let policy = policy.as_str().expect("the page has a Content-Security-Policy");
+    assert!(policy.contains("default-src 'none'") && !policy.contains("'unsafe-inline'") && !policy.contains("'unsafe-eval'"), "{policy}");
+    browser.assert_clean_console();
+}
