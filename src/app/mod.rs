@@ -6,6 +6,7 @@
 
 mod components;
 mod history;
+mod platform;
 
 use std::rc::Rc;
 
@@ -13,12 +14,13 @@ use yew::prelude::*;
 
 use crate::engine::{search, Index, SearchOptions, SearchResults};
 use crate::route::Route;
-use components::{Masthead, Overview, Reader, ResultList};
+use components::{Masthead, Overview, Reader, ResultList, Share};
 use history::{use_route, Nav};
 
 /// Mounts the app on `#app` and installs the panic panel.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| show_fatal(&info.to_string())));
+    platform::register_service_worker();
     let root = gloo::utils::document().get_element_by_id("app");
     match root {
         Some(root) => {
@@ -95,6 +97,10 @@ struct ExplorerProps {
 fn Explorer(props: &ExplorerProps) -> Html {
     let index = props.index.0;
     let (route, navigate) = use_route();
+    let embed = *use_memo((), |_| platform::embed_mode());
+    // In a frame, tell the host page our height after every render.
+    let last_height = use_mut_ref(|| 0);
+    use_effect(move || platform::report_height(&mut last_height.borrow_mut()));
     let query = route.query().to_owned();
     let answer = use_memo(query.clone(), |q| run_search(index, q));
 
@@ -138,11 +144,24 @@ fn Explorer(props: &ExplorerProps) -> Html {
             <Reader index={props.index} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} section={*section} />
         },
     };
+    if embed {
+        // A compact layout for an article column: the search box, the one
+        // view, and a way out to the full explorer.
+        let classes = classes!("embed", matches!(route, Route::Search { .. }).then_some("embed-results"));
+        return html! {
+            <div class={classes}>
+                <Masthead index={props.index} query={AttrValue::from(query)} {on_search} sticky=false />
+                <main id="main" class="main">{ body }</main>
+                <p class="embed-out"><a href={platform::full_url()} target="_blank" rel="noopener">{ "Open in corpus-atlas ↗" }</a></p>
+            </div>
+        };
+    }
     html! {
         <>
             <Masthead index={props.index} query={AttrValue::from(query)} {on_search} sticky={!matches!(route, Route::Doc { .. })} />
             <main id="main" class="main">{ body }</main>
             <footer class="footer">
+                <Share />
                 <p>{ "corpus-atlas runs entirely in your browser: the texts and their index are inside this page, and nothing is fetched from any network." }</p>
             </footer>
         </>

@@ -248,12 +248,14 @@ fn cmd_site(f: &Flags) -> Result<(), String> {
     let dist = PathBuf::from(f.rest.first().ok_or("site needs the built site's folder, e.g. dist")?);
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let secured = corpus_atlas::site::secure_index(&index).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    std::fs::write(&index_path, secured).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let single = corpus_atlas::site::single_file(&dist).map_err(|e| e.to_string())?;
+    let (marked, version) = corpus_atlas::site::service_worker(&dist, &index).map_err(|e| e.to_string())?;
+    let secured = corpus_atlas::site::secure_index(&marked).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    std::fs::write(&index_path, secured).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let out = dist.join("corpus-atlas.html");
     std::fs::write(&out, &single).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("{}: strict Content-Security-Policy", index_path.display());
+    println!("{}: offline after the first visit (cache corpus-atlas-{version})", dist.join("sw.js").display());
     println!("{}: {} bytes, the whole app in one file", out.display(), single.len());
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod embed;
 mod hostile;
 mod multilingual;
 mod offline;

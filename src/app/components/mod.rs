@@ -9,6 +9,7 @@ mod reader;
 mod result_item;
 mod result_list;
 mod search_box;
+mod share;
 
 pub use doc_meta::DocMeta;
 pub use facets::FacetPanel;
@@ -19,3 +20,4 @@ pub use reader::Reader;
 pub use result_item::ResultItem;
 pub use result_list::ResultList;
 pub use search_box::SearchBox;
+pub use share::Share;

@@ -4,6 +4,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
@@ -12,6 +13,7 @@ pub struct Server {
     /// `http://127.0.0.1:PORT/prefix/` (always ends with `/`).
     pub url: String,
     requests: Arc<Mutex<Vec<String>>>,
+    offline: Arc<AtomicBool>,
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -34,17 +36,29 @@ impl Server {
         let port = listener.local_addr().expect("local addr").port();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&requests);
+        let offline = Arc::new(AtomicBool::new(false));
+        let down = Arc::clone(&offline);
         let url = format!("http://127.0.0.1:{port}{prefix}");
         let prefix = prefix.to_owned();
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if down.load(Ordering::SeqCst) {
+                    // Like a dropped network: the connection closes unanswered.
+                    drop(stream);
+                    continue;
+                }
                 let (root, prefix, log) = (root.clone(), prefix.clone(), Arc::clone(&log));
                 thread::spawn(move || {
                     let _ = handle(stream, &root, &prefix, &log);
                 });
             }
         });
-        Server { url, requests }
+        Server { url, requests, offline }
+    }
+
+    /// From now on, every connection is closed unanswered.
+    pub fn go_offline(&self) {
+        self.offline.store(true, Ordering::SeqCst);
     }
 
     /// Paths requested so far, in order.

@@ -185,6 +185,16 @@ impl Browser {
         std::fs::write(path, png).expect("write screenshot");
     }
 
+    /// Switches WebDriver commands into the first element matching `css` (a
+    /// frame), or back to the top page with `None`.
+    pub fn frame(&self, css: Option<&str>) {
+        let id = match css {
+            Some(css) => json!({ ELEMENT: self.find(css) }),
+            None => Value::Null,
+        };
+        self.call("POST", "/frame", Some(json!({ "id": id })));
+    }
+
     /// Whether a JavaScript dialog (alert, confirm, prompt) is open.
     pub fn dialog_open(&self) -> bool {
         let url = format!("{}/alert/text", self.base);

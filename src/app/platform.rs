@@ -1,0 +1,94 @@
+//! The page's surroundings: the offline service worker, embed mode and the
+//! height report to a host page, share URLs. Everything here degrades quietly
+//! where the browser refuses (file://, a sandboxed frame with an opaque origin).
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Registers `sw.js` when the page says it may (the served site does, the
+/// single file does not) and it is served over HTTP(S).
+pub fn register_service_worker() {
+    let window = gloo::utils::window();
+    let marked = gloo::utils::document().query_selector("meta[name=corpus-atlas-offline]").ok().flatten().is_some();
+    let http = window.location().protocol().is_ok_and(|p| p == "http:" || p == "https:");
+    if !marked || !http {
+        return;
+    }
+    // Reading navigator.serviceWorker throws in an opaque origin: go through Reflect.
+    let Ok(container) = Reflect::get(&window.navigator(), &JsValue::from_str("serviceWorker")) else { return };
+    let Ok(container) = container.dyn_into::<web_sys::ServiceWorkerContainer>() else { return };
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let _ = container.register("./sw.js").catch(&ignore);
+    ignore.forget();
+}
+
+/// Whether the page was opened as an embed (`?embed`, or `embed=1` in the hash).
+pub fn embed_mode() -> bool {
+    let location = gloo::utils::window().location();
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    search.trim_start_matches('?').split('&').any(|p| p == "embed" || p.starts_with("embed="))
+        || hash.split(['?', '&']).any(|p| p == "embed=1")
+}
+
+/// Tells a host page our height, so it can size the frame (see the README).
+pub fn report_height(last: &mut i32) {
+    let window = gloo::utils::window();
+    let Ok(Some(parent)) = window.parent() else { return };
+    if parent == window {
+        return;
+    }
+    let height = gloo::utils::document().document_element().map_or(0, |e| e.scroll_height());
+    if height == *last {
+        return;
+    }
+    *last = height;
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"type".into(), &"corpus-atlas:height".into());
+    let _ = Reflect::set(&message, &"height".into(), &height.into());
+    let _ = parent.post_message(&message, "*");
+}
+
+/// The address of this view in the full explorer (no embed flag).
+pub fn full_url() -> String {
+    let location = gloo::utils::window().location();
+    let base = location.href().unwrap_or_default();
+    let base = base.split(['?', '#']).next().unwrap_or_default().to_owned();
+    let hash = location.hash().unwrap_or_default().replace("&embed=1", "").replace("?embed=1", "");
+    format!("{base}{hash}")
+}
+
+/// The address of this view as an embed: the single file (which needs no
+/// other request, so it runs in any sandboxed frame) with `?embed`.
+pub fn embed_url() -> String {
+    let location = gloo::utils::window().location();
+    let href = location.href().unwrap_or_default();
+    let page = href.split(['?', '#']).next().unwrap_or_default();
+    let single = match page.rsplit_once('/') {
+        Some((_, file)) if file.ends_with(".html") && file != "index.html" => page.to_owned(),
+        Some((dir, _)) => format!("{dir}/corpus-atlas.html"),
+        None => page.to_owned(),
+    };
+    format!("{single}?embed{}", location.hash().unwrap_or_default())
+}
+
+/// The `<iframe>` snippet for this view.
+pub fn embed_code() -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"corpus-atlas\" sandbox=\"allow-scripts allow-popups\" style=\"width:100%;height:520px;border:0\"></iframe>",
+        embed_url()
+    )
+}
+
+/// Puts `text` on the clipboard where the browser allows it.
+pub fn copy(text: &str) {
+    let window = gloo::utils::window();
+    if let Ok(clipboard) = Reflect::get(&window.navigator(), &JsValue::from_str("clipboard")) {
+        if let Ok(clipboard) = clipboard.dyn_into::<web_sys::Clipboard>() {
+            let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+            let _ = clipboard.write_text(text).catch(&ignore);
+            ignore.forget();
+        }
+    }
+}
