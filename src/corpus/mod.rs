@@ -108,16 +108,23 @@ fn valid_date(d: &str) -> bool {
     ok_shape && (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
-fn load_settings(path: &Path) -> Result<Settings, CorpusError> {
+/// Reads an optional TOML file: a missing file is `T::default()`; a bad one
+/// is an error at its line. Returns the text too, for pointing at lines later.
+fn read_toml<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Result<(T, String), CorpusError> {
     let text = match fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
-        Err(e) => return Err(CorpusError::new(path, None, format!("cannot read the metadata file: {e}"))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((T::default(), String::new())),
+        Err(e) => return Err(CorpusError::new(path, None, format!("cannot read: {e}"))),
     };
-    let settings: Settings = toml::from_str(&text).map_err(|e| {
+    let value = toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|s| line_of(&text, s.start));
         CorpusError::new(path, line, e.message().trim().to_owned())
     })?;
+    Ok((value, text))
+}
+
+fn load_settings(path: &Path) -> Result<Settings, CorpusError> {
+    let (settings, text): (Settings, String) = read_toml(path)?;
     // Point value errors at the line of their document's table.
     let table_line = |id: &str| {
         text.find(&format!("\"{id}\"")).or_else(|| text.find(id)).map(|b| line_of(&text, b))
@@ -245,7 +252,7 @@ struct EntitySetting {
     aliases: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EntitiesFile {
     #[serde(default)]
@@ -255,15 +262,7 @@ struct EntitiesFile {
 /// Reads the places and organisations file (`[[entity]]` tables with
 /// `name`, `kind`, `aliases`); a missing file means none.
 pub fn load_entities(path: &Path) -> Result<Vec<EntityInput>, CorpusError> {
-    let text = match fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(CorpusError::new(path, None, format!("cannot read: {e}"))),
-    };
-    let file: EntitiesFile = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map(|s| line_of(&text, s.start));
-        CorpusError::new(path, line, e.message().trim().to_owned())
-    })?;
+    let (file, _): (EntitiesFile, String) = read_toml(path)?;
     Ok(file
         .entity
         .into_iter()

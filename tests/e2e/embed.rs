@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::support::{dist_dir, open_app, screenshot_path, Browser, Server};
+use crate::support::{copy_site, open_app, screenshot_path, Browser, Server};
 
 /// The host-side snippet from the README, on a page of its own.
 const HOST_PAGE: &str = r#"<!doctype html><meta charset="utf-8"><title>An article</title><link rel="icon" href="data:,">
@@ -25,14 +25,7 @@ addEventListener("message", (e) => {
 
 #[test]
 fn a_sandboxed_embed_reports_its_height_and_keeps_its_deep_link() {
-    let site = std::env::temp_dir().join(format!("corpus-atlas-host-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&site);
-    fs::create_dir_all(&site).unwrap();
-    for entry in fs::read_dir(dist_dir()).unwrap().flatten() {
-        if entry.path().is_file() {
-            fs::copy(entry.path(), site.join(entry.file_name())).unwrap();
-        }
-    }
+    let site = copy_site("host", |_, _| {});
     fs::write(site.join("article.html"), HOST_PAGE).unwrap();
     let server = Server::start(site.clone(), "/");
     let browser = Browser::start();

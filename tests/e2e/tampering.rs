@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::support::{dist_dir, open_app, Browser, Server};
+use crate::support::{copy_site, open_app, Browser, Server};
 
 #[test]
 fn tampered_urls_get_defaults_and_messages() {
@@ -30,25 +30,17 @@ fn tampered_urls_get_defaults_and_messages() {
 
 #[test]
 fn a_damaged_bundle_shows_the_error_panel() {
-    let site = std::env::temp_dir().join(format!("corpus-atlas-damaged-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&site);
-    fs::create_dir_all(&site).unwrap();
-    for entry in fs::read_dir(dist_dir()).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_file() {
-            let mut bytes = fs::read(&path).unwrap();
-            if path.extension().is_some_and(|e| e == "wasm") {
-                // Damage the embedded index's term dictionary. (Its header cannot
-                // be damaged this way: the bytes are a compile-time constant, so
-                // LLVM folds the header checks; the FST checksum runs for real.)
-                let at = bytes.windows(8).position(|w| w == b"CATLAS\r\n").expect("the index is embedded in the wasm");
-                let word = |o: usize| u32::from_le_bytes(bytes[at + o..at + o + 4].try_into().unwrap()) as usize;
-                let (fst_offset, fst_len) = (word(16), word(20));
-                bytes[at + fst_offset + fst_len / 2] ^= 0xFF;
-            }
-            fs::write(site.join(entry.file_name()), bytes).unwrap();
+    let site = copy_site("damaged", |path, bytes| {
+        if path.extension().is_some_and(|e| e == "wasm") {
+            // Damage the embedded index's term dictionary. (Its header cannot
+            // be damaged this way: the bytes are a compile-time constant, so
+            // LLVM folds the header checks; the FST checksum runs for real.)
+            let at = bytes.windows(8).position(|w| w == b"CATLAS\r\n").expect("the index is embedded in the wasm");
+            let word = |o: usize| u32::from_le_bytes(bytes[at + o..at + o + 4].try_into().unwrap()) as usize;
+            let (fst_offset, fst_len) = (word(16), word(20));
+            bytes[at + fst_offset + fst_len / 2] ^= 0xFF;
         }
-    }
+    });
     let server = Server::start(site.clone(), "/");
     let browser = Browser::start();
     browser.goto(&server.url);

@@ -93,7 +93,7 @@ fn small_index() -> &'static Vec<u8> {
     static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     BYTES.get_or_init(|| {
         let mut d = doc("b.txt", "en", "Advertisement\nShenzhen and Hong Kong\n\nSecond part about Macau.");
-        d.aside = vec![0..13];
+        d.aside = std::iter::once(0..13).collect(); // "Advertisement"
         build(vec![d, doc("a.txt", "ko", "홍콩과 선전의 협력 深圳市"), doc("c.txt", "fr", "Les États-Unis et Pékin.")])
     })
 }

@@ -29,6 +29,23 @@ pub fn hostile_dist_dir() -> PathBuf {
     dir
 }
 
+/// A copy of the built site in a fresh temporary folder, each file passed
+/// through `transform` (name, bytes) on the way.
+pub fn copy_site(name: &str, mut transform: impl FnMut(&std::path::Path, &mut Vec<u8>)) -> PathBuf {
+    let site = std::env::temp_dir().join(format!("corpus-atlas-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    std::fs::create_dir_all(&site).expect("create a temporary site");
+    for entry in std::fs::read_dir(dist_dir()).expect("read dist").flatten() {
+        let path = entry.path();
+        if path.is_file() {
+            let mut bytes = std::fs::read(&path).expect("read a built file");
+            transform(&path, &mut bytes);
+            std::fs::write(site.join(entry.file_name()), bytes).expect("write a site file");
+        }
+    }
+    site
+}
+
 /// Where screenshots go (target/e2e-screenshots/NAME.png).
 pub fn screenshot_path(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
