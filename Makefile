@@ -75,6 +75,9 @@ clean:
 # Engine latency on the default corpus (criterion); see README "Measured".
 bench:
 	cargo bench --bench search -- --warm-up-time 1 --measurement-time 3
+	cargo bench --bench scale -- --warm-up-time 1 --measurement-time 3
+	@rm -rf target/bench-10k && cargo run --quiet --release --bin atlas -- generate target/bench-10k --docs 10000
+	cargo run --quiet --release --bin atlas -- build target/bench-10k -o target/bench-10k.bin
 
 # Property-based fuzzing (cargo-fuzz needs a nightly toolchain, not installable
 # here): a million cases each of the query parser + search, the analyser, and

@@ -12,6 +12,8 @@ pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 pub mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generate;
 pub mod route;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;

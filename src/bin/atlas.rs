@@ -18,6 +18,7 @@ Usage:
   atlas sections [--json]                     each document's sections, and the furniture set aside
   atlas check [DIR]                           validate a corpus folder (default assets/corpus)
   atlas build [DIR] -o FILE                   write the index of a corpus folder (all or nothing)
+  atlas generate DIR [--docs N] [--seed S]    write a synthetic benchmark corpus (default 10000 documents)
   atlas site DIR                              after trunk: a strict CSP in DIR/index.html, and
                                               DIR/corpus-atlas.html, the whole app in one file
   atlas help                                  this text
@@ -83,6 +84,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "check" => cmd_check(&flags(rest)?),
         "build" => cmd_build(&flags(rest)?),
         "site" => cmd_site(&flags(rest)?),
+        "generate" => cmd_generate(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -241,6 +243,38 @@ fn cmd_build(f: &Flags) -> Result<(), String> {
     std::fs::write(&tmp, &bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
     std::fs::rename(&tmp, &out).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("{}", summary(&dir, count, text_bytes, &bytes)?);
+    if let Some(peak) = peak_memory_kib() {
+        println!("peak memory {:.1} MiB", peak as f64 / 1024.0);
+    }
+    Ok(())
+}
+
+/// This process's peak resident memory (VmHWM), where Linux reports it.
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn cmd_generate(args: &[String]) -> Result<(), String> {
+    let mut it = args.iter();
+    let (mut dir, mut docs, mut seed) = (None, 10_000usize, 42u64);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--docs" => docs = it.next().and_then(|v| v.parse().ok()).ok_or("--docs needs a number")?,
+            "--seed" => seed = it.next().and_then(|v| v.parse().ok()).ok_or("--seed needs a number")?,
+            other => dir = Some(PathBuf::from(other)),
+        }
+    }
+    let dir = dir.ok_or("generate needs a folder to write to")?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let corpus = corpus_atlas::generate::corpus(docs, seed);
+    let bytes: usize = corpus.iter().map(|d| d.text.len()).sum();
+    for d in &corpus {
+        let path = dir.join(&d.id);
+        std::fs::write(&path, &d.text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    println!("{}: {docs} documents, {bytes} bytes (seed {seed})", dir.display());
     Ok(())
 }
 

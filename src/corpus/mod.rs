@@ -212,7 +212,13 @@ fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
     if text.trim().is_empty() {
         return Err(CorpusError::new(path, None, "the file is empty"));
     }
-    Ok(DocInput {
+    Ok(from_text(id, text))
+}
+
+/// A document from its id and text, with metadata derived from the text
+/// (no sections yet: see [`from_text_laid_out`]).
+fn from_text(id: &str, text: String) -> DocInput {
+    DocInput {
         id: id.to_owned(),
         title: derive_title(&text),
         source: derive_source(&text),
@@ -222,7 +228,16 @@ fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
         sections: Vec::new(),
         aside: Vec::new(),
         text,
-    })
+    }
+}
+
+/// A document as a corpus folder would give it: metadata derived, sections
+/// and furniture found, languages detected. For text that is not in a file
+/// (generated benchmark corpora).
+pub fn from_text_laid_out(id: &str, text: String, furniture: &Furniture) -> DocInput {
+    let mut doc = from_text(id, text);
+    lay_out(&mut doc, furniture);
+    doc
 }
 
 /// Splits a document into sections and furniture, and gives each section its
