@@ -4,7 +4,7 @@
 //! ```text
 //! Version 1. All integers little-endian. Offsets are from the start of the file.
 //!
-//! +-------------------- header, 80 bytes --------------------+
+//! +-------------------- header, 88 bytes --------------------+
 //! |  0  magic        b"CATLAS\r\n"                            |
 //! |  8  version      u32 = 1                                  |
 //! | 12  flags        u32 = 0 (reserved)                       |
@@ -15,13 +15,17 @@
 //! | 48  strings      u32 offset, u32 length                   |
 //! | 56  entities     u32 offset, u32 count                    |
 //! | 64  aside        u32 offset, u32 count                    |
-//! | 72  avg_len      f32: mean tokens per section (BM25)      |
-//! | 76  reserved     u32 = 0                                  |
+//! | 72  variants     u32 offset, u32 length                   |
+//! | 80  avg_len      f32: mean tokens per section (BM25)      |
+//! | 84  reserved     u32 = 0                                  |
 //! +-----------------------------------------------------------+
 //! fst        fst::Map over three key spaces:
 //!              term                 -> offset of its list in `postings`
-//!              \x01 lang ":" form   -> offset (a stem or Korean noun variant, see lang.rs)
+//!              \x01 lang ":" form   -> offset in `variants` (a stem or Korean noun, see lang.rs)
 //!              \x03 alias words     -> entity ordinal (see `entities`)
+//! variants   per variant key: varint n, then n varint postings offsets of the
+//!              surface terms it stands for (delta-coded, ascending): a variant
+//!              points at its terms instead of repeating their positions
 //! postings   per key: varint df, then df entries of
 //!              varint section (delta from the previous entry; first absolute)
 //!              varint tf
@@ -47,7 +51,7 @@ pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
 pub const VERSION: u32 = 1;
 /// Size of the fixed header.
-pub const HEADER_LEN: usize = 80;
+pub const HEADER_LEN: usize = 88;
 /// Size of one section record.
 pub const SECTION_LEN: usize = 32;
 /// Size of one document record.

@@ -1,5 +1,7 @@
-//! Language-specific term variants, indexed beside each token at the same
-//! position so that a reader's bare word finds its inflected forms.
+//! Language-specific term variants, so that a reader's bare word finds its
+//! inflected forms. A variant key points at the surface terms it stands for
+//! (see the `variants` region in format.rs), so its matches are exactly their
+//! positions, without storing them twice.
 //!
 //! Each variant lives in its own key space (a control byte no typed word can
 //! contain, then the language), so variants never collide with surface terms:

@@ -46,6 +46,7 @@ pub struct Index<'a> {
     strings: &'a str,
     entities: &'a [u8],
     aside: &'a [u8],
+    variants: &'a [u8],
     avg_len: f32,
 }
 
@@ -148,12 +149,13 @@ impl<'a> Index<'a> {
         let strings = std::str::from_utf8(strings).map_err(|_| OpenError::Corrupt("strings are not UTF-8"))?;
         let (entities, entity_count) = region(bytes, 56, ENTITY_LEN, "entity table")?;
         let (aside, aside_count) = region(bytes, 64, ASIDE_LEN, "aside table")?;
-        let avg_len = f32::from_bits(get_u32(bytes, 72).ok_or(OpenError::Corrupt("header"))?);
+        let (variants, _) = region(bytes, 72, 1, "variant table")?;
+        let avg_len = f32::from_bits(get_u32(bytes, 80).ok_or(OpenError::Corrupt("header"))?);
         let fst = fst::Map::new(fst_bytes).map_err(|e| OpenError::Fst(e.to_string()))?;
         // fst trusts its bytes when walking them; its checksum (CRC32C, one fast
         // pass) turns a damaged dictionary into this error instead of a panic.
         fst.as_fst().verify().map_err(|e| OpenError::Fst(e.to_string()))?;
-        let index = Index { fst, postings, sections, docs, strings, entities, aside, avg_len };
+        let index = Index { fst, postings, sections, docs, strings, entities, aside, variants, avg_len };
         index.validate(section_count, doc_count, aside_count)?;
         for e in 0..entity_count {
             let rec = &index.entities[e * ENTITY_LEN..];
@@ -335,6 +337,52 @@ impl<'a> Index<'a> {
     /// touching its text. Panics if `ord >= section_count()`.
     pub fn section_len(&self, ord: u32) -> u32 {
         get_u32(self.sections, ord as usize * SECTION_LEN + 20).unwrap_or(0)
+    }
+
+    /// Postings offsets of the surface terms a variant key stands for
+    /// (`None` if the key is absent). A damaged list ends early.
+    pub fn variant_targets(&self, key: &str) -> Option<Vec<u32>> {
+        let mut pos = self.fst.get(key)? as usize;
+        let n = get_varint(self.variants, &mut pos)?;
+        let mut out = Vec::with_capacity((n as usize).min(self.variants.len()));
+        let mut offset = 0u32;
+        for _ in 0..n {
+            let Some(d) = get_varint(self.variants, &mut pos) else { break };
+            offset = offset.saturating_add(d);
+            out.push(offset);
+        }
+        Some(out)
+    }
+
+    /// The postings offset of an exact surface term.
+    pub fn term_offset(&self, term: &str) -> Option<u32> {
+        self.fst.get(term).and_then(|o| u32::try_from(o).ok())
+    }
+
+    /// The postings of a key: a surface term's own list, or for a variant key
+    /// the union of its terms' lists (positions merged per section).
+    pub fn key_postings(&self, key: &str) -> Vec<Posting> {
+        if !key.starts_with(super::lang::VARIANT_MARK) {
+            return self.postings(key);
+        }
+        let Some(targets) = self.variant_targets(key) else { return Vec::new() };
+        if let [only] = targets[..] {
+            return self.postings_at(only as usize);
+        }
+        let mut merged: std::collections::BTreeMap<u32, Vec<u32>> = std::collections::BTreeMap::new();
+        for t in targets {
+            for p in self.postings_at(t as usize) {
+                merged.entry(p.section).or_default().extend(p.positions);
+            }
+        }
+        merged
+            .into_iter()
+            .map(|(section, mut positions)| {
+                positions.sort_unstable();
+                positions.dedup();
+                Posting { section, positions }
+            })
+            .collect()
     }
 
     /// Document frequency (number of sections) of an exact term; 0 if absent.

@@ -137,7 +137,7 @@ fn bm25(index: &Index<'_>, tf: f32, section: u32, idf: f32) -> f32 {
 /// Sections where `keys` occur at consecutive positions; the positions of
 /// every token of each occurrence.
 fn phrase_postings(index: &Index<'_>, keys: &[String]) -> Vec<Posting> {
-    let lists: Vec<Vec<Posting>> = keys.iter().map(|t| index.postings(t)).collect();
+    let lists: Vec<Vec<Posting>> = keys.iter().map(|t| index.key_postings(t)).collect();
     let Some((first, rest)) = lists.split_first() else { return Vec::new() };
     let mut out = Vec::new();
     'sections: for p in first {
@@ -185,7 +185,11 @@ fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
             .zip(&variants)
             .map(|(t, vs)| vs.iter().find(|v| v.starts_with(&prefix)).cloned().unwrap_or_else(|| t.clone()))
             .collect();
-        if keys != alt.terms {
+        // A variant that stands only for the typed word itself adds nothing.
+        let adds = keys.iter().zip(&alt.terms).any(|(k, t)| {
+            k != t && index.variant_targets(k).is_some_and(|targets| targets != index.term_offset(t).into_iter().collect::<Vec<_>>())
+        });
+        if keys != alt.terms && (adds || lang == "ko") {
             if lang == "ko" {
                 // Every Hangul token is indexed under its noun, bare forms included,
                 // so the noun key replaces the exact one: 홍콩 and 홍콩과 rank alike.
@@ -274,7 +278,7 @@ fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
     for opt in opts {
         let postings = match &opt.entity {
             Some((ord, _, _)) => index.entity_postings(&index.entity(*ord)),
-            None if opt.keys.len() == 1 => index.postings(&opt.keys[0]),
+            None if opt.keys.len() == 1 => index.key_postings(&opt.keys[0]),
             None => phrase_postings(index, &opt.keys),
         };
         let idf = idf(n, postings.len() as f32);

@@ -149,6 +149,8 @@ impl IndexWriter {
         self.docs.sort_by(|a, b| a.id.cmp(&b.id));
         let mut strings = StringTable::default();
         let mut keys: BTreeMap<String, Vec<(u32, Vec<u32>)>> = BTreeMap::new();
+        // Variant key -> the surface terms it stands for.
+        let mut variant_terms: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
         let mut entity_postings: Vec<Vec<(u32, Vec<u32>)>> = vec![Vec::new(); self.entities.len()];
         let mut sections = Vec::new();
         let mut docs = Vec::new();
@@ -191,7 +193,7 @@ impl IndexWriter {
                 for (position, term) in tokens.iter().enumerate() {
                     let position = to_u32(position)?;
                     if let Some(v) = variants.of(term) {
-                        add(v, position);
+                        variant_terms.entry(v).or_default().insert(term.clone());
                     }
                     add(term.clone(), position);
                 }
@@ -231,10 +233,24 @@ impl IndexWriter {
         debug_assert_eq!(docs.len(), self.docs.len() * DOC_LEN);
 
         let mut postings = Vec::new();
-        let mut fst_entries: Vec<(String, u64)> = Vec::with_capacity(keys.len() + alias_keys.len());
+        let mut fst_entries: Vec<(String, u64)> = Vec::with_capacity(keys.len() + variant_terms.len() + alias_keys.len());
+        let mut term_offsets: HashMap<&str, u32> = HashMap::with_capacity(keys.len());
         for (key, list) in &keys {
             fst_entries.push((key.clone(), postings.len() as u64));
+            term_offsets.insert(key.as_str(), to_u32(postings.len())?);
             write_list(&mut postings, list)?;
+        }
+        let mut variants_region = Vec::new();
+        for (key, terms) in &variant_terms {
+            fst_entries.push((key.clone(), variants_region.len() as u64));
+            let mut offsets: Vec<u32> = terms.iter().filter_map(|t| term_offsets.get(t.as_str()).copied()).collect();
+            offsets.sort_unstable();
+            put_varint(&mut variants_region, to_u32(offsets.len())?);
+            let mut prev = 0;
+            for o in offsets {
+                put_varint(&mut variants_region, o - prev);
+                prev = o;
+            }
         }
         // Only entities the corpus mentions are kept, renumbered in order.
         let mut entities = Vec::new();
@@ -275,7 +291,7 @@ impl IndexWriter {
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&0u32.to_le_bytes());
         let mut offset = HEADER_LEN;
-        let regions: [(&[u8], usize); 7] = [
+        let regions: [(&[u8], usize); 8] = [
             (&fst_bytes, fst_bytes.len()),
             (&postings, postings.len()),
             (&sections, section_count),
@@ -283,6 +299,7 @@ impl IndexWriter {
             (&strings.bytes, strings.bytes.len()),
             (&entities, entities.len() / super::format::ENTITY_LEN),
             (&aside, aside.len() / super::format::ASIDE_LEN),
+            (&variants_region, variants_region.len()),
         ];
         for (bytes, count) in regions {
             out.extend_from_slice(&to_u32(offset)?.to_le_bytes());
