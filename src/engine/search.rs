@@ -516,7 +516,43 @@ pub fn snippet(index: &Index<'_>, hit: &Hit, max_chars: usize) -> Snippet {
         None => &[][..],
     };
     let ranges = position_ranges(section.text, section.start, &aside, visible);
-    excerpt(section.text, &ranges, max_chars)
+    let (text, ranges) = without_aside(section.text, section.start, &aside, ranges);
+    excerpt(&text, &ranges, max_chars)
+}
+
+/// A section's text with the furniture set aside inside it left out (each
+/// piece replaced by a line break), and highlight ranges moved to match.
+/// Highlights never fall in furniture: its tokens have no positions.
+fn without_aside(text: &str, base: usize, aside: &[Range<usize>], ranges: Vec<Range<usize>>) -> (String, Vec<Range<usize>>) {
+    let end = base + text.len();
+    let inside: Vec<Range<usize>> = aside
+        .iter()
+        .filter(|r| r.start < end && r.end > base)
+        .map(|r| r.start.max(base) - base..r.end.min(end) - base)
+        .collect();
+    if inside.is_empty() {
+        return (text.to_owned(), ranges);
+    }
+    // Kept pieces: (start in `text`, start in the result, length).
+    let mut out = String::with_capacity(text.len());
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for r in inside.iter().chain(std::iter::once(&(text.len()..text.len()))) {
+        if r.start > at {
+            pieces.push((at, out.len(), r.start - at));
+            out.push_str(&text[at..r.start]);
+        }
+        out.push('\n');
+        at = at.max(r.end);
+    }
+    let moved = ranges
+        .into_iter()
+        .filter_map(|r| {
+            let &(from, to, _) = pieces.iter().find(|&&(from, _, len)| r.start >= from && r.end <= from + len)?;
+            Some(r.start - from + to..r.end - from + to)
+        })
+        .collect();
+    (out, moved)
 }
 
 /// Why a hit matched where the words differ from the query: "선전 = Shenzhen".

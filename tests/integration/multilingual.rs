@@ -135,3 +135,33 @@ fn french_elision_and_stems_meet_plain_words() {
     let r = run("économiques");
     assert!(r.hits.iter().any(|h| index().doc(h.doc).id.starts_with("000")), "économique via the French stem");
 }
+
+#[test]
+fn snippets_leave_out_set_aside_furniture() {
+    let ix = index();
+    let mut checked = 0;
+    for q in ["intelligence artificielle", "Shenzhen", "Hong Kong", "AI", "fintech"] {
+        for hit in &run(q).hits {
+            let s = corpus_atlas::engine::search::snippet(ix, hit, 220);
+            let doc = ix.doc(hit.doc);
+            // The document with its set-aside spans blanked: what is still there is content.
+            let mut content = doc.text.to_owned();
+            for r in ix.aside(&doc) {
+                content.replace_range(r.clone(), &"\n".repeat(r.len()));
+            }
+            // Snippets make every run of white space one space; compare likewise.
+            let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let content = flat(&content);
+            for r in ix.aside(&doc) {
+                let furniture = flat(&doc.text[r]);
+                let furniture = furniture.as_str();
+                if furniture.chars().count() > 6 && !content.contains(furniture) {
+                    assert!(!s.text.contains(furniture), "{q}: snippet shows set-aside {furniture:?}: {}", s.text);
+                    checked += 1;
+                }
+            }
+            assert!(!s.highlights.is_empty(), "{q}: {}", s.text);
+        }
+    }
+    assert!(checked > 50);
+}
