@@ -79,6 +79,10 @@ fn typing_hong_kong_ranks_like_the_engine_with_marked_snippets() {
     }
     let status = browser.js("return document.querySelector('[role=status]').textContent", vec![]);
     assert!(status.as_str().unwrap().starts_with(&format!("{} results", expected.len())), "{status}");
+    // The engine's time, as "· 1.23 ms".
+    let timing = status.as_str().unwrap().rsplit("· ").next().unwrap_or_default().to_owned();
+    let number = timing.strip_suffix(" ms").unwrap_or_else(|| panic!("no timing in {status}"));
+    assert!(number.split_once('.').is_some_and(|(a, b)| !a.is_empty() && b.len() == 2), "{timing}");
     assert!(browser.url().contains("#/search?q=Hong%20Kong"), "{}", browser.url());
     browser.screenshot(&screenshot_path("search-hong-kong"));
     browser.assert_clean_console();

@@ -25,7 +25,9 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         1 => "1 result".to_owned(),
         n => format!("{n} results"),
     };
-    let timing = format!(" · {:.2} ms", props.answer.millis);
+    // Integer arithmetic: formatting an f64 would pull ~11 KB of float printing into the wasm.
+    let hundredths = (props.answer.millis * 100.0).round().clamp(0.0, 1e9) as u64;
+    let timing = format!(" · {}.{:02} ms", hundredths / 100, hundredths % 100);
     let hints = results.hints.iter().map(|h| html! { <li>{ h.clone() }</li> });
     html! {
         <section class="results" aria-labelledby="results-heading">
