@@ -72,6 +72,11 @@ pub fn in_aside(aside: &[std::ops::Range<usize>], at: usize) -> bool {
     aside.get(i).is_some_and(|r| r.start <= at)
 }
 
+/// The FST key of an alias in its normalised form (see `lang::alias_form`).
+pub fn alias_key(form: &str) -> String {
+    format!("{ALIAS_MARK}{form}")
+}
+
 /// Appends `v` as a LEB128 varint.
 pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {

@@ -107,6 +107,19 @@ fn is_hangul(term: &str) -> bool {
     term.chars().next().is_some_and(|c| matches!(c as u32, 0xAC00..=0xD7A3))
 }
 
+/// The word a token contributes to matching names of places and
+/// organisations: Korean nouns without their particles, so 선전과 meets the
+/// alias 선전. Documents (build time) and queries (browser) both use it.
+pub fn alias_word(term: &str) -> &str {
+    korean_stem(term)
+}
+
+/// The normalised form of a sequence of analysed words, as aliases are keyed:
+/// each word's [`alias_word`], joined by single spaces.
+pub fn alias_form(terms: &[String]) -> String {
+    terms.iter().map(|t| alias_word(t)).collect::<Vec<_>>().join(" ")
+}
+
 /// The key of a variant.
 pub fn variant_key(lang: &str, form: &str) -> String {
     format!("{VARIANT_MARK}{lang}:{form}")

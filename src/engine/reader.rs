@@ -6,7 +6,7 @@ use std::fmt;
 
 use fst::{Automaton, IntoStreamer, Streamer};
 
-use super::format::{get_u32, get_varint, ALIAS_MARK, ASIDE_LEN, DOC_LEN, DOC_STRINGS, ENTITY_LEN, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
+use super::format::{alias_key, get_u32, get_varint, ASIDE_LEN, DOC_LEN, DOC_STRINGS, ENTITY_LEN, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
 
 /// Why bytes could not be opened as an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -285,9 +285,9 @@ impl<'a> Index<'a> {
         Entity { ord, name: self.str_at(rec, 0), kind: self.str_at(rec, 8), offset: get_u32(rec, 16).unwrap_or(u32::MAX) }
     }
 
-    /// The entity an alias (its normalised words joined by spaces) names.
-    pub fn entity_by_alias(&self, words: &str) -> Option<Entity<'a>> {
-        let ord = self.fst.get(format!("{ALIAS_MARK}{words}"))?;
+    /// The entity an alias names, given its normalised form (`lang::alias_form`).
+    pub fn entity_by_alias(&self, form: &str) -> Option<Entity<'a>> {
+        let ord = self.fst.get(alias_key(form))?;
         u32::try_from(ord).ok().filter(|&o| o < self.entity_count()).map(|o| self.entity(o))
     }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::analysis::scan;
-use super::lang::{korean_stem, query_variants, VARIANT_MARK};
+use super::lang::{alias_form, query_variants, VARIANT_MARK};
 use super::query::{parse, Alternative, Clause, FilterKey, Query};
 use super::reader::{Index, Posting};
 
@@ -162,11 +162,6 @@ fn phrase_postings(index: &Index<'_>, keys: &[String]) -> Vec<Posting> {
     out
 }
 
-/// The normalised words an alias lookup uses (Korean particles stripped).
-fn alias_words(terms: &[String]) -> String {
-    terms.iter().map(|t| korean_stem(t)).collect::<Vec<_>>().join(" ")
-}
-
 /// The options of one alternative: exact words, their variants, the prefix
 /// being typed, and the entity the words name.
 fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
@@ -210,7 +205,7 @@ fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
             }
         }
     }
-    let words = alias_words(&alt.terms);
+    let words = alias_form(&alt.terms);
     if let Some(e) = index.entity_by_alias(&words) {
         out.push(Opt { keys: Vec::new(), entity: Some((e.ord, words, alt.text.clone())), weight: ENTITY_WEIGHT });
     }
@@ -231,7 +226,7 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
                 continue;
             }
             let terms: Vec<String> = run.iter().flat_map(|c| c.alternatives[0].terms.clone()).collect();
-            if index.entity_by_alias(&alias_words(&terms)).is_some() {
+            if index.entity_by_alias(&alias_form(&terms)).is_some() {
                 let text = run.iter().map(|c| c.alternatives[0].text.as_str()).collect::<Vec<_>>().join(" ");
                 let alt = Alternative { terms, text: text.clone(), prefix: false, quoted: false };
                 merged = Some((len, Planned { negated: false, options: alternative_options(index, &alt), text, fuzzy: Vec::new(), filter: false }));
@@ -257,7 +252,7 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
     }
     for f in query.filters.iter().filter(|f| f.key == FilterKey::City) {
         let words = super::analysis::terms(&f.value);
-        let key = alias_words(&words);
+        let key = alias_form(&words);
         match index.entity_by_alias(&key) {
             Some(e) => out.push(Planned {
                 negated: false,
@@ -472,13 +467,6 @@ pub fn position_ranges(section_text: &str, base: usize, aside: &[Range<usize>], 
     out
 }
 
-/// Highlight ranges of a hit in its section's text.
-pub fn hit_ranges(index: &Index<'_>, hit: &Hit) -> Vec<Range<usize>> {
-    let section = index.section(hit.section);
-    let aside = index.aside(&index.doc(hit.doc));
-    position_ranges(section.text, section.start, &aside, &hit.positions)
-}
-
 /// Token positions a snippet window spans: about this many words.
 const SNIPPET_WORDS: u32 = 32;
 
@@ -564,7 +552,7 @@ pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
         let positions: Vec<u32> = m.positions.clone().collect();
         let Some(r) = position_ranges(section.text, section.start, &aside, &positions).into_iter().next() else { continue };
         let surface = &section.text[r];
-        let words = alias_words(&super::analysis::terms(surface));
+        let words = alias_form(&super::analysis::terms(surface));
         if words == m.query {
             continue;
         }
@@ -572,7 +560,7 @@ pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
         let shown = if surface.chars().any(|c| matches!(c as u32, 0xAC00..=0xD7A3)) { words.as_str() } else { surface };
         // Name the entity, or what the reader typed when the text uses the entity's own name.
         let name = index.entity(m.entity).name;
-        let other = if words == alias_words(&super::analysis::terms(name)) { m.typed.as_str() } else { name };
+        let other = if words == alias_form(&super::analysis::terms(name)) { m.typed.as_str() } else { name };
         let line = format!("{shown} = {other}");
         if !out.contains(&line) {
             out.push(line);

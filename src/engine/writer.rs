@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 
-use super::analysis::{normalize, scan};
-use super::format::{in_aside, put_varint, ALIAS_MARK, DOC_LEN, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
-use super::lang::{korean_stem, Variants};
+use super::analysis::{normalize, scan, terms};
+use super::format::{alias_key, in_aside, put_varint, DOC_LEN, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
+use super::lang::{alias_form, alias_word, Variants};
 
 /// Metadata and text of one document, as handed to the writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -93,27 +93,6 @@ pub struct IndexWriter {
     entities: Vec<EntityInput>,
 }
 
-/// The word a token contributes to alias matching: Korean nouns without
-/// their particles, so 선전과 matches the alias 선전.
-fn match_form(term: &str) -> &str {
-    korean_stem(term)
-}
-
-/// The normalised word sequence of an alias, as matched and as keyed.
-pub fn alias_words(alias: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    scan(alias, |s, e| {
-        words.push(match_form(&normalize(&alias[s..e])).to_owned());
-        true
-    });
-    words
-}
-
-/// The FST key of an alias word sequence.
-pub fn alias_key(words: &[String]) -> String {
-    format!("{ALIAS_MARK}{}", words.join(" "))
-}
-
 impl IndexWriter {
     /// An empty writer.
     pub fn new() -> Self {
@@ -162,11 +141,13 @@ impl IndexWriter {
         let mut alias_keys: BTreeMap<String, usize> = BTreeMap::new();
         for (e, entity) in self.entities.iter().enumerate() {
             for alias in &entity.aliases {
-                let words = alias_words(alias);
-                if let Some(first) = words.first() {
-                    alias_keys.entry(alias_key(&words)).or_insert(e);
-                    aliases.entry(first.clone()).or_default().push((e, words));
+                let form = alias_form(&terms(alias));
+                if form.is_empty() {
+                    continue;
                 }
+                let words: Vec<String> = form.split(' ').map(str::to_owned).collect();
+                alias_keys.entry(alias_key(&form)).or_insert(e);
+                aliases.entry(words[0].clone()).or_default().push((e, words));
             }
         }
 
@@ -199,11 +180,11 @@ impl IndexWriter {
                 }
                 // Entities: every alias word sequence, wherever it starts.
                 for start in 0..tokens.len() {
-                    let Some(candidates) = aliases.get(match_form(&tokens[start])) else { continue };
+                    let Some(candidates) = aliases.get(alias_word(&tokens[start])) else { continue };
                     for (e, words) in candidates {
                         let end = start + words.len();
                         let fits = end <= tokens.len()
-                            && words.iter().zip(&tokens[start..end]).all(|(w, t)| w == match_form(t));
+                            && words.iter().zip(&tokens[start..end]).all(|(w, t)| w == alias_word(t));
                         if fits {
                             let list = &mut entity_postings[*e];
                             let positions = (to_u32(start)?..to_u32(end)?).collect::<Vec<_>>();
