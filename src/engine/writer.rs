@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::analysis::{normalize, scan, terms};
 use super::format::{alias_key, in_aside, put_varint, DOC_LEN, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
-use super::lang::{alias_form, alias_word, Variants};
+use super::lang::{alias_form, Variants};
 
 /// Metadata and text of one document, as handed to the writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,14 +46,25 @@ pub struct SectionInput {
 }
 
 /// A place or organisation and the names it goes by in any language.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct EntityInput {
     /// The name shown to readers ("Shenzhen").
     pub name: String,
-    /// What it is: city, province, region, organisation …
+    /// What it is: one of [`super::mentions::PLACE_KINDS`], or organisation, topic …
     pub kind: String,
-    /// Every name to recognise, in any language and script.
+    /// Curated names to recognise, in any language and script, trusted as written.
     pub aliases: Vec<String>,
+    /// Names from the gazetteer, held to stricter rules (see [`super::mentions`]).
+    pub gazetteer_aliases: Vec<String>,
+    /// ISO 3166 country code, for regional context; empty when unknown.
+    pub country: String,
+    /// Inhabitants, to choose between places of the same name; 0 when unknown.
+    pub population: u64,
+    /// Latitude and longitude in degrees, for places on the map.
+    pub at: Option<(f32, f32)>,
+    /// Listed in the curated entities file: preferred over a gazetteer-only
+    /// place of the same name when the context does not decide.
+    pub curated: bool,
 }
 
 /// Why the writer refused its input.
@@ -136,21 +147,8 @@ impl IndexWriter {
         let mut aside = Vec::new();
         let mut total_tokens: u64 = 0;
 
-        // Aliases by their first word: (entity, the whole word sequence).
-        let mut aliases: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
-        let mut alias_keys: BTreeMap<String, usize> = BTreeMap::new();
-        for (e, entity) in self.entities.iter().enumerate() {
-            for alias in &entity.aliases {
-                let form = alias_form(&terms(alias));
-                if form.is_empty() {
-                    continue;
-                }
-                let words: Vec<String> = form.split(' ').map(str::to_owned).collect();
-                alias_keys.entry(alias_key(&form)).or_insert(e);
-                aliases.entry(words[0].clone()).or_default().push((e, words));
-            }
-        }
-
+        let mentions = super::mentions::find(&self.docs, &self.entities);
+        let mut mention_at = mentions.iter().peekable();
         for (doc_no, doc) in self.docs.iter().enumerate() {
             let doc_no = to_u32(doc_no)?;
             let first_section = to_u32(sections.len() / SECTION_LEN)?;
@@ -178,21 +176,13 @@ impl IndexWriter {
                     }
                     add(term.clone(), position);
                 }
-                // Entities: every alias word sequence, wherever it starts.
-                for start in 0..tokens.len() {
-                    let Some(candidates) = aliases.get(alias_word(&tokens[start])) else { continue };
-                    for (e, words) in candidates {
-                        let end = start + words.len();
-                        let fits = end <= tokens.len()
-                            && words.iter().zip(&tokens[start..end]).all(|(w, t)| w == alias_word(t));
-                        if fits {
-                            let list = &mut entity_postings[*e];
-                            let positions = (to_u32(start)?..to_u32(end)?).collect::<Vec<_>>();
-                            match list.last_mut() {
-                                Some((sec, p)) if *sec == section_no => p.extend(positions),
-                                _ => list.push((section_no, positions)),
-                            }
-                        }
+                let section_in_doc = section_no - first_section;
+                while let Some(m) = mention_at.next_if(|m| m.doc == doc_no as usize && m.section == section_in_doc as usize) {
+                    let list = &mut entity_postings[m.entity];
+                    let positions = m.tokens.clone();
+                    match list.last_mut() {
+                        Some((sec, p)) if *sec == section_no => p.extend(positions),
+                        _ => list.push((section_no, positions.collect())),
                     }
                 }
                 total_tokens += tokens.len() as u64;
@@ -214,7 +204,7 @@ impl IndexWriter {
         debug_assert_eq!(docs.len(), self.docs.len() * DOC_LEN);
 
         let mut postings = Vec::new();
-        let mut fst_entries: Vec<(String, u64)> = Vec::with_capacity(keys.len() + variant_terms.len() + alias_keys.len());
+        let mut fst_entries: Vec<(String, u64)> = Vec::with_capacity(keys.len() + variant_terms.len());
         let mut term_offsets: HashMap<&str, u32> = HashMap::with_capacity(keys.len());
         for (key, list) in &keys {
             fst_entries.push((key.clone(), postings.len() as u64));
@@ -245,18 +235,33 @@ impl IndexWriter {
                 positions.dedup();
             }
             kept[e] = Some(to_u32(entities.len() / super::format::ENTITY_LEN)?);
-            let name = strings.add(&self.entities[e].name)?;
-            let kind = strings.add(&self.entities[e].kind)?;
-            for v in [name.0, name.1, kind.0, kind.1, to_u32(postings.len())?] {
+            let entity = &self.entities[e];
+            let name = strings.add(&entity.name)?;
+            let kind = strings.add(&entity.kind)?;
+            let (lat, lon) = entity.at.unwrap_or((f32::NAN, f32::NAN));
+            for v in [name.0, name.1, kind.0, kind.1, to_u32(postings.len())?, lat.to_bits(), lon.to_bits()] {
                 entities.extend_from_slice(&v.to_le_bytes());
             }
             write_list(&mut postings, list)?;
         }
-        for (key, e) in alias_keys {
-            if let Some(ord) = kept[e] {
-                fst_entries.push((key, u64::from(ord)));
+        // Every name of a kept entity finds it; a name two kept entities
+        // share goes to the one named more often.
+        let mut alias_keys: BTreeMap<String, (usize, u32)> = BTreeMap::new();
+        for (e, ord) in kept.iter().enumerate().filter_map(|(e, o)| o.map(|o| (e, o))) {
+            let weight: usize = entity_postings[e].iter().map(|(_, p)| p.len()).sum();
+            let entity = &self.entities[e];
+            for alias in entity.aliases.iter().chain(&entity.gazetteer_aliases).chain([&entity.name]) {
+                let form = alias_form(&terms(alias));
+                if form.is_empty() {
+                    continue;
+                }
+                let slot = alias_keys.entry(alias_key(&form)).or_insert((weight, ord));
+                if weight > slot.0 {
+                    *slot = (weight, ord);
+                }
             }
         }
+        fst_entries.extend(alias_keys.into_iter().map(|(key, (_, ord))| (key, u64::from(ord))));
         fst_entries.sort_by(|a, b| a.0.cmp(&b.0));
         fst_entries.dedup_by(|a, b| a.0 == b.0);
         let mut fst_builder = fst::MapBuilder::memory();

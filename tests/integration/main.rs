@@ -3,6 +3,7 @@
 mod cli;
 mod corpus_errors;
 mod multilingual;
+mod places;
 mod properties;
 mod ranking;
 mod relevance;

