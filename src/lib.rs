@@ -10,8 +10,11 @@
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod basemap;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 pub mod engine;
+pub mod geo;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod route;
@@ -21,6 +24,9 @@ pub mod site;
 use std::sync::OnceLock;
 
 use engine::{Index, OpenError};
+
+/// The map's background (see [`basemap`] for how it is made).
+pub static BASEMAP: &str = include_str!("../assets/basemap.txt");
 
 /// The index bytes written by `build.rs` for the corpus this binary was built with.
 pub static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));

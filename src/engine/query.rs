@@ -226,9 +226,65 @@ pub fn parse(input: &str, typing: bool) -> Query {
     Query { clauses, filters, warnings }
 }
 
+/// `input` with every `key:` filter removed and, when `value` is given,
+/// `key:value` appended (quoted if it has spaces): how the map and the
+/// timeline change the query in the URL without touching what was typed.
+pub fn with_filter(input: &str, key: FilterKey, value: Option<&str>) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut rest = input;
+    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+        rest = &rest[start..];
+        // One lexeme: up to whitespace outside quotes.
+        let mut quoted = false;
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c.is_whitespace() && !quoted
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let lexeme = &rest[..end];
+        let is_key = lexeme.split_once(':').is_some_and(|(k, _)| k.eq_ignore_ascii_case(key.name()));
+        if !is_key {
+            kept.push(lexeme);
+        }
+        rest = &rest[end..];
+    }
+    let mut out = kept.join(" ");
+    if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let v = v.replace('"', "");
+        if v.contains(char::is_whitespace) {
+            out.push_str(&format!("{}:\"{v}\"", key.name()));
+        } else {
+            out.push_str(&format!("{}:{v}", key.name()));
+        }
+    }
+    out
+}
+
+/// The value of the query's first `key:` filter, if any.
+pub fn filter_value(input: &str, key: FilterKey) -> Option<String> {
+    parse(input, false).filters.into_iter().find(|f| f.key == key).map(|f| f.value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filter_is_replaced_without_touching_the_rest() {
+        let q = with_filter("fintech city:shenzhen \"supply chain\"", FilterKey::City, Some("Hong Kong"));
+        assert_eq!(q, "fintech \"supply chain\" city:\"Hong Kong\"");
+        assert_eq!(filter_value(&q, FilterKey::City).as_deref(), Some("Hong Kong"));
+        assert_eq!(with_filter(&q, FilterKey::City, None), "fintech \"supply chain\"");
+        assert_eq!(with_filter("city:\"Hong Kong\" 5G", FilterKey::City, Some("Macau")), "5G city:Macau");
+        assert_eq!(with_filter("", FilterKey::City, Some("Macau")), "city:Macau");
+    }
 
     fn shape(q: &Query) -> Vec<(bool, Vec<Vec<String>>)> {
         q.clauses

@@ -6,6 +6,7 @@ mod support;
 
 mod embed;
 mod hostile;
+mod map;
 mod multilingual;
 mod offline;
 mod reader;

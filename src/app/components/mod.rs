@@ -1,5 +1,6 @@
 //! One component per file.
 
+mod city_map;
 mod doc_meta;
 mod facets;
 mod highlighted;
@@ -11,6 +12,7 @@ mod result_list;
 mod search_box;
 mod share;
 
+pub use city_map::CityMap;
 pub use doc_meta::DocMeta;
 pub use facets::FacetPanel;
 pub use highlighted::Highlighted;

@@ -1,0 +1,252 @@
+//! The map's background, made once from Natural Earth by `atlas basemap
+//! import <world-atlas folder>` (npm `world-atlas` 2.0.2, public domain) and
+//! committed as `assets/basemap.txt`: each view's countries decoded from
+//! TopoJSON, projected (Web Mercator), clipped to the view, simplified
+//! (Douglas–Peucker) and written as integer SVG path data. The app draws
+//! these paths as they are, and projects places with [`crate::geo`].
+//!
+//! File format, one record per line:
+//! ```text
+//! view <name> <west> <south> <east> <north> <width> <height> <title>
+//! <country name>\t<svg path data>
+//! ```
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use crate::geo::View;
+
+/// One view: (name, source file, west, south, east, north, width,
+/// simplification tolerance in view units, title).
+pub type ViewSpec = (&'static str, &'static str, f64, f64, f64, f64, f64, f64, &'static str);
+
+/// The views drawn, from the closest in.
+pub const VIEWS: &[ViewSpec] = &[
+    ("gba", "countries-10m.json", 112.5, 21.8, 114.6, 23.7, 1000.0, 0.9, "Greater Bay Area"),
+    ("china", "countries-50m.json", 73.0, 17.0, 135.5, 54.0, 1000.0, 1.2, "China"),
+    ("world", "countries-110m.json", -180.0, -58.0, 180.0, 78.0, 1000.0, 0.8, "World"),
+];
+
+type Ring = Vec<(f64, f64)>;
+
+/// Decodes the absolute positions of every arc of a TopoJSON topology.
+fn arcs(topo: &Value) -> Result<Vec<Ring>, String> {
+    let t = &topo["transform"];
+    let (sx, sy) = (t["scale"][0].as_f64(), t["scale"][1].as_f64());
+    let (tx, ty) = (t["translate"][0].as_f64(), t["translate"][1].as_f64());
+    let (Some(sx), Some(sy), Some(tx), Some(ty)) = (sx, sy, tx, ty) else {
+        return Err("the topology has no quantization transform".into());
+    };
+    let list = topo["arcs"].as_array().ok_or("the topology has no arcs")?;
+    let mut out = Vec::with_capacity(list.len());
+    for arc in list {
+        let (mut x, mut y) = (0i64, 0i64);
+        let mut ring = Vec::new();
+        for p in arc.as_array().ok_or("an arc is not a list")? {
+            x += p[0].as_i64().ok_or("an arc position is not an integer")?;
+            y += p[1].as_i64().ok_or("an arc position is not an integer")?;
+            ring.push((x as f64 * sx + tx, y as f64 * sy + ty));
+        }
+        out.push(ring);
+    }
+    Ok(out)
+}
+
+/// A ring from its arc indexes (`~i` is arc `i` reversed).
+fn ring(indexes: &Value, arcs: &[Ring]) -> Result<Ring, String> {
+    let mut out: Ring = Vec::new();
+    for i in indexes.as_array().ok_or("a ring is not a list of arcs")? {
+        let i = i.as_i64().ok_or("an arc index is not an integer")?;
+        let (k, reversed) = if i < 0 { ((!i) as usize, true) } else { (i as usize, false) };
+        let arc = arcs.get(k).ok_or_else(|| format!("arc {k} does not exist"))?;
+        let points: Box<dyn Iterator<Item = &(f64, f64)>> = if reversed { Box::new(arc.iter().rev()) } else { Box::new(arc.iter()) };
+        // Consecutive arcs share their joining point.
+        out.extend(points.skip(usize::from(!out.is_empty())));
+    }
+    Ok(out)
+}
+
+/// A ring that crosses the antimeridian (a jump of more than 180° between
+/// neighbours) made continuous: its minority side moves by 360°, past the
+/// view's edge, where clipping cuts it off instead of drawing a stripe.
+fn unwrap(ring: &mut Ring) {
+    let jumps = ring.windows(2).any(|w| (w[0].0 - w[1].0).abs() > 180.0);
+    if !jumps {
+        return;
+    }
+    let east = ring.iter().filter(|p| p.0 > 0.0).count() * 2 >= ring.len();
+    for p in ring.iter_mut() {
+        if east && p.0 < 0.0 {
+            p.0 += 360.0;
+        } else if !east && p.0 > 0.0 {
+            p.0 -= 360.0;
+        }
+    }
+}
+
+/// Sutherland–Hodgman: `ring` clipped to the rectangle [x0, x1] × [y0, y1].
+fn clip(ring: &Ring, x0: f64, y0: f64, x1: f64, y1: f64) -> Ring {
+    let mut out = ring.clone();
+    type Inside<'a> = &'a dyn Fn((f64, f64)) -> bool;
+    type Cut<'a> = &'a dyn Fn((f64, f64), (f64, f64)) -> (f64, f64);
+    let edges: [(Inside, Cut); 4] = [
+        (&|p| p.0 >= x0, &|a, b| (x0, a.1 + (b.1 - a.1) * (x0 - a.0) / (b.0 - a.0))),
+        (&|p| p.0 <= x1, &|a, b| (x1, a.1 + (b.1 - a.1) * (x1 - a.0) / (b.0 - a.0))),
+        (&|p| p.1 >= y0, &|a, b| (a.0 + (b.0 - a.0) * (y0 - a.1) / (b.1 - a.1), y0)),
+        (&|p| p.1 <= y1, &|a, b| (a.0 + (b.0 - a.0) * (y1 - a.1) / (b.1 - a.1), y1)),
+    ];
+    for (inside, cut) in edges {
+        let input = std::mem::take(&mut out);
+        let Some(&last) = input.last() else { break };
+        let mut prev = last;
+        for &p in &input {
+            match (inside(prev), inside(p)) {
+                (true, true) => out.push(p),
+                (true, false) => out.push(cut(prev, p)),
+                (false, true) => {
+                    out.push(cut(prev, p));
+                    out.push(p);
+                }
+                (false, false) => {}
+            }
+            prev = p;
+        }
+    }
+    out
+}
+
+/// Douglas–Peucker simplification of an open polyline.
+fn simplify(points: &[(f64, f64)], tolerance: f64) -> Vec<(f64, f64)> {
+    if points.len() < 3 {
+        return points.to_vec();
+    }
+    let mut keep = vec![false; points.len()];
+    keep[0] = true;
+    keep[points.len() - 1] = true;
+    let mut stack = vec![(0, points.len() - 1)];
+    while let Some((a, b)) = stack.pop() {
+        let (pa, pb) = (points[a], points[b]);
+        let (dx, dy) = (pb.0 - pa.0, pb.1 - pa.1);
+        let len = (dx * dx + dy * dy).sqrt();
+        let mut worst = (0.0, 0);
+        for (i, p) in points.iter().enumerate().take(b).skip(a + 1) {
+            let d = if len == 0.0 {
+                ((p.0 - pa.0).powi(2) + (p.1 - pa.1).powi(2)).sqrt()
+            } else {
+                ((p.0 - pa.0) * dy - (p.1 - pa.1) * dx).abs() / len
+            };
+            if d > worst.0 {
+                worst = (d, i);
+            }
+        }
+        if worst.0 > tolerance {
+            keep[worst.1] = true;
+            stack.push((a, worst.1));
+            stack.push((worst.1, b));
+        }
+    }
+    points.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect()
+}
+
+fn area(ring: &[(i64, i64)]) -> i64 {
+    let n = ring.len();
+    (0..n).map(|i| ring[i].0 * ring[(i + 1) % n].1 - ring[(i + 1) % n].0 * ring[i].1).sum::<i64>().abs() / 2
+}
+
+/// SVG path data for one country's rings, in integer view units, relative moves.
+fn path(rings: &[Ring], view: &View, tolerance: f64) -> String {
+    let mut d = String::new();
+    let margin = 2.0;
+    for r in rings {
+        let projected: Ring = r.iter().map(|&(lon, lat)| view.project(lon as f32, lat as f32)).map(|(x, y)| (f64::from(x), f64::from(y))).collect();
+        let clipped = clip(&projected, -margin, -margin, view.width as f64 + margin, view.height as f64 + margin);
+        if clipped.len() < 3 {
+            continue;
+        }
+        let mut closed = clipped.clone();
+        closed.push(clipped[0]);
+        let simple = simplify(&closed, tolerance);
+        let mut pts: Vec<(i64, i64)> = simple.iter().map(|p| (p.0.round() as i64, p.1.round() as i64)).collect();
+        pts.dedup();
+        if pts.len() > 1 && pts.first() == pts.last() {
+            pts.pop();
+        }
+        if pts.len() < 3 || area(&pts) < 2 {
+            continue;
+        }
+        let _ = write!(d, "M{} {}", pts[0].0, pts[0].1);
+        let mut prev = pts[0];
+        d.push('l');
+        for (k, p) in pts.iter().enumerate().skip(1) {
+            let (dx, dy) = (p.0 - prev.0, p.1 - prev.1);
+            if k > 1 && dx >= 0 {
+                d.push(' ');
+            }
+            let _ = write!(d, "{dx}");
+            if dy >= 0 {
+                d.push(' ');
+            }
+            let _ = write!(d, "{dy}");
+            prev = *p;
+        }
+        d.push('z');
+    }
+    d
+}
+
+/// The basemap file's text from the world-atlas folder's TopoJSON files,
+/// read with `read(file name)`.
+pub fn import(read: impl Fn(&str) -> Result<String, String>) -> Result<String, String> {
+    let mut out = String::from(
+        "# corpus-atlas basemap: Natural Earth via npm world-atlas 2.0.2 (public domain), made by `atlas basemap import`.\n",
+    );
+    for &(name, file, west, south, east, north, width, tolerance, title) in VIEWS {
+        let topo: Value = serde_json::from_str(&read(file)?).map_err(|e| format!("{file}: {e}"))?;
+        let arcs = arcs(&topo).map_err(|e| format!("{file}: {e}"))?;
+        let view = View::new(west as f32, south as f32, east as f32, north as f32, width as f32);
+        let _ = writeln!(out, "view {name} {west} {south} {east} {north} {} {} {title}", view.width, view.height);
+        let geometries = topo["objects"]["countries"]["geometries"].as_array().ok_or(format!("{file}: no countries"))?;
+        for g in geometries {
+            let polygons: Vec<&Value> = match g["type"].as_str() {
+                Some("Polygon") => vec![&g["arcs"]],
+                Some("MultiPolygon") => g["arcs"].as_array().map(|a| a.iter().collect()).unwrap_or_default(),
+                _ => continue,
+            };
+            let mut rings = Vec::new();
+            for polygon in polygons {
+                for r in polygon.as_array().into_iter().flatten() {
+                    let mut r = ring(r, &arcs).map_err(|e| format!("{file}: {e}"))?;
+                    unwrap(&mut r);
+                    rings.push(r);
+                }
+            }
+            let d = path(&rings, &view, tolerance);
+            if !d.is_empty() {
+                let country = g["properties"]["name"].as_str().unwrap_or("").replace('\t', " ");
+                let _ = writeln!(out, "{country}\t{d}");
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clipping_keeps_the_inside_of_a_square() {
+        let square = vec![(-5.0, -5.0), (5.0, -5.0), (5.0, 5.0), (-5.0, 5.0)];
+        let c = clip(&square, 0.0, 0.0, 10.0, 10.0);
+        let xs: Vec<f64> = c.iter().map(|p| p.0).collect();
+        assert!(xs.iter().all(|&x| (0.0..=5.0).contains(&x)), "{c:?}");
+        assert_eq!(area(&c.iter().map(|p| (p.0 as i64, p.1 as i64)).collect::<Vec<_>>()), 25);
+    }
+
+    #[test]
+    fn simplification_drops_points_on_a_line() {
+        let line = vec![(0.0, 0.0), (1.0, 0.01), (2.0, 0.0), (3.0, 5.0)];
+        assert_eq!(simplify(&line, 0.5), vec![(0.0, 0.0), (2.0, 0.0), (3.0, 5.0)]);
+    }
+}
