@@ -243,8 +243,9 @@ fn cmd_places(f: &Flags) -> Result<(), String> {
     let mut docs = corpus_atlas::corpus::load(&dir).map_err(|e| e.to_string())?;
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     let entities = corpus_atlas::corpus::project_entities().map_err(|e| e.to_string())?;
-    // (doc, section, entity) -> (count, in an organisation's name, surfaces)
-    let mut rows: std::collections::BTreeMap<(usize, usize, usize), (usize, usize, Vec<String>)> = Default::default();
+    /// Mentions of one place in one section: count, how many inside an organisation's name, strings found.
+    type Row = (usize, usize, Vec<String>);
+    let mut rows: std::collections::BTreeMap<(usize, usize, usize), Row> = Default::default();
     for m in find(&docs, &entities).into_iter().filter(|m| PLACE_KINDS.contains(&entities[m.entity].kind.as_str())) {
         let row = rows.entry((m.doc, m.section, m.entity)).or_default();
         row.0 += 1;
@@ -255,7 +256,7 @@ fn cmd_places(f: &Flags) -> Result<(), String> {
         }
     }
     let mut out: Vec<_> = rows.into_iter().collect();
-    out.sort_by(|a, b| (a.0 .0, a.0 .1, std::cmp::Reverse(a.1 .0)).cmp(&(b.0 .0, b.0 .1, std::cmp::Reverse(b.1 .0))));
+    out.sort_by_key(|((doc, section, _), (count, _, _))| (*doc, *section, std::cmp::Reverse(*count)));
     let rows: Vec<serde_json::Value> = out
         .into_iter()
         .map(|((d, s, e), (count, in_org, surfaces))| {
