@@ -15,7 +15,7 @@ use yew::prelude::*;
 use crate::engine::query::{filter_value, with_filter, FilterKey};
 use crate::engine::{search, Index, SearchOptions, SearchResults};
 use crate::route::Route;
-use components::{CityMap, Masthead, Overview, Reader, ResultList, Share};
+use components::{CityMap, Masthead, Overview, Reader, ResultList, Share, Timeline};
 use history::{use_route, Nav};
 
 /// Mounts the app on `#app` and installs the panic panel.
@@ -154,11 +154,29 @@ fn Explorer(props: &ExplorerProps) -> Html {
             navigate.emit((Route::Search { q }, Nav::Push));
         })
     };
+    let on_span = {
+        let navigate = navigate.clone();
+        let query = query.clone();
+        Callback::from(move |span: Option<(String, String)>| {
+            let (from, to) = span.unzip();
+            let q = with_filter(&with_filter(&query, FilterKey::From, from.as_deref()), FilterKey::To, to.as_deref());
+            navigate.emit((Route::Search { q }, Nav::Push));
+        })
+    };
+    let on_open = {
+        let navigate = navigate.clone();
+        let query = query.clone();
+        Callback::from(move |(id, section): (String, Option<u32>)| {
+            navigate.emit((Route::Doc { id, q: query.clone(), section }, Nav::Push));
+        })
+    };
     let panels = matches!(route, Route::Search { .. }).then(|| {
         let selected = filter_value(&query, FilterKey::City).map(AttrValue::from);
+        let span = crate::engine::search::date_span(&answer.results.query, &mut Vec::new());
         html! {
             <div class="panels">
                 <CityMap index={props.index} counted={(*counted).clone()} {selected} {on_place} />
+                <Timeline index={props.index} counted={(*counted).clone()} {span} {on_span} {on_open} />
             </div>
         }
     });

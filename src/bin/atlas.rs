@@ -17,6 +17,7 @@ Usage:
   atlas docs [--json]                         the documents and their metadata
   atlas sections [--json]                     each document's sections, and the furniture set aside
   atlas places [DIR] [--json]                 the places each section names, with the strings found
+  atlas dates [DIR] [--json]                  each section's publication date and the dates it mentions
   atlas check [DIR]                           validate a corpus folder (default assets/corpus)
   atlas build [DIR] -o FILE                   write the index of a corpus folder (all or nothing)
   atlas generate DIR [--docs N] [--seed S]    write a synthetic benchmark corpus (default 10000 documents)
@@ -87,6 +88,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "docs" => cmd_docs(&flags(rest)?),
         "sections" => cmd_sections(&flags(rest)?),
         "places" => cmd_places(&flags(rest)?),
+        "dates" => cmd_dates(&flags(rest)?),
         "check" => cmd_check(&flags(rest)?),
         "build" => cmd_build(&flags(rest)?),
         "site" => cmd_site(&flags(rest)?),
@@ -282,6 +284,45 @@ fn cmd_places(f: &Flags) -> Result<(), String> {
     for r in &rows {
         let name = r.get("city").or_else(|| r.get("region")).and_then(|v| v.as_str()).unwrap_or_default();
         println!("{} §{}  {name} ×{}  {}", r["doc"].as_str().unwrap_or_default(), r["section"], r["count"], r["surfaces"]);
+    }
+    Ok(())
+}
+
+fn cmd_dates(f: &Flags) -> Result<(), String> {
+    let dir = PathBuf::from(f.rest.first().map_or("assets/corpus", String::as_str));
+    let mut docs = corpus_atlas::corpus::load(&dir).map_err(|e| e.to_string())?;
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut rows = Vec::new();
+    for doc in &docs {
+        for (s, dates) in corpus_atlas::engine::temporal::date_doc(doc).into_iter().enumerate() {
+            let expressions: Vec<_> = dates
+                .expressions
+                .iter()
+                .map(|e| {
+                    json!({
+                        "surface": &doc.text[e.bytes.clone()], "value": e.when.to_string(),
+                        "kind": if e.relative { "relative" } else { "absolute" }, "offset": e.bytes.start,
+                        "confidence": e.confidence,
+                    })
+                })
+                .collect();
+            rows.push(json!({
+                "doc": doc.id, "section": s, "published": dates.published.map(|p| p.to_string()),
+                "published_inferred": dates.published_inferred, "expressions": expressions,
+            }));
+        }
+    }
+    if f.json {
+        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    for r in &rows {
+        let published = r["published"].as_str().unwrap_or("undated");
+        let inferred = if r["published_inferred"].as_bool() == Some(true) { " (inferred)" } else { "" };
+        println!("{} §{}  published {published}{inferred}", r["doc"].as_str().unwrap_or_default(), r["section"]);
+        for e in r["expressions"].as_array().into_iter().flatten() {
+            println!("    {:<12} {:<8} {}", e["value"].as_str().unwrap_or_default(), e["kind"].as_str().unwrap_or_default(), e["surface"].as_str().unwrap_or_default());
+        }
     }
     Ok(())
 }

@@ -2,11 +2,11 @@
 //! [`crate::engine::reader`] so the two cannot drift apart.
 //!
 //! ```text
-//! Version 1. All integers little-endian. Offsets are from the start of the file.
+//! Version 3. All integers little-endian. Offsets are from the start of the file.
 //!
-//! +-------------------- header, 88 bytes --------------------+
+//! +-------------------- header, 96 bytes --------------------+
 //! |  0  magic        b"CATLAS\r\n"                            |
-//! |  8  version      u32 = 1                                  |
+//! |  8  version      u32 = 3                                  |
 //! | 12  flags        u32 = 0 (reserved)                       |
 //! | 16  fst          u32 offset, u32 length                   |
 //! | 24  postings     u32 offset, u32 length                   |
@@ -18,6 +18,7 @@
 //! | 72  variants     u32 offset, u32 length                   |
 //! | 80  avg_len      f32: mean tokens per section (BM25)      |
 //! | 84  reserved     u32 = 0                                  |
+//! | 88  events       u32 offset, u32 count                    |
 //! +-----------------------------------------------------------+
 //! fst        fst::Map over three key spaces:
 //!              term                 -> offset of its list in `postings`
@@ -40,6 +41,11 @@
 //!            f32 latitude, f32 longitude (NaN for things that are not on the map)
 //! aside      count x 8 bytes: u32 start, u32 end: byte ranges of a document's
 //!              text set aside as page furniture (shown, never indexed)
+//! events     count x 20 bytes, sorted by section then day: u32 section,
+//!              i32 first day, i32 last day (days since 1970-01-01), u32 byte
+//!              offset in the document text, u16 byte length, u8 precision
+//!              (time::Precision), u8 flags (1 relative, 2 publication date,
+//!              4 inferred); a publication date has no bytes
 //! strings    UTF-8 text; a StrRef is u32 offset + u32 length into it
 //! ```
 //!
@@ -50,15 +56,23 @@
 /// First eight bytes of every index.
 pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Size of the fixed header.
-pub const HEADER_LEN: usize = 88;
+pub const HEADER_LEN: usize = 96;
 /// Size of one section record.
 pub const SECTION_LEN: usize = 32;
 /// Size of one document record.
 pub const DOC_LEN: usize = 72;
 /// Size of one entity record.
 pub const ENTITY_LEN: usize = 28;
+/// Size of one event record.
+pub const EVENT_LEN: usize = 20;
+/// Event flag: resolved against the publication date.
+pub const EVENT_RELATIVE: u8 = 1;
+/// Event flag: the section's publication date, not a date it mentions.
+pub const EVENT_PUBLISHED: u8 = 2;
+/// Event flag: a publication date inferred from the dates mentioned.
+pub const EVENT_INFERRED: u8 = 4;
 /// Size of one aside span.
 pub const ASIDE_LEN: usize = 8;
 /// First character of alias keys in the FST.

@@ -13,6 +13,9 @@ pub mod lang;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod mentions;
 pub mod places;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod temporal;
+pub mod time;
 pub mod query;
 pub mod reader;
 pub mod search;

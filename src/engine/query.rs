@@ -8,6 +8,7 @@
 //! fintech OR 핀테크    either term (also `|`)
 //! hangz                while typing, the last word also matches as a prefix
 //! lang:fr year:2019    filters: lang, year, doc, source, city (a place, any language)
+//! from:2019 to:2021-06 sections dated in that span (published or mentioned; YYYY, YYYY-MM, YYYY-MM-DD)
 //! ```
 //! A word that analyses to several tokens (`cross-border`, `深圳市`) is matched
 //! as a phrase.
@@ -38,6 +39,10 @@ pub enum FilterKey {
     Source,
     /// A place named in the section, under any of its names.
     City,
+    /// Sections with a date (published or mentioned) on or after this one.
+    From,
+    /// Sections with a date (published or mentioned) on or before this one.
+    To,
 }
 
 impl FilterKey {
@@ -49,11 +54,13 @@ impl FilterKey {
             FilterKey::Doc => "doc",
             FilterKey::Source => "source",
             FilterKey::City => "city",
+            FilterKey::From => "from",
+            FilterKey::To => "to",
         }
     }
 
     fn parse(key: &str) -> Option<Self> {
-        [FilterKey::Lang, FilterKey::Year, FilterKey::Doc, FilterKey::Source, FilterKey::City]
+        [FilterKey::Lang, FilterKey::Year, FilterKey::Doc, FilterKey::Source, FilterKey::City, FilterKey::From, FilterKey::To]
             .into_iter()
             .find(|k| k.name().eq_ignore_ascii_case(key))
     }
@@ -175,6 +182,8 @@ fn example(key: FilterKey) -> &'static str {
         FilterKey::Doc => "002_e1c73c265930c90c.txt",
         FilterKey::Source => "scmp",
         FilterKey::City => "shenzhen",
+        FilterKey::From => "2019",
+        FilterKey::To => "2021-06",
     }
 }
 

@@ -6,7 +6,11 @@ use std::fmt;
 
 use fst::{Automaton, IntoStreamer, Streamer};
 
-use super::format::{alias_key, get_u32, get_varint, ASIDE_LEN, DOC_LEN, DOC_STRINGS, ENTITY_LEN, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
+use super::format::{
+    alias_key, get_u32, get_varint, ASIDE_LEN, DOC_LEN, DOC_STRINGS, ENTITY_LEN, EVENT_INFERRED, EVENT_LEN, EVENT_PUBLISHED, EVENT_RELATIVE,
+    HEADER_LEN, MAGIC, SECTION_LEN, VERSION,
+};
+use super::time::{Precision, When};
 
 /// Why bytes could not be opened as an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +51,27 @@ pub struct Index<'a> {
     entities: &'a [u8],
     aside: &'a [u8],
     variants: &'a [u8],
+    events: &'a [u8],
     avg_len: f32,
+}
+
+/// A date attached to a section: its publication date, or one it mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Event {
+    /// The section.
+    pub section: u32,
+    /// The span of days meant.
+    pub when: When,
+    /// Byte range in the document text (empty for a publication date).
+    pub start: usize,
+    /// Length of the words in bytes.
+    pub len: usize,
+    /// Resolved against the publication date.
+    pub relative: bool,
+    /// The section's publication date.
+    pub published: bool,
+    /// A publication date inferred from the dates mentioned.
+    pub inferred: bool,
 }
 
 /// A document's metadata and text, borrowed from the index.
@@ -152,12 +176,19 @@ impl<'a> Index<'a> {
         let (entities, entity_count) = region(bytes, 56, ENTITY_LEN, "entity table")?;
         let (aside, aside_count) = region(bytes, 64, ASIDE_LEN, "aside table")?;
         let (variants, _) = region(bytes, 72, 1, "variant table")?;
+        let (events, event_count) = region(bytes, 88, EVENT_LEN, "event table")?;
         let avg_len = f32::from_bits(get_u32(bytes, 80).ok_or(OpenError::Corrupt("header"))?);
         let fst = fst::Map::new(fst_bytes).map_err(|e| OpenError::Fst(e.to_string()))?;
         // fst trusts its bytes when walking them; its checksum (CRC32C, one fast
         // pass) turns a damaged dictionary into this error instead of a panic.
         fst.as_fst().verify().map_err(|e| OpenError::Fst(e.to_string()))?;
-        let index = Index { fst, postings, sections, docs, strings, entities, aside, variants, avg_len };
+        let index = Index { fst, postings, sections, docs, strings, entities, aside, variants, events, avg_len };
+        for e in 0..event_count {
+            let ev = index.event(e as u32).ok_or(OpenError::Corrupt("event"))?;
+            if ev.section as usize >= section_count || ev.when.start > ev.when.end {
+                return Err(OpenError::Corrupt("event"));
+            }
+        }
         index.validate(section_count, doc_count, aside_count)?;
         for e in 0..entity_count {
             let rec = &index.entities[e * ENTITY_LEN..];
@@ -274,6 +305,60 @@ impl<'a> Index<'a> {
                 start..end
             })
             .collect()
+    }
+
+    /// Number of dated events (publication dates and dates mentioned).
+    pub fn event_count(&self) -> u32 {
+        (self.events.len() / EVENT_LEN) as u32
+    }
+
+    /// Event `ord`, if the record reads.
+    pub fn event(&self, ord: u32) -> Option<Event> {
+        let rec = self.events.get(ord as usize * EVENT_LEN..(ord as usize + 1) * EVENT_LEN)?;
+        let start = get_u32(rec, 4)? as i32;
+        let end = get_u32(rec, 8)? as i32;
+        let precision = Precision::from_u8(rec[18])?;
+        let flags = rec[19];
+        Some(Event {
+            section: get_u32(rec, 0)?,
+            when: When { start, end, precision },
+            start: get_u32(rec, 12)? as usize,
+            len: usize::from(u16::from_le_bytes([rec[16], rec[17]])),
+            relative: flags & EVENT_RELATIVE != 0,
+            published: flags & EVENT_PUBLISHED != 0,
+            inferred: flags & EVENT_INFERRED != 0,
+        })
+    }
+
+    /// Every event, by section then day.
+    pub fn events(&self) -> impl Iterator<Item = Event> + '_ {
+        (0..self.event_count()).filter_map(|e| self.event(e))
+    }
+
+    /// A section's publication date, if it has one.
+    pub fn published(&self, section: u32) -> Option<Event> {
+        let first = self.events_from(section);
+        (first..self.event_count()).filter_map(|e| self.event(e)).take_while(|e| e.section == section).find(|e| e.published)
+    }
+
+    /// The events of one section.
+    pub fn section_events(&self, section: u32) -> impl Iterator<Item = Event> + '_ {
+        let first = self.events_from(section);
+        (first..self.event_count()).filter_map(|e| self.event(e)).take_while(move |e| e.section == section)
+    }
+
+    /// Ordinal of the first event of `section` or later (binary search).
+    fn events_from(&self, section: u32) -> u32 {
+        let (mut lo, mut hi) = (0, self.event_count());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.event(mid).is_some_and(|e| e.section < section) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 
     /// Number of entities the corpus mentions.

@@ -11,6 +11,7 @@ use super::analysis::scan;
 use super::lang::{alias_form, query_variants, VARIANT_MARK};
 use super::query::{parse, Alternative, Clause, FilterKey, Query};
 use super::reader::{Index, Posting};
+use super::time::When;
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -385,7 +386,29 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
     SearchResults { hits, query, hints, corrections, facets }
 }
 
+/// The span of days `from:` and `to:` ask for, if they ask for one; a value
+/// that is not a date gets a hint and is ignored.
+pub fn date_span(query: &Query, hints: &mut Vec<String>) -> Option<(i32, i32)> {
+    let mut span: Option<(i32, i32)> = None;
+    for f in query.filters.iter().filter(|f| matches!(f.key, FilterKey::From | FilterKey::To)) {
+        let Some(when) = When::parse(&f.value) else {
+            hints.push(format!("{}:{} is not a date: write {}:2019, {}:2019-06 or {}:2019-06-25.", f.key.name(), f.value, f.key.name(), f.key.name(), f.key.name()));
+            continue;
+        };
+        let (lo, hi) = span.unwrap_or((i32::MIN, i32::MAX));
+        span = Some(if f.key == FilterKey::From { (lo.max(when.start), hi) } else { (lo, hi.min(when.end)) });
+    }
+    span
+}
+
 fn apply_filters(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints: &mut Vec<String>) {
+    if let Some((lo, hi)) = date_span(query, hints) {
+        let before = hits.len();
+        hits.retain(|h| index.section_events(h.section).any(|e| e.when.start <= hi && lo <= e.when.end));
+        if before > 0 && hits.is_empty() {
+            hints.push("Nothing in the results is dated in that span: widen it, or clear from: and to:.".into());
+        }
+    }
     for f in &query.filters {
         let value = f.value.to_lowercase();
         let before = hits.len();
@@ -394,7 +417,7 @@ fn apply_filters(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints: &
             FilterKey::Year => hits.retain(|h| index.doc(h.doc).date.starts_with(&value)),
             FilterKey::Doc => hits.retain(|h| index.doc(h.doc).id.eq_ignore_ascii_case(&value)),
             FilterKey::Source => hits.retain(|h| index.doc(h.doc).source.to_lowercase().contains(&value)),
-            FilterKey::City => continue,
+            FilterKey::City | FilterKey::From | FilterKey::To => continue,
         }
         if before > 0 && hits.is_empty() {
             hints.push(format!("Nothing matches {}:{} together with the rest of the query.", f.key.name(), f.value));

@@ -6,7 +6,9 @@ use std::fmt;
 use std::ops::Range;
 
 use super::analysis::{normalize, scan, terms};
-use super::format::{alias_key, in_aside, put_varint, DOC_LEN, HEADER_LEN, MAGIC, SECTION_LEN, VERSION};
+use super::format::{
+    alias_key, in_aside, put_varint, DOC_LEN, EVENT_INFERRED, EVENT_LEN, EVENT_PUBLISHED, EVENT_RELATIVE, HEADER_LEN, MAGIC, SECTION_LEN, VERSION,
+};
 use super::lang::{alias_form, Variants};
 
 /// Metadata and text of one document, as handed to the writer.
@@ -145,6 +147,7 @@ impl IndexWriter {
         let mut sections = Vec::new();
         let mut docs = Vec::new();
         let mut aside = Vec::new();
+        let mut events = Vec::new();
         let mut total_tokens: u64 = 0;
 
         let mentions = super::mentions::find(&self.docs, &self.entities);
@@ -157,8 +160,10 @@ impl IndexWriter {
                 aside.extend_from_slice(&to_u32(r.start)?.to_le_bytes());
                 aside.extend_from_slice(&to_u32(r.end)?.to_le_bytes());
             }
-            for s in &doc.sections {
+            let dates = super::temporal::date_doc(doc);
+            for (s, d) in doc.sections.iter().zip(&dates) {
                 let section_no = to_u32(sections.len() / SECTION_LEN)?;
+                write_events(&mut events, section_no, d)?;
                 let text = &doc.text[s.range.clone()];
                 let tokens = indexed_tokens(text, s.range.start, &doc.aside);
                 let variants = Variants::for_language(&s.lang);
@@ -294,10 +299,13 @@ impl IndexWriter {
         }
         out.extend_from_slice(&avg_len.to_le_bytes());
         out.extend_from_slice(&0u32.to_le_bytes());
+        out.extend_from_slice(&to_u32(offset)?.to_le_bytes());
+        out.extend_from_slice(&to_u32(events.len() / EVENT_LEN)?.to_le_bytes());
         debug_assert_eq!(out.len(), HEADER_LEN);
         for (bytes, _) in regions {
             out.extend_from_slice(bytes);
         }
+        out.extend_from_slice(&events);
         Ok(out)
     }
 }
@@ -315,6 +323,31 @@ pub fn indexed_tokens(text: &str, base: usize, aside: &[Range<usize>]) -> Vec<St
         true
     });
     out
+}
+
+/// A section's publication date and the dates it mentions, by first day.
+fn write_events(out: &mut Vec<u8>, section: u32, dates: &super::temporal::SectionDates) -> Result<(), WriteError> {
+    let mut records: Vec<(i32, i32, u32, u16, u8, u8)> = Vec::new();
+    if let Some(p) = dates.published {
+        let flags = EVENT_PUBLISHED | if dates.published_inferred { EVENT_INFERRED } else { 0 };
+        records.push((p.start, p.end, 0, 0, p.precision as u8, flags));
+    }
+    for e in &dates.expressions {
+        let len = u16::try_from(e.bytes.len()).unwrap_or(u16::MAX);
+        let flags = if e.relative { EVENT_RELATIVE } else { 0 };
+        records.push((e.when.start, e.when.end, to_u32(e.bytes.start)?, len, e.when.precision as u8, flags));
+    }
+    records.sort_by_key(|r| (r.0, r.1, r.2));
+    for (start, end, at, len, precision, flags) in records {
+        out.extend_from_slice(&section.to_le_bytes());
+        out.extend_from_slice(&start.to_le_bytes());
+        out.extend_from_slice(&end.to_le_bytes());
+        out.extend_from_slice(&at.to_le_bytes());
+        out.extend_from_slice(&len.to_le_bytes());
+        out.push(precision);
+        out.push(flags);
+    }
+    Ok(())
 }
 
 fn write_list(postings: &mut Vec<u8>, list: &[(u32, Vec<u32>)]) -> Result<(), WriteError> {

@@ -7,6 +7,7 @@ mod support;
 mod embed;
 mod hostile;
 mod map;
+mod timeline;
 mod multilingual;
 mod offline;
 mod reader;

@@ -15,7 +15,7 @@ const MARKS: &str = "return Object.fromEntries([...document.querySelectorAll('se
     .map(g => [g.dataset.city, Number(g.dataset.count)]))";
 
 /// Cities and mention counts the engine gives for `query` (all sections when empty).
-fn engine_cities(query: &str) -> BTreeMap<String, u64> {
+pub fn engine_cities(query: &str) -> BTreeMap<String, u64> {
     let index = corpus_atlas::index().unwrap();
     let counted = (!query.is_empty()).then(|| {
         let mut on = vec![false; index.section_count() as usize];
@@ -32,7 +32,7 @@ fn engine_cities(query: &str) -> BTreeMap<String, u64> {
 }
 
 /// The part of `cities` inside basemap view `view` (0: Greater Bay Area, 1: China, 2: world).
-fn in_view(view: usize, cities: &BTreeMap<String, u64>) -> BTreeMap<String, u64> {
+pub fn in_view(view: usize, cities: &BTreeMap<String, u64>) -> BTreeMap<String, u64> {
     let index = corpus_atlas::index().unwrap();
     let v = corpus_atlas::geo::parse_basemap(corpus_atlas::BASEMAP)[view].view;
     cities
@@ -45,18 +45,18 @@ fn in_view(view: usize, cities: &BTreeMap<String, u64>) -> BTreeMap<String, u64>
         .collect()
 }
 
-fn marks(browser: &Browser) -> BTreeMap<String, u64> {
+pub fn marks(browser: &Browser) -> BTreeMap<String, u64> {
     let v = browser.wait_for("marks on the map", MARKS);
     v.as_object().into_iter().flatten().map(|(k, n)| (k.clone(), n.as_u64().unwrap_or(0))).collect()
 }
 
-fn current_query(browser: &Browser) -> String {
+pub fn current_query(browser: &Browser) -> String {
     let url = browser.url();
     let hash = url.split_once('#').map_or("", |(_, h)| h);
     Route::from_hash(&format!("#{hash}")).query().to_owned()
 }
 
-fn result_ids(browser: &Browser) -> Vec<String> {
+pub fn result_ids(browser: &Browser) -> Vec<String> {
     let v = browser.js("return [...document.querySelectorAll('ol[aria-label=Results] > li .doc-id')].map(e => e.textContent)", vec![]);
     v.as_array().into_iter().flatten().filter_map(|x| x.as_str().map(str::to_owned)).collect()
 }

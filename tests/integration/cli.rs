@@ -58,3 +58,64 @@ fn check_reports_a_corpus_or_its_first_problem() {
     let (ok, _, stderr) = atlas(&["check", "/nonexistent/corpus"]);
     assert!(!ok && stderr.contains("/nonexistent/corpus") && stderr.contains("cannot read the corpus folder"), "{stderr}");
 }
+
+#[test]
+fn places_json_gives_each_section_its_places_with_the_strings_found() {
+    let (ok, stdout, stderr) = atlas(&["places", "--json"]);
+    assert!(ok, "{stderr}");
+    let rows: Vec<Value> = serde_json::from_str(&stdout).expect("a JSON array");
+    let find = |doc: &str, name: &str| {
+        rows.iter().filter(|r| r["doc"].as_str().unwrap().starts_with(doc) && (r["city"] == name || r["region"] == name)).collect::<Vec<_>>()
+    };
+    // 선전과의, 선전과 … in Korean; Zhijiang and Z Jiang in French are Zhejiang (a province).
+    let shenzhen = find("001", "Shenzhen");
+    assert!(!shenzhen.is_empty());
+    let surfaces: Vec<&str> = shenzhen.iter().flat_map(|r| r["surfaces"].as_array().unwrap()).filter_map(Value::as_str).collect();
+    assert!(surfaces.contains(&"선전과의"), "{surfaces:?}");
+    assert!((shenzhen[0]["lat"].as_f64().unwrap() - 22.5).abs() < 0.2 && (shenzhen[0]["lon"].as_f64().unwrap() - 114.1).abs() < 0.2);
+    let zhejiang = find("000", "Zhejiang");
+    assert_eq!(zhejiang[0]["kind"], "province");
+    assert_eq!(zhejiang[0]["surfaces"], serde_json::json!(["Zhijiang", "Z Jiang"]));
+    assert!(find("000", "Zhijiang").is_empty());
+    for r in &rows {
+        assert!(r["count"].as_u64().unwrap() >= 1 && r["section"].is_u64());
+        assert!(r.get("city").is_some() != r.get("kind").is_some(), "a city, or a region with its kind: {r}");
+    }
+}
+
+#[test]
+fn dates_json_dates_every_document_and_resolves_relative_dates() {
+    let (ok, stdout, stderr) = atlas(&["dates", "--json"]);
+    assert!(ok, "{stderr}");
+    let rows: Vec<Value> = serde_json::from_str(&stdout).expect("a JSON array");
+    let index = corpus_atlas::index().unwrap();
+    for doc in index.docs() {
+        assert!(rows.iter().any(|r| r["doc"] == doc.id && r["published"].is_string()), "{} is undated", doc.id);
+    }
+    let all: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .flat_map(|r| r["expressions"].as_array().unwrap())
+        .map(|e| (e["surface"].as_str().unwrap(), e["value"].as_str().unwrap(), e["kind"].as_str().unwrap()))
+        .collect();
+    for expected in [
+        ("25 avril", "2025-04-25", "absolute"),
+        ("2026년부터 2030년까지를", "2026/2030", "absolute"),
+        ("2035년까지", "2035", "absolute"),
+        ("수요일", "2026-01-14", "relative"),
+        ("March 2021", "2021-03", "absolute"),
+        ("June last year", "2023-06", "relative"),
+        ("25/6/2019", "2019-06-25", "absolute"),
+        ("October next year", "2020-10", "relative"),
+    ] {
+        assert!(all.contains(&expected), "{expected:?} missing from {all:?}");
+    }
+    // The blog post titled "GBA Briefs: 25/6/2019" is published that day; the others in 2019.
+    let briefs = rows.iter().find(|r| r["expressions"].as_array().unwrap().iter().any(|e| e["surface"] == "25/6/2019")).unwrap();
+    assert_eq!(briefs["published"], "2019-06-25");
+    assert_eq!(briefs["published_inferred"], false);
+    for (surface, _, _) in &all {
+        for not_a_date in ["5G", "145%", "2,000", "5개년", "May Tse"] {
+            assert_ne!(surface, &not_a_date);
+        }
+    }
+}

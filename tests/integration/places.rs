@@ -122,3 +122,14 @@ fn the_default_corpus_names_its_cities_with_positions_in_the_bundle() {
     let hk = index.entity_by_alias("홍콩").expect("홍콩 names Hong Kong");
     assert_eq!(hk.name, "Hong Kong");
 }
+
+#[test]
+fn a_document_without_a_date_gets_one_inferred_from_what_it_mentions() {
+    let mut d = doc("t.txt", "en", "The plan was signed on 3 March 2021 and reviewed in 2020. This year it grows.");
+    d.date = String::new();
+    let dates = corpus_atlas::engine::temporal::date_doc(&d);
+    assert_eq!(dates[0].published.map(|p| p.to_string()).as_deref(), Some("2021-03-03"));
+    assert!(dates[0].published_inferred);
+    // Relative dates follow the inferred date.
+    assert!(dates[0].expressions.iter().any(|e| e.relative && e.when.to_string() == "2021"));
+}

@@ -11,6 +11,7 @@ mod result_item;
 mod result_list;
 mod search_box;
 mod share;
+mod timeline;
 
 pub use city_map::CityMap;
 pub use doc_meta::DocMeta;
@@ -23,3 +24,4 @@ pub use result_item::ResultItem;
 pub use result_list::ResultList;
 pub use search_box::SearchBox;
 pub use share::Share;
+pub use timeline::Timeline;

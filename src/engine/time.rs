@@ -1,0 +1,179 @@
+//! Calendar values: a span of days with the precision it was stated in.
+//! Shared by the date extractor (build time), the index and the timeline.
+//!
+//! Days are counted from 1970-01-01 (proleptic Gregorian), so spans compare
+//! and overlap as integers.
+
+use std::fmt;
+
+/// How precisely a date was stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    /// A day: 25 June 2019.
+    Day = 0,
+    /// A month: March 2021.
+    Month = 1,
+    /// A year: 2017.
+    Year = 2,
+    /// A span of years: 2026–2030.
+    Range = 3,
+}
+
+impl Precision {
+    /// From its stored byte.
+    pub fn from_u8(b: u8) -> Option<Self> {
+        [Precision::Day, Precision::Month, Precision::Year, Precision::Range].into_iter().find(|p| *p as u8 == b)
+    }
+}
+
+/// A span of days, first and last inclusive, as precise as it was stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct When {
+    /// First day.
+    pub start: i32,
+    /// Last day (inclusive).
+    pub end: i32,
+    /// How it was stated.
+    pub precision: Precision,
+}
+
+/// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i32;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i32 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day number.
+pub fn civil_from_days(z: i32) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i32::from(m <= 2), m, d)
+}
+
+/// Days in a month.
+pub fn month_days(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Day of the week, 0 = Monday … 6 = Sunday.
+pub fn weekday(day: i32) -> u32 {
+    // 1970-01-01 was a Thursday (3).
+    (day + 3).rem_euclid(7) as u32
+}
+
+impl When {
+    /// One day, if it exists.
+    pub fn day(y: i32, m: u32, d: u32) -> Option<Self> {
+        ((1..=12).contains(&m) && d >= 1 && d <= month_days(y, m)).then(|| {
+            let n = days_from_civil(y, m, d);
+            When { start: n, end: n, precision: Precision::Day }
+        })
+    }
+
+    /// One month, if it exists.
+    pub fn month(y: i32, m: u32) -> Option<Self> {
+        (1..=12).contains(&m).then(|| When {
+            start: days_from_civil(y, m, 1),
+            end: days_from_civil(y, m, month_days(y, m)),
+            precision: Precision::Month,
+        })
+    }
+
+    /// One year.
+    pub fn year(y: i32) -> Self {
+        When { start: days_from_civil(y, 1, 1), end: days_from_civil(y, 12, 31), precision: Precision::Year }
+    }
+
+    /// The years `from` to `to`, inclusive, if in order.
+    pub fn years(from: i32, to: i32) -> Option<Self> {
+        (from < to).then(|| When { start: days_from_civil(from, 1, 1), end: days_from_civil(to, 12, 31), precision: Precision::Range })
+    }
+
+    /// Year of the first day.
+    pub fn first_year(&self) -> i32 {
+        civil_from_days(self.start).0
+    }
+
+    /// Whether two spans share a day.
+    pub fn overlaps(&self, other: &When) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY/YYYY`.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        if let Some((a, b)) = s.split_once('/') {
+            return When::years(year4(a)?, year4(b)?);
+        }
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten();
+        match parts.as_slice() {
+            [y] => Some(When::year(year4(y)?)),
+            [y, m] => When::month(year4(y)?, num(m, 2)?),
+            [y, m, d] => When::day(year4(y)?, num(m, 2)?, num(d, 2)?),
+            _ => None,
+        }
+    }
+}
+
+fn year4(s: &str) -> Option<i32> {
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `YYYY/YYYY`, as precise as stated.
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = civil_from_days(self.start);
+        match self.precision {
+            Precision::Day => write!(f, "{y:04}-{m:02}-{d:02}"),
+            Precision::Month => write!(f, "{y:04}-{m:02}"),
+            Precision::Year => write!(f, "{y:04}"),
+            Precision::Range => write!(f, "{y:04}/{:04}", civil_from_days(self.end).0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_round_trip_and_weekdays_are_right() {
+        for (y, m, d) in [(1970, 1, 1), (2019, 6, 25), (2024, 2, 29), (2035, 12, 31), (1900, 3, 1)] {
+            assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
+        }
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        // 2026-01-15 is a Thursday; 2023-03-14 a Tuesday.
+        assert_eq!(weekday(days_from_civil(2026, 1, 15)), 3);
+        assert_eq!(weekday(days_from_civil(2023, 3, 14)), 1);
+    }
+
+    #[test]
+    fn values_parse_and_print_as_stated() {
+        for v in ["2019-06-25", "2021-03", "2017", "2026/2030"] {
+            assert_eq!(When::parse(v).unwrap().to_string(), v);
+        }
+        assert_eq!(When::parse("2019-02-30"), None);
+        assert_eq!(When::parse("2030/2026"), None);
+        assert_eq!(When::parse("19"), None);
+        let march = When::parse("2021-03").unwrap();
+        assert!(march.overlaps(&When::parse("2021").unwrap()));
+        assert!(!march.overlaps(&When::parse("2021-04-01").unwrap()));
+    }
+}
