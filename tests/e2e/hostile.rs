@@ -11,7 +11,9 @@ const INERT: &str = "
     const app = document.getElementById('app');
     return {
         pwned: window.__pwned === undefined ? null : window.__pwned,
-        scripts: app.querySelectorAll('script, iframe, img, svg, style, a[href^=javascript], details, [onerror], [onload]').length,
+        scripts: app.querySelectorAll('script, iframe, img, style, a[href^=javascript], details, [onerror], [onload]').length
+            // The map and the timeline are the app's own two drawings; any other svg came from text.
+            + [...app.querySelectorAll('svg')].filter(s => !s.matches('.panels > section > div > svg.map-svg, .panels > section > div > svg.timeline-svg')).length,
         fatal: !document.getElementById('fatal').hidden,
         visible: getComputedStyle(document.body).display !== 'none',
     };";
