@@ -73,11 +73,16 @@ clean:
 	rm -rf dist dist-hostile
 
 # Engine latency on the default corpus (criterion); see README "Measured".
-bench:
+# The benchmark issue's table: criterion for the engine, then Chromium and
+# Pagefind side by side, every budget pass or fail (target/bench/results.md).
+PAGEFIND_VERSION := 1.6.0
+bench: tools-web tools-browser build
+	@test -x $(TOOLS)/node_modules/.bin/pagefind || npm install --silent --no-audit --no-fund --prefix $(TOOLS) pagefind@$(PAGEFIND_VERSION)
 	cargo bench --bench search -- --warm-up-time 1 --measurement-time 3
 	cargo bench --bench scale -- --warm-up-time 1 --measurement-time 3
-	@rm -rf target/bench-10k && cargo run --quiet --release --bin atlas -- generate target/bench-10k --docs 10000
-	cargo run --quiet --release --bin atlas -- build target/bench-10k -o target/bench-10k.bin
+	cargo build --release --bin atlas
+	@rm -rf target/bench-10k && target/release/atlas generate target/bench-10k --docs 10000
+	PAGEFIND=$(TOOLS)/node_modules/.bin/pagefind cargo bench --bench browser
 
 # Property-based fuzzing (cargo-fuzz needs a nightly toolchain, not installable
 # here): a million cases each of the query parser + search, the analyser, and

@@ -6,7 +6,7 @@
 
 mod components;
 mod history;
-mod platform;
+pub(crate) mod platform;
 
 use std::rc::Rc;
 

@@ -92,3 +92,20 @@ pub fn copy(text: &str) {
         }
     }
 }
+
+/// Marks the moment results are on screen (`performance.mark`), and notes the
+/// wasm memory in use on the root element (`data-wasm-bytes`): what `make
+/// bench` reads in Chromium, at the cost of one call a query.
+pub fn mark_results() {
+    let window = gloo::utils::window();
+    if let Some(perf) = window.performance() {
+        let _ = perf.mark("corpus-atlas:results");
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let bytes = core::arch::wasm32::memory_size::<0>() * 65_536;
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("data-wasm-bytes", &bytes.to_string());
+        }
+    }
+}

@@ -268,17 +268,7 @@ pub fn CityMap(props: &CityMapProps) -> Html {
                 }
             }
         };
-        let onclick = {
-            let activate = activate.clone();
-            Callback::from(move |_: MouseEvent| activate())
-        };
-        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                e.stop_propagation();
-                activate();
-            }
-        });
+        let (onclick, onkeydown) = super::activation(activate);
         let text = labels.get(&c.entity).map(|(tx, anchor)| {
             html! { <text x={tx.to_string()} y={(y + 4.5 * unit).to_string()} text-anchor={*anchor} font-size={(12.5 * unit).to_string()} aria-hidden="true">{ *name }</text> }
         });

@@ -25,3 +25,18 @@ pub use result_list::ResultList;
 pub use search_box::SearchBox;
 pub use share::Share;
 pub use timeline::Timeline;
+
+/// Click and keyboard handlers for an SVG element acting as a button or link
+/// (a map mark, a date on the timeline): a click, Enter or Space runs `act`.
+pub fn activation(act: impl Fn() + Clone + 'static) -> (yew::Callback<yew::MouseEvent>, yew::Callback<yew::KeyboardEvent>) {
+    let on_click = act.clone();
+    let onclick = yew::Callback::from(move |_: yew::MouseEvent| on_click());
+    let onkeydown = yew::Callback::from(move |e: yew::KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            e.stop_propagation();
+            act();
+        }
+    });
+    (onclick, onkeydown)
+}

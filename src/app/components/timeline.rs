@@ -305,18 +305,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let mark = |e: &Event, y: f32| -> Html {
         let (label, sentence) = describe(e);
         let tip = if sentence.is_empty() { label.clone() } else { format!("{label}\n{sentence}") };
-        let activate = open(e);
-        let onclick = {
-            let activate = activate.clone();
-            Callback::from(move |_: MouseEvent| activate())
-        };
-        let onkeydown = Callback::from(move |k: KeyboardEvent| {
-            if k.key() == "Enter" || k.key() == " " {
-                k.prevent_default();
-                k.stop_propagation();
-                activate();
-            }
-        });
+        let (onclick, onkeydown) = super::activation(open(e));
         let (a, b) = (x(e.when.start), x(e.when.end + 1));
         let shape = if e.published {
             let d = format!("M{a} {}l5 5-5 5-5-5z", y - 5.0);
