@@ -170,7 +170,14 @@ fn Explorer(props: &ExplorerProps) -> Html {
             navigate.emit((Route::Doc { id, q: query.clone(), section }, Nav::Push));
         })
     };
-    let panels = matches!(route, Route::Search { .. }).then(|| {
+    // The map and the timeline join on the render after the first: the
+    // results, which a reader waits for, are on screen before them.
+    let panels_ready = use_state_eq(|| false);
+    {
+        let panels_ready = panels_ready.clone();
+        use_effect_with((), move |_| panels_ready.set(true));
+    }
+    let panels = (*panels_ready && matches!(route, Route::Search { .. })).then(|| {
         let selected = filter_value(&query, FilterKey::City).map(AttrValue::from);
         let span = crate::engine::search::date_span(&answer.results.query, &mut Vec::new());
         html! {

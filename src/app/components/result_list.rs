@@ -5,8 +5,9 @@ use yew::prelude::*;
 use super::{FacetPanel, ResultItem};
 use crate::app::{Answer, IndexRef};
 
-/// How many results are shown.
-const SHOWN: usize = 50;
+/// How many results are shown at first, and how many more a click adds:
+/// rendering is the slow part of a first result, not searching.
+const PAGE: usize = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
@@ -29,6 +30,16 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let hundredths = (props.answer.millis * 100.0).round().clamp(0.0, 1e9) as u64;
     let timing = format!(" · {}.{:02} ms", hundredths / 100, hundredths % 100);
     let hints = results.hints.iter().map(|h| html! { <li>{ h.clone() }</li> });
+    let shown = use_state_eq(|| PAGE);
+    {
+        let shown = shown.clone();
+        use_effect_with(props.answer.clone(), move |_| shown.set(PAGE));
+    }
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + 50))
+    };
+    let rest = n.saturating_sub(*shown);
     // After the results are painted: a performance mark for the benchmark.
     use_effect_with(props.answer.clone(), |_| crate::app::platform::mark_results());
     html! {
@@ -41,10 +52,13 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             <div class="results-body">
                 <FacetPanel facets={results.facets.clone()} query={props.query.clone()} on_search={props.on_search.clone()} />
                 <ol class="result-list" aria-label="Results">
-                    { for results.hits.iter().take(SHOWN).map(|hit| html! {
+                    { for results.hits.iter().take(*shown).map(|hit| html! {
                         <ResultItem key={hit.section} index={props.index} hit={hit.clone()} query={props.query.clone()} />
                     }) }
                 </ol>
+                if rest > 0 {
+                    <p class="more"><button class="share-button" onclick={more}>{ format!("Show {} more of {rest}", rest.min(50)) }</button></p>
+                }
             </div>
         </section>
     }

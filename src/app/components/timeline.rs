@@ -348,7 +348,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         html! { <rect class="brush" x={a.min(b).to_string()} y="4" width={(a - b).abs().to_string()} height={(AXIS_Y - 4.0).to_string()} /> }
     });
 
-    let rows = {
+    // The list is built only when shown.
+    let rows = if !*list {
+        Html::default()
+    } else {
         let mut all: Vec<Event> = events.iter().copied().collect();
         all.sort_by_key(|e| (e.when.start, e.section));
         all.into_iter()
