@@ -80,8 +80,8 @@ bench: tools-web tools-browser build
 	@test -x $(TOOLS)/node_modules/.bin/pagefind || npm install --silent --no-audit --no-fund --prefix $(TOOLS) pagefind@$(PAGEFIND_VERSION)
 	cargo bench --bench search -- --warm-up-time 1 --measurement-time 3
 	cargo bench --bench scale -- --warm-up-time 1 --measurement-time 3
-	cargo build --release --bin atlas
-	@rm -rf target/bench-10k && target/release/atlas generate target/bench-10k --docs 10000
+	cargo build --profile native --bin atlas
+	@rm -rf target/bench-10k && target/native/atlas generate target/bench-10k --docs 10000
 	PAGEFIND=$(TOOLS)/node_modules/.bin/pagefind cargo bench --bench browser
 
 # Property-based fuzzing (cargo-fuzz needs a nightly toolchain, not installable

@@ -249,13 +249,12 @@ pub fn from_text_laid_out(id: &str, text: String, furniture: &Furniture) -> DocI
 /// document's.
 fn lay_out(doc: &mut DocInput, furniture: &Furniture) {
     let Layout { mut sections, aside } = layout(&doc.text, &doc.title, furniture);
+    // A lone section speaks the document's language (detected once, over the
+    // whole text, or set in the metadata); detection is a fifth of a large build.
+    let single = sections.len() == 1 && !doc.lang.is_empty();
     for s in &mut sections {
         let text = &doc.text[s.range.clone()];
-        let detected = (text.chars().count() >= 60)
-            .then(|| whatlang::detect(text))
-            .flatten()
-            .filter(whatlang::Info::is_reliable)
-            .map(|_| detect_language(text));
+        let detected = (!single && text.chars().count() >= 60).then(|| detect_language(text));
         s.lang = detected.filter(|l| !l.is_empty()).unwrap_or_else(|| doc.lang.clone());
     }
     doc.sections = sections;

@@ -167,12 +167,12 @@ impl<'t> Scan<'t> {
     /// "this year", "last year" … (English, French, Korean) at `i`.
     fn relative_year(&self, i: usize) -> Option<(usize, i32)> {
         let w = self.word(i)?;
-        let two = format!("{} {}", w.lower, self.lower(i + 1));
-        let en = [("this year", 0), ("last year", -1), ("next year", 1), ("past year", -1)];
-        if let Some(&(_, k)) = en.iter().find(|(p, _)| *p == two) {
+        let next = self.lower(i + 1);
+        let en = [("this", 0), ("last", -1), ("next", 1), ("past", -1)];
+        if let Some(&(_, k)) = en.iter().find(|(p, _)| *p == w.lower).filter(|_| next == "year") {
             return Some((2, k));
         }
-        if two == "cette année" {
+        if w.lower == "cette" && next == "année" {
             return Some((2, 0));
         }
         // l'année dernière, l'an dernier, l'année prochaine, l'an prochain

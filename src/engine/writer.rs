@@ -140,9 +140,12 @@ impl IndexWriter {
     pub fn finish(mut self) -> Result<Vec<u8>, WriteError> {
         self.docs.sort_by(|a, b| a.id.cmp(&b.id));
         let mut strings = StringTable::default();
-        let mut keys: BTreeMap<String, Vec<(u32, Vec<u32>)>> = BTreeMap::new();
+        // Each term's postings, encoded as its sections arrive (a vector of
+        // positions per term and section cost most of a large build's memory);
+        // hashed while collecting, sorted once at the end.
+        let mut keys: HashMap<String, TermPostings> = HashMap::new();
         // Variant key -> the surface terms it stands for.
-        let mut variant_terms: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+        let mut variant_terms: HashMap<String, std::collections::BTreeSet<String>> = HashMap::new();
         let mut entity_postings: Vec<Vec<(u32, Vec<u32>)>> = vec![Vec::new(); self.entities.len()];
         let mut sections = Vec::new();
         let mut docs = Vec::new();
@@ -167,19 +170,23 @@ impl IndexWriter {
                 let text = &doc.text[s.range.clone()];
                 let tokens = indexed_tokens(text, s.range.start, &doc.aside);
                 let variants = Variants::for_language(&s.lang);
-                let mut add = |key: String, position: u32| {
-                    let list = keys.entry(key).or_default();
-                    match list.last_mut() {
-                        Some((sec, positions)) if *sec == section_no => positions.push(position),
-                        _ => list.push((section_no, vec![position])),
+                let token_count = tokens.len();
+                let mut here: HashMap<String, Vec<u32>> = HashMap::new();
+                for (position, term) in tokens.into_iter().enumerate() {
+                    here.entry(term).or_default().push(to_u32(position)?);
+                }
+                for (term, positions) in here {
+                    if let Some(v) = variants.of(&term) {
+                        let set = variant_terms.entry(v).or_default();
+                        if !set.contains(&term) {
+                            set.insert(term.clone());
+                        }
                     }
-                };
-                for (position, term) in tokens.iter().enumerate() {
-                    let position = to_u32(position)?;
-                    if let Some(v) = variants.of(term) {
-                        variant_terms.entry(v).or_default().insert(term.clone());
-                    }
-                    add(term.clone(), position);
+                    let entry = match keys.get_mut(&term) {
+                        Some(entry) => entry,
+                        None => keys.entry(term).or_default(),
+                    };
+                    entry.push(section_no, &positions)?;
                 }
                 let section_in_doc = section_no - first_section;
                 while let Some(m) = mention_at.next_if(|m| m.doc == doc_no as usize && m.section == section_in_doc as usize) {
@@ -190,10 +197,10 @@ impl IndexWriter {
                         _ => list.push((section_no, positions.collect())),
                     }
                 }
-                total_tokens += tokens.len() as u64;
+                total_tokens += token_count as u64;
                 let title = strings.add(s.title.as_deref().unwrap_or(""))?;
                 let lang = strings.add(&s.lang)?;
-                for v in [doc_no, to_u32(s.range.start)?, to_u32(s.range.end)?, title.0, title.1, to_u32(tokens.len())?, lang.0, lang.1] {
+                for v in [doc_no, to_u32(s.range.start)?, to_u32(s.range.end)?, title.0, title.1, to_u32(token_count)?, lang.0, lang.1] {
                     sections.extend_from_slice(&v.to_le_bytes());
                 }
             }
@@ -211,13 +218,18 @@ impl IndexWriter {
         let mut postings = Vec::new();
         let mut fst_entries: Vec<(String, u64)> = Vec::with_capacity(keys.len() + variant_terms.len());
         let mut term_offsets: HashMap<&str, u32> = HashMap::with_capacity(keys.len());
-        for (key, list) in &keys {
+        let mut sorted_keys: Vec<(&String, &TermPostings)> = keys.iter().collect();
+        sorted_keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (key, list) in sorted_keys {
             fst_entries.push((key.clone(), postings.len() as u64));
             term_offsets.insert(key.as_str(), to_u32(postings.len())?);
-            write_list(&mut postings, list)?;
+            put_varint(&mut postings, list.df);
+            postings.extend_from_slice(&list.bytes);
         }
         let mut variants_region = Vec::new();
-        for (key, terms) in &variant_terms {
+        let mut sorted_variants: Vec<(&String, &std::collections::BTreeSet<String>)> = variant_terms.iter().collect();
+        sorted_variants.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (key, terms) in sorted_variants {
             fst_entries.push((key.clone(), variants_region.len() as u64));
             let mut offsets: Vec<u32> = terms.iter().filter_map(|t| term_offsets.get(t.as_str()).copied()).collect();
             offsets.sort_unstable();
@@ -348,6 +360,31 @@ fn write_events(out: &mut Vec<u8>, section: u32, dates: &super::temporal::Sectio
         out.push(flags);
     }
     Ok(())
+}
+
+/// One term's postings as they are written (see format.rs), without the
+/// leading document frequency, which is only known at the end.
+#[derive(Default)]
+struct TermPostings {
+    df: u32,
+    last_section: u32,
+    bytes: Vec<u8>,
+}
+
+impl TermPostings {
+    /// Appends a section's sorted positions; sections arrive in order.
+    fn push(&mut self, section: u32, positions: &[u32]) -> Result<(), WriteError> {
+        put_varint(&mut self.bytes, section - self.last_section);
+        self.last_section = section;
+        self.df += 1;
+        put_varint(&mut self.bytes, to_u32(positions.len())?);
+        let mut prev = 0;
+        for &p in positions {
+            put_varint(&mut self.bytes, p - prev);
+            prev = p;
+        }
+        Ok(())
+    }
 }
 
 fn write_list(postings: &mut Vec<u8>, list: &[(u32, Vec<u32>)]) -> Result<(), WriteError> {
