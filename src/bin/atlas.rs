@@ -167,7 +167,7 @@ fn cmd_docs(f: &Flags) -> Result<(), String> {
             .docs()
             .map(|d| {
                 json!({
-                    "doc": d.id, "title": d.title, "source": d.source, "date": d.date,
+                    "doc": d.id, "title": d.title, "source": d.source, "author": d.author, "date": d.date,
                     "language": d.lang, "url": d.url, "sections": d.section_count, "bytes": d.text.len(),
                 })
             })

@@ -58,13 +58,47 @@ pub fn derive_source(text: &str) -> String {
     byline_field(text, &["From", "Source", "Publisher", "출처"]).unwrap_or("").to_owned()
 }
 
-/// An ISO date stated in a by-line (`Updated: 2023-03-14`, `Published: …`), or empty.
+/// The writer named in a by-line (`Writer: Zhang Yu | …`, `By Jane Doe`,
+/// `Par Jean Dupont`), or empty.
+pub fn derive_author(text: &str) -> String {
+    if let Some(v) = byline_field(text, &["Writer", "Author", "By", "Auteur", "Par", "기자", "글"]) {
+        return v.to_owned();
+    }
+    let line = text.lines().take(40).map(str::trim).find_map(|l| {
+        let rest = l.strip_prefix("By ").or_else(|| l.strip_prefix("Par "))?;
+        let capital = rest.chars().next().is_some_and(char::is_uppercase);
+        (capital && rest.len() <= 60 && !rest.ends_with('.')).then_some(rest)
+    });
+    line.unwrap_or("").to_owned()
+}
+
+/// The publication date a text states: an ISO date in a by-line
+/// (`Updated: 2023-03-14`, `Published: …`), else a full date in one of its
+/// opening sentences that reports ("… 2026년 1월 15일 … 보도했다",
+/// "reported on June 3, 2024", "a rapporté le 3 juin 2024"); or empty.
 pub fn derive_date(text: &str) -> String {
-    byline_field(text, &["Updated", "Published", "Date", "Posted"])
+    let byline = byline_field(text, &["Updated", "Published", "Date", "Posted"])
         .and_then(|v| v.get(..10))
-        .filter(|d| d.as_bytes().iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() }))
-        .unwrap_or("")
-        .to_owned()
+        .filter(|d| d.as_bytes().iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() }));
+    if let Some(d) = byline {
+        return d.to_owned();
+    }
+    let mut head = text.len().min(1500);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let opening = &text[..head];
+    let reports = ["보도했다", "보도했습니다", "전했다", "reported", "reports", "rapporté", "rapporte"];
+    crate::engine::temporal::find(opening, None)
+        .into_iter()
+        .filter(|e| e.when.precision == crate::engine::time::Precision::Day && !e.relative)
+        .find(|e| {
+            let start = opening[..e.bytes.start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+            let end = opening[e.bytes.end..].find(['.', '\n']).map_or(opening.len(), |i| e.bytes.end + i);
+            reports.iter().any(|r| opening[start..end].contains(r))
+        })
+        .map(|e| e.when.to_string())
+        .unwrap_or_default()
 }
 
 /// The text's language as an ISO 639-1 code (639-3 for the few whatlang
@@ -99,6 +133,18 @@ pub fn detect_language(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_and_date_come_from_the_by_line_or_a_reporting_sentence() {
+        let byline = "Title\n\nWriter: Zhang Yu  |  Editor: Zhang Chanwen  |  From: Shenzhen Daily  |  Updated: 2023-03-14\n\nBody.";
+        assert_eq!(derive_author(byline), "Zhang Yu");
+        assert_eq!(derive_date(byline), "2023-03-14");
+        assert_eq!(derive_author("A headline\nBy Jane Doe\n\nText."), "Jane Doe");
+        let korean = "제목\n\n사우스 차이나 모닝 포스트는 2026년 1월 15일, 홍콩이 선전과의 협력을 심화하고 있다고 보도했다. 2025년 3월 1일에 시작됐다.";
+        assert_eq!(derive_date(korean), "2026-01-15");
+        // A full date in a sentence that does not report is not a publication date.
+        assert_eq!(derive_date("The plan starts on 1 March 2027. It is big."), "");
+    }
 
     #[test]
     fn title_skips_furniture_and_captions() {

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use crate::engine::writer::{DocInput, EntityInput};
 
 pub use layout::{layout, Furniture, Layout};
-pub use meta::{derive_date, derive_source, derive_title, detect_language};
+pub use meta::{derive_author, derive_date, derive_source, derive_title, detect_language};
 
 /// The furniture patterns and entity names shipped with the project.
 pub const FURNITURE_FILE: &str = "assets/furniture.txt";
@@ -71,6 +71,8 @@ pub struct DocSettings {
     pub title: Option<String>,
     /// Outlet or publisher.
     pub source: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
     /// Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: Option<String>,
     /// ISO 639-1 code, one of [`LANGUAGES`].
@@ -226,6 +228,7 @@ fn from_text(id: &str, text: String) -> DocInput {
         id: id.to_owned(),
         title: derive_title(&text),
         source: derive_source(&text),
+        author: derive_author(&text),
         date: derive_date(&text),
         lang: detect_language(&text),
         url: String::new(),
@@ -394,6 +397,7 @@ fn apply(doc: &mut DocInput, s: DocSettings) {
     let fields = [
         (&mut doc.title, s.title),
         (&mut doc.source, s.source),
+        (&mut doc.author, s.author),
         (&mut doc.date, s.date),
         (&mut doc.lang, s.language),
         (&mut doc.url, s.url),

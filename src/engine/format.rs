@@ -2,11 +2,11 @@
 //! [`crate::engine::reader`] so the two cannot drift apart.
 //!
 //! ```text
-//! Version 3. All integers little-endian. Offsets are from the start of the file.
+//! Version 4. All integers little-endian. Offsets are from the start of the file.
 //!
 //! +-------------------- header, 96 bytes --------------------+
 //! |  0  magic        b"CATLAS\r\n"                            |
-//! |  8  version      u32 = 3                                  |
+//! |  8  version      u32 = 4                                  |
 //! | 12  flags        u32 = 0 (reserved)                       |
 //! | 16  fst          u32 offset, u32 length                   |
 //! | 24  postings     u32 offset, u32 length                   |
@@ -34,8 +34,8 @@
 //! sections   count x 32 bytes: u32 doc, u32 text start, u32 text end (byte
 //!              range in the document text), StrRef title, u32 token count,
 //!              StrRef language
-//! documents  count x 72 bytes, sorted by id: StrRef id, title, source, date,
-//!              lang, url, text; u32 first section, u32 section count,
+//! documents  count x 80 bytes, sorted by id: StrRef id, title, source, date,
+//!              lang, url, text, author; u32 first section, u32 section count,
 //!              u32 first aside span, u32 aside span count
 //! entities   count x 28 bytes: StrRef name, StrRef kind, u32 postings offset,
 //!            f32 latitude, f32 longitude (NaN for things that are not on the map)
@@ -56,13 +56,13 @@
 /// First eight bytes of every index.
 pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Size of the fixed header.
 pub const HEADER_LEN: usize = 96;
 /// Size of one section record.
 pub const SECTION_LEN: usize = 32;
 /// Size of one document record.
-pub const DOC_LEN: usize = 72;
+pub const DOC_LEN: usize = 80;
 /// Size of one entity record.
 pub const ENTITY_LEN: usize = 28;
 /// Size of one event record.
@@ -78,7 +78,7 @@ pub const ASIDE_LEN: usize = 8;
 /// First character of alias keys in the FST.
 pub const ALIAS_MARK: char = '\u{3}';
 /// Number of string references at the start of a document record.
-pub const DOC_STRINGS: usize = 7;
+pub const DOC_STRINGS: usize = 8;
 
 /// Whether byte `at` of a document lies in one of its (sorted, disjoint)
 /// aside spans: tokens starting there are neither indexed nor counted.

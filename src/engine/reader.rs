@@ -93,6 +93,8 @@ pub struct Doc<'a> {
     pub url: &'a str,
     /// The whole text.
     pub text: &'a str,
+    /// Who wrote it; empty when unknown.
+    pub author: &'a str,
     /// Ordinal of the document's first section.
     pub first_section: u32,
     /// Number of sections.
@@ -290,10 +292,11 @@ impl<'a> Index<'a> {
             lang: s(4),
             url: s(5),
             text: s(6),
-            first_section: get_u32(rec, 56).unwrap_or(0),
-            section_count: get_u32(rec, 60).unwrap_or(0),
-            first_aside: get_u32(rec, 64).unwrap_or(0),
-            aside_count: get_u32(rec, 68).unwrap_or(0),
+            author: s(7),
+            first_section: get_u32(rec, DOC_STRINGS * 8).unwrap_or(0),
+            section_count: get_u32(rec, DOC_STRINGS * 8 + 4).unwrap_or(0),
+            first_aside: get_u32(rec, DOC_STRINGS * 8 + 8).unwrap_or(0),
+            aside_count: get_u32(rec, DOC_STRINGS * 8 + 12).unwrap_or(0),
         }
     }
 

@@ -20,6 +20,8 @@ pub struct DocInput {
     pub title: String,
     /// Outlet or publisher; empty when unknown.
     pub source: String,
+    /// Who wrote it; empty when unknown.
+    pub author: String,
     /// Publication date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when unknown.
     pub date: String,
     /// ISO 639-1 language code; empty when unknown.
@@ -204,7 +206,7 @@ impl IndexWriter {
                     sections.extend_from_slice(&v.to_le_bytes());
                 }
             }
-            for field in [&doc.id, &doc.title, &doc.source, &doc.date, &doc.lang, &doc.url, &doc.text] {
+            for field in [&doc.id, &doc.title, &doc.source, &doc.date, &doc.lang, &doc.url, &doc.text, &doc.author] {
                 let (off, len) = strings.add(field)?;
                 docs.extend_from_slice(&off.to_le_bytes());
                 docs.extend_from_slice(&len.to_le_bytes());

@@ -37,6 +37,10 @@ fn docs_json_lists_derived_metadata() {
     let korean = rows.iter().find(|r| r["doc"] == "001_9e2afc69ac3b4727.txt").unwrap();
     assert_eq!(korean["language"], "ko");
     assert_eq!(korean["title"], "홍콩과 선전, 금융 및 AI 협력 강화");
+    // Its date is not in the metadata file: the text's reporting sentence gives it.
+    assert_eq!(korean["date"], "2026-01-15");
+    let interview = rows.iter().find(|r| r["doc"] == "004_6ec4b9d94bc9957d.txt").unwrap();
+    assert_eq!((interview["author"].as_str(), interview["date"].as_str()), (Some("Zhang Yu"), Some("2023-03-14")));
 }
 
 #[test]

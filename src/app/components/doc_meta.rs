@@ -1,4 +1,4 @@
-//! The line of metadata under a title: source, date, language.
+//! The line of metadata under a title: source, author, date, language.
 
 use yew::prelude::*;
 
@@ -21,6 +21,8 @@ pub fn language_name(code: &str) -> &str {
 #[derive(Properties, PartialEq)]
 pub struct DocMetaProps {
     pub source: AttrValue,
+    #[prop_or_default]
+    pub author: AttrValue,
     pub date: AttrValue,
     pub lang: AttrValue,
 }
@@ -30,19 +32,21 @@ impl DocMetaProps {
     pub fn of(doc: &Doc<'static>) -> Self {
         DocMetaProps {
             source: AttrValue::Static(doc.source),
+            author: AttrValue::Static(doc.author),
             date: AttrValue::Static(doc.date),
             lang: AttrValue::Static(doc.lang),
         }
     }
 }
 
-/// Source · date · language, leaving out what is unknown.
+/// Source · author · date · language, leaving out what is unknown.
 #[function_component]
 pub fn DocMeta(props: &DocMetaProps) -> Html {
     let source = (!props.source.is_empty()).then(|| html! { <span class="source">{ props.source.clone() }</span> });
+    let author = (!props.author.is_empty()).then(|| html! { <span class="author">{ props.author.clone() }</span> });
     let date = (!props.date.is_empty()).then(|| html! { <time datetime={props.date.clone()}>{ props.date.clone() }</time> });
     let lang = (!props.lang.is_empty()).then(|| {
         html! { <span class="lang" lang="en" title={language_name(&props.lang).to_owned()}>{ props.lang.to_uppercase() }</span> }
     });
-    html! { <p class="meta">{ for source }{ for date }{ for lang }</p> }
+    html! { <p class="meta">{ for source }{ for author }{ for date }{ for lang }</p> }
 }

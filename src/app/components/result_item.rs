@@ -33,7 +33,7 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
             if !section.title.is_empty() && section.title != doc.title {
                 <p class="result-within">{ "in " }{ doc.title }</p>
             }
-            <DocMeta source={AttrValue::Static(doc.source)} date={AttrValue::Static(doc.date)} lang={AttrValue::Static(lang)} />
+            <DocMeta source={AttrValue::Static(doc.source)} author={AttrValue::Static(doc.author)} date={AttrValue::Static(doc.date)} lang={AttrValue::Static(lang)} />
             if !why.is_empty() {
                 <p class="why" lang="und">{ "Matched as " }{ for why.iter().enumerate().map(|(i, w)| html! {
                     <>{ if i > 0 { ", " } else { "" } }<span class="why-term">{ w.clone() }</span></>
