@@ -19,10 +19,12 @@ use crate::app::IndexRef;
 use crate::engine::places::{place_counts, PlaceCount};
 use crate::geo::{parse_basemap, BaseView};
 
-/// Pixels of screen per view unit the marks are designed for (a 1000-unit
-/// view drawn about 480 px wide); marks and labels keep their screen size
-/// as the map zooms.
-const UNITS_PER_PX: f32 = 1000.0 / 480.0;
+/// View units per screen pixel, for marks and labels of a steady screen size
+/// whatever the view and zoom: the map is drawn at most about 420 px wide
+/// (beside the timeline) and 272 px tall (17rem, see style.css).
+fn units_per_px(v: &BaseView) -> f32 {
+    v.view.width / (272.0 * v.view.width / v.view.height).min(420.0)
+}
 
 fn basemap() -> &'static [BaseView] {
     thread_local! {
@@ -207,7 +209,7 @@ pub fn CityMap(props: &CityMapProps) -> Html {
     };
 
     let (vx, vy, vw, vh) = camera.view_box(base);
-    let unit = UNITS_PER_PX / camera.zoom;
+    let unit = units_per_px(base) / camera.zoom;
     let max_mentions = counts.iter().map(|c| c.mentions).max().unwrap_or(1).max(1) as f32;
     let cities: Vec<(&PlaceCount, &str, f32, f32)> = counts
         .iter()
