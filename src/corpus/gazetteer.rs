@@ -58,9 +58,7 @@ fn script_ok(c: char) -> bool {
         || matches!(c, ' ' | '-' | '\'' | '’' | '.')
 }
 
-fn is_hangul(c: char) -> bool {
-    ('\u{ac00}'..='\u{d7a3}').contains(&c)
-}
+use crate::engine::analysis::is_hangul_syllable as is_hangul;
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)

@@ -50,6 +50,12 @@ enum Class {
     Other,
 }
 
+/// Whether `c` is a precomposed Hangul syllable (가–힣).
+#[inline]
+pub fn is_hangul_syllable(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7A3)
+}
+
 #[inline]
 fn class(c: char) -> Class {
     if c.is_ascii() {

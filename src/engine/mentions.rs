@@ -116,7 +116,7 @@ fn context_country(code: &str) -> &str {
 /// 시 ends many ordinary words (다시, 역시).
 fn without_si(term: &str) -> Option<&str> {
     let stem = alias_word(term).strip_suffix('시')?;
-    (stem.chars().count() >= 2 && stem.chars().all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c))).then_some(stem)
+    (stem.chars().count() >= 2 && stem.chars().all(super::analysis::is_hangul_syllable)).then_some(stem)
 }
 
 /// Whether byte `at` of `text` starts a sentence: only spaces since a

@@ -580,7 +580,7 @@ pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
             continue;
         }
         // Show a Korean name without its particles (선전과 → 선전).
-        let shown = if surface.chars().any(|c| matches!(c as u32, 0xAC00..=0xD7A3)) { words.as_str() } else { surface };
+        let shown = if surface.chars().any(super::analysis::is_hangul_syllable) { words.as_str() } else { surface };
         // Name the entity, or what the reader typed when the text uses the entity's own name.
         let name = index.entity(m.entity).name;
         let other = if words == alias_form(&super::analysis::terms(name)) { m.typed.as_str() } else { name };

@@ -389,19 +389,14 @@ impl TermPostings {
     }
 }
 
+/// Writes a whole postings list (an entity's), through the same encoder as terms.
 fn write_list(postings: &mut Vec<u8>, list: &[(u32, Vec<u32>)]) -> Result<(), WriteError> {
-    put_varint(postings, to_u32(list.len())?);
-    let mut prev_section = 0;
+    let mut encoded = TermPostings::default();
     for (section, positions) in list {
-        put_varint(postings, section - prev_section);
-        prev_section = *section;
-        put_varint(postings, to_u32(positions.len())?);
-        let mut prev = 0;
-        for &p in positions {
-            put_varint(postings, p - prev);
-            prev = p;
-        }
+        encoded.push(*section, positions)?;
     }
+    put_varint(postings, encoded.df);
+    postings.extend_from_slice(&encoded.bytes);
     Ok(())
 }
 

@@ -222,7 +222,8 @@ pub fn CityMap(props: &CityMapProps) -> Html {
             })
         })
         .collect();
-    let (inside, outside): (Vec<_>, Vec<_>) = cities.iter().partition(|c| base.view.contains(index.0.entity(c.0.entity).at.map_or(0.0, |a| a.1), index.0.entity(c.0.entity).at.map_or(0.0, |a| a.0)));
+    let (inside, outside): (Vec<_>, Vec<_>) =
+        cities.iter().partition(|(_, _, x, y)| (0.0..=base.view.width).contains(x) && (0.0..=base.view.height).contains(y));
 
     // Labels, biggest first, right of the mark or else left of it, where
     // they stay on the map and clear of one another.
