@@ -39,7 +39,10 @@ fn gzip(bytes: &[u8]) -> usize {
 
 fn brotli(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli");
     out.len()
 }
@@ -48,7 +51,11 @@ fn brotli(bytes: &[u8]) -> usize {
 fn sizes(dir: &Path, files: &[String]) -> (usize, usize, usize) {
     files.iter().fold((0, 0, 0), |acc, f| {
         let bytes = std::fs::read(dir.join(f)).unwrap_or_default();
-        (acc.0 + bytes.len(), acc.1 + gzip(&bytes), acc.2 + brotli(&bytes))
+        (
+            acc.0 + bytes.len(),
+            acc.1 + gzip(&bytes),
+            acc.2 + brotli(&bytes),
+        )
     })
 }
 
@@ -70,8 +77,17 @@ fn wait(browser: &Browser, what: &str, script: &str) -> Value {
 fn files(requests: &[String], prefix: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for r in requests {
-        let f = r.split('?').next().unwrap_or("").trim_start_matches(prefix).trim_start_matches('/');
-        let f = if f.is_empty() { "index.html".to_owned() } else { f.to_owned() };
+        let f = r
+            .split('?')
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(prefix)
+            .trim_start_matches('/');
+        let f = if f.is_empty() {
+            "index.html".to_owned()
+        } else {
+            f.to_owned()
+        };
         if !out.contains(&f) {
             out.push(f);
         }
@@ -88,7 +104,12 @@ struct Page {
 
 /// corpus-atlas: cold loads to the first result, then warm queries.
 fn measure_atlas(dist: &Path) -> Page {
-    let mut page = Page { first: Vec::new(), warm: Vec::new(), memory: Vec::new(), files: Vec::new() };
+    let mut page = Page {
+        first: Vec::new(),
+        warm: Vec::new(),
+        memory: Vec::new(),
+        files: Vec::new(),
+    };
     for run in 0..RUNS {
         let server = Server::start(dist.to_owned(), "/");
         let browser = Browser::start();
@@ -97,7 +118,10 @@ fn measure_atlas(dist: &Path) -> Page {
         page.first.push(t.as_f64().unwrap());
         if run == 0 {
             // What the page itself needed; the service worker's precache comes after.
-            page.files = files(&server.requests(), "/").into_iter().filter(|f| f != "sw.js").collect();
+            page.files = files(&server.requests(), "/")
+                .into_iter()
+                .filter(|f| f != "sw.js")
+                .collect();
         }
         for q in WARM {
             browser.js(
@@ -137,12 +161,21 @@ runQuery(decodeURIComponent(location.hash.slice(1)) || 'Hong Kong').then(ms => {
 </script></body></html>"#;
 
 fn measure_pagefind(site: &Path, query: &str) -> (Page, Vec<usize>) {
-    let mut page = Page { first: Vec::new(), warm: Vec::new(), memory: Vec::new(), files: Vec::new() };
+    let mut page = Page {
+        first: Vec::new(),
+        warm: Vec::new(),
+        memory: Vec::new(),
+        files: Vec::new(),
+    };
     let mut new_query_requests = Vec::new();
     for run in 0..RUNS {
         let server = Server::start(site.to_owned(), "/");
         let browser = Browser::start();
-        browser.goto(&format!("{}search.html#{}", server.url, query.replace(' ', "%20")));
+        browser.goto(&format!(
+            "{}search.html#{}",
+            server.url,
+            query.replace(' ', "%20")
+        ));
         let t = wait(&browser, "Pagefind results", "const m = performance.getEntriesByName('pagefind:results'); return m.length ? m[0].startTime : null");
         page.first.push(t.as_f64().unwrap());
         if run == 0 {
@@ -150,7 +183,10 @@ fn measure_pagefind(site: &Path, query: &str) -> (Page, Vec<usize>) {
         }
         for q in WARM {
             let before = server.requests().len();
-            browser.js("window.warm = null; runQuery(arguments[0]).then(ms => { window.warm = ms; });", vec![Value::from(*q)]);
+            browser.js(
+                "window.warm = null; runQuery(arguments[0]).then(ms => { window.warm = ms; });",
+                vec![Value::from(*q)],
+            );
             let ms = wait(&browser, "a warm Pagefind query", "return window.warm");
             page.warm.push(ms.as_f64().unwrap());
             new_query_requests.push(server.requests().len() - before);
@@ -165,9 +201,16 @@ fn measure_pagefind(site: &Path, query: &str) -> (Page, Vec<usize>) {
 fn render_pages(docs: &[(String, String, String, String)], site: &Path) {
     let _ = std::fs::remove_dir_all(site);
     std::fs::create_dir_all(site).expect("create the Pagefind site");
-    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
     for (id, title, lang, text) in docs {
-        let body: String = text.split("\n\n").map(|p| format!("<p>{}</p>\n", escape(p))).collect();
+        let body: String = text
+            .split("\n\n")
+            .map(|p| format!("<p>{}</p>\n", escape(p)))
+            .collect();
         let html = format!(
             "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{t}</title></head>\
              <body><main data-pagefind-body><h1>{t}</h1>\n{body}</main></body></html>",
@@ -183,7 +226,10 @@ fn render_pages(docs: &[(String, String, String, String)], site: &Path) {
 fn timed(cmd: &mut Command) -> (f64, f64, String) {
     use std::io::Read as _;
     let start = Instant::now();
-    let mut child = cmd.stdout(std::process::Stdio::piped()).spawn().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+    let mut child = cmd
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
     let mut out = String::new();
     if let Some(mut s) = child.stdout.take() {
         let _ = s.read_to_string(&mut out);
@@ -194,13 +240,20 @@ fn timed(cmd: &mut Command) -> (f64, f64, String) {
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
     let secs = start.elapsed().as_secs_f64();
-    assert!(pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{cmd:?} failed");
+    assert!(
+        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{cmd:?} failed"
+    );
     (secs, usage.ru_maxrss as f64 / 1024.0, out)
 }
 
 /// Criterion's median estimate for a benchmark, in microseconds.
 fn criterion_median(group: &str, name: &str) -> Option<f64> {
-    let path = root().join("target/criterion").join(group).join(name).join("new/estimates.json");
+    let path = root()
+        .join("target/criterion")
+        .join(group)
+        .join(name)
+        .join("new/estimates.json");
     let v: Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
     v["median"]["point_estimate"].as_f64().map(|ns| ns / 1000.0)
 }
@@ -215,23 +268,59 @@ fn verdict(ok: bool) -> &'static str {
 
 fn main() {
     // Criterion passes --bench; nothing to parse.
-    let pagefind = PathBuf::from(std::env::var("PAGEFIND").expect("PAGEFIND: the pagefind binary (make bench sets it)"));
+    let pagefind = PathBuf::from(
+        std::env::var("PAGEFIND").expect("PAGEFIND: the pagefind binary (make bench sets it)"),
+    );
     let dist = root().join("dist");
     let bench = root().join("target/bench");
     std::fs::create_dir_all(&bench).expect("target/bench");
     let mut md = String::new();
-    let date = String::from_utf8(Command::new("date").arg("-u").arg("+%Y-%m-%d %H:%M UTC").output().map(|o| o.stdout).unwrap_or_default()).unwrap_or_default();
+    let date = String::from_utf8(
+        Command::new("date")
+            .arg("-u")
+            .arg("+%Y-%m-%d %H:%M UTC")
+            .output()
+            .map(|o| o.stdout)
+            .unwrap_or_default(),
+    )
+    .unwrap_or_default();
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let chromium = String::from_utf8(Command::new("chromium").arg("--version").output().map(|o| o.stdout).unwrap_or_default()).unwrap_or_default();
-    let _ = writeln!(md, "# corpus-atlas benchmark\n\n{} · {cpus} cores · {} · {RUNS} cold runs each\n", date.trim(), chromium.trim());
+    let chromium = String::from_utf8(
+        Command::new("chromium")
+            .arg("--version")
+            .output()
+            .map(|o| o.stdout)
+            .unwrap_or_default(),
+    )
+    .unwrap_or_default();
+    let _ = writeln!(
+        md,
+        "# corpus-atlas benchmark\n\n{} · {cpus} cores · {} · {RUNS} cold runs each\n",
+        date.trim(),
+        chromium.trim()
+    );
 
     // ---- Default corpus: both tools in Chromium ----
     let index = corpus_atlas::index().expect("embedded index");
-    let docs: Vec<(String, String, String, String)> =
-        index.docs().map(|d| (d.id.trim_end_matches(".txt").to_owned(), d.title.to_owned(), d.lang.to_owned(), d.text.to_owned())).collect();
+    let docs: Vec<(String, String, String, String)> = index
+        .docs()
+        .map(|d| {
+            (
+                d.id.trim_end_matches(".txt").to_owned(),
+                d.title.to_owned(),
+                d.lang.to_owned(),
+                d.text.to_owned(),
+            )
+        })
+        .collect();
     let pf_site = bench.join("pagefind-site");
     render_pages(&docs, &pf_site);
-    let (pf_index_secs, _, _) = timed(Command::new(&pagefind).arg("--site").arg(&pf_site).arg("--quiet"));
+    let (pf_index_secs, _, _) = timed(
+        Command::new(&pagefind)
+            .arg("--site")
+            .arg(&pf_site)
+            .arg("--quiet"),
+    );
     eprintln!("measuring corpus-atlas in Chromium ({RUNS} runs)…");
     let mut atlas = measure_atlas(&dist);
     eprintln!("measuring Pagefind in Chromium ({RUNS} runs)…");
@@ -240,15 +329,45 @@ fn main() {
     let (p_raw, p_gz, p_br) = sizes(&pf_site, &pf.files);
     let single = std::fs::read(dist.join("corpus-atlas.html")).unwrap_or_default();
 
-    let _ = writeln!(md, "## First visit, default corpus (5 texts, {} KB)\n", docs.iter().map(|d| d.3.len()).sum::<usize>() / 1000);
-    let _ = writeln!(md, "| | requests | raw | gzip | brotli |\n|---|---|---|---|---|");
-    let _ = writeln!(md, "| corpus-atlas | {} | {a_raw} | {a_gz} | {a_br} |", atlas.files.len());
-    let _ = writeln!(md, "| Pagefind 1.6 (JS API, 5 results) | {} | {p_raw} | {p_gz} | {p_br} |", pf.files.len());
-    let _ = writeln!(md, "| corpus-atlas single file | 1 | {} | {} | {} |\n", single.len(), gzip(&single), brotli(&single));
-    let _ = writeln!(md, "corpus-atlas files: {}\n", atlas.files.iter().map(|f| {
-        let b = std::fs::read(dist.join(f)).unwrap_or_default();
-        format!("`{f}` {} B ({} gz)", b.len(), gzip(&b))
-    }).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(
+        md,
+        "## First visit, default corpus (5 texts, {} KB)\n",
+        docs.iter().map(|d| d.3.len()).sum::<usize>() / 1000
+    );
+    let _ = writeln!(
+        md,
+        "| | requests | raw | gzip | brotli |\n|---|---|---|---|---|"
+    );
+    let _ = writeln!(
+        md,
+        "| corpus-atlas | {} | {a_raw} | {a_gz} | {a_br} |",
+        atlas.files.len()
+    );
+    let _ = writeln!(
+        md,
+        "| Pagefind 1.6 (JS API, 5 results) | {} | {p_raw} | {p_gz} | {p_br} |",
+        pf.files.len()
+    );
+    let _ = writeln!(
+        md,
+        "| corpus-atlas single file | 1 | {} | {} | {} |\n",
+        single.len(),
+        gzip(&single),
+        brotli(&single)
+    );
+    let _ = writeln!(
+        md,
+        "corpus-atlas files: {}\n",
+        atlas
+            .files
+            .iter()
+            .map(|f| {
+                let b = std::fs::read(dist.join(f)).unwrap_or_default();
+                format!("`{f}` {} B ({} gz)", b.len(), gzip(&b))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let _ = writeln!(md, "Pagefind files: {}\n", pf.files.join(", "));
 
     let (a_first, a_first95) = (median(&mut atlas.first), p95(&mut atlas.first));
@@ -257,23 +376,48 @@ fn main() {
     let (p_warm, p_warm95) = (median(&mut pf.warm), p95(&mut pf.warm));
     let a_mem = median(&mut atlas.memory) / 1_048_576.0;
     let p_mem = median(&mut pf.memory) / 1_048_576.0;
-    let _ = writeln!(md, "## In headless Chromium (median / p95 of {RUNS} cold runs; warm: {} queries a run)\n", WARM.len());
-    let _ = writeln!(md, "| | corpus-atlas | Pagefind | ratio |\n|---|---|---|---|");
+    let _ = writeln!(
+        md,
+        "## In headless Chromium (median / p95 of {RUNS} cold runs; warm: {} queries a run)\n",
+        WARM.len()
+    );
+    let _ = writeln!(
+        md,
+        "| | corpus-atlas | Pagefind | ratio |\n|---|---|---|---|"
+    );
     let _ = writeln!(md, "| page load → first result painted | {a_first:.0} / {a_first95:.0} ms | {p_first:.0} / {p_first95:.0} ms | {:.2} |", a_first / p_first);
     let _ = writeln!(md, "| warm query → results painted | {a_warm:.1} / {a_warm95:.1} ms | {p_warm:.1} / {p_warm95:.1} ms | {:.2} |", a_warm / p_warm);
     let _ = writeln!(md, "| memory after load (JS heap + wasm; Pagefind: JS heap) | {a_mem:.1} MiB | {p_mem:.1} MiB | |");
-    let _ = writeln!(md, "| requests for a new query after load | 0 | {} (median) | |", {
-        let mut v: Vec<f64> = pf_new.iter().map(|&n| n as f64).collect();
-        median(&mut v)
-    });
+    let _ = writeln!(
+        md,
+        "| requests for a new query after load | 0 | {} (median) | |",
+        {
+            let mut v: Vec<f64> = pf_new.iter().map(|&n| n as f64).collect();
+            median(&mut v)
+        }
+    );
     let _ = writeln!(md, "| indexing the default corpus | build.rs, part of the wasm build | {pf_index_secs:.2} s | |\n");
 
     // ---- Engine (criterion, run just before) ----
     // Criterion's folder names write `"` and `:` as `_`.
     let folder = |q: &str| format!("search {}", q.replace(['"', ':'], "_"));
-    let queries = ["Hong Kong", "Shenzhen", "선전", "핀테크", "Pékin", "\"supply chain\"", "digital economy data", "zhiji", "Greater Bay Area lang:en"];
-    let engine: Vec<(String, f64)> =
-        queries.iter().filter_map(|q| criterion_median("default corpus", &folder(q)).map(|m| ((*q).to_owned(), m))).collect();
+    let queries = [
+        "Hong Kong",
+        "Shenzhen",
+        "선전",
+        "핀테크",
+        "Pékin",
+        "\"supply chain\"",
+        "digital economy data",
+        "zhiji",
+        "Greater Bay Area lang:en",
+    ];
+    let engine: Vec<(String, f64)> = queries
+        .iter()
+        .filter_map(|q| {
+            criterion_median("default corpus", &folder(q)).map(|m| ((*q).to_owned(), m))
+        })
+        .collect();
     let worst = engine.iter().map(|e| e.1).fold(0.0, f64::max);
     let typo = criterion_median("default corpus", "search guangzhuo");
     let _ = writeln!(md, "## Engine, native (criterion medians)\n");
@@ -282,11 +426,23 @@ fn main() {
         let _ = writeln!(md, "| `{q}` | {m:.1} µs |");
     }
     if let Some(t) = typo {
-        let _ = writeln!(md, "| `guangzhuo` (a typo: Levenshtein over the FST) | {t:.1} µs |");
+        let _ = writeln!(
+            md,
+            "| `guangzhuo` (a typo: Levenshtein over the FST) | {t:.1} µs |"
+        );
     }
-    let scale = ["Hong Kong", "선전", "Pékin", "tanlu", "\"Hong Kong\" Tokyo", "Hong Kong lang:fr"];
-    let at_10k: Vec<(String, f64)> =
-        scale.iter().filter_map(|q| criterion_median("10k documents", &folder(q)).map(|m| ((*q).to_owned(), m))).collect();
+    let scale = [
+        "Hong Kong",
+        "선전",
+        "Pékin",
+        "tanlu",
+        "\"Hong Kong\" Tokyo",
+        "Hong Kong lang:fr",
+    ];
+    let at_10k: Vec<(String, f64)> = scale
+        .iter()
+        .filter_map(|q| criterion_median("10k documents", &folder(q)).map(|m| ((*q).to_owned(), m)))
+        .collect();
     for (q, m) in &at_10k {
         let _ = writeln!(md, "| 10k documents: `{q}` | {:.2} ms |", m / 1000.0);
     }
@@ -296,46 +452,126 @@ fn main() {
     // ---- 10,000 documents: both indexers ----
     let gen = root().join("target/bench-10k");
     let atlas_bin = root().join("target/native/atlas");
-    let (our_secs, _, out) = timed(Command::new(&atlas_bin).arg("build").arg(&gen).arg("-o").arg(bench.join("10k.bin")));
-    let our_peak = out.lines().find_map(|l| l.strip_prefix("peak memory ")).and_then(|l| l.trim_end_matches(" MiB").parse::<f64>().ok()).unwrap_or(0.0);
-    let numbers: Vec<usize> = out.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
+    let (our_secs, _, out) = timed(
+        Command::new(&atlas_bin)
+            .arg("build")
+            .arg(&gen)
+            .arg("-o")
+            .arg(bench.join("10k.bin")),
+    );
+    let our_peak = out
+        .lines()
+        .find_map(|l| l.strip_prefix("peak memory "))
+        .and_then(|l| l.trim_end_matches(" MiB").parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let numbers: Vec<usize> = out
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
     let summary = out.lines().next().unwrap_or("");
-    let text_bytes = summary.split(" text bytes").next().and_then(|s| s.rsplit(' ').next()).and_then(|n| n.parse::<f64>().ok()).unwrap_or(1.0);
-    let index_bytes = summary.split(" index bytes").next().and_then(|s| s.rsplit(' ').next()).and_then(|n| n.parse::<f64>().ok()).unwrap_or(0.0);
+    let text_bytes = summary
+        .split(" text bytes")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse::<f64>().ok())
+        .unwrap_or(1.0);
+    let index_bytes = summary
+        .split(" index bytes")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse::<f64>().ok())
+        .unwrap_or(0.0);
     let _ = numbers;
     let mut gen_docs: Vec<(String, String, String, String)> = Vec::new();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&gen).expect("target/bench-10k").flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&gen)
+        .expect("target/bench-10k")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     for p in paths {
         let text = std::fs::read_to_string(&p).unwrap_or_default();
         let title = text.lines().next().unwrap_or("").to_owned();
-        gen_docs.push((p.file_stem().unwrap().to_string_lossy().into_owned(), title, "en".into(), text));
+        gen_docs.push((
+            p.file_stem().unwrap().to_string_lossy().into_owned(),
+            title,
+            "en".into(),
+            text,
+        ));
     }
     let pf_10k = bench.join("pagefind-10k");
     render_pages(&gen_docs, &pf_10k);
-    let (pf_secs, pf_peak, _) = timed(Command::new(&pagefind).arg("--site").arg(&pf_10k).arg("--quiet"));
+    let (pf_secs, pf_peak, _) = timed(
+        Command::new(&pagefind)
+            .arg("--site")
+            .arg(&pf_10k)
+            .arg("--quiet"),
+    );
     eprintln!("measuring Pagefind at 10,000 documents…");
     let (mut pf10, pf10_new) = measure_pagefind(&pf_10k, "Hong Kong");
     let pf10_first = median(&mut pf10.first);
     let (_, pf10_gz, _) = sizes(&pf_10k, &pf10.files);
     let mut v: Vec<f64> = pf10_new.iter().map(|&n| n as f64).collect();
     let pf10_new_req = median(&mut v);
-    let _ = writeln!(md, "## 10,000 generated documents ({:.1} MB of text)\n", text_bytes / 1e6);
+    let _ = writeln!(
+        md,
+        "## 10,000 generated documents ({:.1} MB of text)\n",
+        text_bytes / 1e6
+    );
     let _ = writeln!(md, "| | corpus-atlas | Pagefind |\n|---|---|---|");
     let _ = writeln!(md, "| index build | {our_secs:.1} s, peak {our_peak:.0} MiB | {pf_secs:.1} s, peak {pf_peak:.0} MiB |");
-    let _ = writeln!(md, "| index bytes / text bytes | {:.2} with the stored text; {:.2} without | |", index_bytes / text_bytes, (index_bytes - text_bytes).max(0.0) / text_bytes);
+    let _ = writeln!(
+        md,
+        "| index bytes / text bytes | {:.2} with the stored text; {:.2} without | |",
+        index_bytes / text_bytes,
+        (index_bytes - text_bytes).max(0.0) / text_bytes
+    );
     let _ = writeln!(md, "| first visit | one bundle of {:.1} MB (no split mode yet) | {} requests, {pf10_gz} B gzipped, {pf10_first:.0} ms to first result |", index_bytes / 1e6, pf10.files.len());
     let _ = writeln!(md, "| a new query after load | 0 requests, {:.2} ms worst engine median | {pf10_new_req} requests |\n", worst_10k / 1000.0);
 
     // ---- Budgets ----
     let budgets = [
-        ("whole app on first visit ≤ 160 KB gzipped in ≤ 3 requests", format!("{} KB in {} requests", a_gz / 1000, atlas.files.len()), a_gz <= 160_000 && atlas.files.len() <= 3),
-        ("load → first result ≤ 0.25 × Pagefind's", format!("{a_first:.0} ms vs {p_first:.0} ms ({:.2}×)", a_first / p_first), a_first <= 0.25 * p_first),
-        ("engine query ≤ 50 µs median, default corpus", format!("worst {worst:.1} µs"), worst <= 50.0),
-        ("engine query ≤ 2 ms median at 10,000 documents", format!("worst {:.2} ms", worst_10k / 1000.0), worst_10k <= 2000.0),
-        ("building 10,000 ≤ 0.2 × Pagefind's time", format!("{our_secs:.1} s vs {pf_secs:.1} s ({:.2}×)", our_secs / pf_secs), our_secs <= 0.2 * pf_secs),
-        ("building 10,000 ≤ 300 MB peak", format!("{our_peak:.0} MiB"), our_peak * 1.048_576 <= 300.0),
-        ("index bytes ≤ 0.4 × text bytes (index proper)", format!("{:.2}", (index_bytes - text_bytes).max(0.0) / text_bytes), (index_bytes - text_bytes) / text_bytes <= 0.4),
+        (
+            "whole app on first visit ≤ 160 KB gzipped in ≤ 3 requests",
+            format!("{} KB in {} requests", a_gz / 1000, atlas.files.len()),
+            a_gz <= 160_000 && atlas.files.len() <= 3,
+        ),
+        (
+            "load → first result ≤ 0.25 × Pagefind's",
+            format!(
+                "{a_first:.0} ms vs {p_first:.0} ms ({:.2}×)",
+                a_first / p_first
+            ),
+            a_first <= 0.25 * p_first,
+        ),
+        (
+            "engine query ≤ 50 µs median, default corpus",
+            format!("worst {worst:.1} µs"),
+            worst <= 50.0,
+        ),
+        (
+            "engine query ≤ 2 ms median at 10,000 documents",
+            format!("worst {:.2} ms", worst_10k / 1000.0),
+            worst_10k <= 2000.0,
+        ),
+        (
+            "building 10,000 ≤ 0.2 × Pagefind's time",
+            format!(
+                "{our_secs:.1} s vs {pf_secs:.1} s ({:.2}×)",
+                our_secs / pf_secs
+            ),
+            our_secs <= 0.2 * pf_secs,
+        ),
+        (
+            "building 10,000 ≤ 300 MB peak",
+            format!("{our_peak:.0} MiB"),
+            our_peak * 1.048_576 <= 300.0,
+        ),
+        (
+            "index bytes ≤ 0.4 × text bytes (index proper)",
+            format!("{:.2}", (index_bytes - text_bytes).max(0.0) / text_bytes),
+            (index_bytes - text_bytes) / text_bytes <= 0.4,
+        ),
     ];
     let _ = writeln!(md, "## Budgets\n\n| budget | measured | |\n|---|---|---|");
     for (b, m, ok) in &budgets {

@@ -5,7 +5,18 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
 /// One-to-three-word queries a reader types, in the three languages.
-const QUERIES: &[&str] = &["Hong Kong", "Shenzhen", "선전", "핀테크", "Pékin", "\"supply chain\"", "digital economy data", "zhiji", "guangzhuo", "Greater Bay Area lang:en"];
+const QUERIES: &[&str] = &[
+    "Hong Kong",
+    "Shenzhen",
+    "선전",
+    "핀테크",
+    "Pékin",
+    "\"supply chain\"",
+    "digital economy data",
+    "zhiji",
+    "guangzhuo",
+    "Greater Bay Area lang:en",
+];
 
 fn queries(c: &mut Criterion) {
     let index = corpus_atlas::index().expect("embedded index");
@@ -18,10 +29,19 @@ fn queries(c: &mut Criterion) {
     group.bench_function("search + 10 snippets: Hong Kong", |b| {
         b.iter(|| {
             let r = search(index, black_box("Hong Kong"), SearchOptions::default());
-            r.hits.iter().take(10).map(|h| snippet(index, h, SNIPPET_CHARS).text.len()).sum::<usize>()
+            r.hits
+                .iter()
+                .take(10)
+                .map(|h| snippet(index, h, SNIPPET_CHARS).text.len())
+                .sum::<usize>()
         })
     });
-    group.bench_function("open index", |b| b.iter(|| corpus_atlas::engine::Index::open(black_box(corpus_atlas::INDEX_BYTES)).map(|i| i.doc_count())));
+    group.bench_function("open index", |b| {
+        b.iter(|| {
+            corpus_atlas::engine::Index::open(black_box(corpus_atlas::INDEX_BYTES))
+                .map(|i| i.doc_count())
+        })
+    });
     group.finish();
 }
 

@@ -19,13 +19,53 @@ use crate::geo::View;
 
 /// One view: (name, source file, west, south, east, north, width,
 /// simplification tolerance in view units, title).
-pub type ViewSpec = (&'static str, &'static str, f64, f64, f64, f64, f64, f64, &'static str);
+pub type ViewSpec = (
+    &'static str,
+    &'static str,
+    f64,
+    f64,
+    f64,
+    f64,
+    f64,
+    f64,
+    &'static str,
+);
 
 /// The views drawn, from the closest in.
 pub const VIEWS: &[ViewSpec] = &[
-    ("gba", "countries-10m.json", 112.5, 21.8, 114.6, 23.7, 1000.0, 0.9, "Greater Bay Area"),
-    ("china", "countries-50m.json", 73.0, 17.0, 135.5, 54.0, 1000.0, 1.2, "China"),
-    ("world", "countries-110m.json", -180.0, -58.0, 180.0, 78.0, 1000.0, 0.8, "World"),
+    (
+        "gba",
+        "countries-10m.json",
+        112.5,
+        21.8,
+        114.6,
+        23.7,
+        1000.0,
+        0.9,
+        "Greater Bay Area",
+    ),
+    (
+        "china",
+        "countries-50m.json",
+        73.0,
+        17.0,
+        135.5,
+        54.0,
+        1000.0,
+        1.2,
+        "China",
+    ),
+    (
+        "world",
+        "countries-110m.json",
+        -180.0,
+        -58.0,
+        180.0,
+        78.0,
+        1000.0,
+        0.8,
+        "World",
+    ),
 ];
 
 type Ring = Vec<(f64, f64)>;
@@ -58,9 +98,19 @@ fn ring(indexes: &Value, arcs: &[Ring]) -> Result<Ring, String> {
     let mut out: Ring = Vec::new();
     for i in indexes.as_array().ok_or("a ring is not a list of arcs")? {
         let i = i.as_i64().ok_or("an arc index is not an integer")?;
-        let (k, reversed) = if i < 0 { ((!i) as usize, true) } else { (i as usize, false) };
-        let arc = arcs.get(k).ok_or_else(|| format!("arc {k} does not exist"))?;
-        let points: Box<dyn Iterator<Item = &(f64, f64)>> = if reversed { Box::new(arc.iter().rev()) } else { Box::new(arc.iter()) };
+        let (k, reversed) = if i < 0 {
+            ((!i) as usize, true)
+        } else {
+            (i as usize, false)
+        };
+        let arc = arcs
+            .get(k)
+            .ok_or_else(|| format!("arc {k} does not exist"))?;
+        let points: Box<dyn Iterator<Item = &(f64, f64)>> = if reversed {
+            Box::new(arc.iter().rev())
+        } else {
+            Box::new(arc.iter())
+        };
         // Consecutive arcs share their joining point.
         out.extend(points.skip(usize::from(!out.is_empty())));
     }
@@ -91,10 +141,18 @@ fn clip(ring: &Ring, x0: f64, y0: f64, x1: f64, y1: f64) -> Ring {
     type Inside<'a> = &'a dyn Fn((f64, f64)) -> bool;
     type Cut<'a> = &'a dyn Fn((f64, f64), (f64, f64)) -> (f64, f64);
     let edges: [(Inside, Cut); 4] = [
-        (&|p| p.0 >= x0, &|a, b| (x0, a.1 + (b.1 - a.1) * (x0 - a.0) / (b.0 - a.0))),
-        (&|p| p.0 <= x1, &|a, b| (x1, a.1 + (b.1 - a.1) * (x1 - a.0) / (b.0 - a.0))),
-        (&|p| p.1 >= y0, &|a, b| (a.0 + (b.0 - a.0) * (y0 - a.1) / (b.1 - a.1), y0)),
-        (&|p| p.1 <= y1, &|a, b| (a.0 + (b.0 - a.0) * (y1 - a.1) / (b.1 - a.1), y1)),
+        (&|p| p.0 >= x0, &|a, b| {
+            (x0, a.1 + (b.1 - a.1) * (x0 - a.0) / (b.0 - a.0))
+        }),
+        (&|p| p.0 <= x1, &|a, b| {
+            (x1, a.1 + (b.1 - a.1) * (x1 - a.0) / (b.0 - a.0))
+        }),
+        (&|p| p.1 >= y0, &|a, b| {
+            (a.0 + (b.0 - a.0) * (y0 - a.1) / (b.1 - a.1), y0)
+        }),
+        (&|p| p.1 <= y1, &|a, b| {
+            (a.0 + (b.0 - a.0) * (y1 - a.1) / (b.1 - a.1), y1)
+        }),
     ];
     for (inside, cut) in edges {
         let input = std::mem::take(&mut out);
@@ -146,12 +204,21 @@ fn simplify(points: &[(f64, f64)], tolerance: f64) -> Vec<(f64, f64)> {
             stack.push((worst.1, b));
         }
     }
-    points.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect()
+    points
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(p, _)| *p)
+        .collect()
 }
 
 fn area(ring: &[(i64, i64)]) -> i64 {
     let n = ring.len();
-    (0..n).map(|i| ring[i].0 * ring[(i + 1) % n].1 - ring[(i + 1) % n].0 * ring[i].1).sum::<i64>().abs() / 2
+    (0..n)
+        .map(|i| ring[i].0 * ring[(i + 1) % n].1 - ring[(i + 1) % n].0 * ring[i].1)
+        .sum::<i64>()
+        .abs()
+        / 2
 }
 
 /// SVG path data for one country's rings, in integer view units, relative moves.
@@ -159,15 +226,28 @@ fn path(rings: &[Ring], view: &View, tolerance: f64) -> String {
     let mut d = String::new();
     let margin = 2.0;
     for r in rings {
-        let projected: Ring = r.iter().map(|&(lon, lat)| view.project(lon as f32, lat as f32)).map(|(x, y)| (f64::from(x), f64::from(y))).collect();
-        let clipped = clip(&projected, -margin, -margin, view.width as f64 + margin, view.height as f64 + margin);
+        let projected: Ring = r
+            .iter()
+            .map(|&(lon, lat)| view.project(lon as f32, lat as f32))
+            .map(|(x, y)| (f64::from(x), f64::from(y)))
+            .collect();
+        let clipped = clip(
+            &projected,
+            -margin,
+            -margin,
+            view.width as f64 + margin,
+            view.height as f64 + margin,
+        );
         if clipped.len() < 3 {
             continue;
         }
         let mut closed = clipped.clone();
         closed.push(clipped[0]);
         let simple = simplify(&closed, tolerance);
-        let mut pts: Vec<(i64, i64)> = simple.iter().map(|p| (p.0.round() as i64, p.1.round() as i64)).collect();
+        let mut pts: Vec<(i64, i64)> = simple
+            .iter()
+            .map(|p| (p.0.round() as i64, p.1.round() as i64))
+            .collect();
         pts.dedup();
         if pts.len() > 1 && pts.first() == pts.last() {
             pts.pop();
@@ -204,13 +284,28 @@ pub fn import(read: impl Fn(&str) -> Result<String, String>) -> Result<String, S
     for &(name, file, west, south, east, north, width, tolerance, title) in VIEWS {
         let topo: Value = serde_json::from_str(&read(file)?).map_err(|e| format!("{file}: {e}"))?;
         let arcs = arcs(&topo).map_err(|e| format!("{file}: {e}"))?;
-        let view = View::new(west as f32, south as f32, east as f32, north as f32, width as f32);
-        let _ = writeln!(out, "view {name} {west} {south} {east} {north} {} {} {title}", view.width, view.height);
-        let geometries = topo["objects"]["countries"]["geometries"].as_array().ok_or(format!("{file}: no countries"))?;
+        let view = View::new(
+            west as f32,
+            south as f32,
+            east as f32,
+            north as f32,
+            width as f32,
+        );
+        let _ = writeln!(
+            out,
+            "view {name} {west} {south} {east} {north} {} {} {title}",
+            view.width, view.height
+        );
+        let geometries = topo["objects"]["countries"]["geometries"]
+            .as_array()
+            .ok_or(format!("{file}: no countries"))?;
         for g in geometries {
             let polygons: Vec<&Value> = match g["type"].as_str() {
                 Some("Polygon") => vec![&g["arcs"]],
-                Some("MultiPolygon") => g["arcs"].as_array().map(|a| a.iter().collect()).unwrap_or_default(),
+                Some("MultiPolygon") => g["arcs"]
+                    .as_array()
+                    .map(|a| a.iter().collect())
+                    .unwrap_or_default(),
                 _ => continue,
             };
             let mut rings = Vec::new();
@@ -223,7 +318,10 @@ pub fn import(read: impl Fn(&str) -> Result<String, String>) -> Result<String, S
             }
             let d = path(&rings, &view, tolerance);
             if !d.is_empty() {
-                let country = g["properties"]["name"].as_str().unwrap_or("").replace('\t', " ");
+                let country = g["properties"]["name"]
+                    .as_str()
+                    .unwrap_or("")
+                    .replace('\t', " ");
                 let _ = writeln!(out, "{country}\t{d}");
             }
         }
@@ -241,12 +339,22 @@ mod tests {
         let c = clip(&square, 0.0, 0.0, 10.0, 10.0);
         let xs: Vec<f64> = c.iter().map(|p| p.0).collect();
         assert!(xs.iter().all(|&x| (0.0..=5.0).contains(&x)), "{c:?}");
-        assert_eq!(area(&c.iter().map(|p| (p.0 as i64, p.1 as i64)).collect::<Vec<_>>()), 25);
+        assert_eq!(
+            area(
+                &c.iter()
+                    .map(|p| (p.0 as i64, p.1 as i64))
+                    .collect::<Vec<_>>()
+            ),
+            25
+        );
     }
 
     #[test]
     fn simplification_drops_points_on_a_line() {
         let line = vec![(0.0, 0.0), (1.0, 0.01), (2.0, 0.0), (3.0, 5.0)];
-        assert_eq!(simplify(&line, 0.5), vec![(0.0, 0.0), (2.0, 0.0), (3.0, 5.0)]);
+        assert_eq!(
+            simplify(&line, 0.5),
+            vec![(0.0, 0.0), (2.0, 0.0), (3.0, 5.0)]
+        );
     }
 }

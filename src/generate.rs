@@ -32,21 +32,72 @@ impl Rng {
 pub const VOCABULARY: usize = 30_000;
 
 const LATIN_SYLLABLES: &[&str] = &[
-    "ba", "ko", "ri", "mé", "tan", "lu", "vo", "sen", "da", "pi", "ra", "no", "che", "gui", "lon", "mar", "té", "quo",
-    "zu", "fin", "tra", "dé", "mon", "ex", "port", "ci", "val", "sta", "ne", "ro", "bu", "lia", "pré", "gra", "ton",
+    "ba", "ko", "ri", "mé", "tan", "lu", "vo", "sen", "da", "pi", "ra", "no", "che", "gui", "lon",
+    "mar", "té", "quo", "zu", "fin", "tra", "dé", "mon", "ex", "port", "ci", "val", "sta", "ne",
+    "ro", "bu", "lia", "pré", "gra", "ton",
 ];
 const HANGUL_SYLLABLES: &[&str] = &[
-    "가", "나", "다", "라", "마", "바", "사", "아", "자", "차", "카", "타", "파", "하", "경", "제", "금", "융", "기",
-    "술", "협", "력", "산", "업", "정", "책", "도", "시", "발", "전", "투", "자", "시", "장", "성", "장",
+    "가", "나", "다", "라", "마", "바", "사", "아", "자", "차", "카", "타", "파", "하", "경", "제",
+    "금", "융", "기", "술", "협", "력", "산", "업", "정", "책", "도", "시", "발", "전", "투", "자",
+    "시", "장", "성", "장",
 ];
 const PLACES: &[&str] = &[
-    "Hong Kong", "Shenzhen", "Macau", "Guangzhou", "Beijing", "Hangzhou", "Shanghai", "Dongguan", "Foshan", "Zhuhai",
-    "Pékin", "Macao", "Canton", "Tokyo", "Singapour", "Vienna",
+    "Hong Kong",
+    "Shenzhen",
+    "Macau",
+    "Guangzhou",
+    "Beijing",
+    "Hangzhou",
+    "Shanghai",
+    "Dongguan",
+    "Foshan",
+    "Zhuhai",
+    "Pékin",
+    "Macao",
+    "Canton",
+    "Tokyo",
+    "Singapour",
+    "Vienna",
 ];
-const KOREAN_PLACES: &[&str] = &["홍콩", "선전", "마카오", "광저우", "베이징", "항저우", "상하이", "도쿄"];
+const KOREAN_PLACES: &[&str] = &[
+    "홍콩",
+    "선전",
+    "마카오",
+    "광저우",
+    "베이징",
+    "항저우",
+    "상하이",
+    "도쿄",
+];
 const PARTICLES: &[&str] = &["", "은", "이", "과", "의", "에서", "와", "를"];
-const MONTHS_EN: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MONTHS_FR: &[&str] = &["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTHS_EN: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_FR: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
 
 /// One generated document: its file name and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +128,9 @@ fn vocabulary(rng: &mut Rng, syllables: &[&str]) -> Vec<String> {
     let mut words = std::collections::BTreeSet::new();
     while words.len() < VOCABULARY {
         let len = 1 + rng.below(3) + usize::from(rng.below(4) == 0);
-        let w: String = (0..len).map(|_| syllables[rng.below(syllables.len())]).collect();
+        let w: String = (0..len)
+            .map(|_| syllables[rng.below(syllables.len())])
+            .collect();
         words.insert(w);
     }
     // Shuffle so that rank is unrelated to spelling.
@@ -116,7 +169,9 @@ pub fn corpus(count: usize, seed: u64) -> Vec<Generated> {
             if rng.below(5) == 0 {
                 text.push_str("Advertisement\n");
             }
-            let title: Vec<String> = (0..4 + rng.below(5)).map(|_| word(&mut rng, &table, words)).collect();
+            let title: Vec<String> = (0..4 + rng.below(5))
+                .map(|_| word(&mut rng, &table, words))
+                .collect();
             text.push_str(&title.join(" "));
             text.push_str("\n\n");
             let target = 250 + rng.below(100);
@@ -128,7 +183,11 @@ pub fn corpus(count: usize, seed: u64) -> Vec<Generated> {
                     let r = rng.below(100);
                     sentence.push(if r < 3 {
                         if lang == "ko" {
-                            format!("{}{}", KOREAN_PLACES[rng.below(KOREAN_PLACES.len())], PARTICLES[rng.below(PARTICLES.len())])
+                            format!(
+                                "{}{}",
+                                KOREAN_PLACES[rng.below(KOREAN_PLACES.len())],
+                                PARTICLES[rng.below(PARTICLES.len())]
+                            )
                         } else {
                             PLACES[rng.below(PLACES.len())].to_owned()
                         }
@@ -146,7 +205,10 @@ pub fn corpus(count: usize, seed: u64) -> Vec<Generated> {
                 }
             }
             text.push('\n');
-            Generated { id: format!("gen-{n:05}-{lang}.txt"), text }
+            Generated {
+                id: format!("gen-{n:05}-{lang}.txt"),
+                text,
+            }
         })
         .collect()
 }

@@ -29,7 +29,14 @@ impl View {
     pub fn new(west: f32, south: f32, east: f32, north: f32, width: f32) -> Self {
         let k = width / (east - west).to_radians();
         let height = ((mercator_y(north) - mercator_y(south)) * k).round();
-        View { west, south, east, north, width, height }
+        View {
+            west,
+            south,
+            east,
+            north,
+            width,
+            height,
+        }
     }
 
     /// SVG coordinates of a position (outside the view when it is).
@@ -70,7 +77,19 @@ pub fn parse_basemap(text: &'static str) -> Vec<BaseView> {
             let nums: Vec<f32> = f.by_ref().take(6).filter_map(|v| v.parse().ok()).collect();
             let title = f.next().unwrap_or(name);
             if let [west, south, east, north, width, height] = nums[..] {
-                views.push(BaseView { name, title, view: View { west, south, east, north, width, height }, countries: Vec::new() });
+                views.push(BaseView {
+                    name,
+                    title,
+                    view: View {
+                        west,
+                        south,
+                        east,
+                        north,
+                        width,
+                        height,
+                    },
+                    countries: Vec::new(),
+                });
             }
         } else if let (Some(v), Some((country, d))) = (views.last_mut(), line.split_once('\t')) {
             v.countries.push((country, d));

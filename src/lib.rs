@@ -14,9 +14,9 @@ pub mod basemap;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 pub mod engine;
-pub mod geo;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
+pub mod geo;
 pub mod route;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;

@@ -40,12 +40,19 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let hash = hash.trim_start_matches('#');
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
-        let param = |name: &str| query.split('&').find_map(|kv| kv.strip_prefix(name)).map(decode);
+        let param = |name: &str| {
+            query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix(name))
+                .map(decode)
+        };
         let q = param("q=").unwrap_or_default();
         match path.trim_start_matches('/').split_once('/') {
-            Some(("doc", id)) if !id.is_empty() => {
-                Route::Doc { id: decode(id), q, section: param("s=").and_then(|s| s.parse().ok()) }
-            }
+            Some(("doc", id)) if !id.is_empty() => Route::Doc {
+                id: decode(id),
+                q,
+                section: param("s=").and_then(|s| s.parse().ok()),
+            },
             _ => Route::Search { q },
         }
     }
@@ -77,7 +84,9 @@ fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -92,7 +101,10 @@ fn decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 3 <= bytes.len() => {
-                match std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                match std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
                     Some(v) => {
                         out.push(v);
                         i += 3;
@@ -124,11 +136,27 @@ mod tests {
     fn routes_round_trip() {
         let routes = [
             Route::Search { q: String::new() },
-            Route::Search { q: "Hong Kong \"supply chain\" -x & y=z #1 100%".into() },
-            Route::Search { q: "홍콩 États-Unis 深圳".into() },
-            Route::Doc { id: "001_9e2afc69ac3b4727.txt".into(), q: "선전".into(), section: None },
-            Route::Doc { id: "a b?.txt".into(), q: String::new(), section: Some(3) },
-            Route::Doc { id: "x.txt".into(), q: "s=1 & q=2".into(), section: Some(0) },
+            Route::Search {
+                q: "Hong Kong \"supply chain\" -x & y=z #1 100%".into(),
+            },
+            Route::Search {
+                q: "홍콩 États-Unis 深圳".into(),
+            },
+            Route::Doc {
+                id: "001_9e2afc69ac3b4727.txt".into(),
+                q: "선전".into(),
+                section: None,
+            },
+            Route::Doc {
+                id: "a b?.txt".into(),
+                q: String::new(),
+                section: Some(3),
+            },
+            Route::Doc {
+                id: "x.txt".into(),
+                q: "s=1 & q=2".into(),
+                section: Some(0),
+            },
         ];
         for r in routes {
             assert_eq!(Route::from_hash(&r.to_hash()), r, "{}", r.to_hash());
@@ -138,10 +166,31 @@ mod tests {
     #[test]
     fn tampered_hashes_fall_back_to_something_sensible() {
         assert_eq!(Route::from_hash(""), Route::Search { q: String::new() });
-        assert_eq!(Route::from_hash("#/nowhere/at/all"), Route::Search { q: String::new() });
-        assert_eq!(Route::from_hash("#/search?q=%E0%A4%ZZ%"), Route::Search { q: "\u{FFFD}%ZZ%".into() });
-        assert_eq!(Route::from_hash("#/doc/?q=x"), Route::Search { q: "x".into() });
-        assert_eq!(Route::from_hash("#/search?q=a+b"), Route::Search { q: "a b".into() });
-        assert_eq!(Route::from_hash("#/doc/x.txt?s=oops"), Route::Doc { id: "x.txt".into(), q: String::new(), section: None });
+        assert_eq!(
+            Route::from_hash("#/nowhere/at/all"),
+            Route::Search { q: String::new() }
+        );
+        assert_eq!(
+            Route::from_hash("#/search?q=%E0%A4%ZZ%"),
+            Route::Search {
+                q: "\u{FFFD}%ZZ%".into()
+            }
+        );
+        assert_eq!(
+            Route::from_hash("#/doc/?q=x"),
+            Route::Search { q: "x".into() }
+        );
+        assert_eq!(
+            Route::from_hash("#/search?q=a+b"),
+            Route::Search { q: "a b".into() }
+        );
+        assert_eq!(
+            Route::from_hash("#/doc/x.txt?s=oops"),
+            Route::Doc {
+                id: "x.txt".into(),
+                q: String::new(),
+                section: None
+            }
+        );
     }
 }

@@ -63,15 +63,25 @@ pub fn service_worker(dist: &Path, index: &str) -> Result<(String, String), Site
         .collect();
     names.sort();
     files.extend(names.iter().map(|n| format!("./{n}")));
-    let version: String = Sha256::digest(files.join("\n").as_bytes()).iter().take(6).map(|b| format!("{b:02x}")).collect();
+    let version: String = Sha256::digest(files.join("\n").as_bytes())
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let list = serde_json::to_string(&files).map_err(|e| SiteError(e.to_string()))?;
-    let worker = SERVICE_WORKER.replace("{version}", &version).replace("{files}", &list);
+    let worker = SERVICE_WORKER
+        .replace("{version}", &version)
+        .replace("{files}", &list);
     let path = dist.join("sw.js");
     fs::write(&path, worker).map_err(|e| err(&path, e))?;
     let marked = if index.contains(OFFLINE_MARKER) {
         index.to_owned()
     } else {
-        index.replacen("<meta name=\"viewport\"", &format!("{OFFLINE_MARKER}\n  <meta name=\"viewport\""), 1)
+        index.replacen(
+            "<meta name=\"viewport\"",
+            &format!("{OFFLINE_MARKER}\n  <meta name=\"viewport\""),
+            1,
+        )
     };
     Ok((marked, version))
 }
@@ -115,7 +125,12 @@ fn inline_elements<'h>(html: &'h str, tag: &str) -> Vec<&'h str> {
 fn hashes(contents: &[&str]) -> String {
     contents
         .iter()
-        .map(|c| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(c.as_bytes()))))
+        .map(|c| {
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(c.as_bytes()))
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -125,14 +140,22 @@ fn hashes(contents: &[&str]) -> String {
 fn with_policy(html: &str, policy: &str) -> Result<String, String> {
     let mut html = html.to_owned();
     if let Some(start) = html.find("<meta http-equiv=\"Content-Security-Policy\"") {
-        let end = html[start..].find('>').map(|e| start + e + 1).ok_or("unclosed CSP meta tag")?;
+        let end = html[start..]
+            .find('>')
+            .map(|e| start + e + 1)
+            .ok_or("unclosed CSP meta tag")?;
         // Take the line break and indent we put before it too.
         let start = html[..start].trim_end_matches([' ', '\n']).len();
         html.replace_range(start..end, "");
     }
-    let charset = html.find("<meta charset=\"utf-8\">").ok_or("no <meta charset=\"utf-8\"> to put the policy after")?;
+    let charset = html
+        .find("<meta charset=\"utf-8\">")
+        .ok_or("no <meta charset=\"utf-8\"> to put the policy after")?;
     let at = charset + "<meta charset=\"utf-8\">".len();
-    html.insert_str(at, &format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"));
+    html.insert_str(
+        at,
+        &format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"),
+    );
     Ok(html)
 }
 
@@ -166,12 +189,18 @@ pub fn single_file(dist: &Path) -> Result<String, SiteError> {
     // An inline module cannot be imported: drop the glue's export list.
     let export = "export { initSync, __wbg_init as default };";
     if !glue.contains(export) {
-        return Err(err(&glue_path, "the wasm-bindgen glue has an unexpected export list"));
+        return Err(err(
+            &glue_path,
+            "the wasm-bindgen glue has an unexpected export list",
+        ));
     }
     let glue = glue.replace(export, "");
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(&wasm).and_then(|_| gz.flush()).map_err(|e| SiteError(e.to_string()))?;
-    let packed = base64::engine::general_purpose::STANDARD.encode(gz.finish().map_err(|e| SiteError(e.to_string()))?);
+    gz.write_all(&wasm)
+        .and_then(|_| gz.flush())
+        .map_err(|e| SiteError(e.to_string()))?;
+    let packed = base64::engine::general_purpose::STANDARD
+        .encode(gz.finish().map_err(|e| SiteError(e.to_string()))?);
     let script = format!(
         "{glue}\n\
          const packed = \"{packed}\";\n\
@@ -179,15 +208,27 @@ pub fn single_file(dist: &Path) -> Result<String, SiteError> {
          const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer();\n\
          await __wbg_init({{ module_or_path: bytes }});\n"
     );
-    let icon_uri = format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(&icon));
+    let icon_uri = format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(&icon)
+    );
 
     // The page: trunk's head without its links and script, then ours.
-    let body_start = index.find("<body>").ok_or_else(|| err(&index_path, "no <body>"))?;
-    let head_end = index.find("<link").unwrap_or(body_start).min(index.find("<script").unwrap_or(body_start));
+    let body_start = index
+        .find("<body>")
+        .ok_or_else(|| err(&index_path, "no <body>"))?;
+    let head_end = index
+        .find("<link")
+        .unwrap_or(body_start)
+        .min(index.find("<script").unwrap_or(body_start));
     let head = &index[..head_end];
     let head = head
         .lines()
-        .filter(|l| !l.contains("Content-Security-Policy") && !l.contains("corpus-atlas-offline") && !l.contains("rel=\"manifest\""))
+        .filter(|l| {
+            !l.contains("Content-Security-Policy")
+                && !l.contains("corpus-atlas-offline")
+                && !l.contains("rel=\"manifest\"")
+        })
         .collect::<Vec<_>>()
         .join("\n");
     let html = format!(
@@ -211,8 +252,15 @@ mod tests {
         let html = secure_index(PAGE).unwrap();
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"run();"));
         assert!(html.contains(&format!("'sha256-{expected}'")), "{html}");
-        assert_eq!(html.matches("'sha256-").count(), 1, "the script with src is allowed by 'self'");
-        assert!(html.find("Content-Security-Policy").unwrap() < html.find("<script").unwrap(), "the policy comes first");
+        assert_eq!(
+            html.matches("'sha256-").count(),
+            1,
+            "the script with src is allowed by 'self'"
+        );
+        assert!(
+            html.find("Content-Security-Policy").unwrap() < html.find("<script").unwrap(),
+            "the policy comes first"
+        );
         assert!(!html.contains("'unsafe-inline'") && !html.contains("'unsafe-eval'"));
     }
 
@@ -228,7 +276,10 @@ mod tests {
         let (marked, v1) = service_worker(&dir, page).unwrap();
         assert!(marked.contains(OFFLINE_MARKER));
         let worker = fs::read_to_string(dir.join("sw.js")).unwrap();
-        assert!(worker.contains("\"./app-1_bg.wasm\"") && worker.contains(&format!("corpus-atlas-{v1}")));
+        assert!(
+            worker.contains("\"./app-1_bg.wasm\"")
+                && worker.contains(&format!("corpus-atlas-{v1}"))
+        );
         fs::rename(dir.join("app-1_bg.wasm"), dir.join("app-2_bg.wasm")).unwrap();
         let (_, v2) = service_worker(&dir, &marked).unwrap();
         assert_ne!(v1, v2, "a new build gets a new cache");

@@ -33,7 +33,8 @@ pub fn use_route() -> (Route, Callback<(Route, Nav)>) {
                 EventListener::new(&window, "popstate", move |_| route.set(current_route()))
             };
             // Edits of the address bar's hash arrive as hashchange.
-            let on_hash = EventListener::new(&window, "hashchange", move |_| route.set(current_route()));
+            let on_hash =
+                EventListener::new(&window, "hashchange", move |_| route.set(current_route()));
             move || drop((on_pop, on_hash))
         });
     }

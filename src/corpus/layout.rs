@@ -41,7 +41,11 @@ impl Furniture {
             let (kind, pattern) = line.split_at(line.chars().next().map_or(0, char::len_utf8));
             let pattern = pattern.trim().to_lowercase();
             if pattern.is_empty() {
-                return Err(CorpusError::new(path, Some(n + 1), "a pattern needs text after its sign"));
+                return Err(CorpusError::new(
+                    path,
+                    Some(n + 1),
+                    "a pattern needs text after its sign",
+                ));
             }
             match kind {
                 "=" => f.phrases.push(pattern),
@@ -104,7 +108,10 @@ impl Furniture {
         if lower.len() != line.len() {
             return None;
         }
-        self.credits.iter().filter_map(|c| lower.find(c.as_str())).min()
+        self.credits
+            .iter()
+            .filter_map(|c| lower.find(c.as_str()))
+            .min()
     }
 }
 
@@ -124,7 +131,10 @@ enum Kind {
 
 /// A by-line: two or more `Label: value` fields joined by `|`.
 fn is_byline(line: &str) -> bool {
-    line.split('|').filter(|part| part.split_once(':').is_some_and(|(l, _)| words(l) <= 2)).count() >= 2
+    line.split('|')
+        .filter(|part| part.split_once(':').is_some_and(|(l, _)| words(l) <= 2))
+        .count()
+        >= 2
 }
 
 /// Characters that open a list item, which is never a heading.
@@ -135,7 +145,9 @@ fn title_like(line: &str) -> bool {
     !line.trim_start().starts_with(BULLETS)
         && (2..=20).contains(&n)
         && line.chars().count() <= 140
-        && !line.trim_end_matches(['’', '\'', '"', '”', ')']).ends_with(['.', ':', ';', ',', '!', '?', '…', '。'])
+        && !line
+            .trim_end_matches(['’', '\'', '"', '”', ')'])
+            .ends_with(['.', ':', ';', ',', '!', '?', '…', '。'])
 }
 
 /// The layout of one text.
@@ -159,7 +171,11 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
     let mut lines: Vec<Line<'_>> = Vec::new();
     let mut offset = 0;
     for raw in text.split('\n') {
-        lines.push(Line { start: offset, text: raw, kind: Kind::Body });
+        lines.push(Line {
+            start: offset,
+            text: raw,
+            kind: Kind::Body,
+        });
         offset += raw.len() + 1;
     }
     let trimmed = |l: &Line<'_>| l.text.trim().to_owned();
@@ -167,14 +183,23 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
     for i in 0..lines.len() {
         let t = trimmed(&lines[i]);
         // Any run of white space (no-break spaces included) matches one space.
-        let lower = t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let lower = t
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         let repeated = words(&t) <= 6 && lines.iter().filter(|m| m.text.trim() == t).count() > 1;
         let above_title = title_line.is_some_and(|tl| i < tl) && words(&t) <= 5;
         lines[i].kind = if t.is_empty() {
             Kind::Blank
         } else if furniture.is_separator(&lower) {
             Kind::Separator
-        } else if furniture.is_furniture(&lower) || is_byline(&t) || repeated || above_title || !t.chars().any(char::is_alphabetic) {
+        } else if furniture.is_furniture(&lower)
+            || is_byline(&t)
+            || repeated
+            || above_title
+            || !t.chars().any(char::is_alphabetic)
+        {
             Kind::Furniture
         } else if title_like(&t) {
             Kind::Heading
@@ -185,7 +210,9 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
     // A heading needs body text after it (furniture and blanks may come between).
     for i in 0..lines.len() {
         if lines[i].kind == Kind::Heading {
-            let next = lines[i + 1..].iter().find(|l| matches!(l.kind, Kind::Heading | Kind::Body | Kind::Separator));
+            let next = lines[i + 1..]
+                .iter()
+                .find(|l| matches!(l.kind, Kind::Heading | Kind::Body | Kind::Separator));
             if next.is_none_or(|l| l.kind != Kind::Body) {
                 lines[i].kind = Kind::Body;
             }
@@ -222,7 +249,10 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
                 // A teaser caption started an item just before: the heading takes it over.
                 let caption_before = items
                     && starts.last().is_some_and(|&(s, ref t)| {
-                        t.is_none() && lines[s + 1..i].iter().all(|m| matches!(m.kind, Kind::Blank | Kind::Furniture))
+                        t.is_none()
+                            && lines[s + 1..i]
+                                .iter()
+                                .all(|m| matches!(m.kind, Kind::Blank | Kind::Furniture))
                     });
                 if caption_before {
                     if let Some(last) = starts.last_mut() {
@@ -240,7 +270,10 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
     }
 
     let content = |from: usize, to: usize| -> Option<Range<usize>> {
-        let body: Vec<&Line<'_>> = lines[from..to].iter().filter(|l| matches!(l.kind, Kind::Heading | Kind::Body)).collect();
+        let body: Vec<&Line<'_>> = lines[from..to]
+            .iter()
+            .filter(|l| matches!(l.kind, Kind::Heading | Kind::Body))
+            .collect();
         let first = body.first()?;
         let last = body.last()?;
         Some(first.start..last.start + last.text.len())
@@ -248,7 +281,11 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
     let mut sections = Vec::new();
     if starts.is_empty() {
         if let Some(range) = content(0, lines.len()) {
-            sections.push(SectionInput { title: None, range, lang: String::new() });
+            sections.push(SectionInput {
+                title: None,
+                range,
+                lang: String::new(),
+            });
         }
     } else {
         // Content before the first start belongs to the first section.
@@ -257,8 +294,14 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
         bounds.push(lines.len());
         for (k, (_, heading)) in starts.iter().enumerate() {
             if let Some(range) = content(bounds[k], bounds[k + 1]) {
-                let title = heading.clone().or_else(|| Some(teaser_title(&text[range.clone()])));
-                sections.push(SectionInput { title, range, lang: String::new() });
+                let title = heading
+                    .clone()
+                    .or_else(|| Some(teaser_title(&text[range.clone()])));
+                sections.push(SectionInput {
+                    title,
+                    range,
+                    lang: String::new(),
+                });
             }
         }
     }
@@ -268,7 +311,11 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
 /// A title for an item without a heading: its first sentence, shortened.
 fn teaser_title(text: &str) -> String {
     // A sentence ends at a full stop followed by a space (not inside 3.2%).
-    let end = [". ", "。", "\n"].iter().filter_map(|p| text.find(p)).min().unwrap_or(text.len());
+    let end = [". ", "。", "\n"]
+        .iter()
+        .filter_map(|p| text.find(p))
+        .min()
+        .unwrap_or(text.len());
     let first = text[..end].trim_end_matches('.').trim();
     let cut = first.char_indices().nth(60).map_or(first.len(), |(i, _)| i);
     if cut < first.len() {
@@ -284,7 +331,11 @@ mod tests {
     use super::*;
 
     fn furniture() -> Furniture {
-        Furniture::parse(include_str!("../../assets/furniture.txt"), Path::new("furniture.txt")).unwrap()
+        Furniture::parse(
+            include_str!("../../assets/furniture.txt"),
+            Path::new("furniture.txt"),
+        )
+        .unwrap()
     }
 
     fn section_titles(l: &Layout) -> Vec<Option<String>> {
@@ -297,7 +348,17 @@ mod tests {
         let l = layout(text, "Data hub plan unveiled, minister says", &furniture());
         assert_eq!(section_titles(&l), [None]);
         let aside: Vec<&str> = l.aside.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(aside, ["Advertisement", "Advertisement", "City news", "Get more with myNEWS", "Photo: May Tse", "1"]);
+        assert_eq!(
+            aside,
+            [
+                "Advertisement",
+                "Advertisement",
+                "City news",
+                "Get more with myNEWS",
+                "Photo: May Tse",
+                "1"
+            ]
+        );
         assert!(text[l.sections[0].range.clone()].starts_with("Data hub plan"));
     }
 
@@ -305,9 +366,18 @@ mod tests {
     fn an_archive_splits_at_headings_and_drops_read_more() {
         let text = "Tag Archives: technology\n\nFirst post title\n\nBody of the first post.\n\nContinue reading First post title\n\nSecond post title\n\nBody of the second.\n\nRead more.";
         let l = layout(text, "Tag Archives: technology", &furniture());
-        assert_eq!(section_titles(&l), [Some("First post title".into()), Some("Second post title".into())]);
+        assert_eq!(
+            section_titles(&l),
+            [
+                Some("First post title".into()),
+                Some("Second post title".into())
+            ]
+        );
         assert!(text[l.sections[0].range.clone()].ends_with("first post."));
-        assert!(l.aside.iter().any(|r| text[r.clone()].starts_with("Continue reading")));
+        assert!(l
+            .aside
+            .iter()
+            .any(|r| text[r.clone()].starts_with("Continue reading")));
     }
 
     #[test]
@@ -317,10 +387,17 @@ mod tests {
         let titles = section_titles(&l);
         assert_eq!(titles.len(), 3, "{titles:?}");
         assert_eq!(titles[1].as_deref(), Some("두 번째 기사 제목"));
-        assert!(text[l.sections[1].range.clone()].starts_with("A caption"), "the caption joins its heading's item");
+        assert!(
+            text[l.sections[1].range.clone()].starts_with("A caption"),
+            "the caption joins its heading's item"
+        );
         assert_eq!(titles[2].as_deref(), Some("셋째 짧은 기사 본문입니다"));
         let aside: Vec<&str> = l.aside.iter().map(|r| &text[r.clone()]).collect();
-        assert!(aside.contains(&"이 웹사이트는 쿠키를 사용합니다") && aside.contains(&"거부") && aside.contains(&"관련 기사"));
+        assert!(
+            aside.contains(&"이 웹사이트는 쿠키를 사용합니다")
+                && aside.contains(&"거부")
+                && aside.contains(&"관련 기사")
+        );
     }
 
     #[test]
@@ -329,14 +406,20 @@ mod tests {
         let l = layout(text, "Main title of the story", &furniture());
         assert_eq!(section_titles(&l), [None]);
         assert!(l.aside.iter().any(|r| text[r.clone()].starts_with("Read")));
-        assert_eq!(teaser_title("Growth will reach 3.2% in 2025. More text."), "Growth will reach 3.2% in 2025");
+        assert_eq!(
+            teaser_title("Growth will reach 3.2% in 2025. More text."),
+            "Growth will reach 3.2% in 2025"
+        );
     }
 
     #[test]
     fn bylines_are_furniture() {
         let text = "Title of the story here\n\nWriter: A B  |  From: Daily  |  Updated: 2023-03-14\n\nBody text of the story.";
         let l = layout(text, "Title of the story here", &furniture());
-        assert!(l.aside.iter().any(|r| text[r.clone()].starts_with("Writer:")));
+        assert!(l
+            .aside
+            .iter()
+            .any(|r| text[r.clone()].starts_with("Writer:")));
         assert_eq!(l.sections.len(), 1);
     }
 

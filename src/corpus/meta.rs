@@ -20,7 +20,9 @@ pub fn derive_title(text: &str) -> String {
             && !CAPTION_MARKERS.iter().any(|m| line.contains(m))
             && !repeated(line);
         if title_like && next_blank {
-            return line.trim_matches(|c| matches!(c, '‘' | '’' | '"' | '“' | '”' | '\'')).to_owned();
+            return line
+                .trim_matches(|c| matches!(c, '‘' | '’' | '"' | '“' | '”' | '\''))
+                .to_owned();
         }
     }
     let first = lines.iter().find(|l| !l.is_empty()).copied().unwrap_or("");
@@ -55,13 +57,18 @@ fn byline_field<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
 
 /// The outlet named in a by-line (`From:`, `Source:`), or empty.
 pub fn derive_source(text: &str) -> String {
-    byline_field(text, &["From", "Source", "Publisher", "출처"]).unwrap_or("").to_owned()
+    byline_field(text, &["From", "Source", "Publisher", "출처"])
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// The writer named in a by-line (`Writer: Zhang Yu | …`, `By Jane Doe`,
 /// `Par Jean Dupont`), or empty.
 pub fn derive_author(text: &str) -> String {
-    if let Some(v) = byline_field(text, &["Writer", "Author", "By", "Auteur", "Par", "기자", "글"]) {
+    if let Some(v) = byline_field(
+        text,
+        &["Writer", "Author", "By", "Auteur", "Par", "기자", "글"],
+    ) {
         return v.to_owned();
     }
     let line = text.lines().take(40).map(str::trim).find_map(|l| {
@@ -79,7 +86,15 @@ pub fn derive_author(text: &str) -> String {
 pub fn derive_date(text: &str) -> String {
     let byline = byline_field(text, &["Updated", "Published", "Date", "Posted"])
         .and_then(|v| v.get(..10))
-        .filter(|d| d.as_bytes().iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() }));
+        .filter(|d| {
+            d.as_bytes().iter().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+        });
     if let Some(d) = byline {
         return d.to_owned();
     }
@@ -88,13 +103,25 @@ pub fn derive_date(text: &str) -> String {
         head -= 1;
     }
     let opening = &text[..head];
-    let reports = ["보도했다", "보도했습니다", "전했다", "reported", "reports", "rapporté", "rapporte"];
+    let reports = [
+        "보도했다",
+        "보도했습니다",
+        "전했다",
+        "reported",
+        "reports",
+        "rapporté",
+        "rapporte",
+    ];
     crate::engine::temporal::find(opening, None)
         .into_iter()
         .filter(|e| e.when.precision == crate::engine::time::Precision::Day && !e.relative)
         .find(|e| {
-            let start = opening[..e.bytes.start].rfind(['.', '\n']).map_or(0, |i| i + 1);
-            let end = opening[e.bytes.end..].find(['.', '\n']).map_or(opening.len(), |i| e.bytes.end + i);
+            let start = opening[..e.bytes.start]
+                .rfind(['.', '\n'])
+                .map_or(0, |i| i + 1);
+            let end = opening[e.bytes.end..]
+                .find(['.', '\n'])
+                .map_or(opening.len(), |i| e.bytes.end + i);
             reports.iter().any(|r| opening[start..end].contains(r))
         })
         .map(|e| e.when.to_string())
@@ -111,7 +138,9 @@ pub fn detect_language(text: &str) -> String {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let Some(info) = whatlang::detect(&text[..end]).filter(whatlang::Info::is_reliable) else { return String::new() };
+    let Some(info) = whatlang::detect(&text[..end]).filter(whatlang::Info::is_reliable) else {
+        return String::new();
+    };
     let code = info.lang().code();
     let two = match code {
         "eng" => "en",
@@ -139,11 +168,17 @@ mod tests {
         let byline = "Title\n\nWriter: Zhang Yu  |  Editor: Zhang Chanwen  |  From: Shenzhen Daily  |  Updated: 2023-03-14\n\nBody.";
         assert_eq!(derive_author(byline), "Zhang Yu");
         assert_eq!(derive_date(byline), "2023-03-14");
-        assert_eq!(derive_author("A headline\nBy Jane Doe\n\nText."), "Jane Doe");
+        assert_eq!(
+            derive_author("A headline\nBy Jane Doe\n\nText."),
+            "Jane Doe"
+        );
         let korean = "제목\n\n사우스 차이나 모닝 포스트는 2026년 1월 15일, 홍콩이 선전과의 협력을 심화하고 있다고 보도했다. 2025년 3월 1일에 시작됐다.";
         assert_eq!(derive_date(korean), "2026-01-15");
         // A full date in a sentence that does not report is not a publication date.
-        assert_eq!(derive_date("The plan starts on 1 March 2027. It is big."), "");
+        assert_eq!(
+            derive_date("The plan starts on 1 March 2027. It is big."),
+            ""
+        );
     }
 
     #[test]
@@ -156,8 +191,14 @@ mod tests {
     fn title_falls_back_to_first_sentence() {
         let text = "Hong Kong – La récente visite du chef de Hong Kong John Lee à la puissance technologique de la Chine continentale démontre son engagement. Suite.";
         let title = derive_title(text);
-        assert!(title.starts_with("Hong Kong – La récente visite"), "{title}");
-        assert!(title.ends_with('…') && title.chars().count() <= 91, "{title}");
+        assert!(
+            title.starts_with("Hong Kong – La récente visite"),
+            "{title}"
+        );
+        assert!(
+            title.ends_with('…') && title.chars().count() <= 91,
+            "{title}"
+        );
     }
 
     #[test]
@@ -170,7 +211,10 @@ mod tests {
 
     #[test]
     fn detects_the_three_languages() {
-        assert_eq!(detect_language("홍콩은 선전과 핀테크 협력을 심화하고 있다고 보도했다."), "ko");
+        assert_eq!(
+            detect_language("홍콩은 선전과 핀테크 협력을 심화하고 있다고 보도했다."),
+            "ko"
+        );
         assert_eq!(detect_language("Les analystes disent que c’est la première étape vers la construction d’une stratégie."), "fr");
         assert_eq!(detect_language("Hong Kong will seek the support of the central government to expand the scale of data."), "en");
     }

@@ -33,7 +33,9 @@ pub const GAZETTEER_FILE: &str = "assets/gazetteer.tsv";
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
 
 /// Languages the analysis knows; a `language` in the metadata file must be one.
-pub const LANGUAGES: &[&str] = &["en", "fr", "ko", "zh", "ja", "de", "es", "it", "pt", "nl", "ru"];
+pub const LANGUAGES: &[&str] = &[
+    "en", "fr", "ko", "zh", "ja", "de", "es", "it", "pt", "nl", "ru",
+];
 
 /// A problem with the corpus, naming the file (and line) to fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +50,11 @@ pub struct CorpusError {
 
 impl CorpusError {
     fn new(file: &Path, line: Option<usize>, message: impl Into<String>) -> Self {
-        CorpusError { file: file.to_owned(), line, message: message.into() }
+        CorpusError {
+            file: file.to_owned(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -92,7 +98,10 @@ struct Settings {
 /// Where the metadata file of a corpus folder lives: beside it, named after
 /// it (`assets/corpus/` → `assets/corpus.toml`).
 pub fn settings_path(dir: &Path) -> PathBuf {
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "corpus".into());
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "corpus".into());
     dir.with_file_name(format!("{name}.toml"))
 }
 
@@ -109,17 +118,27 @@ fn valid_date(d: &str) -> bool {
         [y, m, dd] => num(y, 4) && num(m, 2) && num(dd, 2),
         _ => false,
     };
-    let month = parts.get(1).and_then(|m| m.parse::<u32>().ok()).unwrap_or(1);
-    let day = parts.get(2).and_then(|m| m.parse::<u32>().ok()).unwrap_or(1);
+    let month = parts
+        .get(1)
+        .and_then(|m| m.parse::<u32>().ok())
+        .unwrap_or(1);
+    let day = parts
+        .get(2)
+        .and_then(|m| m.parse::<u32>().ok())
+        .unwrap_or(1);
     ok_shape && (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
 /// Reads an optional TOML file: a missing file is `T::default()`; a bad one
 /// is an error at its line. Returns the text too, for pointing at lines later.
-fn read_toml<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Result<(T, String), CorpusError> {
+fn read_toml<T: serde::de::DeserializeOwned + Default>(
+    path: &Path,
+) -> Result<(T, String), CorpusError> {
     let text = match fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((T::default(), String::new())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((T::default(), String::new()))
+        }
         Err(e) => return Err(CorpusError::new(path, None, format!("cannot read: {e}"))),
     };
     let value = toml::from_str(&text).map_err(|e| {
@@ -133,7 +152,9 @@ fn load_settings(path: &Path) -> Result<Settings, CorpusError> {
     let (settings, text): (Settings, String) = read_toml(path)?;
     // Point value errors at the line of their document's table.
     let table_line = |id: &str| {
-        text.find(&format!("\"{id}\"")).or_else(|| text.find(id)).map(|b| line_of(&text, b))
+        text.find(&format!("\"{id}\""))
+            .or_else(|| text.find(id))
+            .map(|b| line_of(&text, b))
     };
     for (id, doc) in &settings.documents {
         if let Some(date) = &doc.date {
@@ -150,7 +171,10 @@ fn load_settings(path: &Path) -> Result<Settings, CorpusError> {
                 return Err(CorpusError::new(
                     path,
                     table_line(id),
-                    format!("document {id:?}: unknown language {lang:?} (known: {})", LANGUAGES.join(", ")),
+                    format!(
+                        "document {id:?}: unknown language {lang:?} (known: {})",
+                        LANGUAGES.join(", ")
+                    ),
                 ));
             }
         }
@@ -166,11 +190,17 @@ pub fn load(dir: &Path) -> Result<Vec<DocInput>, CorpusError> {
 
 /// [`load`] with explicit furniture patterns.
 pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, CorpusError> {
-    let entries = fs::read_dir(dir).map_err(|e| CorpusError::new(dir, None, format!("cannot read the corpus folder: {e}")))?;
+    let entries = fs::read_dir(dir)
+        .map_err(|e| CorpusError::new(dir, None, format!("cannot read the corpus folder: {e}")))?;
     let mut files: Vec<PathBuf> = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|e| CorpusError::new(dir, None, e.to_string()))?.path();
-        let is_text = path.extension().and_then(|e| e.to_str()).is_some_and(|e| TEXT_EXTENSIONS.contains(&e));
+        let path = entry
+            .map_err(|e| CorpusError::new(dir, None, e.to_string()))?
+            .path();
+        let is_text = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e));
         // A text that cannot be read (a broken link, say) is an error, not a file to skip.
         if is_text && !path.is_dir() {
             files.push(path);
@@ -181,7 +211,10 @@ pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, Cor
         return Err(CorpusError::new(
             dir,
             None,
-            format!("the corpus folder has no texts (files ending in .{})", TEXT_EXTENSIONS.join(" or .")),
+            format!(
+                "the corpus folder has no texts (files ending in .{})",
+                TEXT_EXTENSIONS.join(" or .")
+            ),
         ));
     }
 
@@ -189,7 +222,10 @@ pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, Cor
     let mut settings = load_settings(&settings_file)?;
     let mut docs = Vec::with_capacity(files.len());
     for path in &files {
-        let id = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let id = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let mut doc = read_doc(path, &id)?;
         if let Some(s) = settings.documents.remove(&id) {
             apply(&mut doc, s);
@@ -201,20 +237,32 @@ pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, Cor
         return Err(CorpusError::new(
             &settings_file,
             None,
-            format!("document {id:?} is not in {}: check the file name", dir.display()),
+            format!(
+                "document {id:?} is not in {}: check the file name",
+                dir.display()
+            ),
         ));
     }
     Ok(docs)
 }
 
 fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
-    let bytes = fs::read(path).map_err(|e| CorpusError::new(path, None, format!("cannot read: {e}")))?;
+    let bytes =
+        fs::read(path).map_err(|e| CorpusError::new(path, None, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..good].iter().filter(|&&b| b == b'\n').count() + 1;
-        CorpusError::new(path, Some(line), format!("not valid UTF-8 (byte {good}); save the file as UTF-8"))
+        CorpusError::new(
+            path,
+            Some(line),
+            format!("not valid UTF-8 (byte {good}); save the file as UTF-8"),
+        )
     })?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text).replace("\r\n", "\n");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
     if text.trim().is_empty() {
         return Err(CorpusError::new(path, None, "the file is empty"));
     }
@@ -251,14 +299,19 @@ pub fn from_text_laid_out(id: &str, text: String, furniture: &Furniture) -> DocI
 /// language: detected when the section is long enough to tell, else the
 /// document's.
 fn lay_out(doc: &mut DocInput, furniture: &Furniture) {
-    let Layout { mut sections, aside } = layout(&doc.text, &doc.title, furniture);
+    let Layout {
+        mut sections,
+        aside,
+    } = layout(&doc.text, &doc.title, furniture);
     // A lone section speaks the document's language (detected once, over the
     // whole text, or set in the metadata); detection is a fifth of a large build.
     let single = sections.len() == 1 && !doc.lang.is_empty();
     for s in &mut sections {
         let text = &doc.text[s.range.clone()];
         let detected = (!single && text.chars().count() >= 60).then(|| detect_language(text));
-        s.lang = detected.filter(|l| !l.is_empty()).unwrap_or_else(|| doc.lang.clone());
+        s.lang = detected
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| doc.lang.clone());
     }
     doc.sections = sections;
     doc.aside = aside;
@@ -302,11 +355,15 @@ pub fn project_entities() -> Result<Vec<EntityInput>, CorpusError> {
 /// kinds merged in by GeoNames id, curated places and organisations after
 /// them, `overrides` taken away from every other entity and `not_places`
 /// from every gazetteer city. Missing files mean none.
-pub fn load_entities(entities: &Path, gazetteer_file: &Path) -> Result<Vec<EntityInput>, CorpusError> {
+pub fn load_entities(
+    entities: &Path,
+    gazetteer_file: &Path,
+) -> Result<Vec<EntityInput>, CorpusError> {
     let (file, text): (EntitiesFile, String) = read_toml(entities)?;
     let cities = gazetteer::load(gazetteer_file)?;
     let mut out: Vec<EntityInput> = Vec::with_capacity(cities.len() + file.entity.len());
-    let mut by_id: std::collections::HashMap<u32, usize> = std::collections::HashMap::with_capacity(cities.len());
+    let mut by_id: std::collections::HashMap<u32, usize> =
+        std::collections::HashMap::with_capacity(cities.len());
     for c in cities {
         by_id.insert(c.id, out.len());
         let mut gazetteer_aliases = c.aliases;
@@ -334,7 +391,11 @@ pub fn load_entities(entities: &Path, gazetteer_file: &Path) -> Result<Vec<Entit
                     return Err(CorpusError::new(
                         entities,
                         line(&e.name),
-                        format!("{:?}: GeoNames id {id} is not in {}", e.name, gazetteer_file.display()),
+                        format!(
+                            "{:?}: GeoNames id {id} is not in {}",
+                            e.name,
+                            gazetteer_file.display()
+                        ),
                     ));
                 };
                 let city = &mut out[slot];
@@ -346,13 +407,24 @@ pub fn load_entities(entities: &Path, gazetteer_file: &Path) -> Result<Vec<Entit
             }
             None => {
                 let at = match (e.lat, e.lon) {
-                    (Some(lat), Some(lon)) if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) => Some((lat, lon)),
-                    (None, None) if !crate::engine::mentions::PLACE_KINDS.contains(&e.kind.as_str()) => None,
+                    (Some(lat), Some(lon))
+                        if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+                    {
+                        Some((lat, lon))
+                    }
+                    (None, None)
+                        if !crate::engine::mentions::PLACE_KINDS.contains(&e.kind.as_str()) =>
+                    {
+                        None
+                    }
                     _ => {
                         return Err(CorpusError::new(
                             entities,
                             line(&e.name),
-                            format!("{:?}: a {} needs `geonames` or `lat` and `lon` in degrees", e.name, e.kind),
+                            format!(
+                                "{:?}: a {} needs `geonames` or `lat` and `lon` in degrees",
+                                e.name, e.kind
+                            ),
                         ))
                     }
                 };
@@ -380,12 +452,19 @@ pub fn load_entities(entities: &Path, gazetteer_file: &Path) -> Result<Vec<Entit
         ..EntityInput::default()
     }));
     let form = |name: &str| crate::engine::lang::alias_form(&crate::engine::analysis::terms(name));
-    let overridden: std::collections::HashMap<String, usize> = overrides.iter().map(|(slot, o)| (form(o), *slot)).collect();
-    let not_places: std::collections::HashSet<String> = file.not_places.iter().chain(&file.surnames).map(|n| form(n)).collect();
+    let overridden: std::collections::HashMap<String, usize> =
+        overrides.iter().map(|(slot, o)| (form(o), *slot)).collect();
+    let not_places: std::collections::HashSet<String> = file
+        .not_places
+        .iter()
+        .chain(&file.surnames)
+        .map(|n| form(n))
+        .collect();
     for (slot, e) in out.iter_mut().enumerate() {
         let keep = |name: &String, gazetteer: bool| {
             let f = form(name);
-            overridden.get(&f).is_none_or(|&owner| owner == slot) && !(gazetteer && not_places.contains(&f))
+            overridden.get(&f).is_none_or(|&owner| owner == slot)
+                && !(gazetteer && not_places.contains(&f))
         };
         e.aliases.retain(|a| keep(a, false));
         e.gazetteer_aliases.retain(|a| keep(a, true));

@@ -59,7 +59,11 @@ pub fn is_hangul_syllable(c: char) -> bool {
 #[inline]
 fn class(c: char) -> Class {
     if c.is_ascii() {
-        return if c.is_ascii_alphanumeric() { Class::Word } else { Class::Other };
+        return if c.is_ascii_alphanumeric() {
+            Class::Word
+        } else {
+            Class::Other
+        };
     }
     match c as u32 {
         0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xD7B0..=0xD7FF => {
@@ -77,7 +81,9 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// French elided forms that carry no meaning of their own (`l’État`, `qu’il`).
-const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"];
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+];
 
 /// Appends the folded form of one character: compatibility decomposition
 /// (NFKD: full-width forms, ligatures, compatibility ideographs), lower case,
@@ -143,7 +149,11 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, usize) -> bool) {
         i += c.len_utf8();
         // A mark with nothing before it (U+11127 is alphanumeric and a mark)
         // would fold to an empty term: it starts no token.
-        let kind = if folds_to_nothing(c) { Class::Other } else { class(c) };
+        let kind = if folds_to_nothing(c) {
+            Class::Other
+        } else {
+            class(c)
+        };
         match kind {
             Class::Other => {}
             Class::Word => {
@@ -168,16 +178,20 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, usize) -> bool) {
                 }
                 let raw = &text[start..i];
                 let elided = at(i).is_some_and(is_apostrophe)
-                    && at(i + at(i).map_or(0, char::len_utf8)).is_some_and(|n| class(n) == Class::Word)
+                    && at(i + at(i).map_or(0, char::len_utf8))
+                        .is_some_and(|n| class(n) == Class::Word)
                     && ELISIONS.iter().any(|e| raw.eq_ignore_ascii_case(e));
                 // The English possessive `’s` is not a word of its own either.
-                let possessive = raw.eq_ignore_ascii_case("s") && text[..start].chars().next_back().is_some_and(is_apostrophe);
+                let possessive = raw.eq_ignore_ascii_case("s")
+                    && text[..start].chars().next_back().is_some_and(is_apostrophe);
                 if !elided && !possessive && !emit(start, i) {
                     return;
                 }
             }
             Class::Hangul => {
-                while let Some(cj) = at(i).filter(|&cj| class(cj) == Class::Hangul || folds_to_nothing(cj)) {
+                while let Some(cj) =
+                    at(i).filter(|&cj| class(cj) == Class::Hangul || folds_to_nothing(cj))
+                {
                     i += cj.len_utf8();
                 }
                 if !emit(start, i) {
@@ -209,7 +223,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     scan(text, |start, end| {
         let position = tokens.len() as u32;
-        tokens.push(Token { term: normalize(&text[start..end]), position, start, end });
+        tokens.push(Token {
+            term: normalize(&text[start..end]),
+            position,
+            start,
+            end,
+        });
         true
     });
     tokens
@@ -236,12 +255,18 @@ mod tests {
 
     #[test]
     fn keeps_numbers_and_codes_whole() {
-        assert_eq!(t("145% 3.2% 5G 2,000 H20."), ["145%", "3.2%", "5g", "2,000", "h20"]);
+        assert_eq!(
+            t("145% 3.2% 5G 2,000 H20."),
+            ["145%", "3.2%", "5g", "2,000", "h20"]
+        );
     }
 
     #[test]
     fn drops_french_elision_and_english_possessive() {
-        assert_eq!(t("l’économie d'approvisionnement Kong’s"), ["economie", "approvisionnement", "kong"]);
+        assert_eq!(
+            t("l’économie d'approvisionnement Kong’s"),
+            ["economie", "approvisionnement", "kong"]
+        );
     }
 
     #[test]
@@ -266,8 +291,15 @@ mod tests {
 
     #[test]
     fn compatibility_forms_fold() {
-        assert_eq!(t("ＡＩ ﬁntech ２０２５ 北京"), ["ai", "fintech", "2025", "北京"]);
-        assert_eq!(normalize("\u{F900}"), "豈", "a compatibility ideograph folds to the unified one");
+        assert_eq!(
+            t("ＡＩ ﬁntech ２０２５ 北京"),
+            ["ai", "fintech", "2025", "北京"]
+        );
+        assert_eq!(
+            normalize("\u{F900}"),
+            "豈",
+            "a compatibility ideograph folds to the unified one"
+        );
     }
 
     #[test]

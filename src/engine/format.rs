@@ -2,12 +2,13 @@
 //! [`crate::engine::reader`] so the two cannot drift apart.
 //!
 //! ```text
-//! Version 4. All integers little-endian. Offsets are from the start of the file.
+//! Version 5. All integers little-endian. Offsets are from the start of the file.
 //!
-//! +-------------------- header, 96 bytes --------------------+
+//! +-------------------- header, 120 bytes -------------------+
 //! |  0  magic        b"CATLAS\r\n"                            |
-//! |  8  version      u32 = 4                                  |
-//! | 12  flags        u32 = 0 (reserved)                       |
+//! |  8  version      u32 = 5                                  |
+//! | 12  flags        u32: 1 = split (postings and texts are   |
+//! |                  in shard files, see below)               |
 //! | 16  fst          u32 offset, u32 length                   |
 //! | 24  postings     u32 offset, u32 length                   |
 //! | 32  sections     u32 offset, u32 count                    |
@@ -19,9 +20,14 @@
 //! | 80  avg_len      f32: mean tokens per section (BM25)      |
 //! | 84  reserved     u32 = 0                                  |
 //! | 88  events       u32 offset, u32 count                    |
+//! | 96  texts        u32 offset, u32 length                   |
+//! | 104 postings shards  u32 offset, u32 count                |
+//! | 112 text shards      u32 offset, u32 count                |
 //! +-----------------------------------------------------------+
 //! fst        fst::Map over three key spaces:
 //!              term                 -> offset of its list in `postings`
+//!                                      (low 32 bits) and its document
+//!                                      frequency (high 32 bits)
 //!              \x01 lang ":" form   -> offset in `variants` (a stem or Korean noun, see lang.rs)
 //!              \x03 alias words     -> entity ordinal (see `entities`)
 //! variants   per variant key: varint n, then n varint postings offsets of the
@@ -47,7 +53,18 @@
 //!              (time::Precision), u8 flags (1 relative, 2 publication date,
 //!              4 inferred); a publication date has no bytes
 //! strings    UTF-8 text; a StrRef is u32 offset + u32 length into it
+//! texts      UTF-8 text of the documents, one after another; a document's
+//!              text StrRef points into this region, not into `strings`
+//! shards     count x 16 bytes: u32 start, u32 length (a byte range of the
+//!              postings or texts region), u64 FNV-1a hash of those bytes
 //! ```
+//!
+//! A *whole* index (flags 0) holds every region and no shards: the app embeds
+//! it. A *split* index (flags 1) leaves the postings and texts regions empty
+//! (length 0) and lists the shards that hold them: ranges cut at list and
+//! document boundaries, ascending and contiguous from 0, each in its own file
+//! named by its hash ([`shard_file`]). The reader fetches a shard when a query
+//! first needs it and checks its length and hash before using it.
 //!
 //! The reader validates the header and every table's bounds when it opens the
 //! bytes (one pass over the small tables, no copying), so a truncated or
@@ -56,9 +73,13 @@
 /// First eight bytes of every index.
 pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 /// Size of the fixed header.
-pub const HEADER_LEN: usize = 96;
+pub const HEADER_LEN: usize = 120;
+/// Header flag: postings and texts live in shard files.
+pub const FLAG_SPLIT: u32 = 1;
+/// Size of one shard record.
+pub const SHARD_LEN: usize = 16;
 /// Size of one section record.
 pub const SECTION_LEN: usize = 32;
 /// Size of one document record.
@@ -90,6 +111,37 @@ pub fn in_aside(aside: &[std::ops::Range<usize>], at: usize) -> bool {
 /// The FST key of an alias in its normalised form (see `lang::alias_form`).
 pub fn alias_key(form: &str) -> String {
     format!("{ALIAS_MARK}{form}")
+}
+
+/// The FST value of a term: its postings offset and document frequency.
+pub fn term_value(offset: u32, df: u32) -> u64 {
+    u64::from(offset) | u64::from(df) << 32
+}
+
+/// 64-bit FNV-1a: names shard files by content and checks them on arrival.
+/// Not a defence against an attacker who controls the host (who controls
+/// the app too), but a sure catch for a stale or damaged file.
+pub fn fnv64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// What a shard holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ShardKind {
+    /// A range of the postings region.
+    Postings,
+    /// A range of the texts region.
+    Texts,
+}
+
+/// The file name of a shard, relative to the app's directory.
+pub fn shard_file(kind: ShardKind, hash: u64) -> String {
+    match kind {
+        ShardKind::Postings => format!("shards/p-{hash:016x}.bin"),
+        ShardKind::Texts => format!("shards/t-{hash:016x}.txt"),
+    }
 }
 
 /// Appends `v` as a LEB128 varint.

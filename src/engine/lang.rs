@@ -48,28 +48,70 @@ enum After {
 
 /// Korean particles and endings that follow nouns, longest first.
 const PARTICLES: &[(&str, After)] = &[
-    ("에서부터", After::Any), ("으로부터", After::Consonant), ("으로서", After::Consonant), ("으로써", After::Consonant),
-    ("으로는", After::Consonant), ("이라는", After::Consonant), ("에서는", After::Any), ("에서도", After::Any),
-    ("에서의", After::Any), ("에게서", After::Any), ("까지는", After::Any), ("부터는", After::Any),
-    ("에서", After::Any), ("에게", After::Any), ("께서", After::Any), ("으로", After::Consonant), ("부터", After::Any),
-    ("까지", After::Any), ("처럼", After::Any), ("보다", After::Any), ("와도", After::Vowel), ("과도", After::Consonant),
-    ("과의", After::Consonant), ("와의", After::Vowel), ("에는", After::Any), ("에도", After::Any), ("에의", After::Any),
-    ("이나", After::Consonant), ("이며", After::Consonant), ("이다", After::Consonant), ("라는", After::Vowel),
-    ("로서", After::Vowel), ("로써", After::Vowel), ("로는", After::Vowel), ("로의", After::Vowel), ("만의", After::Any),
-    ("은", After::Consonant), ("는", After::Vowel), ("이", After::Consonant), ("가", After::Vowel),
-    ("을", After::Consonant), ("를", After::Vowel), ("과", After::Consonant), ("와", After::Vowel),
-    ("로", After::Vowel), ("의", After::Any), ("에", After::Any), ("도", After::Any), ("만", After::Any),
+    ("에서부터", After::Any),
+    ("으로부터", After::Consonant),
+    ("으로서", After::Consonant),
+    ("으로써", After::Consonant),
+    ("으로는", After::Consonant),
+    ("이라는", After::Consonant),
+    ("에서는", After::Any),
+    ("에서도", After::Any),
+    ("에서의", After::Any),
+    ("에게서", After::Any),
+    ("까지는", After::Any),
+    ("부터는", After::Any),
+    ("에서", After::Any),
+    ("에게", After::Any),
+    ("께서", After::Any),
+    ("으로", After::Consonant),
+    ("부터", After::Any),
+    ("까지", After::Any),
+    ("처럼", After::Any),
+    ("보다", After::Any),
+    ("와도", After::Vowel),
+    ("과도", After::Consonant),
+    ("과의", After::Consonant),
+    ("와의", After::Vowel),
+    ("에는", After::Any),
+    ("에도", After::Any),
+    ("에의", After::Any),
+    ("이나", After::Consonant),
+    ("이며", After::Consonant),
+    ("이다", After::Consonant),
+    ("라는", After::Vowel),
+    ("로서", After::Vowel),
+    ("로써", After::Vowel),
+    ("로는", After::Vowel),
+    ("로의", After::Vowel),
+    ("만의", After::Any),
+    ("은", After::Consonant),
+    ("는", After::Vowel),
+    ("이", After::Consonant),
+    ("가", After::Vowel),
+    ("을", After::Consonant),
+    ("를", After::Vowel),
+    ("과", After::Consonant),
+    ("와", After::Vowel),
+    ("로", After::Vowel),
+    ("의", After::Any),
+    ("에", After::Any),
+    ("도", After::Any),
+    ("만", After::Any),
     ("께", After::Any),
 ];
 
 /// The final consonant (jong) index of a Hangul syllable: 0 for none, 8 for ㄹ.
 fn final_consonant(c: char) -> Option<u32> {
     let code = c as u32;
-    (0xAC00..=0xD7A3).contains(&code).then(|| (code - 0xAC00) % 28)
+    (0xAC00..=0xD7A3)
+        .contains(&code)
+        .then(|| (code - 0xAC00) % 28)
 }
 
 fn fits(before: char, after: After, particle: &str) -> bool {
-    let Some(jong) = final_consonant(before) else { return false };
+    let Some(jong) = final_consonant(before) else {
+        return false;
+    };
     match after {
         After::Any => true,
         After::Consonant => jong != 0,
@@ -104,7 +146,9 @@ pub fn korean_stem(term: &str) -> &str {
 }
 
 fn is_hangul(term: &str) -> bool {
-    term.chars().next().is_some_and(super::analysis::is_hangul_syllable)
+    term.chars()
+        .next()
+        .is_some_and(super::analysis::is_hangul_syllable)
 }
 
 /// The word a token contributes to matching names of places and
@@ -117,7 +161,11 @@ pub fn alias_word(term: &str) -> &str {
 /// The normalised form of a sequence of analysed words, as aliases are keyed:
 /// each word's [`alias_word`], joined by single spaces.
 pub fn alias_form(terms: &[String]) -> String {
-    terms.iter().map(|t| alias_word(t)).collect::<Vec<_>>().join(" ")
+    terms
+        .iter()
+        .map(|t| alias_word(t))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The key of a variant.
@@ -133,7 +181,10 @@ pub struct Variants {
 impl Variants {
     /// Variants for text in `lang` (ISO 639-1; stemming only where supported).
     pub fn for_language(lang: &str) -> Self {
-        let stemmer = STEMMED.iter().find(|l| **l == lang).and_then(|l| stemmer(l).map(|s| (*l, s)));
+        let stemmer = STEMMED
+            .iter()
+            .find(|l| **l == lang)
+            .and_then(|l| stemmer(l).map(|s| (*l, s)));
         Variants { stemmer }
     }
 

@@ -74,7 +74,10 @@ pub fn indexed_spans(text: &str, base: usize, aside: &[Range<usize>]) -> Vec<Spa
     let mut out = Vec::new();
     scan(text, |s, e| {
         if !in_aside(aside, base + s) {
-            out.push(SpanToken { term: normalize(&text[s..e]), bytes: base + s..base + e });
+            out.push(SpanToken {
+                term: normalize(&text[s..e]),
+                bytes: base + s..base + e,
+            });
         }
         true
     });
@@ -89,7 +92,9 @@ struct Alias {
 }
 
 fn is_latin_word(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_alphabetic() && (c.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&c)))
+    s.chars().next().is_some_and(|c| {
+        c.is_alphabetic() && (c.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&c))
+    })
 }
 
 fn is_place(e: &EntityInput) -> bool {
@@ -116,7 +121,8 @@ fn context_country(code: &str) -> &str {
 /// 시 ends many ordinary words (다시, 역시).
 fn without_si(term: &str) -> Option<&str> {
     let stem = alias_word(term).strip_suffix('시')?;
-    (stem.chars().count() >= 2 && stem.chars().all(super::analysis::is_hangul_syllable)).then_some(stem)
+    (stem.chars().count() >= 2 && stem.chars().all(super::analysis::is_hangul_syllable))
+        .then_some(stem)
 }
 
 /// Whether byte `at` of `text` starts a sentence: only spaces since a
@@ -138,14 +144,22 @@ impl<'e> Matcher<'e> {
         let mut by_first: HashMap<String, Vec<Alias>> = HashMap::new();
         let mut seen: HashSet<(usize, String)> = HashSet::new();
         for (e, entity) in entities.iter().enumerate() {
-            let names = entity.aliases.iter().map(|a| (a, false)).chain(entity.gazetteer_aliases.iter().map(|a| (a, true)));
+            let names = entity
+                .aliases
+                .iter()
+                .map(|a| (a, false))
+                .chain(entity.gazetteer_aliases.iter().map(|a| (a, true)));
             for (alias, strict) in names {
                 let form = alias_form(&terms(alias));
                 if form.is_empty() || !seen.insert((e, form.clone())) {
                     continue;
                 }
                 let words: Vec<String> = form.split(' ').map(str::to_owned).collect();
-                by_first.entry(words[0].clone()).or_default().push(Alias { entity: e, words, strict });
+                by_first.entry(words[0].clone()).or_default().push(Alias {
+                    entity: e,
+                    words,
+                    strict,
+                });
             }
         }
         Matcher { entities, by_first }
@@ -162,7 +176,11 @@ impl<'e> Matcher<'e> {
                     let raw = &text[a..b];
                     if raw.chars().next().is_some_and(char::is_lowercase) {
                         let term = normalize(raw);
-                        if self.by_first.get(&term).is_some_and(|v| v.iter().any(|x| x.strict && x.words.len() == 1)) {
+                        if self
+                            .by_first
+                            .get(&term)
+                            .is_some_and(|v| v.iter().any(|x| x.strict && x.words.len() == 1))
+                        {
                             out.insert(term);
                         }
                     }
@@ -175,10 +193,20 @@ impl<'e> Matcher<'e> {
 
     /// The longest place name and the longest other name starting at
     /// `start`: (length in tokens, the entities it could be), each.
-    fn candidates(&self, text: &str, tokens: &[SpanToken], start: usize, ordinary: &HashSet<String>) -> [Option<(usize, Vec<usize>)>; 2] {
+    fn candidates(
+        &self,
+        text: &str,
+        tokens: &[SpanToken],
+        start: usize,
+        ordinary: &HashSet<String>,
+    ) -> [Option<(usize, Vec<usize>)>; 2] {
         let mut best: [Option<(usize, Vec<usize>)>; 2] = [None, None];
         let first = &tokens[start].term;
-        let Some(aliases) = self.by_first.get(alias_word(first)).or_else(|| self.by_first.get(without_si(first)?)) else {
+        let Some(aliases) = self
+            .by_first
+            .get(alias_word(first))
+            .or_else(|| self.by_first.get(without_si(first)?))
+        else {
             return best;
         };
         for a in aliases {
@@ -187,8 +215,14 @@ impl<'e> Matcher<'e> {
                 continue;
             }
             let end = start + a.words.len();
-            let same = |w: &String, t: &SpanToken| w == alias_word(&t.term) || without_si(&t.term).is_some_and(|x| w == x);
-            let fits = end <= tokens.len() && a.words.iter().zip(&tokens[start..end]).all(|(w, t)| same(w, t));
+            let same = |w: &String, t: &SpanToken| {
+                w == alias_word(&t.term) || without_si(&t.term).is_some_and(|x| w == x)
+            };
+            let fits = end <= tokens.len()
+                && a.words
+                    .iter()
+                    .zip(&tokens[start..end])
+                    .all(|(w, t)| same(w, t));
             if !fits {
                 continue;
             }
@@ -202,7 +236,10 @@ impl<'e> Matcher<'e> {
                 if one_word && ordinary.contains(&a.words[0]) {
                     continue;
                 }
-                if one_word && self.entities[a.entity].population < BIG_CITY && sentence_start(text, tokens[start].bytes.start) {
+                if one_word
+                    && self.entities[a.entity].population < BIG_CITY
+                    && sentence_start(text, tokens[start].bytes.start)
+                {
                     continue;
                 }
                 if start > 0 && self.is_surname(text, &tokens[start - 1]) {
@@ -223,15 +260,25 @@ impl<'e> Matcher<'e> {
     }
 
     fn is_surname(&self, text: &str, token: &SpanToken) -> bool {
-        let capital = text[token.bytes.clone()].chars().next().is_some_and(char::is_uppercase);
+        let capital = text[token.bytes.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         capital
             && self.by_first.get(&token.term).is_some_and(|v| {
-                v.iter().any(|a| a.words.len() == 1 && self.entities[a.entity].kind == SURNAME)
+                v.iter()
+                    .any(|a| a.words.len() == 1 && self.entities[a.entity].kind == SURNAME)
             })
     }
 
     /// The mentions in one document, given its sections' tokens.
-    fn doc_mentions(&self, doc_no: usize, text: &str, sections: &[Vec<SpanToken>], ordinary: &HashSet<String>) -> Vec<Mention> {
+    fn doc_mentions(
+        &self,
+        doc_no: usize,
+        text: &str,
+        sections: &[Vec<SpanToken>],
+        ordinary: &HashSet<String>,
+    ) -> Vec<Mention> {
         // (section, start, len, candidates, is_place)
         let mut found: Vec<(usize, usize, usize, Vec<usize>, bool)> = Vec::new();
         for (s, tokens) in sections.iter().enumerate() {
@@ -249,37 +296,66 @@ impl<'e> Matcher<'e> {
         found.sort_by(|a, b| (a.4, b.2, a.0, a.1).cmp(&(b.4, a.2, b.0, b.1)));
         let mut kept: Vec<(usize, usize, usize, Vec<usize>, bool)> = Vec::new();
         for f in found {
-            let overlaps = kept.iter().any(|k| k.4 == f.4 && k.0 == f.0 && k.1 < f.1 + f.2 && f.1 < k.1 + k.2);
+            let overlaps = kept
+                .iter()
+                .any(|k| k.4 == f.4 && k.0 == f.0 && k.1 < f.1 + f.2 && f.1 < k.1 + k.2);
             if !overlaps {
                 kept.push(f);
             }
         }
         // An organisation's exact span names the organisation ("Toyota").
-        let org_spans: HashSet<(usize, usize, usize)> = kept.iter().filter(|k| !k.4).map(|k| (k.0, k.1, k.2)).collect();
+        let org_spans: HashSet<(usize, usize, usize)> = kept
+            .iter()
+            .filter(|k| !k.4)
+            .map(|k| (k.0, k.1, k.2))
+            .collect();
         kept.retain(|k| !(k.4 && org_spans.contains(&(k.0, k.1, k.2))));
         // Regional context: countries of the places named without ambiguity
         // and beyond doubt (curated, or a big city).
-        let trusted = |e: usize| self.entities[e].curated || self.entities[e].population >= BIG_CITY;
+        let trusted =
+            |e: usize| self.entities[e].curated || self.entities[e].population >= BIG_CITY;
         let mut context: HashMap<&str, usize> = HashMap::new();
-        for k in kept.iter().filter(|k| k.4 && k.3.len() == 1 && trusted(k.3[0])) {
+        for k in kept
+            .iter()
+            .filter(|k| k.4 && k.3.len() == 1 && trusted(k.3[0]))
+        {
             let country = &self.entities[k.3[0]].country;
             if !country.is_empty() {
                 *context.entry(context_country(country)).or_default() += 1;
             }
         }
-        let orgs: Vec<(usize, Range<usize>)> = kept.iter().filter(|k| !k.4).map(|k| (k.0, k.1..k.1 + k.2)).collect();
+        let orgs: Vec<(usize, Range<usize>)> = kept
+            .iter()
+            .filter(|k| !k.4)
+            .map(|k| (k.0, k.1..k.1 + k.2))
+            .collect();
         let evident = |e: usize| {
             let x = &self.entities[e];
             let in_context = context.contains_key(context_country(&x.country));
-            !is_place(x) || x.curated || x.population >= BIG_CITY || (in_context && x.population >= TOWN_IN_CONTEXT)
+            !is_place(x)
+                || x.curated
+                || x.population >= BIG_CITY
+                || (in_context && x.population >= TOWN_IN_CONTEXT)
         };
         // Among the candidates that could be meant at all, the one in the
         // country the document names most, then a curated one, then the biggest.
         let choose = |cands: &[usize]| -> Option<usize> {
-            cands.iter().copied().filter(|&e| evident(e)).max_by_key(|&e| {
-                let x = &self.entities[e];
-                (context.get(context_country(&x.country)).copied().unwrap_or(0), x.curated, x.population, std::cmp::Reverse(e))
-            })
+            cands
+                .iter()
+                .copied()
+                .filter(|&e| evident(e))
+                .max_by_key(|&e| {
+                    let x = &self.entities[e];
+                    (
+                        context
+                            .get(context_country(&x.country))
+                            .copied()
+                            .unwrap_or(0),
+                        x.curated,
+                        x.population,
+                        std::cmp::Reverse(e),
+                    )
+                })
         };
         let mut out: Vec<Mention> = kept
             .iter()
@@ -293,7 +369,10 @@ impl<'e> Matcher<'e> {
                     entity,
                     tokens: *start as u32..end as u32,
                     bytes: tokens[*start].bytes.start..tokens[end - 1].bytes.end,
-                    in_organisation: *place && orgs.iter().any(|(os, r)| os == s && r.start <= *start && end <= r.end),
+                    in_organisation: *place
+                        && orgs
+                            .iter()
+                            .any(|(os, r)| os == s && r.start <= *start && end <= r.end),
                 })
             })
             .collect();
@@ -308,8 +387,11 @@ pub fn find(docs: &[DocInput], entities: &[EntityInput]) -> Vec<Mention> {
     let ordinary = matcher.ordinary_words(docs);
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let sections: Vec<Vec<SpanToken>> =
-            doc.sections.iter().map(|s| indexed_spans(&doc.text[s.range.clone()], s.range.start, &doc.aside)).collect();
+        let sections: Vec<Vec<SpanToken>> = doc
+            .sections
+            .iter()
+            .map(|s| indexed_spans(&doc.text[s.range.clone()], s.range.start, &doc.aside))
+            .collect();
         out.extend(matcher.doc_mentions(d, &doc.text, &sections, &ordinary));
     }
     out

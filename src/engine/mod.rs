@@ -13,14 +13,14 @@ pub mod lang;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod mentions;
 pub mod places;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod temporal;
-pub mod time;
 pub mod query;
 pub mod reader;
 pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod temporal;
+pub mod time;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod writer;
 
-pub use reader::{Doc, Index, OpenError, Section};
+pub use reader::{Doc, Index, OpenError, Section, ShardId, ShardKind};
 pub use search::{search, Hit, SearchOptions, SearchResults, Snippet};

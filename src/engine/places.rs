@@ -4,7 +4,9 @@
 use super::reader::Index;
 
 /// Kinds that are places (drawn on the map or listed beside it).
-pub const PLACE_KINDS: &[&str] = &["city", "province", "country", "region", "district", "island"];
+pub const PLACE_KINDS: &[&str] = &[
+    "city", "province", "country", "region", "district", "island",
+];
 
 /// One place and its mentions in the sections counted.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,10 +54,18 @@ pub fn place_counts(index: &Index<'_>, counted: Option<&[bool]>) -> Vec<PlaceCou
         }
         let mentions = docs.iter().map(|d| d.1).sum();
         if mentions > 0 {
-            out.push(PlaceCount { entity: e, mentions, docs });
+            out.push(PlaceCount {
+                entity: e,
+                mentions,
+                docs,
+            });
         }
     }
-    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| index.entity(a.entity).name.cmp(index.entity(b.entity).name)));
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| index.entity(a.entity).name.cmp(index.entity(b.entity).name))
+    });
     out
 }
 

@@ -60,9 +60,17 @@ impl FilterKey {
     }
 
     fn parse(key: &str) -> Option<Self> {
-        [FilterKey::Lang, FilterKey::Year, FilterKey::Doc, FilterKey::Source, FilterKey::City, FilterKey::From, FilterKey::To]
-            .into_iter()
-            .find(|k| k.name().eq_ignore_ascii_case(key))
+        [
+            FilterKey::Lang,
+            FilterKey::Year,
+            FilterKey::Doc,
+            FilterKey::Source,
+            FilterKey::City,
+            FilterKey::From,
+            FilterKey::To,
+        ]
+        .into_iter()
+        .find(|k| k.name().eq_ignore_ascii_case(key))
     }
 }
 
@@ -106,12 +114,19 @@ impl Query {
 
 #[derive(Debug)]
 enum Lexeme {
-    Word { text: String, negated: bool, quoted: bool },
+    Word {
+        text: String,
+        negated: bool,
+        quoted: bool,
+    },
     Filter(Filter),
     Or,
 }
 
-fn read_quoted(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, warnings: &mut Vec<String>) -> String {
+fn read_quoted(
+    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
+    warnings: &mut Vec<String>,
+) -> String {
     let mut text = String::new();
     for ch in chars.by_ref() {
         if ch == '"' {
@@ -142,7 +157,11 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> Vec<Lexeme> {
         if chars.peek() == Some(&'"') {
             chars.next();
             let text = read_quoted(&mut chars, warnings);
-            out.push(Lexeme::Word { text, negated, quoted: true });
+            out.push(Lexeme::Word {
+                text,
+                negated,
+                quoted: true,
+            });
             continue;
         }
         let mut text = String::new();
@@ -153,14 +172,21 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> Vec<Lexeme> {
             text.push(ch);
             chars.next();
         }
-        let filter = text.split_once(':').and_then(|(k, v)| FilterKey::parse(k).map(|key| (key, v.to_owned())));
+        let filter = text
+            .split_once(':')
+            .and_then(|(k, v)| FilterKey::parse(k).map(|key| (key, v.to_owned())));
         if let (Some((key, mut value)), false) = (filter, negated) {
             if value.is_empty() && chars.peek() == Some(&'"') {
                 chars.next();
                 value = read_quoted(&mut chars, warnings);
             }
             if value.trim().is_empty() {
-                warnings.push(format!("{}: needs a value, as in {}:{}", key.name(), key.name(), example(key)));
+                warnings.push(format!(
+                    "{}: needs a value, as in {}:{}",
+                    key.name(),
+                    key.name(),
+                    example(key)
+                ));
             } else {
                 out.push(Lexeme::Filter(Filter { key, value }));
             }
@@ -169,7 +195,11 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> Vec<Lexeme> {
         } else if !negated && (text == "AND" || text == "&&") {
             // AND is what we do anyway.
         } else {
-            out.push(Lexeme::Word { text, negated, quoted: false });
+            out.push(Lexeme::Word {
+                text,
+                negated,
+                quoted: false,
+            });
         }
     }
     out
@@ -192,7 +222,9 @@ fn example(key: FilterKey) -> &'static str {
 pub fn parse(input: &str, typing: bool) -> Query {
     let mut warnings = Vec::new();
     let lexemes = lex(input, &mut warnings);
-    let last_word = lexemes.iter().rposition(|l| matches!(l, Lexeme::Word { .. }));
+    let last_word = lexemes
+        .iter()
+        .rposition(|l| matches!(l, Lexeme::Word { .. }));
     let finished = input.ends_with(|c: char| c.is_whitespace() || c == '"');
 
     let mut clauses: Vec<Clause> = Vec::new();
@@ -208,17 +240,29 @@ pub fn parse(input: &str, typing: bool) -> Query {
                     warnings.push("OR needs a word on each side; it was ignored.".into());
                 }
             }
-            Lexeme::Word { text, negated, quoted } => {
+            Lexeme::Word {
+                text,
+                negated,
+                quoted,
+            } => {
                 let analysed = terms(&text);
                 if analysed.is_empty() {
                     join_next = false;
                     continue;
                 }
                 let prefix = typing && !quoted && !negated && !finished && Some(i) == last_word;
-                let alt = Alternative { terms: analysed, text, prefix, quoted };
+                let alt = Alternative {
+                    terms: analysed,
+                    text,
+                    prefix,
+                    quoted,
+                };
                 match clauses.last_mut() {
                     Some(clause) if join_next && !negated => clause.alternatives.push(alt),
-                    _ => clauses.push(Clause { alternatives: vec![alt], negated }),
+                    _ => clauses.push(Clause {
+                        alternatives: vec![alt],
+                        negated,
+                    }),
                 }
                 join_next = false;
             }
@@ -230,9 +274,14 @@ pub fn parse(input: &str, typing: bool) -> Query {
     if clauses.is_empty() && filters.is_empty() && !input.trim().is_empty() {
         warnings.push("Nothing to search for: type a word, a \"phrase\", or a name.".into());
     } else if !clauses.is_empty() && clauses.iter().all(|c| c.negated) {
-        warnings.push("A query of exclusions only matches nothing; add a word to search for.".into());
+        warnings
+            .push("A query of exclusions only matches nothing; add a word to search for.".into());
     }
-    Query { clauses, filters, warnings }
+    Query {
+        clauses,
+        filters,
+        warnings,
+    }
 }
 
 /// `input` with every `key:` filter removed and, when `value` is given,
@@ -255,7 +304,9 @@ pub fn with_filter(input: &str, key: FilterKey, value: Option<&str>) -> String {
             })
             .map_or(rest.len(), |(i, _)| i);
         let lexeme = &rest[..end];
-        let is_key = lexeme.split_once(':').is_some_and(|(k, _)| k.eq_ignore_ascii_case(key.name()));
+        let is_key = lexeme
+            .split_once(':')
+            .is_some_and(|(k, _)| k.eq_ignore_ascii_case(key.name()));
         if !is_key {
             kept.push(lexeme);
         }
@@ -278,7 +329,11 @@ pub fn with_filter(input: &str, key: FilterKey, value: Option<&str>) -> String {
 
 /// The value of the query's first `key:` filter, if any.
 pub fn filter_value(input: &str, key: FilterKey) -> Option<String> {
-    parse(input, false).filters.into_iter().find(|f| f.key == key).map(|f| f.value)
+    parse(input, false)
+        .filters
+        .into_iter()
+        .find(|f| f.key == key)
+        .map(|f| f.value)
 }
 
 #[cfg(test)]
@@ -287,25 +342,52 @@ mod tests {
 
     #[test]
     fn a_filter_is_replaced_without_touching_the_rest() {
-        let q = with_filter("fintech city:shenzhen \"supply chain\"", FilterKey::City, Some("Hong Kong"));
+        let q = with_filter(
+            "fintech city:shenzhen \"supply chain\"",
+            FilterKey::City,
+            Some("Hong Kong"),
+        );
         assert_eq!(q, "fintech \"supply chain\" city:\"Hong Kong\"");
-        assert_eq!(filter_value(&q, FilterKey::City).as_deref(), Some("Hong Kong"));
-        assert_eq!(with_filter(&q, FilterKey::City, None), "fintech \"supply chain\"");
-        assert_eq!(with_filter("city:\"Hong Kong\" 5G", FilterKey::City, Some("Macau")), "5G city:Macau");
-        assert_eq!(with_filter("", FilterKey::City, Some("Macau")), "city:Macau");
+        assert_eq!(
+            filter_value(&q, FilterKey::City).as_deref(),
+            Some("Hong Kong")
+        );
+        assert_eq!(
+            with_filter(&q, FilterKey::City, None),
+            "fintech \"supply chain\""
+        );
+        assert_eq!(
+            with_filter("city:\"Hong Kong\" 5G", FilterKey::City, Some("Macau")),
+            "5G city:Macau"
+        );
+        assert_eq!(
+            with_filter("", FilterKey::City, Some("Macau")),
+            "city:Macau"
+        );
     }
 
     fn shape(q: &Query) -> Vec<(bool, Vec<Vec<String>>)> {
         q.clauses
             .iter()
-            .map(|c| (c.negated, c.alternatives.iter().map(|a| a.terms.clone()).collect()))
+            .map(|c| {
+                (
+                    c.negated,
+                    c.alternatives.iter().map(|a| a.terms.clone()).collect(),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn words_are_required_clauses() {
         let q = parse("Hong Kong", false);
-        assert_eq!(shape(&q), vec![(false, vec![vec!["hong".to_string()]]), (false, vec![vec!["kong".to_string()]])]);
+        assert_eq!(
+            shape(&q),
+            vec![
+                (false, vec![vec!["hong".to_string()]]),
+                (false, vec![vec!["kong".to_string()]])
+            ]
+        );
     }
 
     #[test]
@@ -328,25 +410,50 @@ mod tests {
 
     #[test]
     fn hyphenated_word_is_a_phrase() {
-        assert_eq!(parse("cross-border", false).clauses[0].alternatives[0].terms, ["cross", "border"]);
+        assert_eq!(
+            parse("cross-border", false).clauses[0].alternatives[0].terms,
+            ["cross", "border"]
+        );
     }
 
     #[test]
     fn strange_input_parses_with_a_hint() {
-        for input in ["\"unclosed phrase", "OR OR", "- - -", "-gone", "\u{0}\u{7}", "AND", "!!!"] {
+        for input in [
+            "\"unclosed phrase",
+            "OR OR",
+            "- - -",
+            "-gone",
+            "\u{0}\u{7}",
+            "AND",
+            "!!!",
+        ] {
             let q = parse(input, true);
             assert!(!q.warnings.is_empty() || q.clauses.is_empty(), "{input:?}");
         }
         assert!(parse("-gone", true).is_empty());
-        assert_eq!(parse("\"unclosed phrase", true).clauses[0].alternatives[0].terms, ["unclosed", "phrase"]);
+        assert_eq!(
+            parse("\"unclosed phrase", true).clauses[0].alternatives[0].terms,
+            ["unclosed", "phrase"]
+        );
     }
 
     #[test]
     fn filters_are_taken_out_of_the_words() {
         let q = parse("fintech lang:ko year:2026 city:\"hong kong\" Tag:x", true);
         assert_eq!(q.clauses.len(), 2, "Tag:x is not a filter, so it is a word");
-        let f: Vec<(FilterKey, &str)> = q.filters.iter().map(|f| (f.key, f.value.as_str())).collect();
-        assert_eq!(f, [(FilterKey::Lang, "ko"), (FilterKey::Year, "2026"), (FilterKey::City, "hong kong")]);
+        let f: Vec<(FilterKey, &str)> = q
+            .filters
+            .iter()
+            .map(|f| (f.key, f.value.as_str()))
+            .collect();
+        assert_eq!(
+            f,
+            [
+                (FilterKey::Lang, "ko"),
+                (FilterKey::Year, "2026"),
+                (FilterKey::City, "hong kong")
+            ]
+        );
         assert!(!parse("lang:", true).warnings.is_empty());
         assert!(!parse("year:2019", true).is_empty());
     }

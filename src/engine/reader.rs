@@ -2,13 +2,18 @@
 //! header, the table bounds and the FST's checksum, and wraps the FST with
 //! `fst::Map::new`; nothing is decoded or copied until a query asks for it.
 
+use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use fst::{Automaton, IntoStreamer, Streamer};
 
+pub use super::format::ShardKind;
 use super::format::{
-    alias_key, get_u32, get_varint, ASIDE_LEN, DOC_LEN, DOC_STRINGS, ENTITY_LEN, EVENT_INFERRED, EVENT_LEN, EVENT_PUBLISHED, EVENT_RELATIVE,
-    HEADER_LEN, MAGIC, SECTION_LEN, VERSION,
+    alias_key, fnv64, get_u32, get_varint, shard_file, ASIDE_LEN, DOC_LEN, DOC_STRINGS, ENTITY_LEN,
+    EVENT_INFERRED, EVENT_LEN, EVENT_PUBLISHED, EVENT_RELATIVE, FLAG_SPLIT, HEADER_LEN, MAGIC,
+    SECTION_LEN, SHARD_LEN, VERSION,
 };
 use super::time::{Precision, When};
 
@@ -23,6 +28,8 @@ pub enum OpenError {
     Corrupt(&'static str),
     /// The term dictionary is not a valid FST.
     Fst(String),
+    /// A shard file is not the one the index lists (stale or damaged).
+    BadShard(String),
 }
 
 impl fmt::Display for OpenError {
@@ -34,16 +41,185 @@ impl fmt::Display for OpenError {
             }
             OpenError::Corrupt(what) => write!(f, "corrupt index: {what}"),
             OpenError::Fst(e) => write!(f, "corrupt term dictionary: {e}"),
+            OpenError::BadShard(file) => write!(
+                f,
+                "{file} is not the shard this index lists (stale or damaged)"
+            ),
         }
     }
 }
 
 impl std::error::Error for OpenError {}
 
+/// A shard of a split index: what it holds and its place in the shard table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ShardId {
+    /// Postings or texts.
+    pub kind: ShardKind,
+    /// Ordinal in its table.
+    pub ord: u32,
+}
+
+/// The postings or the texts of an index: one region of the file (a whole
+/// index), or shards that arrive one by one (a split index). A read of a
+/// shard that has not arrived yet finds nothing and asks for it.
+struct Space<'a, T: ?Sized + 'a> {
+    kind: ShardKind,
+    whole: &'a T,
+    /// Shard records (see format.rs); empty in a whole index.
+    table: &'a [u8],
+    loaded: Box<[OnceLock<&'a T>]>,
+    wanted: Mutex<BTreeSet<u32>>,
+    misses: AtomicU64,
+}
+
+impl<'a, T: ?Sized + 'a> Space<'a, T> {
+    fn new(kind: ShardKind, whole: &'a T, table: &'a [u8]) -> Self {
+        let n = table.len() / SHARD_LEN;
+        Space {
+            kind,
+            whole,
+            table,
+            loaded: (0..n).map(|_| OnceLock::new()).collect(),
+            wanted: Mutex::new(BTreeSet::new()),
+            misses: AtomicU64::new(0),
+        }
+    }
+
+    fn split(&self) -> bool {
+        !self.loaded.is_empty()
+    }
+
+    /// (start, length, hash) of shard `i`.
+    fn record(&self, i: usize) -> (usize, usize, u64) {
+        let rec = &self.table[i * SHARD_LEN..(i + 1) * SHARD_LEN];
+        let hash = u64::from_le_bytes(rec[8..16].try_into().unwrap_or_default());
+        (
+            get_u32(rec, 0).unwrap_or(0) as usize,
+            get_u32(rec, 4).unwrap_or(0) as usize,
+            hash,
+        )
+    }
+
+    /// Bytes covered: the region, or every shard together.
+    fn len(&self, whole_len: usize) -> usize {
+        match self.loaded.len() {
+            0 => whole_len,
+            n => {
+                let (start, len, _) = self.record(n - 1);
+                start + len
+            }
+        }
+    }
+
+    /// The shard (or region) holding byte `off`, and `off` within it. An
+    /// absent shard is asked for when `want` is set.
+    fn at(&self, off: usize, want: bool) -> Option<(&'a T, usize)> {
+        if !self.split() {
+            return Some((self.whole, off));
+        }
+        let i = self.shard_of(off)?;
+        let (start, len, _) = self.record(i);
+        if off >= start + len {
+            return None;
+        }
+        match self.loaded[i].get() {
+            Some(&bytes) => Some((bytes, off - start)),
+            None => {
+                if want {
+                    self.misses.fetch_add(1, Ordering::Relaxed);
+                    self.wanted.lock().map(|mut w| w.insert(i as u32)).ok();
+                }
+                None
+            }
+        }
+    }
+
+    /// The shard whose range starts at or before `off` (binary search).
+    fn shard_of(&self, off: usize) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.loaded.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.record(mid).0 <= off {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo.checked_sub(1)
+    }
+
+    /// Checks the shard table: ranges contiguous from 0.
+    fn check_table(&self) -> Result<(), OpenError> {
+        let mut end = 0;
+        for i in 0..self.loaded.len() {
+            let (start, len, _) = self.record(i);
+            if start != end || len == 0 {
+                return Err(OpenError::Corrupt("shard table"));
+            }
+            end = start
+                .checked_add(len)
+                .ok_or(OpenError::Corrupt("shard table"))?;
+        }
+        Ok(())
+    }
+
+    /// Whether `off..off + len` lies inside one shard (always, when whole).
+    fn in_one_shard(&self, off: usize, len: usize) -> bool {
+        if !self.split() {
+            return true;
+        }
+        match self.shard_of(off) {
+            Some(i) => {
+                let (start, n, _) = self.record(i);
+                off + len <= start + n
+            }
+            None => len == 0,
+        }
+    }
+
+    /// Checks a shard's bytes against its record; the caller stores them.
+    fn check(&self, ord: u32, bytes: &[u8]) -> Result<(), OpenError> {
+        let i = ord as usize;
+        let name = |hash| shard_file(self.kind, hash);
+        if i >= self.loaded.len() {
+            return Err(OpenError::BadShard(format!("shard {ord}")));
+        }
+        let (_, len, hash) = self.record(i);
+        if bytes.len() != len || fnv64(bytes) != hash {
+            return Err(OpenError::BadShard(name(hash)));
+        }
+        Ok(())
+    }
+
+    fn arrived(&self, ord: u32, value: &'a T) {
+        let _ = self.loaded[ord as usize].set(value);
+        if let Ok(mut w) = self.wanted.lock() {
+            w.remove(&ord);
+        }
+    }
+
+    fn wanted(&self) -> Vec<ShardId> {
+        let wanted = self
+            .wanted
+            .lock()
+            .map(|w| w.iter().copied().collect::<Vec<_>>())
+            .unwrap_or_default();
+        wanted
+            .into_iter()
+            .map(|ord| ShardId {
+                kind: self.kind,
+                ord,
+            })
+            .collect()
+    }
+}
+
 /// A read-only index over borrowed bytes.
 pub struct Index<'a> {
     fst: fst::Map<&'a [u8]>,
-    postings: &'a [u8],
+    postings: Space<'a, [u8]>,
+    texts: Space<'a, str>,
     sections: &'a [u8],
     docs: &'a [u8],
     /// UTF-8, validated once at open; records slice it in O(1).
@@ -147,7 +323,12 @@ pub struct Posting {
     pub positions: Vec<u32>,
 }
 
-fn region<'a>(bytes: &'a [u8], header_at: usize, record: usize, what: &'static str) -> Result<(&'a [u8], usize), OpenError> {
+fn region<'a>(
+    bytes: &'a [u8],
+    header_at: usize,
+    record: usize,
+    what: &'static str,
+) -> Result<(&'a [u8], usize), OpenError> {
     let off = get_u32(bytes, header_at).ok_or(OpenError::Corrupt("header"))? as usize;
     let n = get_u32(bytes, header_at + 4).ok_or(OpenError::Corrupt("header"))? as usize;
     let len = n.checked_mul(record).ok_or(OpenError::Corrupt(what))?;
@@ -174,17 +355,47 @@ impl<'a> Index<'a> {
         let (sections, section_count) = region(bytes, 32, SECTION_LEN, "section table")?;
         let (docs, doc_count) = region(bytes, 40, DOC_LEN, "document table")?;
         let (strings, _) = region(bytes, 48, 1, "strings")?;
-        let strings = std::str::from_utf8(strings).map_err(|_| OpenError::Corrupt("strings are not UTF-8"))?;
+        let strings = std::str::from_utf8(strings)
+            .map_err(|_| OpenError::Corrupt("strings are not UTF-8"))?;
         let (entities, entity_count) = region(bytes, 56, ENTITY_LEN, "entity table")?;
         let (aside, aside_count) = region(bytes, 64, ASIDE_LEN, "aside table")?;
         let (variants, _) = region(bytes, 72, 1, "variant table")?;
         let (events, event_count) = region(bytes, 88, EVENT_LEN, "event table")?;
+        let (texts, _) = region(bytes, 96, 1, "texts")?;
+        let texts =
+            std::str::from_utf8(texts).map_err(|_| OpenError::Corrupt("texts are not UTF-8"))?;
+        let (postings_shards, _) = region(bytes, 104, SHARD_LEN, "postings shard table")?;
+        let (text_shards, _) = region(bytes, 112, SHARD_LEN, "text shard table")?;
+        let split = get_u32(bytes, 12).ok_or(OpenError::BadMagic)? & FLAG_SPLIT != 0;
+        if split != (!postings_shards.is_empty() || !text_shards.is_empty())
+            || split && (!postings.is_empty() || !texts.is_empty())
+        {
+            return Err(OpenError::Corrupt("split flag"));
+        }
+        let postings = Space::new(ShardKind::Postings, postings, postings_shards);
+        let texts = Space::new(ShardKind::Texts, texts, text_shards);
+        postings.check_table()?;
+        texts.check_table()?;
         let avg_len = f32::from_bits(get_u32(bytes, 80).ok_or(OpenError::Corrupt("header"))?);
         let fst = fst::Map::new(fst_bytes).map_err(|e| OpenError::Fst(e.to_string()))?;
         // fst trusts its bytes when walking them; its checksum (CRC32C, one fast
         // pass) turns a damaged dictionary into this error instead of a panic.
-        fst.as_fst().verify().map_err(|e| OpenError::Fst(e.to_string()))?;
-        let index = Index { fst, postings, sections, docs, strings, entities, aside, variants, events, avg_len };
+        fst.as_fst()
+            .verify()
+            .map_err(|e| OpenError::Fst(e.to_string()))?;
+        let index = Index {
+            fst,
+            postings,
+            texts,
+            sections,
+            docs,
+            strings,
+            entities,
+            aside,
+            variants,
+            events,
+            avg_len,
+        };
         for e in 0..event_count {
             let ev = index.event(e as u32).ok_or(OpenError::Corrupt("event"))?;
             if ev.section as usize >= section_count || ev.when.start > ev.when.end {
@@ -194,23 +405,35 @@ impl<'a> Index<'a> {
         index.validate(section_count, doc_count, aside_count)?;
         for e in 0..entity_count {
             let rec = &index.entities[e * ENTITY_LEN..];
-            index.checked_str(rec, 0).zip(index.checked_str(rec, 8)).ok_or(OpenError::Corrupt("entity name"))?;
+            index
+                .checked_str(rec, 0)
+                .zip(index.checked_str(rec, 8))
+                .ok_or(OpenError::Corrupt("entity name"))?;
         }
         Ok(index)
     }
 
-    fn validate(&self, section_count: usize, doc_count: usize, aside_count: usize) -> Result<(), OpenError> {
+    fn validate(
+        &self,
+        section_count: usize,
+        doc_count: usize,
+        aside_count: usize,
+    ) -> Result<(), OpenError> {
         if !self.avg_len.is_finite() || self.avg_len < 0.0 {
             return Err(OpenError::Corrupt("average section length"));
         }
         for d in 0..doc_count {
             let rec = &self.docs[d * DOC_LEN..];
-            for f in 0..DOC_STRINGS {
-                self.checked_str(rec, f * 8).ok_or(OpenError::Corrupt("document string"))?;
+            for f in (0..DOC_STRINGS).filter(|&f| f != 6) {
+                self.checked_str(rec, f * 8)
+                    .ok_or(OpenError::Corrupt("document string"))?;
             }
             let first = get_u32(rec, DOC_STRINGS * 8).unwrap_or(u32::MAX) as usize;
             let count = get_u32(rec, DOC_STRINGS * 8 + 4).unwrap_or(u32::MAX) as usize;
-            if first.checked_add(count).is_none_or(|end| end > section_count) {
+            if first
+                .checked_add(count)
+                .is_none_or(|end| end > section_count)
+            {
                 return Err(OpenError::Corrupt("document sections"));
             }
             let first = get_u32(rec, DOC_STRINGS * 8 + 8).unwrap_or(u32::MAX) as usize;
@@ -218,7 +441,20 @@ impl<'a> Index<'a> {
             if first.checked_add(count).is_none_or(|end| end > aside_count) {
                 return Err(OpenError::Corrupt("document aside spans"));
             }
-            let text_len = self.checked_str(rec, 6 * 8).map_or(0, str::len);
+            let text_off = get_u32(rec, 6 * 8).unwrap_or(u32::MAX) as usize;
+            let text_len = get_u32(rec, 6 * 8 + 4).unwrap_or(u32::MAX) as usize;
+            let fits = text_off
+                .checked_add(text_len)
+                .is_some_and(|end| end <= self.texts.len(self.texts.whole.len()));
+            let whole_ok = self.texts.split()
+                || self
+                    .texts
+                    .whole
+                    .get(text_off..text_off + text_len)
+                    .is_some();
+            if !fits || !whole_ok || !self.texts.in_one_shard(text_off, text_len) {
+                return Err(OpenError::Corrupt("document text"));
+            }
             for a in first..first + count {
                 let (start, end) = self.aside_at(a);
                 if start > end || end > text_len {
@@ -232,19 +468,30 @@ impl<'a> Index<'a> {
             if doc >= doc_count {
                 return Err(OpenError::Corrupt("section document"));
             }
+            let doc_rec = &self.docs[doc * DOC_LEN..];
+            let text_len = get_u32(doc_rec, 6 * 8 + 4).unwrap_or(0) as usize;
             let text = self.doc(doc as u32).text;
-            let (start, end) = (get_u32(rec, 4).unwrap_or(0) as usize, get_u32(rec, 8).unwrap_or(0) as usize);
-            if start > end || text.get(start..end).is_none() {
+            let (start, end) = (
+                get_u32(rec, 4).unwrap_or(0) as usize,
+                get_u32(rec, 8).unwrap_or(0) as usize,
+            );
+            let whole_ok = self.texts.split() || text.get(start..end).is_some();
+            if start > end || end > text_len || !whole_ok {
                 return Err(OpenError::Corrupt("section range"));
             }
-            self.checked_str(rec, 12).ok_or(OpenError::Corrupt("section title"))?;
-            self.checked_str(rec, 24).ok_or(OpenError::Corrupt("section language"))?;
+            self.checked_str(rec, 12)
+                .ok_or(OpenError::Corrupt("section title"))?;
+            self.checked_str(rec, 24)
+                .ok_or(OpenError::Corrupt("section language"))?;
         }
         Ok(())
     }
 
     fn aside_at(&self, a: usize) -> (usize, usize) {
-        (get_u32(self.aside, a * ASIDE_LEN).unwrap_or(0) as usize, get_u32(self.aside, a * ASIDE_LEN + 4).unwrap_or(0) as usize)
+        (
+            get_u32(self.aside, a * ASIDE_LEN).unwrap_or(0) as usize,
+            get_u32(self.aside, a * ASIDE_LEN + 4).unwrap_or(0) as usize,
+        )
     }
 
     fn checked_str(&self, rec: &[u8], at: usize) -> Option<&'a str> {
@@ -291,13 +538,91 @@ impl<'a> Index<'a> {
             date: s(3),
             lang: s(4),
             url: s(5),
-            text: s(6),
+            text: self.doc_text(rec),
             author: s(7),
             first_section: get_u32(rec, DOC_STRINGS * 8).unwrap_or(0),
             section_count: get_u32(rec, DOC_STRINGS * 8 + 4).unwrap_or(0),
             first_aside: get_u32(rec, DOC_STRINGS * 8 + 8).unwrap_or(0),
             aside_count: get_u32(rec, DOC_STRINGS * 8 + 12).unwrap_or(0),
         }
+    }
+
+    /// A document's text, or "" while its shard has not arrived.
+    fn doc_text(&self, rec: &[u8]) -> &'a str {
+        let (Some(off), Some(len)) = (get_u32(rec, 6 * 8), get_u32(rec, 6 * 8 + 4)) else {
+            return "";
+        };
+        match self.texts.at(off as usize, false) {
+            Some((text, at)) => text.get(at..at + len as usize).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// Whether this index is split: postings and texts arrive in shards
+    /// (see [`Index::wanted`] and [`Index::provide`]).
+    pub fn is_split(&self) -> bool {
+        self.postings.split() || self.texts.split()
+    }
+
+    /// Whether document `ord`'s text is here; if not, its shard is asked
+    /// for. Always true for a whole index.
+    pub fn want_text(&self, ord: u32) -> bool {
+        let rec = &self.docs[ord as usize * DOC_LEN..(ord as usize + 1) * DOC_LEN];
+        let off = get_u32(rec, 6 * 8).unwrap_or(0) as usize;
+        let len = get_u32(rec, 6 * 8 + 4).unwrap_or(0);
+        len == 0 || self.texts.at(off, true).is_some()
+    }
+
+    /// The shards asked for (by a query or [`Index::want_text`]) that have
+    /// not arrived: fetch them and hand them to [`Index::provide`].
+    pub fn wanted(&self) -> Vec<ShardId> {
+        let mut out = self.postings.wanted();
+        out.extend(self.texts.wanted());
+        out
+    }
+
+    /// How many reads so far found their shard missing: a search that
+    /// raised it has to be run again once the shards arrive.
+    pub fn misses(&self) -> u64 {
+        self.postings.misses.load(Ordering::Relaxed) + self.texts.misses.load(Ordering::Relaxed)
+    }
+
+    /// Number of shards of each kind (0 and 0 for a whole index).
+    pub fn shard_counts(&self) -> (usize, usize) {
+        (self.postings.loaded.len(), self.texts.loaded.len())
+    }
+
+    /// The file holding a shard, relative to the app.
+    pub fn shard_file(&self, id: ShardId) -> String {
+        let space_table = match id.kind {
+            ShardKind::Postings => (self.postings.table, self.postings.loaded.len()),
+            ShardKind::Texts => (self.texts.table, self.texts.loaded.len()),
+        };
+        let hash = if (id.ord as usize) < space_table.1 {
+            let rec = &space_table.0[id.ord as usize * SHARD_LEN..];
+            u64::from_le_bytes(rec[8..16].try_into().unwrap_or_default())
+        } else {
+            0
+        };
+        shard_file(id.kind, hash)
+    }
+
+    /// Hands over a fetched shard: checked against the index's record (length
+    /// and hash), then read in place from then on.
+    pub fn provide(&self, id: ShardId, bytes: &'a [u8]) -> Result<(), OpenError> {
+        match id.kind {
+            ShardKind::Postings => {
+                self.postings.check(id.ord, bytes)?;
+                self.postings.arrived(id.ord, bytes);
+            }
+            ShardKind::Texts => {
+                self.texts.check(id.ord, bytes)?;
+                let text = std::str::from_utf8(bytes)
+                    .map_err(|_| OpenError::BadShard(self.shard_file(id)))?;
+                self.texts.arrived(id.ord, text);
+            }
+        }
+        Ok(())
     }
 
     /// The byte ranges of a document's text set aside as page furniture.
@@ -317,14 +642,20 @@ impl<'a> Index<'a> {
 
     /// Event `ord`, if the record reads.
     pub fn event(&self, ord: u32) -> Option<Event> {
-        let rec = self.events.get(ord as usize * EVENT_LEN..(ord as usize + 1) * EVENT_LEN)?;
+        let rec = self
+            .events
+            .get(ord as usize * EVENT_LEN..(ord as usize + 1) * EVENT_LEN)?;
         let start = get_u32(rec, 4)? as i32;
         let end = get_u32(rec, 8)? as i32;
         let precision = Precision::from_u8(rec[18])?;
         let flags = rec[19];
         Some(Event {
             section: get_u32(rec, 0)?,
-            when: When { start, end, precision },
+            when: When {
+                start,
+                end,
+                precision,
+            },
             start: get_u32(rec, 12)? as usize,
             len: usize::from(u16::from_le_bytes([rec[16], rec[17]])),
             relative: flags & EVENT_RELATIVE != 0,
@@ -334,20 +665,25 @@ impl<'a> Index<'a> {
     }
 
     /// Every event, by section then day.
-    pub fn events(&self) -> impl Iterator<Item = Event> + '_ {
+    pub fn events(&self) -> impl Iterator<Item = Event> + use<'_, 'a> {
         (0..self.event_count()).filter_map(|e| self.event(e))
     }
 
     /// A section's publication date, if it has one.
     pub fn published(&self, section: u32) -> Option<Event> {
         let first = self.events_from(section);
-        (first..self.event_count()).filter_map(|e| self.event(e)).take_while(|e| e.section == section).find(|e| e.published)
+        (first..self.event_count())
+            .filter_map(|e| self.event(e))
+            .take_while(|e| e.section == section)
+            .find(|e| e.published)
     }
 
     /// The events of one section.
-    pub fn section_events(&self, section: u32) -> impl Iterator<Item = Event> + '_ {
+    pub fn section_events(&self, section: u32) -> impl Iterator<Item = Event> + use<'_, 'a> {
         let first = self.events_from(section);
-        (first..self.event_count()).filter_map(|e| self.event(e)).take_while(move |e| e.section == section)
+        (first..self.event_count())
+            .filter_map(|e| self.event(e))
+            .take_while(move |e| e.section == section)
     }
 
     /// Ordinal of the first event of `section` or later (binary search).
@@ -375,13 +711,22 @@ impl<'a> Index<'a> {
         let lat = f32::from_bits(get_u32(rec, 20).unwrap_or(u32::MAX));
         let lon = f32::from_bits(get_u32(rec, 24).unwrap_or(u32::MAX));
         let at = (lat.is_finite() && lon.is_finite()).then_some((lat, lon));
-        Entity { ord, name: self.str_at(rec, 0), kind: self.str_at(rec, 8), at, offset: get_u32(rec, 16).unwrap_or(u32::MAX) }
+        Entity {
+            ord,
+            name: self.str_at(rec, 0),
+            kind: self.str_at(rec, 8),
+            at,
+            offset: get_u32(rec, 16).unwrap_or(u32::MAX),
+        }
     }
 
     /// The entity an alias names, given its normalised form (`lang::alias_form`).
     pub fn entity_by_alias(&self, form: &str) -> Option<Entity<'a>> {
         let ord = self.fst.get(alias_key(form))?;
-        u32::try_from(ord).ok().filter(|&o| o < self.entity_count()).map(|o| self.entity(o))
+        u32::try_from(ord)
+            .ok()
+            .filter(|&o| o < self.entity_count())
+            .map(|o| self.entity(o))
     }
 
     /// Where an entity is mentioned: sections and token positions.
@@ -413,7 +758,10 @@ impl<'a> Index<'a> {
     pub fn section(&self, ord: u32) -> Section<'a> {
         let rec = &self.sections[ord as usize * SECTION_LEN..(ord as usize + 1) * SECTION_LEN];
         let doc = get_u32(rec, 0).unwrap_or(0);
-        let (start, end) = (get_u32(rec, 4).unwrap_or(0) as usize, get_u32(rec, 8).unwrap_or(0) as usize);
+        let (start, end) = (
+            get_u32(rec, 4).unwrap_or(0) as usize,
+            get_u32(rec, 8).unwrap_or(0) as usize,
+        );
         let text = self.doc(doc).text.get(start..end).unwrap_or("");
         Section {
             ord,
@@ -440,7 +788,9 @@ impl<'a> Index<'a> {
         let mut out = Vec::with_capacity((n as usize).min(self.variants.len()));
         let mut offset = 0u32;
         for _ in 0..n {
-            let Some(d) = get_varint(self.variants, &mut pos) else { break };
+            let Some(d) = get_varint(self.variants, &mut pos) else {
+                break;
+            };
             offset = offset.saturating_add(d);
             out.push(offset);
         }
@@ -449,7 +799,7 @@ impl<'a> Index<'a> {
 
     /// The postings offset of an exact surface term.
     pub fn term_offset(&self, term: &str) -> Option<u32> {
-        self.fst.get(term).and_then(|o| u32::try_from(o).ok())
+        self.fst.get(term).map(|v| v as u32)
     }
 
     /// The postings of a key: a surface term's own list, or for a variant key
@@ -458,11 +808,14 @@ impl<'a> Index<'a> {
         if !key.starts_with(super::lang::VARIANT_MARK) {
             return self.postings(key);
         }
-        let Some(targets) = self.variant_targets(key) else { return Vec::new() };
+        let Some(targets) = self.variant_targets(key) else {
+            return Vec::new();
+        };
         if let [only] = targets[..] {
             return self.postings_at(only as usize);
         }
-        let mut merged: std::collections::BTreeMap<u32, Vec<u32>> = std::collections::BTreeMap::new();
+        let mut merged: std::collections::BTreeMap<u32, Vec<u32>> =
+            std::collections::BTreeMap::new();
         for t in targets {
             for p in self.postings_at(t as usize) {
                 merged.entry(p.section).or_default().extend(p.positions);
@@ -479,39 +832,45 @@ impl<'a> Index<'a> {
     }
 
     /// Document frequency (number of sections) of an exact term; 0 if absent.
+    /// Read from the dictionary: no postings are touched (or fetched).
     pub fn doc_freq(&self, term: &str) -> u32 {
-        self.fst
-            .get(term)
-            .and_then(|off| get_varint(self.postings, &mut (off as usize)))
-            .unwrap_or(0)
+        self.fst.get(term).map_or(0, |v| (v >> 32) as u32)
     }
 
     /// The postings list of an exact term; empty if the term is absent. A
     /// damaged list ends early instead of reading out of bounds.
     pub fn postings(&self, term: &str) -> Vec<Posting> {
         match self.fst.get(term) {
-            Some(off) => self.postings_at(off as usize),
+            Some(v) => self.postings_at(v as u32 as usize),
             None => Vec::new(),
         }
     }
 
     fn postings_at(&self, off: usize) -> Vec<Posting> {
-        let mut pos = off;
-        let Some(df) = get_varint(self.postings, &mut pos) else { return Vec::new() };
+        let Some((bytes, mut pos)) = self.postings.at(off, true) else {
+            return Vec::new();
+        };
+        let Some(df) = get_varint(bytes, &mut pos) else {
+            return Vec::new();
+        };
         let mut out = Vec::with_capacity((df as usize).min(self.section_count() as usize));
         let mut section = 0u32;
         for _ in 0..df {
-            let (Some(delta), Some(tf)) = (get_varint(self.postings, &mut pos), get_varint(self.postings, &mut pos)) else {
+            let (Some(delta), Some(tf)) =
+                (get_varint(bytes, &mut pos), get_varint(bytes, &mut pos))
+            else {
                 break;
             };
             section = section.saturating_add(delta);
-            if section >= self.section_count() || tf as usize > self.postings.len() {
+            if section >= self.section_count() || tf as usize > bytes.len() {
                 break;
             }
             let mut positions = Vec::with_capacity(tf as usize);
             let mut p = 0u32;
             for _ in 0..tf {
-                let Some(d) = get_varint(self.postings, &mut pos) else { break };
+                let Some(d) = get_varint(bytes, &mut pos) else {
+                    break;
+                };
                 p = p.saturating_add(d);
                 positions.push(p);
             }
@@ -522,7 +881,12 @@ impl<'a> Index<'a> {
 
     /// Up to `limit` terms starting with `prefix`, in lexicographic order.
     pub fn terms_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
-        self.collect_terms(self.fst.search(fst::automaton::Str::new(prefix).starts_with()).into_stream(), limit)
+        self.collect_terms(
+            self.fst
+                .search(fst::automaton::Str::new(prefix).starts_with())
+                .into_stream(),
+            limit,
+        )
     }
 
     /// Up to `limit` surface terms within `distance` edits of `term`
@@ -535,7 +899,11 @@ impl<'a> Index<'a> {
         }
     }
 
-    fn collect_terms<'s>(&self, mut stream: fst::map::Stream<'s, impl fst::Automaton>, limit: usize) -> Vec<String> {
+    fn collect_terms<'s>(
+        &self,
+        mut stream: fst::map::Stream<'s, impl fst::Automaton>,
+        limit: usize,
+    ) -> Vec<String> {
         let mut out = Vec::new();
         while let Some((term, _)) = stream.next() {
             if out.len() == limit {

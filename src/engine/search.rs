@@ -139,7 +139,9 @@ fn bm25(index: &Index<'_>, tf: f32, section: u32, idf: f32) -> f32 {
 /// every token of each occurrence.
 fn phrase_postings(index: &Index<'_>, keys: &[String]) -> Vec<Posting> {
     let lists: Vec<Vec<Posting>> = keys.iter().map(|t| index.key_postings(t)).collect();
-    let Some((first, rest)) = lists.split_first() else { return Vec::new() };
+    let Some((first, rest)) = lists.split_first() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     'sections: for p in first {
         let mut others = Vec::with_capacity(rest.len());
@@ -151,13 +153,19 @@ fn phrase_postings(index: &Index<'_>, keys: &[String]) -> Vec<Posting> {
         }
         let mut positions = Vec::new();
         for &start in &p.positions {
-            let all = others.iter().enumerate().all(|(k, ps)| ps.binary_search(&(start + k as u32 + 1)).is_ok());
+            let all = others
+                .iter()
+                .enumerate()
+                .all(|(k, ps)| ps.binary_search(&(start + k as u32 + 1)).is_ok());
             if all {
                 positions.extend(start..start + keys.len() as u32);
             }
         }
         if !positions.is_empty() {
-            out.push(Posting { section: p.section, positions });
+            out.push(Posting {
+                section: p.section,
+                positions,
+            });
         }
     }
     out
@@ -166,7 +174,11 @@ fn phrase_postings(index: &Index<'_>, keys: &[String]) -> Vec<Posting> {
 /// The options of one alternative: exact words, their variants, the prefix
 /// being typed, and the entity the words name.
 fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
-    let mut out = vec![Opt { keys: alt.terms.clone(), entity: None, weight: 1.0 }];
+    let mut out = vec![Opt {
+        keys: alt.terms.clone(),
+        entity: None,
+        weight: 1.0,
+    }];
     if alt.quoted {
         // Quotes mean these words exactly (case and accents aside).
         return out;
@@ -179,11 +191,19 @@ fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
             .terms
             .iter()
             .zip(&variants)
-            .map(|(t, vs)| vs.iter().find(|v| v.starts_with(&prefix)).cloned().unwrap_or_else(|| t.clone()))
+            .map(|(t, vs)| {
+                vs.iter()
+                    .find(|v| v.starts_with(&prefix))
+                    .cloned()
+                    .unwrap_or_else(|| t.clone())
+            })
             .collect();
         // A variant that stands only for the typed word itself adds nothing.
         let adds = keys.iter().zip(&alt.terms).any(|(k, t)| {
-            k != t && index.variant_targets(k).is_some_and(|targets| targets != index.term_offset(t).into_iter().collect::<Vec<_>>())
+            k != t
+                && index.variant_targets(k).is_some_and(|targets| {
+                    targets != index.term_offset(t).into_iter().collect::<Vec<_>>()
+                })
         });
         if keys != alt.terms && (adds || lang == "ko") {
             if lang == "ko" {
@@ -191,7 +211,11 @@ fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
                 // so the noun key replaces the exact one: 홍콩 and 홍콩과 rank alike.
                 out[0].keys = keys;
             } else {
-                out.push(Opt { keys, entity: None, weight: STEM_WEIGHT });
+                out.push(Opt {
+                    keys,
+                    entity: None,
+                    weight: STEM_WEIGHT,
+                });
             }
         }
     }
@@ -201,14 +225,22 @@ fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
                 if &term != last {
                     let mut keys = head.to_vec();
                     keys.push(term);
-                    out.push(Opt { keys, entity: None, weight: PREFIX_WEIGHT });
+                    out.push(Opt {
+                        keys,
+                        entity: None,
+                        weight: PREFIX_WEIGHT,
+                    });
                 }
             }
         }
     }
     let words = alias_form(&alt.terms);
     if let Some(e) = index.entity_by_alias(&words) {
-        out.push(Opt { keys: Vec::new(), entity: Some((e.ord, words, alt.text.clone())), weight: ENTITY_WEIGHT });
+        out.push(Opt {
+            keys: Vec::new(),
+            entity: Some((e.ord, words, alt.text.clone())),
+            weight: ENTITY_WEIGHT,
+        });
     }
     out
 }
@@ -226,11 +258,32 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
             if !run.iter().all(simple) {
                 continue;
             }
-            let terms: Vec<String> = run.iter().flat_map(|c| c.alternatives[0].terms.clone()).collect();
+            let terms: Vec<String> = run
+                .iter()
+                .flat_map(|c| c.alternatives[0].terms.clone())
+                .collect();
             if index.entity_by_alias(&alias_form(&terms)).is_some() {
-                let text = run.iter().map(|c| c.alternatives[0].text.as_str()).collect::<Vec<_>>().join(" ");
-                let alt = Alternative { terms, text: text.clone(), prefix: false, quoted: false };
-                merged = Some((len, Planned { negated: false, options: alternative_options(index, &alt), text, fuzzy: Vec::new(), filter: false }));
+                let text = run
+                    .iter()
+                    .map(|c| c.alternatives[0].text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let alt = Alternative {
+                    terms,
+                    text: text.clone(),
+                    prefix: false,
+                    quoted: false,
+                };
+                merged = Some((
+                    len,
+                    Planned {
+                        negated: false,
+                        options: alternative_options(index, &alt),
+                        text,
+                        fuzzy: Vec::new(),
+                        filter: false,
+                    },
+                ));
                 break;
             }
         }
@@ -240,15 +293,30 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
             continue;
         }
         let clause = &query.clauses[i];
-        let options = clause.alternatives.iter().flat_map(|a| alternative_options(index, a)).collect();
+        let options = clause
+            .alternatives
+            .iter()
+            .flat_map(|a| alternative_options(index, a))
+            .collect();
         let fuzzy = clause
             .alternatives
             .iter()
             .filter(|a| a.terms.len() == 1 && !a.quoted)
             .map(|a| a.terms[0].clone())
             .collect();
-        let text = clause.alternatives.iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join("” or “");
-        out.push(Planned { negated: clause.negated, options, text, fuzzy, filter: false });
+        let text = clause
+            .alternatives
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect::<Vec<_>>()
+            .join("” or “");
+        out.push(Planned {
+            negated: clause.negated,
+            options,
+            text,
+            fuzzy,
+            filter: false,
+        });
         i += 1;
     }
     for f in query.filters.iter().filter(|f| f.key == FilterKey::City) {
@@ -257,12 +325,19 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
         match index.entity_by_alias(&key) {
             Some(e) => out.push(Planned {
                 negated: false,
-                options: vec![Opt { keys: Vec::new(), entity: Some((e.ord, key, f.value.clone())), weight: 1.0 }],
+                options: vec![Opt {
+                    keys: Vec::new(),
+                    entity: Some((e.ord, key, f.value.clone())),
+                    weight: 1.0,
+                }],
                 text: f.value.clone(),
                 fuzzy: Vec::new(),
                 filter: true,
             }),
-            None => hints.push(format!("No place called “{}” is named in this corpus; the city filter was ignored.", f.value)),
+            None => hints.push(format!(
+                "No place called “{}” is named in this corpus; the city filter was ignored.",
+                f.value
+            )),
         }
     }
     out
@@ -280,17 +355,29 @@ fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
         let idf = idf(n, postings.len() as f32);
         let width = opt.keys.len().max(1);
         for p in postings {
-            let tf = if opt.entity.is_some() { p.positions.len() as f32 / 1.5 } else { (p.positions.len() / width) as f32 };
+            let tf = if opt.entity.is_some() {
+                p.positions.len() as f32 / 1.5
+            } else {
+                (p.positions.len() / width) as f32
+            };
             let score = opt.weight * bm25(index, tf.max(1.0), p.section, idf);
-            let entry = best.entry(p.section).or_insert((0.0, Vec::new(), Vec::new()));
+            let entry = best
+                .entry(p.section)
+                .or_insert((0.0, Vec::new(), Vec::new()));
             // A section matching several options of a clause counts its best one.
             entry.0 = entry.0.max(score);
-            if let (Some((entity, query, typed)), Some(&first)) = (&opt.entity, p.positions.first()) {
+            if let (Some((entity, query, typed)), Some(&first)) = (&opt.entity, p.positions.first())
+            {
                 let mut end = first + 1;
                 while p.positions.binary_search(&end).is_ok() {
                     end += 1;
                 }
-                entry.2.push(EntityMatch { entity: *entity, positions: first..end, query: query.clone(), typed: typed.clone() });
+                entry.2.push(EntityMatch {
+                    entity: *entity,
+                    positions: first..end,
+                    query: query.clone(),
+                    typed: typed.clone(),
+                });
             }
             entry.1.extend(p.positions);
         }
@@ -316,18 +403,28 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
                     4..=7 => 1,
                     _ => 2,
                 };
-                let mut near: Vec<(u32, String)> =
-                    index.terms_near(word, distance, 16).into_iter().map(|t| (index.doc_freq(&t), t)).collect();
+                let mut near: Vec<(u32, String)> = index
+                    .terms_near(word, distance, 16)
+                    .into_iter()
+                    .map(|t| (index.doc_freq(&t), t))
+                    .collect();
                 near.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
                 if let Some((_, best)) = near.first() {
                     // The corrected word gets every option a typed one would
                     // (its stems, the entity it names), weighted below exact matches.
-                    let corrected = Alternative { terms: vec![best.clone()], text: best.clone(), prefix: false, quoted: false };
+                    let corrected = Alternative {
+                        terms: vec![best.clone()],
+                        text: best.clone(),
+                        prefix: false,
+                        quoted: false,
+                    };
                     let mut opts = alternative_options(index, &corrected);
                     opts.iter_mut().for_each(|o| o.weight *= FUZZY_WEIGHT);
                     m = evaluate(index, &opts);
                     corrections.push((word.clone(), best.clone()));
-                    hints.push(format!("“{word}” is not in the corpus: showing results for “{best}”."));
+                    hints.push(format!(
+                        "“{word}” is not in the corpus: showing results for “{best}”."
+                    ));
                 }
             }
         }
@@ -368,7 +465,13 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
     } else if !query.filters.is_empty() && query.clauses.is_empty() {
         // Only filters: every section, narrowed below.
         hits = (0..index.section_count())
-            .map(|s| Hit { section: s, doc: index.section(s).doc, score: 0.0, positions: Vec::new(), entities: Vec::new() })
+            .map(|s| Hit {
+                section: s,
+                doc: index.section(s).doc,
+                score: 0.0,
+                positions: Vec::new(),
+                entities: Vec::new(),
+            })
             .collect();
     }
     apply_filters(index, &query, &mut hits, &mut hints);
@@ -383,20 +486,41 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
         hints.push("Each word occurs somewhere, but no section has them all: try fewer words, or OR between them.".into());
     }
     let facets = facets(index, &hits);
-    SearchResults { hits, query, hints, corrections, facets }
+    SearchResults {
+        hits,
+        query,
+        hints,
+        corrections,
+        facets,
+    }
 }
 
 /// The span of days `from:` and `to:` ask for, if they ask for one; a value
 /// that is not a date gets a hint and is ignored.
 pub fn date_span(query: &Query, hints: &mut Vec<String>) -> Option<(i32, i32)> {
     let mut span: Option<(i32, i32)> = None;
-    for f in query.filters.iter().filter(|f| matches!(f.key, FilterKey::From | FilterKey::To)) {
+    for f in query
+        .filters
+        .iter()
+        .filter(|f| matches!(f.key, FilterKey::From | FilterKey::To))
+    {
         let Some(when) = When::parse(&f.value) else {
-            hints.push(format!("{}:{} is not a date: write {}:2019, {}:2019-06 or {}:2019-06-25.", f.key.name(), f.value, f.key.name(), f.key.name(), f.key.name()));
+            hints.push(format!(
+                "{}:{} is not a date: write {}:2019, {}:2019-06 or {}:2019-06-25.",
+                f.key.name(),
+                f.value,
+                f.key.name(),
+                f.key.name(),
+                f.key.name()
+            ));
             continue;
         };
         let (lo, hi) = span.unwrap_or((i32::MIN, i32::MAX));
-        span = Some(if f.key == FilterKey::From { (lo.max(when.start), hi) } else { (lo, hi.min(when.end)) });
+        span = Some(if f.key == FilterKey::From {
+            (lo.max(when.start), hi)
+        } else {
+            (lo, hi.min(when.end))
+        });
     }
     span
 }
@@ -404,23 +528,38 @@ pub fn date_span(query: &Query, hints: &mut Vec<String>) -> Option<(i32, i32)> {
 fn apply_filters(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints: &mut Vec<String>) {
     if let Some((lo, hi)) = date_span(query, hints) {
         let before = hits.len();
-        hits.retain(|h| index.section_events(h.section).any(|e| e.when.start <= hi && lo <= e.when.end));
+        hits.retain(|h| {
+            index
+                .section_events(h.section)
+                .any(|e| e.when.start <= hi && lo <= e.when.end)
+        });
         if before > 0 && hits.is_empty() {
-            hints.push("Nothing in the results is dated in that span: widen it, or clear from: and to:.".into());
+            hints.push(
+                "Nothing in the results is dated in that span: widen it, or clear from: and to:."
+                    .into(),
+            );
         }
     }
     for f in &query.filters {
         let value = f.value.to_lowercase();
         let before = hits.len();
         match f.key {
-            FilterKey::Lang => hits.retain(|h| index.section(h.section).lang.eq_ignore_ascii_case(&value)),
+            FilterKey::Lang => {
+                hits.retain(|h| index.section(h.section).lang.eq_ignore_ascii_case(&value))
+            }
             FilterKey::Year => hits.retain(|h| index.doc(h.doc).date.starts_with(&value)),
             FilterKey::Doc => hits.retain(|h| index.doc(h.doc).id.eq_ignore_ascii_case(&value)),
-            FilterKey::Source => hits.retain(|h| index.doc(h.doc).source.to_lowercase().contains(&value)),
+            FilterKey::Source => {
+                hits.retain(|h| index.doc(h.doc).source.to_lowercase().contains(&value))
+            }
             FilterKey::City | FilterKey::From | FilterKey::To => continue,
         }
         if before > 0 && hits.is_empty() {
-            hints.push(format!("Nothing matches {}:{} together with the rest of the query.", f.key.name(), f.value));
+            hints.push(format!(
+                "Nothing matches {}:{} together with the rest of the query.",
+                f.key.name(),
+                f.value
+            ));
         }
     }
 }
@@ -430,14 +569,18 @@ fn count<'a>(values: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
     for v in values.filter(|v| !v.is_empty()) {
         *counts.entry(v).or_default() += 1;
     }
-    let mut out: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect();
+    let mut out: Vec<(String, usize)> =
+        counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     out
 }
 
 /// Counts of `hits` by section language, source and year.
 pub fn facets(index: &Index<'_>, hits: &[Hit]) -> Facets {
-    let mut year = count(hits.iter().map(|h| index.doc(h.doc).date.get(..4).unwrap_or("")));
+    let mut year = count(
+        hits.iter()
+            .map(|h| index.doc(h.doc).date.get(..4).unwrap_or("")),
+    );
     year.sort_by(|a, b| b.0.cmp(&a.0));
     Facets {
         lang: count(hits.iter().map(|h| index.section(h.section).lang)),
@@ -466,9 +609,16 @@ fn joins(gap: &str) -> bool {
 /// (ascending). `base` is the section's offset in its document and `aside`
 /// the document's set-aside spans, whose tokens have no position (as in the
 /// writer). Scans only as far as the last position.
-pub fn position_ranges(section_text: &str, base: usize, aside: &[Range<usize>], positions: &[u32]) -> Vec<Range<usize>> {
+pub fn position_ranges(
+    section_text: &str,
+    base: usize,
+    aside: &[Range<usize>],
+    positions: &[u32],
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    let Some(&last_wanted) = positions.last() else { return out };
+    let Some(&last_wanted) = positions.last() else {
+        return out;
+    };
     let mut position = 0u32;
     let mut wanted = positions.iter().peekable();
     scan(section_text, |start, end| {
@@ -480,7 +630,9 @@ pub fn position_ranges(section_text: &str, base: usize, aside: &[Range<usize>], 
             match out.last_mut() {
                 // Overlapping Han bigrams, and words only spaces or a hyphen
                 // apart (`Hong Kong`, `États-Unis`), read as one highlight.
-                Some(last) if start <= last.end || joins(&section_text[last.end..start]) => last.end = last.end.max(end),
+                Some(last) if start <= last.end || joins(&section_text[last.end..start]) => {
+                    last.end = last.end.max(end)
+                }
                 _ => out.push(start..end),
             }
         }
@@ -534,7 +686,12 @@ pub fn snippet(index: &Index<'_>, hit: &Hit, max_chars: usize) -> Snippet {
 /// A section's text with the furniture set aside inside it left out (each
 /// piece replaced by a line break), and highlight ranges moved to match.
 /// Highlights never fall in furniture: its tokens have no positions.
-fn without_aside(text: &str, base: usize, aside: &[Range<usize>], ranges: Vec<Range<usize>>) -> (String, Vec<Range<usize>>) {
+fn without_aside(
+    text: &str,
+    base: usize,
+    aside: &[Range<usize>],
+    ranges: Vec<Range<usize>>,
+) -> (String, Vec<Range<usize>>) {
     let end = base + text.len();
     let inside: Vec<Range<usize>> = aside
         .iter()
@@ -548,7 +705,10 @@ fn without_aside(text: &str, base: usize, aside: &[Range<usize>], ranges: Vec<Ra
     let mut out = String::with_capacity(text.len());
     let mut pieces = Vec::new();
     let mut at = 0;
-    for r in inside.iter().chain(std::iter::once(&(text.len()..text.len()))) {
+    for r in inside
+        .iter()
+        .chain(std::iter::once(&(text.len()..text.len())))
+    {
         if r.start > at {
             pieces.push((at, out.len(), r.start - at));
             out.push_str(&text[at..r.start]);
@@ -559,7 +719,9 @@ fn without_aside(text: &str, base: usize, aside: &[Range<usize>], ranges: Vec<Ra
     let moved = ranges
         .into_iter()
         .filter_map(|r| {
-            let &(from, to, _) = pieces.iter().find(|&&(from, _, len)| r.start >= from && r.end <= from + len)?;
+            let &(from, to, _) = pieces
+                .iter()
+                .find(|&&(from, _, len)| r.start >= from && r.end <= from + len)?;
             Some(r.start - from + to..r.end - from + to)
         })
         .collect();
@@ -573,17 +735,30 @@ pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for m in &hit.entities {
         let positions: Vec<u32> = m.positions.clone().collect();
-        let Some(r) = position_ranges(section.text, section.start, &aside, &positions).into_iter().next() else { continue };
+        let Some(r) = position_ranges(section.text, section.start, &aside, &positions)
+            .into_iter()
+            .next()
+        else {
+            continue;
+        };
         let surface = &section.text[r];
         let words = alias_form(&super::analysis::terms(surface));
         if words == m.query {
             continue;
         }
         // Show a Korean name without its particles (선전과 → 선전).
-        let shown = if surface.chars().any(super::analysis::is_hangul_syllable) { words.as_str() } else { surface };
+        let shown = if surface.chars().any(super::analysis::is_hangul_syllable) {
+            words.as_str()
+        } else {
+            surface
+        };
         // Name the entity, or what the reader typed when the text uses the entity's own name.
         let name = index.entity(m.entity).name;
-        let other = if words == alias_form(&super::analysis::terms(name)) { m.typed.as_str() } else { name };
+        let other = if words == alias_form(&super::analysis::terms(name)) {
+            m.typed.as_str()
+        } else {
+            name
+        };
         let line = format!("{shown} = {other}");
         if !out.contains(&line) {
             out.push(line);
@@ -599,7 +774,12 @@ pub fn excerpt(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Snippet
         return collapse_whitespace(text, ranges);
     }
     // Byte budget from the character budget, measured where the window starts.
-    let window_bytes = |start: usize| text[start..].char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i);
+    let window_bytes = |start: usize| {
+        text[start..]
+            .char_indices()
+            .nth(max_chars)
+            .map_or(text.len(), |(i, _)| start + i)
+    };
     // Pick the highlight whose window holds the most highlights (ranges are
     // sorted: count by binary search; at most 64 candidate starts).
     let mut best_start = 0;
@@ -616,7 +796,10 @@ pub fn excerpt(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Snippet
     let mut end = window_bytes(best_start);
     if end < text.len() {
         // Do not cut a word in half.
-        end = text[..end].rfind(char::is_whitespace).filter(|&e| e > best_start).unwrap_or(end);
+        end = text[..end]
+            .rfind(char::is_whitespace)
+            .filter(|&e| e > best_start)
+            .unwrap_or(end);
     }
     let body = text[best_start..end].trim();
     let lead = body.as_ptr() as usize - text.as_ptr() as usize;
@@ -629,7 +812,10 @@ pub fn excerpt(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Snippet
     if lead > 0 {
         snippet.text.insert_str(0, "… ");
         let shift = "… ".len();
-        snippet.highlights.iter_mut().for_each(|r| *r = r.start + shift..r.end + shift);
+        snippet
+            .highlights
+            .iter_mut()
+            .for_each(|r| *r = r.start + shift..r.end + shift);
     }
     if lead + body.len() < text.len() {
         snippet.text.push_str(" …");
@@ -662,13 +848,20 @@ fn collapse_whitespace(text: &str, ranges: &[Range<usize>]) -> Snippet {
         map.push(out.len());
     }
     let highlights = ranges.iter().map(|r| map[r.start]..map[r.end]).collect();
-    Snippet { text: out, highlights }
+    Snippet {
+        text: out,
+        highlights,
+    }
 }
 
 /// A start offset up to `chars` characters before `at`, moved forward to the
 /// start of a word or sentence.
 fn back_off(text: &str, at: usize, chars: usize) -> usize {
-    let start = text[..at].char_indices().rev().nth(chars).map_or(0, |(i, _)| i);
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(chars)
+        .map_or(0, |(i, _)| i);
     if start == 0 {
         return 0;
     }
@@ -701,7 +894,11 @@ pub fn doc_highlights(index: &Index<'_>, input: &str, doc: u32) -> Vec<Range<usi
         p.sort_unstable();
         p.dedup();
         let s = index.section(section);
-        out.extend(position_ranges(s.text, s.start, &aside, &p).into_iter().map(|r| r.start + s.start..r.end + s.start));
+        out.extend(
+            position_ranges(s.text, s.start, &aside, &p)
+                .into_iter()
+                .map(|r| r.start + s.start..r.end + s.start),
+        );
     }
     out
 }

@@ -43,13 +43,22 @@ struct Word<'t> {
 
 impl Word<'_> {
     fn digits(&self) -> Option<u32> {
-        (self.text.len() <= 4 && self.text.bytes().all(|b| b.is_ascii_digit())).then(|| self.text.parse().ok()).flatten()
+        (self.text.len() <= 4 && self.text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| self.text.parse().ok())
+            .flatten()
     }
     fn year(&self) -> Option<i32> {
-        (self.text.len() == 4).then(|| self.digits()).flatten().filter(|y| (1900..=2100).contains(y)).map(|y| y as i32)
+        (self.text.len() == 4)
+            .then(|| self.digits())
+            .flatten()
+            .filter(|y| (1900..=2100).contains(y))
+            .map(|y| y as i32)
     }
     fn day(&self) -> Option<u32> {
-        (self.text.len() <= 2).then(|| self.digits()).flatten().filter(|d| (1..=31).contains(d))
+        (self.text.len() <= 2)
+            .then(|| self.digits())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
     }
     fn capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -61,12 +70,20 @@ impl Word<'_> {
 fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start: Option<(usize, bool)> = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         let word = c.is_alphanumeric() && i < text.len();
         let digit = c.is_ascii_digit();
         match start {
             Some((s, d)) if !word || d != digit => {
-                out.push(Word { text: &text[s..i], lower: text[s..i].to_lowercase(), start: s, end: i });
+                out.push(Word {
+                    text: &text[s..i],
+                    lower: text[s..i].to_lowercase(),
+                    start: s,
+                    end: i,
+                });
                 start = word.then_some((i, digit));
             }
             None if word => start = Some((i, digit)),
@@ -76,19 +93,60 @@ fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
-const EN_MONTHS: &[&str] =
-    &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const FR_MONTHS: &[&[&str]] = &[
-    &["janvier"], &["février", "fevrier"], &["mars"], &["avril"], &["mai"], &["juin"], &["juillet"], &["août", "aout"],
-    &["septembre"], &["octobre"], &["novembre"], &["décembre", "decembre"],
+const EN_MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
-const EN_DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const FR_DAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const KO_DAYS: &[&str] = &["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"];
+const FR_MONTHS: &[&[&str]] = &[
+    &["janvier"],
+    &["février", "fevrier"],
+    &["mars"],
+    &["avril"],
+    &["mai"],
+    &["juin"],
+    &["juillet"],
+    &["août", "aout"],
+    &["septembre"],
+    &["octobre"],
+    &["novembre"],
+    &["décembre", "decembre"],
+];
+const EN_DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const FR_DAYS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+const KO_DAYS: &[&str] = &[
+    "월요일",
+    "화요일",
+    "수요일",
+    "목요일",
+    "금요일",
+    "토요일",
+    "일요일",
+];
 /// Words after which a bare month name is a date ("in June", "fin avril").
 const MONTH_CUES: &[&str] = &[
-    "in", "since", "by", "from", "until", "till", "early", "late", "mid", "of", "end", "last", "this", "next", "before", "after",
-    "during", "en", "fin", "début", "debut", "mi", "depuis", "dès", "des", "jusqu", "avant", "après", "apres", "courant", "au",
+    "in", "since", "by", "from", "until", "till", "early", "late", "mid", "of", "end", "last",
+    "this", "next", "before", "after", "during", "en", "fin", "début", "debut", "mi", "depuis",
+    "dès", "des", "jusqu", "avant", "après", "apres", "courant", "au",
 ];
 
 /// A month name and whether it is English (which must be capitalised).
@@ -98,17 +156,27 @@ fn month(w: &Word<'_>) -> Option<(u32, bool)> {
             return Some((m as u32 + 1, true));
         }
     }
-    FR_MONTHS.iter().position(|names| names.contains(&w.lower.as_str())).map(|m| (m as u32 + 1, false))
+    FR_MONTHS
+        .iter()
+        .position(|names| names.contains(&w.lower.as_str()))
+        .map(|m| (m as u32 + 1, false))
 }
 
 fn weekday_of(w: &Word<'_>) -> Option<u32> {
-    if let Some(d) = EN_DAYS.iter().position(|n| *n == w.lower).filter(|_| w.capitalised()) {
+    if let Some(d) = EN_DAYS
+        .iter()
+        .position(|n| *n == w.lower)
+        .filter(|_| w.capitalised())
+    {
         return Some(d as u32);
     }
     if let Some(d) = FR_DAYS.iter().position(|n| *n == w.lower) {
         return Some(d as u32);
     }
-    KO_DAYS.iter().position(|n| w.text.starts_with(n)).map(|d| d as u32)
+    KO_DAYS
+        .iter()
+        .position(|n| w.text.starts_with(n))
+        .map(|d| d as u32)
 }
 
 /// The anchor's (year, month) when it has them.
@@ -169,7 +237,11 @@ impl<'t> Scan<'t> {
         let w = self.word(i)?;
         let next = self.lower(i + 1);
         let en = [("this", 0), ("last", -1), ("next", 1), ("past", -1)];
-        if let Some(&(_, k)) = en.iter().find(|(p, _)| *p == w.lower).filter(|_| next == "year") {
+        if let Some(&(_, k)) = en
+            .iter()
+            .find(|(p, _)| *p == w.lower)
+            .filter(|_| next == "year")
+        {
             return Some((2, k));
         }
         if w.lower == "cette" && next == "année" {
@@ -183,7 +255,13 @@ impl<'t> Scan<'t> {
                 _ => None,
             };
         }
-        for (p, k) in [("올해", 0), ("금년", 0), ("지난해", -1), ("작년", -1), ("내년", 1)] {
+        for (p, k) in [
+            ("올해", 0),
+            ("금년", 0),
+            ("지난해", -1),
+            ("작년", -1),
+            ("내년", 1),
+        ] {
             if w.text.starts_with(p) {
                 return Some((1, k));
             }
@@ -196,13 +274,21 @@ impl<'t> Scan<'t> {
         let anchor_year = ym(self.anchor).0;
 
         // ISO 2023-03-14
-        if let (Some(y), Some(m), Some(d)) = (w.year(), self.word(i + 1).and_then(Word::day), self.word(i + 2).and_then(Word::day)) {
+        if let (Some(y), Some(m), Some(d)) = (
+            w.year(),
+            self.word(i + 1).and_then(Word::day),
+            self.word(i + 2).and_then(Word::day),
+        ) {
             if self.gap(i + 1) == "-" && self.gap(i + 2) == "-" {
                 return Some((3, When::day(y, m, d)?, false, 0.99));
             }
         }
         // 25/6/2019 (day first; month first when the first number cannot be a month… or the second cannot)
-        if let (Some(a), Some(b), Some(y)) = (w.day(), self.word(i + 1).and_then(Word::day), self.word(i + 2).and_then(Word::year)) {
+        if let (Some(a), Some(b), Some(y)) = (
+            w.day(),
+            self.word(i + 1).and_then(Word::day),
+            self.word(i + 2).and_then(Word::year),
+        ) {
             if self.gap(i + 1) == "/" && self.gap(i + 2) == "/" {
                 let (d, m) = if b > 12 { (b, a) } else { (a, b) };
                 return Some((3, When::day(y, m, d)?, false, 0.9));
@@ -212,7 +298,9 @@ impl<'t> Scan<'t> {
         if let (Some(y), Some(next)) = (w.year(), self.word(i + 1)) {
             if next.text.starts_with('년') && self.gap(i + 1).is_empty() {
                 if next.text.starts_with("년부터") || next.text.starts_with("년에서") {
-                    if let (Some(y2), Some(n2)) = (self.word(i + 2).and_then(Word::year), self.word(i + 3)) {
+                    if let (Some(y2), Some(n2)) =
+                        (self.word(i + 2).and_then(Word::year), self.word(i + 3))
+                    {
                         if n2.text.starts_with('년') {
                             return Some((4, When::years(y, y2)?, false, 0.9));
                         }
@@ -245,9 +333,19 @@ impl<'t> Scan<'t> {
                 return Some((2, When::years(y1, y2)?, false, 0.9));
             }
         }
-        if let (Some(y1), Some(y2)) = (self.word(i + 1).and_then(Word::year), self.word(i + 3).and_then(Word::year)) {
+        if let (Some(y1), Some(y2)) = (
+            self.word(i + 1).and_then(Word::year),
+            self.word(i + 3).and_then(Word::year),
+        ) {
             let pair = (w.lower.as_str(), self.lower(i + 2));
-            if matches!(pair, ("from", "to") | ("between", "and") | ("de", "à") | ("entre", "et") | ("from", "until")) {
+            if matches!(
+                pair,
+                ("from", "to")
+                    | ("between", "and")
+                    | ("de", "à")
+                    | ("entre", "et")
+                    | ("from", "until")
+            ) {
                 return Some((4, When::years(y1, y2)?, false, 0.9));
             }
         }
@@ -257,7 +355,11 @@ impl<'t> Scan<'t> {
             if let Some((m, _)) = self.word(i + 1 + skip).and_then(month) {
                 if self.spaced(i + 1 + skip) {
                     let after = i + 2 + skip;
-                    if let Some(y) = self.word(after).and_then(Word::year).filter(|_| self.spaced(after)) {
+                    if let Some(y) = self
+                        .word(after)
+                        .and_then(Word::year)
+                        .filter(|_| self.spaced(after))
+                    {
                         return Some((after + 1 - i, When::day(y, m, d)?, false, 0.95));
                     }
                     return Some((after - i, When::day(anchor_year?, m, d)?, false, 0.8));
@@ -266,14 +368,26 @@ impl<'t> Scan<'t> {
         }
         // Month first: June 18, 2019 · June 18 · March 2021 · June last year · mai dernier · in June
         if let Some((m, english)) = month(w) {
-            if let Some(d) = self.word(i + 1).and_then(Word::day).filter(|_| self.spaced(i + 1)) {
+            if let Some(d) = self
+                .word(i + 1)
+                .and_then(Word::day)
+                .filter(|_| self.spaced(i + 1))
+            {
                 let gap = self.gap(i + 2).trim();
-                if let Some(y) = self.word(i + 2).and_then(Word::year).filter(|_| gap == "," || gap.is_empty()) {
+                if let Some(y) = self
+                    .word(i + 2)
+                    .and_then(Word::year)
+                    .filter(|_| gap == "," || gap.is_empty())
+                {
                     return Some((3, When::day(y, m, d)?, false, 0.95));
                 }
                 return Some((2, When::day(anchor_year?, m, d)?, false, 0.8));
             }
-            if let Some(y) = self.word(i + 1).and_then(Word::year).filter(|_| self.spaced(i + 1)) {
+            if let Some(y) = self
+                .word(i + 1)
+                .and_then(Word::year)
+                .filter(|_| self.spaced(i + 1))
+            {
                 return Some((2, When::month(y, m)?, false, 0.92));
             }
             if let Some((used, k)) = self.relative_year(i + 1).filter(|_| self.spaced(i + 1)) {
@@ -300,7 +414,16 @@ impl<'t> Scan<'t> {
             let a = self.anchor.filter(|a| a.precision == Precision::Day)?;
             let back = (weekday(a.start) + 7 - wd) % 7;
             let day = a.start - back as i32;
-            return Some((1, When { start: day, end: day, precision: Precision::Day }, true, 0.6));
+            return Some((
+                1,
+                When {
+                    start: day,
+                    end: day,
+                    precision: Precision::Day,
+                },
+                true,
+                0.6,
+            ));
         }
         // A year on its own, unless it is a quantity (2,000 firms; $2019; 2019%; 2017-inch).
         if let Some(y) = w.year() {
@@ -308,8 +431,13 @@ impl<'t> Scan<'t> {
             let after = self.gap(i + 1);
             let quantity = before.ends_with(['$', '€', '£', '¥', ',', '.', '#'])
                 || after.starts_with(['%', '-', '‐'])
-                || ((after.starts_with(',') || after.starts_with('.')) && self.word(i + 1).is_some_and(|n| n.digits().is_some()) && after.len() == 1)
-                || matches!(self.lower(i + 1), "million" | "billion" | "km" | "mw" | "yuan" | "units" | "people");
+                || ((after.starts_with(',') || after.starts_with('.'))
+                    && self.word(i + 1).is_some_and(|n| n.digits().is_some())
+                    && after.len() == 1)
+                || matches!(
+                    self.lower(i + 1),
+                    "million" | "billion" | "km" | "mw" | "yuan" | "units" | "people"
+                );
             if !quantity {
                 return Some((1, When::year(y), false, 0.7));
             }
@@ -321,28 +449,43 @@ impl<'t> Scan<'t> {
     fn korean_month(&self, i: usize) -> Option<(usize, u32)> {
         let m = self.word(i)?.digits().filter(|m| (1..=12).contains(m))?;
         let next = self.word(i + 1)?;
-        (self.gap(i + 1).trim().is_empty() && next.text.starts_with('월') && !next.text.starts_with("월요일")).then_some((2, m))
+        (self.gap(i + 1).trim().is_empty()
+            && next.text.starts_with('월')
+            && !next.text.starts_with("월요일"))
+        .then_some((2, m))
     }
 
     /// `N일` at `i`: the day.
     fn korean_day(&self, i: usize) -> Option<u32> {
         let d = self.word(i)?.day()?;
         let next = self.word(i + 1)?;
-        (self.gap(i + 1).trim().is_empty() && next.text.starts_with('일') && !next.text.starts_with("일요일")).then_some(d)
+        (self.gap(i + 1).trim().is_empty()
+            && next.text.starts_with('일')
+            && !next.text.starts_with("일요일"))
+        .then_some(d)
     }
 }
 
 /// Every temporal expression in `text`, relative ones resolved against
 /// `anchor` (the publication date; without one they are left out).
 pub fn find(text: &str, anchor: Option<When>) -> Vec<Expression> {
-    let scan = Scan { text, w: words(text), anchor };
+    let scan = Scan {
+        text,
+        w: words(text),
+        anchor,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < scan.w.len() {
         match scan.at(i) {
             Some((used, when, relative, confidence)) => {
                 let last = &scan.w[i + used - 1];
-                out.push(Expression { bytes: scan.w[i].start..last.end, when, relative, confidence });
+                out.push(Expression {
+                    bytes: scan.w[i].start..last.end,
+                    when,
+                    relative,
+                    confidence,
+                });
                 i += used;
             }
             None => i += 1,
@@ -372,8 +515,20 @@ pub fn date_doc(doc: &DocInput) -> Vec<SectionDates> {
         .sections
         .iter()
         .map(|s| {
-            let own = s.title.as_deref().and_then(|t| find(t, None).into_iter().find(|e| e.when.precision == Precision::Day)).map(|e| e.when);
-            SectionDates { published: own.or(stated), published_inferred: false, expressions: Vec::new() }
+            let own = s
+                .title
+                .as_deref()
+                .and_then(|t| {
+                    find(t, None)
+                        .into_iter()
+                        .find(|e| e.when.precision == Precision::Day)
+                })
+                .map(|e| e.when);
+            SectionDates {
+                published: own.or(stated),
+                published_inferred: false,
+                expressions: Vec::new(),
+            }
         })
         .collect();
     if stated.is_none() {
@@ -393,8 +548,15 @@ pub fn date_doc(doc: &DocInput) -> Vec<SectionDates> {
     for (d, s) in out.iter_mut().zip(&doc.sections) {
         d.expressions = find(&doc.text[s.range.clone()], d.published)
             .into_iter()
-            .filter(|e| !doc.aside.iter().any(|a| a.contains(&(s.range.start + e.bytes.start))))
-            .map(|e| Expression { bytes: e.bytes.start + s.range.start..e.bytes.end + s.range.start, ..e })
+            .filter(|e| {
+                !doc.aside
+                    .iter()
+                    .any(|a| a.contains(&(s.range.start + e.bytes.start)))
+            })
+            .map(|e| Expression {
+                bytes: e.bytes.start + s.range.start..e.bytes.end + s.range.start,
+                ..e
+            })
             .collect();
     }
     out
@@ -405,7 +567,10 @@ mod tests {
     use super::*;
 
     fn values(text: &str, anchor: &str) -> Vec<(String, String, bool)> {
-        find(text, When::parse(anchor)).into_iter().map(|e| (text[e.bytes].to_owned(), e.when.to_string(), e.relative)).collect()
+        find(text, When::parse(anchor))
+            .into_iter()
+            .map(|e| (text[e.bytes].to_owned(), e.when.to_string(), e.relative))
+            .collect()
     }
 
     fn just(text: &str, anchor: &str) -> Vec<String> {
@@ -420,13 +585,29 @@ mod tests {
             "2019",
         );
         let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();
-        assert_eq!(got, ["2023-03-14", "2019-06-18", "2021-03", "2035", "2026/2030", "2026/2030", "2019-06-25", "2019-12-20", "2017"]);
+        assert_eq!(
+            got,
+            [
+                "2023-03-14",
+                "2019-06-18",
+                "2021-03",
+                "2035",
+                "2026/2030",
+                "2026/2030",
+                "2019-06-25",
+                "2019-12-20",
+                "2017"
+            ]
+        );
     }
 
     #[test]
     fn english_relative_dates_follow_the_publication_date() {
         let v = values("Chan on Thursday said deals were signed last May, in June last year and this year. Last August, too.", "2024-03-08");
-        let got: Vec<(&str, &str, bool)> = v.iter().map(|x| (x.0.as_str(), x.1.as_str(), x.2)).collect();
+        let got: Vec<(&str, &str, bool)> = v
+            .iter()
+            .map(|x| (x.0.as_str(), x.1.as_str(), x.2))
+            .collect();
         assert_eq!(
             got,
             [

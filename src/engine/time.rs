@@ -22,7 +22,14 @@ pub enum Precision {
 impl Precision {
     /// From its stored byte.
     pub fn from_u8(b: u8) -> Option<Self> {
-        [Precision::Day, Precision::Month, Precision::Year, Precision::Range].into_iter().find(|p| *p as u8 == b)
+        [
+            Precision::Day,
+            Precision::Month,
+            Precision::Year,
+            Precision::Range,
+        ]
+        .into_iter()
+        .find(|p| *p as u8 == b)
     }
 }
 
@@ -82,7 +89,11 @@ impl When {
     pub fn day(y: i32, m: u32, d: u32) -> Option<Self> {
         ((1..=12).contains(&m) && d >= 1 && d <= month_days(y, m)).then(|| {
             let n = days_from_civil(y, m, d);
-            When { start: n, end: n, precision: Precision::Day }
+            When {
+                start: n,
+                end: n,
+                precision: Precision::Day,
+            }
         })
     }
 
@@ -97,12 +108,20 @@ impl When {
 
     /// One year.
     pub fn year(y: i32) -> Self {
-        When { start: days_from_civil(y, 1, 1), end: days_from_civil(y, 12, 31), precision: Precision::Year }
+        When {
+            start: days_from_civil(y, 1, 1),
+            end: days_from_civil(y, 12, 31),
+            precision: Precision::Year,
+        }
     }
 
     /// The years `from` to `to`, inclusive, if in order.
     pub fn years(from: i32, to: i32) -> Option<Self> {
-        (from < to).then(|| When { start: days_from_civil(from, 1, 1), end: days_from_civil(to, 12, 31), precision: Precision::Range })
+        (from < to).then(|| When {
+            start: days_from_civil(from, 1, 1),
+            end: days_from_civil(to, 12, 31),
+            precision: Precision::Range,
+        })
     }
 
     /// Year of the first day.
@@ -122,7 +141,11 @@ impl When {
             return When::years(year4(a)?, year4(b)?);
         }
         let parts: Vec<&str> = s.split('-').collect();
-        let num = |p: &str, len: usize| (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten();
+        let num = |p: &str, len: usize| {
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<u32>().ok())
+                .flatten()
+        };
         match parts.as_slice() {
             [y] => Some(When::year(year4(y)?)),
             [y, m] => When::month(year4(y)?, num(m, 2)?),
@@ -133,7 +156,9 @@ impl When {
 }
 
 fn year4(s: &str) -> Option<i32> {
-    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `YYYY/YYYY`, as precise as stated.
@@ -155,7 +180,13 @@ mod tests {
 
     #[test]
     fn day_numbers_round_trip_and_weekdays_are_right() {
-        for (y, m, d) in [(1970, 1, 1), (2019, 6, 25), (2024, 2, 29), (2035, 12, 31), (1900, 3, 1)] {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2019, 6, 25),
+            (2024, 2, 29),
+            (2035, 12, 31),
+            (1900, 3, 1),
+        ] {
             assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
         }
         assert_eq!(days_from_civil(1970, 1, 1), 0);

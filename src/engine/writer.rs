@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use super::analysis::{normalize, scan, terms};
 use super::format::{
-    alias_key, in_aside, put_varint, DOC_LEN, EVENT_INFERRED, EVENT_LEN, EVENT_PUBLISHED, EVENT_RELATIVE, HEADER_LEN, MAGIC, SECTION_LEN, VERSION,
+    alias_key, fnv64, in_aside, put_varint, shard_file, term_value, ShardKind, ASIDE_LEN, DOC_LEN,
+    ENTITY_LEN, EVENT_INFERRED, EVENT_LEN, EVENT_PUBLISHED, EVENT_RELATIVE, FLAG_SPLIT, HEADER_LEN,
+    MAGIC, SECTION_LEN, SHARD_LEN, VERSION,
 };
 use super::lang::{alias_form, Variants};
 
@@ -92,7 +94,10 @@ impl fmt::Display for WriteError {
         match self {
             WriteError::DuplicateId(id) => write!(f, "two documents have the id {id:?}"),
             WriteError::BadSection { doc, range } => {
-                write!(f, "document {doc:?}: range {range:?} is not a valid range of its text")
+                write!(
+                    f,
+                    "document {doc:?}: range {range:?} is not a valid range of its text"
+                )
             }
             WriteError::TooLarge => write!(f, "the corpus is too large for one index (4 GiB)"),
         }
@@ -131,17 +136,70 @@ impl IndexWriter {
                 && doc.text.is_char_boundary(range.start)
                 && doc.text.is_char_boundary(range.end);
             if !ok {
-                return Err(WriteError::BadSection { doc: doc.id, range: range.clone() });
+                return Err(WriteError::BadSection {
+                    doc: doc.id,
+                    range: range.clone(),
+                });
             }
         }
         self.docs.push(doc);
         Ok(())
     }
 
-    /// Analyses every section and writes the index.
-    pub fn finish(mut self) -> Result<Vec<u8>, WriteError> {
+    /// Analyses every section and writes a whole index (every region in
+    /// one file, as the app embeds it).
+    pub fn finish(self) -> Result<Vec<u8>, WriteError> {
+        self.build()?.assemble(false)
+    }
+
+    /// Analyses every section and writes a split index: the head (the term
+    /// dictionary and every table) and the shards holding the postings and
+    /// the texts, cut at list and document boundaries near the given sizes.
+    pub fn finish_split(self, options: SplitOptions) -> Result<SplitIndex, WriteError> {
+        let mut parts = self.build()?;
+        let mut shards = Vec::new();
+        let postings = std::mem::take(&mut parts.postings);
+        let texts = std::mem::take(&mut parts.texts);
+        for (kind, region, starts, target) in [
+            (
+                ShardKind::Postings,
+                postings,
+                &parts.list_starts,
+                options.postings_bytes,
+            ),
+            (
+                ShardKind::Texts,
+                texts,
+                &parts.text_starts,
+                options.text_bytes,
+            ),
+        ] {
+            let table = if kind == ShardKind::Postings {
+                &mut parts.postings_shards
+            } else {
+                &mut parts.text_shards
+            };
+            for range in cut(region.len(), starts, target) {
+                let bytes = region[range.clone()].to_vec();
+                let hash = fnv64(&bytes);
+                for v in [to_u32(range.start)?, to_u32(range.len())?] {
+                    table.extend_from_slice(&v.to_le_bytes());
+                }
+                table.extend_from_slice(&hash.to_le_bytes());
+                shards.push(Shard { kind, hash, bytes });
+            }
+        }
+        Ok(SplitIndex {
+            head: parts.assemble(true)?,
+            shards,
+        })
+    }
+
+    fn build(mut self) -> Result<Parts, WriteError> {
         self.docs.sort_by(|a, b| a.id.cmp(&b.id));
         let mut strings = StringTable::default();
+        let mut texts: Vec<u8> = Vec::new();
+        let mut text_starts = Vec::with_capacity(self.docs.len());
         // Each term's postings, encoded as its sections arrive (a vector of
         // positions per term and section cost most of a large build's memory);
         // hashed while collecting, sorted once at the end.
@@ -191,7 +249,9 @@ impl IndexWriter {
                     entry.push(section_no, &positions)?;
                 }
                 let section_in_doc = section_no - first_section;
-                while let Some(m) = mention_at.next_if(|m| m.doc == doc_no as usize && m.section == section_in_doc as usize) {
+                while let Some(m) = mention_at
+                    .next_if(|m| m.doc == doc_no as usize && m.section == section_in_doc as usize)
+                {
                     let list = &mut entity_postings[m.entity];
                     let positions = m.tokens.clone();
                     match list.last_mut() {
@@ -202,38 +262,75 @@ impl IndexWriter {
                 total_tokens += token_count as u64;
                 let title = strings.add(s.title.as_deref().unwrap_or(""))?;
                 let lang = strings.add(&s.lang)?;
-                for v in [doc_no, to_u32(s.range.start)?, to_u32(s.range.end)?, title.0, title.1, to_u32(token_count)?, lang.0, lang.1] {
+                for v in [
+                    doc_no,
+                    to_u32(s.range.start)?,
+                    to_u32(s.range.end)?,
+                    title.0,
+                    title.1,
+                    to_u32(token_count)?,
+                    lang.0,
+                    lang.1,
+                ] {
                     sections.extend_from_slice(&v.to_le_bytes());
                 }
             }
-            for field in [&doc.id, &doc.title, &doc.source, &doc.date, &doc.lang, &doc.url, &doc.text, &doc.author] {
-                let (off, len) = strings.add(field)?;
+            text_starts.push(to_u32(texts.len())?);
+            let text = (to_u32(texts.len())?, to_u32(doc.text.len())?);
+            texts.extend_from_slice(doc.text.as_bytes());
+            for field in [
+                &doc.id,
+                &doc.title,
+                &doc.source,
+                &doc.date,
+                &doc.lang,
+                &doc.url,
+                &doc.text,
+                &doc.author,
+            ] {
+                let (off, len) = if std::ptr::eq(field, &doc.text) {
+                    text
+                } else {
+                    strings.add(field)?
+                };
                 docs.extend_from_slice(&off.to_le_bytes());
                 docs.extend_from_slice(&len.to_le_bytes());
             }
-            for v in [first_section, to_u32(doc.sections.len())?, first_aside, to_u32(doc.aside.len())?] {
+            for v in [
+                first_section,
+                to_u32(doc.sections.len())?,
+                first_aside,
+                to_u32(doc.aside.len())?,
+            ] {
                 docs.extend_from_slice(&v.to_le_bytes());
             }
         }
         debug_assert_eq!(docs.len(), self.docs.len() * DOC_LEN);
 
         let mut postings = Vec::new();
-        let mut fst_entries: Vec<(String, u64)> = Vec::with_capacity(keys.len() + variant_terms.len());
+        let mut fst_entries: Vec<(String, u64)> =
+            Vec::with_capacity(keys.len() + variant_terms.len());
         let mut term_offsets: HashMap<&str, u32> = HashMap::with_capacity(keys.len());
         let mut sorted_keys: Vec<(&String, &TermPostings)> = keys.iter().collect();
         sorted_keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut list_starts = Vec::with_capacity(keys.len() + self.entities.len());
         for (key, list) in sorted_keys {
-            fst_entries.push((key.clone(), postings.len() as u64));
+            fst_entries.push((key.clone(), term_value(to_u32(postings.len())?, list.df)));
             term_offsets.insert(key.as_str(), to_u32(postings.len())?);
+            list_starts.push(to_u32(postings.len())?);
             put_varint(&mut postings, list.df);
             postings.extend_from_slice(&list.bytes);
         }
         let mut variants_region = Vec::new();
-        let mut sorted_variants: Vec<(&String, &std::collections::BTreeSet<String>)> = variant_terms.iter().collect();
+        let mut sorted_variants: Vec<(&String, &std::collections::BTreeSet<String>)> =
+            variant_terms.iter().collect();
         sorted_variants.sort_unstable_by(|a, b| a.0.cmp(b.0));
         for (key, terms) in sorted_variants {
             fst_entries.push((key.clone(), variants_region.len() as u64));
-            let mut offsets: Vec<u32> = terms.iter().filter_map(|t| term_offsets.get(t.as_str()).copied()).collect();
+            let mut offsets: Vec<u32> = terms
+                .iter()
+                .filter_map(|t| term_offsets.get(t.as_str()).copied())
+                .collect();
             offsets.sort_unstable();
             put_varint(&mut variants_region, to_u32(offsets.len())?);
             let mut prev = 0;
@@ -258,7 +355,16 @@ impl IndexWriter {
             let name = strings.add(&entity.name)?;
             let kind = strings.add(&entity.kind)?;
             let (lat, lon) = entity.at.unwrap_or((f32::NAN, f32::NAN));
-            for v in [name.0, name.1, kind.0, kind.1, to_u32(postings.len())?, lat.to_bits(), lon.to_bits()] {
+            list_starts.push(to_u32(postings.len())?);
+            for v in [
+                name.0,
+                name.1,
+                kind.0,
+                kind.1,
+                to_u32(postings.len())?,
+                lat.to_bits(),
+                lon.to_bits(),
+            ] {
                 entities.extend_from_slice(&v.to_le_bytes());
             }
             write_list(&mut postings, list)?;
@@ -266,10 +372,19 @@ impl IndexWriter {
         // Every name of a kept entity finds it; a name two kept entities
         // share goes to the one named more often.
         let mut alias_keys: BTreeMap<String, (usize, u32)> = BTreeMap::new();
-        for (e, ord) in kept.iter().enumerate().filter_map(|(e, o)| o.map(|o| (e, o))) {
+        for (e, ord) in kept
+            .iter()
+            .enumerate()
+            .filter_map(|(e, o)| o.map(|o| (e, o)))
+        {
             let weight: usize = entity_postings[e].iter().map(|(_, p)| p.len()).sum();
             let entity = &self.entities[e];
-            for alias in entity.aliases.iter().chain(&entity.gazetteer_aliases).chain([&entity.name]) {
+            for alias in entity
+                .aliases
+                .iter()
+                .chain(&entity.gazetteer_aliases)
+                .chain([&entity.name])
+            {
                 let form = alias_form(&terms(alias));
                 if form.is_empty() {
                     continue;
@@ -280,48 +395,181 @@ impl IndexWriter {
                 }
             }
         }
-        fst_entries.extend(alias_keys.into_iter().map(|(key, (_, ord))| (key, u64::from(ord))));
+        fst_entries.extend(
+            alias_keys
+                .into_iter()
+                .map(|(key, (_, ord))| (key, u64::from(ord))),
+        );
         fst_entries.sort_by(|a, b| a.0.cmp(&b.0));
         fst_entries.dedup_by(|a, b| a.0 == b.0);
         let mut fst_builder = fst::MapBuilder::memory();
         for (key, value) in &fst_entries {
-            fst_builder.insert(key, *value).map_err(|_| WriteError::TooLarge)?;
+            fst_builder
+                .insert(key, *value)
+                .map_err(|_| WriteError::TooLarge)?;
         }
         let fst_bytes = fst_builder.into_inner().map_err(|_| WriteError::TooLarge)?;
 
         let section_count = sections.len() / SECTION_LEN;
-        let avg_len = if section_count == 0 { 0.0 } else { total_tokens as f32 / section_count as f32 };
-        let mut out = Vec::with_capacity(HEADER_LEN + fst_bytes.len() + postings.len() + strings.bytes.len());
+        let avg_len = if section_count == 0 {
+            0.0
+        } else {
+            total_tokens as f32 / section_count as f32
+        };
+        Ok(Parts {
+            fst: fst_bytes,
+            postings,
+            sections,
+            docs,
+            strings: strings.bytes,
+            entities,
+            aside,
+            variants: variants_region,
+            events,
+            texts,
+            postings_shards: Vec::new(),
+            text_shards: Vec::new(),
+            avg_len,
+            list_starts,
+            text_starts,
+        })
+    }
+}
+
+/// Options of a split index: the size each shard is cut near (a list or a
+/// document larger than that gets a shard of its own).
+#[derive(Debug, Clone, Copy)]
+pub struct SplitOptions {
+    /// Bytes of postings per shard.
+    pub postings_bytes: usize,
+    /// Bytes of text per shard.
+    pub text_bytes: usize,
+}
+
+impl Default for SplitOptions {
+    fn default() -> Self {
+        // A query fetches one postings shard per word (a few for a prefix)
+        // and one text shard per result shown: small text shards keep the
+        // bytes per query low, larger postings shards keep the table small.
+        SplitOptions {
+            postings_bytes: 32 * 1024,
+            text_bytes: 8 * 1024,
+        }
+    }
+}
+
+/// A split index: the head the app embeds, and the shard files beside it.
+#[derive(Debug)]
+pub struct SplitIndex {
+    /// The head: every table and the term dictionary, no postings or texts.
+    pub head: Vec<u8>,
+    /// The shards, postings first, each in region order.
+    pub shards: Vec<Shard>,
+}
+
+/// One shard file of a split index.
+#[derive(Debug)]
+pub struct Shard {
+    /// Postings or texts.
+    pub kind: ShardKind,
+    /// FNV-1a of `bytes`, which names the file.
+    pub hash: u64,
+    /// The bytes of the file.
+    pub bytes: Vec<u8>,
+}
+
+impl Shard {
+    /// The file's path relative to the app (see [`shard_file`]).
+    pub fn file(&self) -> String {
+        shard_file(self.kind, self.hash)
+    }
+}
+
+/// Every region of an index before it is laid out.
+struct Parts {
+    fst: Vec<u8>,
+    postings: Vec<u8>,
+    sections: Vec<u8>,
+    docs: Vec<u8>,
+    strings: Vec<u8>,
+    entities: Vec<u8>,
+    aside: Vec<u8>,
+    variants: Vec<u8>,
+    events: Vec<u8>,
+    texts: Vec<u8>,
+    postings_shards: Vec<u8>,
+    text_shards: Vec<u8>,
+    avg_len: f32,
+    /// Where each postings list starts: the only places a shard may be cut.
+    list_starts: Vec<u32>,
+    /// Where each document's text starts.
+    text_starts: Vec<u32>,
+}
+
+impl Parts {
+    fn assemble(self, split: bool) -> Result<Vec<u8>, WriteError> {
+        let mut out = Vec::with_capacity(
+            HEADER_LEN
+                + self.fst.len()
+                + self.postings.len()
+                + self.strings.len()
+                + self.texts.len(),
+        );
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
-        out.extend_from_slice(&0u32.to_le_bytes());
-        let mut offset = HEADER_LEN;
-        let regions: [(&[u8], usize); 8] = [
-            (&fst_bytes, fst_bytes.len()),
-            (&postings, postings.len()),
-            (&sections, section_count),
-            (&docs, self.docs.len()),
-            (&strings.bytes, strings.bytes.len()),
-            (&entities, entities.len() / super::format::ENTITY_LEN),
-            (&aside, aside.len() / super::format::ASIDE_LEN),
-            (&variants_region, variants_region.len()),
+        out.extend_from_slice(&(if split { FLAG_SPLIT } else { 0 }).to_le_bytes());
+        // Header slots in order; the avg_len word sits between the eighth and ninth.
+        let regions: [(&[u8], usize); 12] = [
+            (&self.fst, self.fst.len()),
+            (&self.postings, self.postings.len()),
+            (&self.sections, self.sections.len() / SECTION_LEN),
+            (&self.docs, self.docs.len() / DOC_LEN),
+            (&self.strings, self.strings.len()),
+            (&self.entities, self.entities.len() / ENTITY_LEN),
+            (&self.aside, self.aside.len() / ASIDE_LEN),
+            (&self.variants, self.variants.len()),
+            (&self.events, self.events.len() / EVENT_LEN),
+            (&self.texts, self.texts.len()),
+            (
+                &self.postings_shards,
+                self.postings_shards.len() / SHARD_LEN,
+            ),
+            (&self.text_shards, self.text_shards.len() / SHARD_LEN),
         ];
-        for (bytes, count) in regions {
+        let mut offset = HEADER_LEN;
+        for (i, (bytes, count)) in regions.iter().enumerate() {
+            if i == 8 {
+                out.extend_from_slice(&self.avg_len.to_le_bytes());
+                out.extend_from_slice(&0u32.to_le_bytes());
+            }
             out.extend_from_slice(&to_u32(offset)?.to_le_bytes());
-            out.extend_from_slice(&to_u32(count)?.to_le_bytes());
+            out.extend_from_slice(&to_u32(*count)?.to_le_bytes());
             offset += bytes.len();
         }
-        out.extend_from_slice(&avg_len.to_le_bytes());
-        out.extend_from_slice(&0u32.to_le_bytes());
-        out.extend_from_slice(&to_u32(offset)?.to_le_bytes());
-        out.extend_from_slice(&to_u32(events.len() / EVENT_LEN)?.to_le_bytes());
         debug_assert_eq!(out.len(), HEADER_LEN);
         for (bytes, _) in regions {
             out.extend_from_slice(bytes);
         }
-        out.extend_from_slice(&events);
+        to_u32(out.len())?;
         Ok(out)
     }
+}
+
+/// Cuts `0..len` into ranges near `target` bytes, only at `starts` (sorted).
+fn cut(len: usize, starts: &[u32], target: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut from, mut last) = (0usize, 0usize);
+    for b in starts.iter().map(|&b| b as usize).chain([len]) {
+        if b - from > target && last > from {
+            out.push(from..last);
+            from = last;
+        }
+        last = b;
+    }
+    if len > from {
+        out.push(from..len);
+    }
+    out
 }
 
 /// The folded terms of a section's tokens, leaving out tokens that start in
@@ -340,16 +588,32 @@ pub fn indexed_tokens(text: &str, base: usize, aside: &[Range<usize>]) -> Vec<St
 }
 
 /// A section's publication date and the dates it mentions, by first day.
-fn write_events(out: &mut Vec<u8>, section: u32, dates: &super::temporal::SectionDates) -> Result<(), WriteError> {
+fn write_events(
+    out: &mut Vec<u8>,
+    section: u32,
+    dates: &super::temporal::SectionDates,
+) -> Result<(), WriteError> {
     let mut records: Vec<(i32, i32, u32, u16, u8, u8)> = Vec::new();
     if let Some(p) = dates.published {
-        let flags = EVENT_PUBLISHED | if dates.published_inferred { EVENT_INFERRED } else { 0 };
+        let flags = EVENT_PUBLISHED
+            | if dates.published_inferred {
+                EVENT_INFERRED
+            } else {
+                0
+            };
         records.push((p.start, p.end, 0, 0, p.precision as u8, flags));
     }
     for e in &dates.expressions {
         let len = u16::try_from(e.bytes.len()).unwrap_or(u16::MAX);
         let flags = if e.relative { EVENT_RELATIVE } else { 0 };
-        records.push((e.when.start, e.when.end, to_u32(e.bytes.start)?, len, e.when.precision as u8, flags));
+        records.push((
+            e.when.start,
+            e.when.end,
+            to_u32(e.bytes.start)?,
+            len,
+            e.when.precision as u8,
+            flags,
+        ));
     }
     records.sort_by_key(|r| (r.0, r.1, r.2));
     for (start, end, at, len, precision, flags) in records {

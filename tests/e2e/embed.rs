@@ -32,7 +32,10 @@ fn a_sandboxed_embed_reports_its_height_and_keeps_its_deep_link() {
     browser.goto(&format!("{}article.html", server.url));
     // The frame reports again as the map and timeline arrive after the results:
     // the host follows, and the frame ends as tall as it last said.
-    browser.wait_for("a height from the frame", "return window.__reported > 300 && window.__reported");
+    browser.wait_for(
+        "a height from the frame",
+        "return window.__reported > 300 && window.__reported",
+    );
     browser.wait_for(
         "the host to resize the frame to the last height reported",
         "const h = document.getElementById('atlas').getBoundingClientRect().height; return Math.abs(h - window.__reported) < 3 && h > 300",
@@ -40,7 +43,10 @@ fn a_sandboxed_embed_reports_its_height_and_keeps_its_deep_link() {
     browser.screenshot(&screenshot_path("embed-host"));
 
     browser.frame(Some("#atlas"));
-    let marks = browser.wait_for("Shenzhen results in the frame", "return document.querySelectorAll('ol[aria-label=Results] li mark').length");
+    let marks = browser.wait_for(
+        "Shenzhen results in the frame",
+        "return document.querySelectorAll('ol[aria-label=Results] li mark').length",
+    );
     assert!(marks.as_u64().unwrap() > 3);
     let layout = browser.js(
         "const f = document.querySelector('.facets'); return [!!document.querySelector('.embed'), !!f && getComputedStyle(f).display !== 'none', document.querySelector('.embed-out a').href]",
@@ -49,7 +55,10 @@ fn a_sandboxed_embed_reports_its_height_and_keeps_its_deep_link() {
     assert_eq!(layout[0], true, "compact layout");
     assert_eq!(layout[1], false, "no facet panel in an embed");
     let out = layout[2].as_str().unwrap();
-    assert!(out.ends_with("corpus-atlas.html#/search?q=Shenzhen"), "the link out keeps the view, without embed: {out}");
+    assert!(
+        out.ends_with("corpus-atlas.html#/search?q=Shenzhen"),
+        "the link out keeps the view, without embed: {out}"
+    );
     browser.frame(None);
     browser.assert_clean_console();
     let _ = fs::remove_dir_all(&site);
@@ -59,20 +68,39 @@ fn a_sandboxed_embed_reports_its_height_and_keeps_its_deep_link() {
 fn the_share_panel_gives_a_link_and_an_embed_snippet() {
     let (server, browser) = open_app();
     browser.goto(&format!("{}#/search?q=Hong%20Kong%20lang%3Aen", server.url));
-    browser.wait_for("results", "return document.querySelector('ol[aria-label=Results] li')");
+    browser.wait_for(
+        "results",
+        "return document.querySelector('ol[aria-label=Results] li')",
+    );
     browser.click(".share button:nth-child(2)");
-    let code = browser.wait_for("the embed code", "return document.querySelector('textarea[aria-label=\"Embed code\"]')?.value");
+    let code = browser.wait_for(
+        "the embed code",
+        "return document.querySelector('textarea[aria-label=\"Embed code\"]')?.value",
+    );
     let code = code.as_str().unwrap();
-    assert!(code.starts_with("<iframe src=\"") && code.contains("corpus-atlas.html?embed#/search?q=Hong%20Kong%20lang%3Aen"), "{code}");
+    assert!(
+        code.starts_with("<iframe src=\"")
+            && code.contains("corpus-atlas.html?embed#/search?q=Hong%20Kong%20lang%3Aen"),
+        "{code}"
+    );
     assert!(code.contains("sandbox=\"allow-scripts"));
     browser.click(".share button:nth-child(1)");
-    let link = browser.wait_for("the link", "return document.querySelector('textarea[aria-label=Link]')?.value");
-    assert_eq!(link.as_str().unwrap(), format!("{}#/search?q=Hong%20Kong%20lang%3Aen", server.url));
+    let link = browser.wait_for(
+        "the link",
+        "return document.querySelector('textarea[aria-label=Link]')?.value",
+    );
+    assert_eq!(
+        link.as_str().unwrap(),
+        format!("{}#/search?q=Hong%20Kong%20lang%3Aen", server.url)
+    );
     // The embed URL really opens the same view.
     let embed_src = code.split('"').nth(1).unwrap().to_owned();
     let viewer = Browser::start();
     viewer.goto(&embed_src);
-    viewer.wait_for("the embedded view", "return document.querySelector('.embed ol[aria-label=Results] li[lang=en]')");
+    viewer.wait_for(
+        "the embedded view",
+        "return document.querySelector('.embed ol[aria-label=Results] li[lang=en]')",
+    );
     viewer.assert_clean_console();
     browser.assert_clean_console();
 }

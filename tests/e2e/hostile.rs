@@ -35,25 +35,48 @@ fn open() -> (Server, Browser) {
 fn hostile_markup_is_shown_as_text_and_never_runs() {
     let (server, browser) = open();
     browser.goto(&server.url);
-    browser.wait_for("the document list", "return document.querySelectorAll('ol[aria-label=Documents] > li').length === 5");
+    browser.wait_for(
+        "the document list",
+        "return document.querySelectorAll('ol[aria-label=Documents] > li').length === 5",
+    );
     assert_inert(&browser);
 
     browser.goto(&format!("{}#/search?q=script", server.url));
-    let snippet = browser.wait_for("results for script", "return document.querySelector('ol[aria-label=Results] li .snippet')?.textContent");
-    assert!(snippet.as_str().unwrap().contains("<script>"), "markup shows as text: {snippet}");
+    let snippet = browser.wait_for(
+        "results for script",
+        "return document.querySelector('ol[aria-label=Results] li .snippet')?.textContent",
+    );
+    assert!(
+        snippet.as_str().unwrap().contains("<script>"),
+        "markup shows as text: {snippet}"
+    );
     assert_inert(&browser);
     browser.screenshot(&screenshot_path("hostile-search"));
 
     browser.goto(&format!("{}#/doc/script-tags.txt?q=alert", server.url));
-    let body = browser.wait_for("the reader", "return document.querySelector('.reader-body')?.textContent");
-    for literal in ["<img src=x onerror=", "javascript:window.__pwned=5", "&lt;script&gt;", "<style>body { display: none }</style>"] {
-        assert!(body.as_str().unwrap().contains(literal), "{literal} is not shown literally");
+    let body = browser.wait_for(
+        "the reader",
+        "return document.querySelector('.reader-body')?.textContent",
+    );
+    for literal in [
+        "<img src=x onerror=",
+        "javascript:window.__pwned=5",
+        "&lt;script&gt;",
+        "<style>body { display: none }</style>",
+    ] {
+        assert!(
+            body.as_str().unwrap().contains(literal),
+            "{literal} is not shown literally"
+        );
     }
     assert_inert(&browser);
     browser.screenshot(&screenshot_path("hostile-reader"));
 
     browser.goto(&format!("{}#/doc/entities-and-links.md", server.url));
-    browser.wait_for("the markdown file", "return document.querySelector('.reader-body')?.textContent.includes('javascript:alert')");
+    browser.wait_for(
+        "the markdown file",
+        "return document.querySelector('.reader-body')?.textContent.includes('javascript:alert')",
+    );
     assert_inert(&browser);
     browser.assert_clean_console();
 }
@@ -67,15 +90,27 @@ fn unicode_tricks_and_huge_texts_still_search() {
         "results from every file",
         "const ids = [...document.querySelectorAll('ol[aria-label=Results] li .doc-id')].map(e => e.textContent); return ids.length >= 3 ? ids : null",
     );
-    let ids: Vec<&str> = ids.as_array().unwrap().iter().filter_map(Value::as_str).collect();
-    for id in ["one-megabyte-line.txt", "script-tags.txt", "unicode-tricks.txt"] {
+    let ids: Vec<&str> = ids
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    for id in [
+        "one-megabyte-line.txt",
+        "script-tags.txt",
+        "unicode-tricks.txt",
+    ] {
         assert!(ids.contains(&id), "{id} not found: {ids:?}");
     }
     assert_inert(&browser);
     browser.goto(&format!("{}#/search?q=fintech%20reports", server.url));
     browser.wait_for("the 10 MB file", "return [...document.querySelectorAll('.doc-id')].some(e => e.textContent === 'ten-megabytes.txt')");
     browser.goto(&format!("{}#/doc/one-megabyte-line.txt?q=hub", server.url));
-    let len = browser.wait_for("the 1 MB line", "return document.querySelector('.reader-body')?.textContent.length");
+    let len = browser.wait_for(
+        "the 1 MB line",
+        "return document.querySelector('.reader-body')?.textContent.length",
+    );
     assert!(len.as_u64().unwrap() >= 1_000_000, "{len}");
     assert_inert(&browser);
     browser.screenshot(&screenshot_path("hostile-unicode"));

@@ -27,7 +27,12 @@ pub fn engine_cities(query: &str) -> BTreeMap<String, u64> {
     place_counts(index, counted.as_deref())
         .into_iter()
         .filter(|c| index.entity(c.entity).kind == "city")
-        .map(|c| (index.entity(c.entity).name.to_owned(), u64::from(c.mentions)))
+        .map(|c| {
+            (
+                index.entity(c.entity).name.to_owned(),
+                u64::from(c.mentions),
+            )
+        })
         .collect()
 }
 
@@ -38,7 +43,10 @@ pub fn in_view(view: usize, cities: &BTreeMap<String, u64>) -> BTreeMap<String, 
     cities
         .iter()
         .filter(|(name, _)| {
-            let e = (0..index.entity_count()).map(|e| index.entity(e)).find(|e| e.name == name.as_str()).unwrap();
+            let e = (0..index.entity_count())
+                .map(|e| index.entity(e))
+                .find(|e| e.name == name.as_str())
+                .unwrap();
             e.at.is_some_and(|(lat, lon)| v.contains(lon, lat))
         })
         .map(|(k, n)| (k.clone(), *n))
@@ -47,7 +55,11 @@ pub fn in_view(view: usize, cities: &BTreeMap<String, u64>) -> BTreeMap<String, 
 
 pub fn marks(browser: &Browser) -> BTreeMap<String, u64> {
     let v = browser.wait_for("marks on the map", MARKS);
-    v.as_object().into_iter().flatten().map(|(k, n)| (k.clone(), n.as_u64().unwrap_or(0))).collect()
+    v.as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, n)| (k.clone(), n.as_u64().unwrap_or(0)))
+        .collect()
 }
 
 pub fn current_query(browser: &Browser) -> String {
@@ -58,7 +70,11 @@ pub fn current_query(browser: &Browser) -> String {
 
 pub fn result_ids(browser: &Browser) -> Vec<String> {
     let v = browser.js("return [...document.querySelectorAll('ol[aria-label=Results] > li .doc-id')].map(e => e.textContent)", vec![]);
-    v.as_array().into_iter().flatten().filter_map(|x| x.as_str().map(str::to_owned)).collect()
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|x| x.as_str().map(str::to_owned))
+        .collect()
 }
 
 #[test]
@@ -67,7 +83,10 @@ fn the_map_marks_the_corpus_cities_and_a_click_filters_to_one() {
     browser.resize(1280, 1000);
     browser.goto(&server.url);
     let (name, role) = {
-        browser.wait_for("the map", "return document.querySelector('section[aria-label=\"City map\"]')");
+        browser.wait_for(
+            "the map",
+            "return document.querySelector('section[aria-label=\"City map\"]')",
+        );
         browser.accessibility("section[aria-label=\"City map\"]")
     };
     assert_eq!((name.as_str(), role.as_str()), ("City map", "region"));
@@ -76,30 +95,71 @@ fn the_map_marks_the_corpus_cities_and_a_click_filters_to_one() {
     let shown = marks(&browser);
     let expected = engine_cities("");
     assert_eq!(shown, in_view(0, &expected));
-    for city in ["Hong Kong", "Shenzhen", "Guangzhou", "Macau", "Dongguan", "Foshan"] {
-        assert_eq!(shown.get(city), expected.get(city), "{city}: shown {shown:?}, engine {expected:?}");
+    for city in [
+        "Hong Kong",
+        "Shenzhen",
+        "Guangzhou",
+        "Macau",
+        "Dongguan",
+        "Foshan",
+    ] {
+        assert_eq!(
+            shown.get(city),
+            expected.get(city),
+            "{city}: shown {shown:?}, engine {expected:?}"
+        );
         assert!(shown[city] > 0);
     }
-    assert!(!shown.contains_key("Beijing"), "Beijing is not in the Greater Bay Area view");
+    assert!(
+        !shown.contains_key("Beijing"),
+        "Beijing is not in the Greater Bay Area view"
+    );
     // Every mark says its count to a screen reader.
     let (label, role) = browser.accessibility("g.mark[data-city=\"Shenzhen\"]");
     assert_eq!(role, "button");
-    assert!(label.starts_with(&format!("Shenzhen: {} mentions", expected["Shenzhen"])), "{label}");
+    assert!(
+        label.starts_with(&format!("Shenzhen: {} mentions", expected["Shenzhen"])),
+        "{label}"
+    );
     browser.screenshot(&screenshot_path("map-gba"));
 
     // A click filters the results to the passages naming Shenzhen, in any language.
     browser.click("g.mark[data-city=\"Shenzhen\"] circle");
-    browser.wait_for("the city filter in the URL", "return location.hash.includes('city%3AShenzhen')");
+    browser.wait_for(
+        "the city filter in the URL",
+        "return location.hash.includes('city%3AShenzhen')",
+    );
     assert_eq!(current_query(&browser), "city:Shenzhen");
     let index = corpus_atlas::index().unwrap();
-    let engine: Vec<String> =
-        search(index, "city:Shenzhen", SearchOptions::default()).hits.iter().map(|h| index.doc(h.doc).id.to_owned()).collect();
-    browser.wait_for("filtered results", "return document.querySelectorAll('ol[aria-label=Results] > li').length");
-    assert_eq!(result_ids(&browser), engine.iter().take(result_ids(&browser).len()).cloned().collect::<Vec<_>>());
-    assert!(engine.iter().any(|id| id.starts_with("001")), "the Korean text names 선전");
+    let engine: Vec<String> = search(index, "city:Shenzhen", SearchOptions::default())
+        .hits
+        .iter()
+        .map(|h| index.doc(h.doc).id.to_owned())
+        .collect();
+    browser.wait_for(
+        "filtered results",
+        "return document.querySelectorAll('ol[aria-label=Results] > li').length",
+    );
+    assert_eq!(
+        result_ids(&browser),
+        engine
+            .iter()
+            .take(result_ids(&browser).len())
+            .cloned()
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        engine.iter().any(|id| id.starts_with("001")),
+        "the Korean text names 선전"
+    );
     // The names are highlighted in the snippets, whatever the language.
     let marked = browser.js("return [...document.querySelectorAll('ol[aria-label=Results] mark')].map(m => m.textContent)", vec![]);
-    let marked: Vec<&str> = marked.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    let marked: Vec<&str> = marked
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
     assert!(marked.iter().any(|m| m.starts_with("선전")), "{marked:?}");
     assert!(marked.contains(&"Shenzhen"), "{marked:?}");
     assert_eq!(browser.js("return document.querySelector('g.mark[data-city=\"Shenzhen\"]').getAttribute('aria-pressed')", vec![]), "true");
@@ -109,10 +169,19 @@ fn the_map_marks_the_corpus_cities_and_a_click_filters_to_one() {
 
     // Back to the whole corpus, then the keyboard: Enter on Hong Kong.
     browser.back();
-    browser.wait_for("the overview again", "return !location.hash.includes('city')");
-    browser.js("const g = document.querySelector('g.mark[data-city=\"Hong Kong\"]'); g.focus(); \
-                g.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))", vec![]);
-    browser.wait_for("Hong Kong in the URL", "return location.hash.includes('Hong%20Kong')");
+    browser.wait_for(
+        "the overview again",
+        "return !location.hash.includes('city')",
+    );
+    browser.js(
+        "const g = document.querySelector('g.mark[data-city=\"Hong Kong\"]'); g.focus(); \
+                g.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))",
+        vec![],
+    );
+    browser.wait_for(
+        "Hong Kong in the URL",
+        "return location.hash.includes('Hong%20Kong')",
+    );
     assert_eq!(current_query(&browser), "city:\"Hong Kong\"");
     browser.assert_clean_console();
 }
@@ -126,33 +195,63 @@ fn the_china_and_world_views_the_table_and_zoom() {
     let expected = engine_cities("");
 
     browser.click("section[aria-label=\"City map\"] .tabs button:nth-child(2)");
-    browser.wait_for("the China view", "return document.querySelector('g.mark[data-city=\"Beijing\"]')");
+    browser.wait_for(
+        "the China view",
+        "return document.querySelector('g.mark[data-city=\"Beijing\"]')",
+    );
     let shown = marks(&browser);
     assert_eq!(shown, in_view(1, &expected));
     for city in ["Beijing", "Hangzhou", "Shanghai", "Hong Kong", "Shenzhen"] {
-        assert_eq!(shown.get(city), expected.get(city), "{city} in the China view");
+        assert_eq!(
+            shown.get(city),
+            expected.get(city),
+            "{city} in the China view"
+        );
     }
     browser.screenshot(&screenshot_path("map-china"));
 
     browser.click("section[aria-label=\"City map\"] .tabs button:nth-child(3)");
-    browser.wait_for("the world view", "return document.querySelector('g.mark[data-city=\"New York\"]')");
+    browser.wait_for(
+        "the world view",
+        "return document.querySelector('g.mark[data-city=\"New York\"]')",
+    );
     let shown = marks(&browser);
     for city in ["New York", "Tokyo", "Vienna", "San Francisco", "Urumqi"] {
-        assert_eq!(shown.get(city), expected.get(city), "{city} in the world view");
+        assert_eq!(
+            shown.get(city),
+            expected.get(city),
+            "{city} in the world view"
+        );
     }
     // Every city the corpus names is on the world map.
-    assert_eq!(shown.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
+    assert_eq!(
+        shown.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
     browser.screenshot(&screenshot_path("map-world"));
 
     // Zoom in with the button: the view box narrows.
-    let width = |b: &Browser| b.js("return document.querySelector('.map-svg').viewBox.baseVal.width", vec![]).as_f64().unwrap();
+    let width = |b: &Browser| {
+        b.js(
+            "return document.querySelector('.map-svg').viewBox.baseVal.width",
+            vec![],
+        )
+        .as_f64()
+        .unwrap()
+    };
     let before = width(&browser);
     browser.click("button[aria-label=\"Zoom in\"]");
-    browser.wait_for("zoomed in", &format!("return document.querySelector('.map-svg').viewBox.baseVal.width < {before}"));
+    browser.wait_for(
+        "zoomed in",
+        &format!("return document.querySelector('.map-svg').viewBox.baseVal.width < {before}"),
+    );
     // And with the keyboard on the focused map.
     let zoomed = width(&browser);
     browser.js("const s = document.querySelector('.map-svg'); s.focus(); s.dispatchEvent(new KeyboardEvent('keydown', {key: '+', bubbles: true}))", vec![]);
-    browser.wait_for("zoomed in again", &format!("return document.querySelector('.map-svg').viewBox.baseVal.width < {zoomed}"));
+    browser.wait_for(
+        "zoomed in again",
+        &format!("return document.querySelector('.map-svg').viewBox.baseVal.width < {zoomed}"),
+    );
 
     // The table holds the same numbers.
     browser.click("section[aria-label=\"City map\"] .panel-head > button");
@@ -163,7 +262,10 @@ fn the_china_and_world_views_the_table_and_zoom() {
     for (city, n) in &expected {
         assert_eq!(rows[city].as_u64(), Some(*n), "{city} in the table");
     }
-    assert!(rows.get("Guangdong").is_some_and(|v| v.as_u64() > Some(0)), "regions are in the table too: {rows}");
+    assert!(
+        rows.get("Guangdong").is_some_and(|v| v.as_u64() > Some(0)),
+        "regions are in the table too: {rows}"
+    );
     browser.assert_clean_console();
 }
 
@@ -172,8 +274,14 @@ fn a_query_narrows_the_map_to_its_results() {
     let (server, browser) = open_app();
     browser.resize(1280, 1000);
     browser.goto(&format!("{}#/search?q=fintech", server.url));
-    browser.wait_for("results", "return document.querySelectorAll('ol[aria-label=Results] > li').length");
-    browser.wait_for("the note", "return document.querySelector('.map .panel-note').textContent.includes('results')");
+    browser.wait_for(
+        "results",
+        "return document.querySelectorAll('ol[aria-label=Results] > li').length",
+    );
+    browser.wait_for(
+        "the note",
+        "return document.querySelector('.map .panel-note').textContent.includes('results')",
+    );
     let expected = engine_cities("fintech");
     let all = engine_cities("");
     assert_ne!(expected, all, "a query must change the counts");

@@ -11,11 +11,17 @@ const RESULTS: &str = "return document.querySelectorAll('ol[aria-label=Results] 
 
 /// Types a query, opens the first result, goes back: what a reader does.
 fn use_the_app(browser: &Browser) {
-    browser.wait_for("the search box", "return document.querySelector('input[type=search]')");
+    browser.wait_for(
+        "the search box",
+        "return document.querySelector('input[type=search]')",
+    );
     browser.type_into("input[type=search]", "선전\n");
     browser.wait_for("results", &format!("{RESULTS} > 3"));
     browser.click("ol[aria-label=Results] li h2 a");
-    browser.wait_for("the reader", "return document.querySelector('.reader-body mark')");
+    browser.wait_for(
+        "the reader",
+        "return document.querySelector('.reader-body mark')",
+    );
     browser.back();
     browser.wait_for("results again", &format!("{RESULTS} > 3"));
 }
@@ -27,10 +33,23 @@ fn the_single_file_works_from_disk_with_no_network() {
     let browser = Browser::start();
     browser.goto(&format!("file://{}", file.display()));
     use_the_app(&browser);
-    let policy = browser.js("return document.querySelector('meta[http-equiv=Content-Security-Policy]').content", vec![]);
-    assert!(policy.as_str().unwrap().starts_with("default-src 'none'"), "{policy}");
-    let fetched = browser.js("return performance.getEntriesByType('resource').map(e => e.name)", vec![]);
-    assert_eq!(fetched, Value::Array(vec![]), "the single file fetched something");
+    let policy = browser.js(
+        "return document.querySelector('meta[http-equiv=Content-Security-Policy]').content",
+        vec![],
+    );
+    assert!(
+        policy.as_str().unwrap().starts_with("default-src 'none'"),
+        "{policy}"
+    );
+    let fetched = browser.js(
+        "return performance.getEntriesByType('resource').map(e => e.name)",
+        vec![],
+    );
+    assert_eq!(
+        fetched,
+        Value::Array(vec![]),
+        "the single file fetched something"
+    );
     browser.screenshot(&screenshot_path("single-file"));
     browser.assert_clean_console();
 }
@@ -44,14 +63,20 @@ fn the_site_works_under_a_subpath() {
     browser.refresh();
     browser.wait_for("results after reload", &format!("{RESULTS} > 3"));
     for path in server.requests() {
-        assert!(path.starts_with("/some/sub/path/"), "requested {path} outside the subpath");
+        assert!(
+            path.starts_with("/some/sub/path/"),
+            "requested {path} outside the subpath"
+        );
     }
     browser.assert_clean_console();
 }
 
 /// Waits until the service worker controls the page (it has cached the build).
 fn wait_for_worker(browser: &Browser) {
-    browser.wait_for("the service worker", "return navigator.serviceWorker && navigator.serviceWorker.controller !== null");
+    browser.wait_for(
+        "the service worker",
+        "return navigator.serviceWorker && navigator.serviceWorker.controller !== null",
+    );
 }
 
 #[test]
@@ -59,23 +84,39 @@ fn nothing_is_fetched_after_the_page_loads() {
     let server = Server::start(dist_dir(), "/");
     let browser = Browser::start();
     browser.goto(&server.url);
-    browser.wait_for("the app", "return document.querySelector('ol[aria-label=Documents] li')");
+    browser.wait_for(
+        "the app",
+        "return document.querySelector('ol[aria-label=Documents] li')",
+    );
     wait_for_worker(&browser);
     std::thread::sleep(Duration::from_millis(200));
     let at_load = server.requests();
     let dist = dist_dir();
     for path in &at_load {
         let file = path.trim_start_matches('/').split('?').next().unwrap_or("");
-        assert!(file.is_empty() || dist.join(file).is_file(), "the page fetched {path}, which is not one of its files");
+        assert!(
+            file.is_empty() || dist.join(file).is_file(),
+            "the page fetched {path}, which is not one of its files"
+        );
     }
     use_the_app(&browser);
     browser.goto(&format!("{}#/search?q=shenzen%20lang%3Aen", server.url));
     browser.wait_for("typo results", &format!("{RESULTS} > 0"));
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(server.requests(), at_load, "requests after load");
-    let policy = browser.js("return document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content", vec![]);
-    let policy = policy.as_str().expect("the page has a Content-Security-Policy");
-    assert!(policy.contains("default-src 'none'") && !policy.contains("'unsafe-inline'") && !policy.contains("'unsafe-eval'"), "{policy}");
+    let policy = browser.js(
+        "return document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content",
+        vec![],
+    );
+    let policy = policy
+        .as_str()
+        .expect("the page has a Content-Security-Policy");
+    assert!(
+        policy.contains("default-src 'none'")
+            && !policy.contains("'unsafe-inline'")
+            && !policy.contains("'unsafe-eval'"),
+        "{policy}"
+    );
     browser.assert_clean_console();
 }
 
@@ -84,7 +125,10 @@ fn after_one_visit_it_works_offline() {
     let server = Server::start(dist_dir(), "/");
     let browser = Browser::start();
     browser.goto(&server.url);
-    browser.wait_for("the app", "return document.querySelector('ol[aria-label=Documents] li')");
+    browser.wait_for(
+        "the app",
+        "return document.querySelector('ol[aria-label=Documents] li')",
+    );
     wait_for_worker(&browser);
     server.go_offline();
     browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));

@@ -15,24 +15,57 @@ fn expected_marks(id: &str, query: &str) -> usize {
 fn opening_a_result_shows_the_reader_and_back_returns() {
     let (server, browser) = open_app();
     browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
-    let first = browser.wait_for("results", "return document.querySelector('ol[aria-label=Results] li .doc-id')?.textContent");
+    let first = browser.wait_for(
+        "results",
+        "return document.querySelector('ol[aria-label=Results] li .doc-id')?.textContent",
+    );
     let id = first.as_str().unwrap().to_owned();
     browser.click("ol[aria-label=Results] li h2 a");
-    browser.wait_for("the reader", "return document.querySelector('article.reader .reader-body mark')");
-    assert!(browser.url().contains(&format!("#/doc/{id}?q=Hong%20Kong")), "{}", browser.url());
-    let marks = browser.js("return document.querySelectorAll('.reader-body mark').length", vec![]);
-    assert_eq!(marks.as_u64(), Some(expected_marks(&id, "Hong Kong") as u64), "every match in the document is highlighted");
+    browser.wait_for(
+        "the reader",
+        "return document.querySelector('article.reader .reader-body mark')",
+    );
+    assert!(
+        browser.url().contains(&format!("#/doc/{id}?q=Hong%20Kong")),
+        "{}",
+        browser.url()
+    );
+    let marks = browser.js(
+        "return document.querySelectorAll('.reader-body mark').length",
+        vec![],
+    );
+    assert_eq!(
+        marks.as_u64(),
+        Some(expected_marks(&id, "Hong Kong") as u64),
+        "every match in the document is highlighted"
+    );
     let texts = browser.js("return [...document.querySelectorAll('.reader-body mark')].map(m => m.textContent.toLowerCase())", vec![]);
-    assert!(texts.as_array().unwrap().iter().all(|t| t.as_str().unwrap().contains("hong kong")), "{texts}");
-    let title_top = browser.js("return document.querySelector('#reader-title').getBoundingClientRect().top", vec![]);
-    assert!(title_top.as_f64().unwrap() >= 0.0, "the first match is near the top: the title stays in view");
+    assert!(
+        texts
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t.as_str().unwrap().contains("hong kong")),
+        "{texts}"
+    );
+    let title_top = browser.js(
+        "return document.querySelector('#reader-title').getBoundingClientRect().top",
+        vec![],
+    );
+    assert!(
+        title_top.as_f64().unwrap() >= 0.0,
+        "the first match is near the top: the title stays in view"
+    );
     browser.screenshot(&screenshot_path("reader-hong-kong"));
 
     // The page's own link back, then the browser's back button.
     browser.click("article.reader a.back");
     browser.wait_for("results again", "return location.hash.startsWith('#/search') && document.querySelector('ol[aria-label=Results] li')");
     browser.back();
-    browser.wait_for("the reader again", "return location.hash.startsWith('#/doc/') && document.querySelector('.reader-body mark')");
+    browser.wait_for(
+        "the reader again",
+        "return location.hash.startsWith('#/doc/') && document.querySelector('.reader-body mark')",
+    );
     browser.back();
     browser.wait_for("results after back", "return location.hash.startsWith('#/search') && document.querySelector('ol[aria-label=Results] li')");
     browser.assert_clean_console();
@@ -43,15 +76,28 @@ fn a_korean_deep_link_survives_reload() {
     let (server, browser) = open_app();
     let id = "001_9e2afc69ac3b4727.txt";
     browser.goto(&format!("{}#/doc/{id}?q=%EC%84%A0%EC%A0%84", server.url)); // 선전
-    let title = browser.wait_for("the Korean reader", "return document.querySelector('#reader-title')?.textContent");
+    let title = browser.wait_for(
+        "the Korean reader",
+        "return document.querySelector('#reader-title')?.textContent",
+    );
     assert_eq!(title.as_str(), Some("홍콩과 선전, 금융 및 AI 협력 강화"));
-    let count = || browser.js("return document.querySelectorAll('.reader-body mark').length", vec![]).as_u64();
+    let count = || {
+        browser
+            .js(
+                "return document.querySelectorAll('.reader-body mark').length",
+                vec![],
+            )
+            .as_u64()
+    };
     assert_eq!(count(), Some(expected_marks(id, "선전") as u64));
     assert!(count().unwrap() > 0);
     browser.refresh();
     browser.wait_for("the reader after reload", "return document.querySelector('#reader-title')?.textContent === '홍콩과 선전, 금융 및 AI 협력 강화'");
     assert_eq!(count(), Some(expected_marks(id, "선전") as u64));
-    let box_value = browser.js("return document.querySelector('input[type=search]').value", vec![]);
+    let box_value = browser.js(
+        "return document.querySelector('input[type=search]').value",
+        vec![],
+    );
     assert_eq!(box_value.as_str(), Some("선전"));
     browser.screenshot(&screenshot_path("reader-korean"));
     browser.assert_clean_console();
@@ -61,7 +107,10 @@ fn a_korean_deep_link_survives_reload() {
 fn an_unknown_document_id_explains_itself() {
     let (server, browser) = open_app();
     browser.goto(&format!("{}#/doc/no-such-file.txt?q=x", server.url));
-    let heading = browser.wait_for("a message", "return document.querySelector('article.reader h1')?.textContent");
+    let heading = browser.wait_for(
+        "a message",
+        "return document.querySelector('article.reader h1')?.textContent",
+    );
     assert_eq!(heading.as_str(), Some("No such document"));
     browser.assert_clean_console();
 }
@@ -71,10 +120,23 @@ fn the_phone_layout_keeps_french_readable() {
     let (server, browser) = open_app();
     browser.resize(390, 844);
     browser.goto(&format!("{}#/search?q=%C3%89tats-Unis", server.url)); // États-Unis
-    browser.wait_for("results", "return document.querySelector('ol[aria-label=Results] li mark')");
-    let overflow = browser.js("return document.documentElement.scrollWidth > window.innerWidth", vec![]);
-    assert_eq!(overflow.as_bool(), Some(false), "the page scrolls sideways on a phone");
-    let marked = browser.js("return document.querySelector('ol[aria-label=Results] li mark').textContent", vec![]);
+    browser.wait_for(
+        "results",
+        "return document.querySelector('ol[aria-label=Results] li mark')",
+    );
+    let overflow = browser.js(
+        "return document.documentElement.scrollWidth > window.innerWidth",
+        vec![],
+    );
+    assert_eq!(
+        overflow.as_bool(),
+        Some(false),
+        "the page scrolls sideways on a phone"
+    );
+    let marked = browser.js(
+        "return document.querySelector('ol[aria-label=Results] li mark').textContent",
+        vec![],
+    );
     assert_eq!(marked.as_str(), Some("États-Unis"));
     browser.screenshot(&screenshot_path("phone-etats-unis"));
     browser.assert_clean_console();
@@ -83,8 +145,14 @@ fn the_phone_layout_keeps_french_readable() {
 #[test]
 fn a_match_deep_in_a_long_text_is_scrolled_into_view() {
     let (server, browser) = open_app();
-    browser.goto(&format!("{}#/doc/003_dc6f4838724390c1.txt?q=maglev", server.url));
-    browser.wait_for("the reader", "return document.querySelector('.reader-body mark')");
+    browser.goto(&format!(
+        "{}#/doc/003_dc6f4838724390c1.txt?q=maglev",
+        server.url
+    ));
+    browser.wait_for(
+        "the reader",
+        "return document.querySelector('.reader-body mark')",
+    );
     let visible = browser.wait_for(
         "the first match in view",
         "const r = document.querySelector('.reader-body mark').getBoundingClientRect(); return r.top > 0 && r.bottom < innerHeight",

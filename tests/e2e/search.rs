@@ -14,23 +14,45 @@ const RESULT_IDS: &str = "return [...document.querySelectorAll('ol[aria-label=Re
 fn engine_ids(query: &str) -> Vec<String> {
     let index = corpus_atlas::index().expect("embedded index");
     let results = search(index, query, SearchOptions::default());
-    results.hits.iter().take(50).map(|h| index.doc(h.doc).id.to_owned()).collect()
+    results
+        .hits
+        .iter()
+        .take(50)
+        .map(|h| index.doc(h.doc).id.to_owned())
+        .collect()
 }
 
 fn shown_ids(value: Value) -> Vec<String> {
-    value.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)).collect()
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect()
 }
 
 #[test]
 fn search_box_is_a_named_searchbox() {
     let (server, browser) = open_app();
     browser.goto(&server.url);
-    browser.wait_for("the search box", "return document.querySelector('input[type=search]')");
+    browser.wait_for(
+        "the search box",
+        "return document.querySelector('input[type=search]')",
+    );
     let (name, role) = browser.accessibility(SEARCH_BOX);
-    assert_eq!((name.as_str(), role.as_str()), ("Search the corpus", "searchbox"));
+    assert_eq!(
+        (name.as_str(), role.as_str()),
+        ("Search the corpus", "searchbox")
+    );
     // Before a query, the overview lists every document.
-    let docs = browser.wait_for("the document list", "return document.querySelectorAll('ol[aria-label=Documents] > li').length");
-    assert_eq!(docs.as_u64(), Some(u64::from(corpus_atlas::index().unwrap().doc_count())));
+    let docs = browser.wait_for(
+        "the document list",
+        "return document.querySelectorAll('ol[aria-label=Documents] > li').length",
+    );
+    assert_eq!(
+        docs.as_u64(),
+        Some(u64::from(corpus_atlas::index().unwrap().doc_count()))
+    );
     browser.screenshot(&screenshot_path("overview"));
     browser.assert_clean_console();
 
@@ -39,33 +61,56 @@ fn search_box_is_a_named_searchbox() {
     for path in server.requests() {
         let file = path.trim_start_matches('/').split('?').next().unwrap_or("");
         let file = if file.is_empty() { "index.html" } else { file };
-        assert!(dist.join(file).is_file(), "the page requested {path}, which is not in dist/");
+        assert!(
+            dist.join(file).is_file(),
+            "the page requested {path}, which is not in dist/"
+        );
     }
     let foreign = browser.js(
         "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))",
         vec![],
     );
-    assert_eq!(foreign, serde_json::json!([]), "the page fetched from another origin");
+    assert_eq!(
+        foreign,
+        serde_json::json!([]),
+        "the page fetched from another origin"
+    );
 }
 
 #[test]
 fn typing_hong_kong_ranks_like_the_engine_with_marked_snippets() {
     let (server, browser) = open_app();
     browser.goto(&server.url);
-    browser.wait_for("the search box", "return document.querySelector('input[type=search]')");
+    browser.wait_for(
+        "the search box",
+        "return document.querySelector('input[type=search]')",
+    );
     browser.type_into(SEARCH_BOX, "Hong Kong");
     let expected = engine_ids("Hong Kong");
-    assert!(expected.len() >= 3, "the corpus should have several Hong Kong results: {expected:?}");
+    assert!(
+        expected.len() >= 3,
+        "the corpus should have several Hong Kong results: {expected:?}"
+    );
     let shown = browser.wait_for(
         "results for Hong Kong",
         &format!("const ids = (() => {{ {RESULT_IDS} }})(); return ids.length === {} && location.hash.includes('Hong') ? ids : null", expected.len()),
     );
-    assert_eq!(shown_ids(shown), expected, "the app ranks differently from the engine");
+    assert_eq!(
+        shown_ids(shown),
+        expected,
+        "the app ranks differently from the engine"
+    );
 
     // French and English documents are both found.
-    let langs = browser.js("return [...document.querySelectorAll('ol[aria-label=Results] > li')].map(li => li.lang)", vec![]);
+    let langs = browser.js(
+        "return [...document.querySelectorAll('ol[aria-label=Results] > li')].map(li => li.lang)",
+        vec![],
+    );
     let langs: Vec<String> = shown_ids(langs);
-    assert!(langs.contains(&"fr".to_owned()) && langs.contains(&"en".to_owned()), "{langs:?}");
+    assert!(
+        langs.contains(&"fr".to_owned()) && langs.contains(&"en".to_owned()),
+        "{langs:?}"
+    );
 
     // Every snippet highlights the query, as <mark> elements.
     let marks = browser.js(
@@ -73,17 +118,53 @@ fn typing_hong_kong_ranks_like_the_engine_with_marked_snippets() {
         vec![],
     );
     for (i, item) in marks.as_array().unwrap().iter().enumerate() {
-        let texts: Vec<&str> = item.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        let texts: Vec<&str> = item
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
         // Hong Kong, or its Korean name 홍콩 with a particle (홍콩과).
-        assert!(texts.iter().any(|t| t.contains("hong kong") || t.starts_with("홍콩")), "result {i} has no highlighted Hong Kong: {texts:?}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("hong kong") || t.starts_with("홍콩")),
+            "result {i} has no highlighted Hong Kong: {texts:?}"
+        );
     }
-    let status = browser.js("return document.querySelector('[role=status]').textContent", vec![]);
-    assert!(status.as_str().unwrap().starts_with(&format!("{} results", expected.len())), "{status}");
+    let status = browser.js(
+        "return document.querySelector('[role=status]').textContent",
+        vec![],
+    );
+    assert!(
+        status
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{} results", expected.len())),
+        "{status}"
+    );
     // The engine's time, as "· 1.23 ms".
-    let timing = status.as_str().unwrap().rsplit("· ").next().unwrap_or_default().to_owned();
-    let number = timing.strip_suffix(" ms").unwrap_or_else(|| panic!("no timing in {status}"));
-    assert!(number.split_once('.').is_some_and(|(a, b)| !a.is_empty() && b.len() == 2), "{timing}");
-    assert!(browser.url().contains("#/search?q=Hong%20Kong"), "{}", browser.url());
+    let timing = status
+        .as_str()
+        .unwrap()
+        .rsplit("· ")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let number = timing
+        .strip_suffix(" ms")
+        .unwrap_or_else(|| panic!("no timing in {status}"));
+    assert!(
+        number
+            .split_once('.')
+            .is_some_and(|(a, b)| !a.is_empty() && b.len() == 2),
+        "{timing}"
+    );
+    assert!(
+        browser.url().contains("#/search?q=Hong%20Kong"),
+        "{}",
+        browser.url()
+    );
     browser.screenshot(&screenshot_path("search-hong-kong"));
     browser.assert_clean_console();
 }
@@ -92,9 +173,18 @@ fn typing_hong_kong_ranks_like_the_engine_with_marked_snippets() {
 fn a_query_with_no_match_says_so_instead_of_going_blank() {
     let (server, browser) = open_app();
     browser.goto(&format!("{}#/search?q=zzyzx%20\"unclosed", server.url));
-    let status = browser.wait_for("a status line", "return document.querySelector('[role=status]')?.textContent");
-    assert!(status.as_str().unwrap().starts_with("No results"), "{status}");
-    let hints = browser.js("return [...document.querySelectorAll('.hints li')].map(l => l.textContent)", vec![]);
+    let status = browser.wait_for(
+        "a status line",
+        "return document.querySelector('[role=status]')?.textContent",
+    );
+    assert!(
+        status.as_str().unwrap().starts_with("No results"),
+        "{status}"
+    );
+    let hints = browser.js(
+        "return [...document.querySelectorAll('.hints li')].map(l => l.textContent)",
+        vec![],
+    );
     let hints = shown_ids(hints);
     assert!(hints.iter().any(|h| h.contains("zzyzx")), "{hints:?}");
     assert!(hints.iter().any(|h| h.contains("quote")), "{hints:?}");
@@ -105,7 +195,10 @@ fn a_query_with_no_match_says_so_instead_of_going_blank() {
 fn back_and_forward_step_through_searches() {
     let (server, browser) = open_app();
     browser.goto(&server.url);
-    browser.wait_for("the search box", "return document.querySelector('input[type=search]')");
+    browser.wait_for(
+        "the search box",
+        "return document.querySelector('input[type=search]')",
+    );
     browser.type_into(SEARCH_BOX, "Shenzhen\n");
     browser.wait_for("Shenzhen results", "return location.hash.includes('Shenzhen') && document.querySelector('ol[aria-label=Results] li')");
     browser.clear(SEARCH_BOX);
@@ -116,7 +209,11 @@ fn back_and_forward_step_through_searches() {
         "the Shenzhen search again",
         "const v = document.querySelector('input[type=search]').value; return location.hash.includes('Shenzhen') && v",
     );
-    assert_eq!(value.as_str(), Some("Shenzhen"), "the search box should show the query of the route");
+    assert_eq!(
+        value.as_str(),
+        Some("Shenzhen"),
+        "the search box should show the query of the route"
+    );
     browser.forward();
     browser.wait_for("the Zhijiang search again", "return location.hash.includes('Zhijiang') && document.querySelector('input[type=search]').value === 'Zhijiang'");
     browser.assert_clean_console();

@@ -11,15 +11,26 @@ use crate::support::{open_app, screenshot_path, Browser};
 fn open(browser: &Browser, url: &str) {
     browser.resize(1280, 1000);
     browser.goto(url);
-    browser.wait_for("the timeline", "return document.querySelector('section[aria-label=Timeline] svg g.event')");
+    browser.wait_for(
+        "the timeline",
+        "return document.querySelector('section[aria-label=Timeline] svg g.event')",
+    );
 }
 
 /// Dispatches a pointer drag across the time axis between two days.
 fn brush(browser: &Browser, from: When, to: When) {
     let index = corpus_atlas::index().unwrap();
-    let (lo, hi) = index.events().fold((i32::MAX, i32::MIN), |(lo, hi), e| (lo.min(e.when.start), hi.max(e.when.end)));
-    let (y0, y1) = (corpus_atlas::engine::time::civil_from_days(lo).0, corpus_atlas::engine::time::civil_from_days(hi).0);
-    let (lo, hi) = (corpus_atlas::engine::time::days_from_civil(y0, 1, 1), corpus_atlas::engine::time::days_from_civil(y1 + 1, 1, 1));
+    let (lo, hi) = index.events().fold((i32::MAX, i32::MIN), |(lo, hi), e| {
+        (lo.min(e.when.start), hi.max(e.when.end))
+    });
+    let (y0, y1) = (
+        corpus_atlas::engine::time::civil_from_days(lo).0,
+        corpus_atlas::engine::time::civil_from_days(hi).0,
+    );
+    let (lo, hi) = (
+        corpus_atlas::engine::time::days_from_civil(y0, 1, 1),
+        corpus_atlas::engine::time::days_from_civil(y1 + 1, 1, 1),
+    );
     // The axis runs from x = 62 to x = 430 of a 440-unit drawing.
     let frac = |d: i32| 62.0 + f64::from(d - lo) / f64::from(hi - lo) * (440.0 - 62.0 - 10.0);
     browser.js(
@@ -40,17 +51,38 @@ fn every_document_is_dated_and_the_list_holds_every_event() {
     let index = corpus_atlas::index().unwrap();
     // Every document has a publication date, stated or inferred.
     for doc in index.docs() {
-        let dated = (doc.first_section..doc.first_section + doc.section_count).any(|s| index.published(s).is_some());
+        let dated = (doc.first_section..doc.first_section + doc.section_count)
+            .any(|s| index.published(s).is_some());
         assert!(dated, "{} has no publication date", doc.id);
     }
     // The axis spans the corpus: from its earliest year to its latest.
-    let labels = browser.js("return [...document.querySelectorAll('.timeline-svg .tick text')].map(t => t.textContent)", vec![]);
-    let labels: Vec<&str> = labels.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
-    assert!(labels.first() == Some(&"2012") && labels.iter().any(|l| l.starts_with("203")), "{labels:?}");
+    let labels = browser.js(
+        "return [...document.querySelectorAll('.timeline-svg .tick text')].map(t => t.textContent)",
+        vec![],
+    );
+    let labels: Vec<&str> = labels
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        labels.first() == Some(&"2012") && labels.iter().any(|l| l.starts_with("203")),
+        "{labels:?}"
+    );
     // A range (2026–2030 in Korean) and publication diamonds are drawn.
     assert!(browser.js("return !!document.querySelector('.timeline-svg g.event[data-value=\"2026/2030\"] .range')", vec![]).as_bool().unwrap());
-    let pubs = browser.js("return document.querySelectorAll('.timeline-svg .pubs g.event').length", vec![]).as_u64().unwrap();
-    assert!(pubs >= index.doc_count() as u64, "a diamond per document at least: {pubs}");
+    let pubs = browser
+        .js(
+            "return document.querySelectorAll('.timeline-svg .pubs g.event').length",
+            vec![],
+        )
+        .as_u64()
+        .unwrap();
+    assert!(
+        pubs >= index.doc_count() as u64,
+        "a diamond per document at least: {pubs}"
+    );
     browser.screenshot(&screenshot_path("timeline"));
 
     // The list view: one row per event, the same values as the index.
@@ -58,7 +90,12 @@ fn every_document_is_dated_and_the_list_holds_every_event() {
     let rows = browser.wait_for("the event list", "return [...document.querySelectorAll('.event-table tbody tr')].map(r => r.cells[0].textContent)");
     let mut expected: Vec<String> = index.events().map(|e| e.when.to_string()).collect();
     expected.sort();
-    let mut shown: Vec<String> = rows.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+    let mut shown: Vec<String> = rows
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect();
     shown.sort();
     assert_eq!(shown, expected);
     browser.assert_clean_console();
@@ -68,27 +105,62 @@ fn every_document_is_dated_and_the_list_holds_every_event() {
 fn brushing_a_span_narrows_results_map_and_url() {
     let (server, browser) = open_app();
     open(&browser, &server.url);
-    brush(&browser, When::parse("2019-02").unwrap(), When::parse("2019-11").unwrap());
-    browser.wait_for("the span in the URL", "return location.hash.includes('from%3A') && location.hash.includes('to%3A')");
+    brush(
+        &browser,
+        When::parse("2019-02").unwrap(),
+        When::parse("2019-11").unwrap(),
+    );
+    browser.wait_for(
+        "the span in the URL",
+        "return location.hash.includes('from%3A') && location.hash.includes('to%3A')",
+    );
     let q = current_query(&browser);
     let parsed = corpus_atlas::engine::query::parse(&q, false);
-    let value = |k| parsed.filters.iter().find(|f| f.key == k).map(|f| f.value.clone()).unwrap();
-    let (from, to) = (value(corpus_atlas::engine::query::FilterKey::From), value(corpus_atlas::engine::query::FilterKey::To));
+    let value = |k| {
+        parsed
+            .filters
+            .iter()
+            .find(|f| f.key == k)
+            .map(|f| f.value.clone())
+            .unwrap()
+    };
+    let (from, to) = (
+        value(corpus_atlas::engine::query::FilterKey::From),
+        value(corpus_atlas::engine::query::FilterKey::To),
+    );
     assert!(from.starts_with("2019") && to.starts_with("2019"), "{q}");
 
     // The results are the engine's for that query, every one dated in the span.
     let index = corpus_atlas::index().unwrap();
     let hits = search(index, &q, SearchOptions::default()).hits;
-    assert!(!hits.is_empty() && hits.len() < index.section_count() as usize, "{q}: {} hits", hits.len());
-    let span = (When::parse(&from).unwrap().start, When::parse(&to).unwrap().end);
+    assert!(
+        !hits.is_empty() && hits.len() < index.section_count() as usize,
+        "{q}: {} hits",
+        hits.len()
+    );
+    let span = (
+        When::parse(&from).unwrap().start,
+        When::parse(&to).unwrap().end,
+    );
     for h in &hits {
-        assert!(index.section_events(h.section).any(|e| e.when.start <= span.1 && span.0 <= e.when.end));
+        assert!(index
+            .section_events(h.section)
+            .any(|e| e.when.start <= span.1 && span.0 <= e.when.end));
     }
-    browser.wait_for("results", "return document.querySelectorAll('ol[aria-label=Results] > li').length");
-    let engine_ids: Vec<String> = hits.iter().map(|h| index.doc(h.doc).id.to_owned()).collect();
+    browser.wait_for(
+        "results",
+        "return document.querySelectorAll('ol[aria-label=Results] > li').length",
+    );
+    let engine_ids: Vec<String> = hits
+        .iter()
+        .map(|h| index.doc(h.doc).id.to_owned())
+        .collect();
     let shown = result_ids(&browser);
     assert_eq!(shown, engine_ids[..shown.len()]);
-    assert!(shown.iter().all(|id| id.starts_with("003")), "only the 2019 blog is dated in 2019: {shown:?}");
+    assert!(
+        shown.iter().all(|id| id.starts_with("003")),
+        "only the 2019 blog is dated in 2019: {shown:?}"
+    );
     // The map counts only those results.
     assert_eq!(marks(&browser), in_view(0, &engine_cities(&q)));
     assert_ne!(engine_cities(&q), engine_cities(""));
@@ -107,17 +179,26 @@ fn a_date_opens_the_reader_at_its_sentence_and_the_view_can_be_brushed_by_keyboa
     // The Korean range 2026–2030: activating it opens its document.
     browser.js("const g = document.querySelector('.timeline-svg g.event[data-value=\"2026/2030\"]'); g.focus(); \
                 g.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))", vec![]);
-    browser.wait_for("the reader", "return location.hash.startsWith('#/doc/001_')");
+    browser.wait_for(
+        "the reader",
+        "return location.hash.startsWith('#/doc/001_')",
+    );
     browser.wait_for("the sentence", "return document.querySelector('.reader-body').textContent.includes('2026년부터 2030년까지')");
     browser.back();
 
     // Zoom in with the keyboard, then "Filter to this view" brushes what is visible.
-    browser.wait_for("the timeline again", "return document.querySelector('.timeline-svg')");
+    browser.wait_for(
+        "the timeline again",
+        "return document.querySelector('.timeline-svg')",
+    );
     browser.js("const s = document.querySelector('.timeline-svg'); s.focus(); \
                 for (let i = 0; i < 4; i++) s.dispatchEvent(new KeyboardEvent('keydown', {key: '+', bubbles: true}))", vec![]);
     browser.click("section[aria-label=Timeline] .panel-head > button:not([aria-pressed])");
     browser.wait_for("a span", "return location.hash.includes('from%3A')");
     let q = current_query(&browser);
-    assert!(!q.contains("2012") && !q.contains("2036"), "a zoomed view is narrower than the corpus: {q}");
+    assert!(
+        !q.contains("2012") && !q.contains("2036"),
+        "a zoomed view is narrower than the corpus: {q}"
+    );
     browser.assert_clean_console();
 }

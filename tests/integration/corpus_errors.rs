@@ -7,7 +7,8 @@ use corpus_atlas::corpus::{load, CorpusError};
 
 /// A fresh corpus folder `<tmp>/<name>/corpus` with the given files.
 fn corpus(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("corpus-atlas-test-{}-{name}", std::process::id()));
+    let root =
+        std::env::temp_dir().join(format!("corpus-atlas-test-{}-{name}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let dir = root.join("corpus");
     fs::create_dir_all(&dir).unwrap();
@@ -32,12 +33,22 @@ fn a_good_corpus_with_metadata_loads() {
     );
     let docs = load(&dir).unwrap();
     assert_eq!(docs.len(), 1);
-    assert_eq!((docs[0].title.as_str(), docs[0].date.as_str(), docs[0].source.as_str()), ("Deal", "2024-05", "Wire"));
+    assert_eq!(
+        (
+            docs[0].title.as_str(),
+            docs[0].date.as_str(),
+            docs[0].source.as_str()
+        ),
+        ("Deal", "2024-05", "Wire")
+    );
 }
 
 #[test]
 fn invalid_utf8_names_file_and_line() {
-    let dir = corpus("utf8", &[("corpus/bad.txt", b"line one\nline two\nbroken \xff here\n")]);
+    let dir = corpus(
+        "utf8",
+        &[("corpus/bad.txt", b"line one\nline two\nbroken \xff here\n")],
+    );
     let e = error(&dir);
     assert!(e.file.ends_with("bad.txt"));
     assert_eq!(e.line, Some(3));
@@ -47,7 +58,10 @@ fn invalid_utf8_names_file_and_line() {
 #[test]
 fn an_empty_file_or_folder_is_refused() {
     let e = error(&corpus("empty-file", &[("corpus/blank.txt", b"  \n\n")]));
-    assert!(e.to_string().ends_with("blank.txt: the file is empty"), "{e}");
+    assert!(
+        e.to_string().ends_with("blank.txt: the file is empty"),
+        "{e}"
+    );
     let e = error(&corpus("empty-dir", &[]));
     assert!(e.message.contains("no texts"), "{e}");
 }
@@ -55,22 +69,61 @@ fn an_empty_file_or_folder_is_refused() {
 #[test]
 fn bad_toml_points_at_its_line() {
     let ok = ("corpus/a.txt", b"Some text here.".as_slice());
-    let e = error(&corpus("toml", &[ok, ("corpus.toml", b"[documents.\"a.txt\"]\ntitle = \"x\"\ndate = 2024-13\nnot toml at all\n")]));
+    let e = error(&corpus(
+        "toml",
+        &[
+            ok,
+            (
+                "corpus.toml",
+                b"[documents.\"a.txt\"]\ntitle = \"x\"\ndate = 2024-13\nnot toml at all\n",
+            ),
+        ],
+    ));
     assert!(e.file.ends_with("corpus.toml"));
     assert!(e.line.is_some(), "{e}");
 
-    let e = error(&corpus("unknown-key", &[ok, ("corpus.toml", b"[documents.\"a.txt\"]\ntitel = \"typo\"\n")]));
+    let e = error(&corpus(
+        "unknown-key",
+        &[
+            ok,
+            ("corpus.toml", b"[documents.\"a.txt\"]\ntitel = \"typo\"\n"),
+        ],
+    ));
     assert_eq!(e.line, Some(2), "{e}");
     assert!(e.message.contains("titel"), "{e}");
 
-    let e = error(&corpus("bad-date", &[ok, ("corpus.toml", b"\n[documents.\"a.txt\"]\ndate = \"2024-13-01\"\n")]));
+    let e = error(&corpus(
+        "bad-date",
+        &[
+            ok,
+            (
+                "corpus.toml",
+                b"\n[documents.\"a.txt\"]\ndate = \"2024-13-01\"\n",
+            ),
+        ],
+    ));
     assert_eq!(e.line, Some(2));
     assert!(e.message.contains("2024-13-01"), "{e}");
 
-    let e = error(&corpus("bad-lang", &[ok, ("corpus.toml", b"[documents.\"a.txt\"]\nlanguage = \"klingon\"\n")]));
+    let e = error(&corpus(
+        "bad-lang",
+        &[
+            ok,
+            (
+                "corpus.toml",
+                b"[documents.\"a.txt\"]\nlanguage = \"klingon\"\n",
+            ),
+        ],
+    ));
     assert!(e.message.contains("unknown language \"klingon\""), "{e}");
 
-    let e = error(&corpus("unknown-doc", &[ok, ("corpus.toml", b"[documents.\"b.txt\"]\ntitle = \"x\"\n")]));
+    let e = error(&corpus(
+        "unknown-doc",
+        &[
+            ok,
+            ("corpus.toml", b"[documents.\"b.txt\"]\ntitle = \"x\"\n"),
+        ],
+    ));
     assert!(e.message.contains("\"b.txt\" is not in"), "{e}");
 }
 
@@ -79,20 +132,33 @@ fn an_unreadable_text_is_named() {
     let dir = corpus("unreadable", &[("corpus/a.txt", b"Fine text here.")]);
     std::os::unix::fs::symlink("/nonexistent/target.txt", dir.join("b.txt")).unwrap();
     let e = error(&dir);
-    assert!(e.file.ends_with("b.txt") && e.message.starts_with("cannot read"), "{e}");
+    assert!(
+        e.file.ends_with("b.txt") && e.message.starts_with("cannot read"),
+        "{e}"
+    );
 }
 
 #[test]
 fn a_document_described_twice_is_refused_at_its_line() {
     let ok = ("corpus/a.txt", b"Some text here.".as_slice());
-    let e = error(&corpus("dup", &[ok, ("corpus.toml", b"[documents.\"a.txt\"]\ntitle = \"x\"\n\n[documents.\"a.txt\"]\ntitle = \"y\"\n")]));
+    let e = error(&corpus(
+        "dup",
+        &[
+            ok,
+            (
+                "corpus.toml",
+                b"[documents.\"a.txt\"]\ntitle = \"x\"\n\n[documents.\"a.txt\"]\ntitle = \"y\"\n",
+            ),
+        ],
+    ));
     assert_eq!(e.line, Some(4), "{e}");
     assert!(e.message.contains("duplicate"), "{e}");
 }
 
 #[test]
 fn a_failed_build_writes_nothing() {
-    let out = std::env::temp_dir().join(format!("corpus-atlas-test-{}-out.bin", std::process::id()));
+    let out =
+        std::env::temp_dir().join(format!("corpus-atlas-test-{}-out.bin", std::process::id()));
     let _ = fs::remove_file(&out);
     let bad = corpus("build-bad", &[("corpus/bad.txt", b"\xff\xfe")]);
     let run = |dir: &std::path::Path| {
@@ -106,12 +172,25 @@ fn a_failed_build_writes_nothing() {
     assert!(!failed.status.success());
     assert!(String::from_utf8_lossy(&failed.stderr).contains("bad.txt:1: not valid UTF-8"));
     assert!(!out.exists(), "a failed build left a file behind");
-    let good = corpus("build-good", &[("corpus/a.txt", "Hong Kong and 선전 signed a deal.".as_bytes())]);
+    let good = corpus(
+        "build-good",
+        &[(
+            "corpus/a.txt",
+            "Hong Kong and 선전 signed a deal.".as_bytes(),
+        )],
+    );
     let built = run(&good);
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
     let bytes = fs::read(&out).unwrap();
     let index = corpus_atlas::engine::Index::open(&bytes).unwrap();
     assert_eq!(index.doc_count(), 1);
-    assert!(index.entity_count() >= 2, "Hong Kong and Shenzhen are recognised");
+    assert!(
+        index.entity_count() >= 2,
+        "Hong Kong and Shenzhen are recognised"
+    );
     let _ = fs::remove_file(&out);
 }

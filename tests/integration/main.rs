@@ -8,6 +8,7 @@ mod properties;
 mod ranking;
 mod relevance;
 mod roundtrip;
+mod split;
 
 use corpus_atlas::engine::writer::{DocInput, IndexWriter, SectionInput};
 
@@ -18,7 +19,11 @@ pub fn doc(id: &str, lang: &str, text: &str) -> DocInput {
         title: format!("Title of {id}"),
         lang: lang.into(),
         text: text.into(),
-        sections: vec![SectionInput { title: None, range: 0..text.len(), lang: lang.into() }],
+        sections: vec![SectionInput {
+            title: None,
+            range: 0..text.len(),
+            lang: lang.into(),
+        }],
         ..DocInput::default()
     }
 }

@@ -16,17 +16,26 @@ fn entities() -> &'static [EntityInput] {
 
 /// (surface, entity name, country) of every place mention in `text`.
 fn places(lang: &str, text: &str) -> Vec<(String, String, String)> {
-    places_in(&[doc("t.txt", lang, text)]).into_iter().map(|(_, m)| m).collect()
+    places_in(&[doc("t.txt", lang, text)])
+        .into_iter()
+        .map(|(_, m)| m)
+        .collect()
 }
 
 fn places_in(docs: &[DocInput]) -> Vec<(Mention, (String, String, String))> {
     let e = entities();
     find(docs, e)
         .into_iter()
-        .filter(|m| corpus_atlas::engine::mentions::PLACE_KINDS.contains(&e[m.entity].kind.as_str()))
+        .filter(|m| {
+            corpus_atlas::engine::mentions::PLACE_KINDS.contains(&e[m.entity].kind.as_str())
+        })
         .map(|m| {
             let x = &e[m.entity];
-            let row = (docs[m.doc].text[m.bytes.clone()].to_owned(), x.name.clone(), x.country.clone());
+            let row = (
+                docs[m.doc].text[m.bytes.clone()].to_owned(),
+                x.name.clone(),
+                x.country.clone(),
+            );
             (m, row)
         })
         .collect()
@@ -38,16 +47,30 @@ fn names(found: &[(String, String, String)]) -> Vec<&str> {
 
 #[test]
 fn french_machine_translation_errors_and_french_names() {
-    let found = places("fr", "Le Zhijiang et Z Jiang attirent les talents de Pékin, de Hong Kong et de Canton.");
-    assert_eq!(names(&found), ["Zhejiang", "Zhejiang", "Beijing", "Hong Kong", "Guangzhou"], "{found:?}");
+    let found = places(
+        "fr",
+        "Le Zhijiang et Z Jiang attirent les talents de Pékin, de Hong Kong et de Canton.",
+    );
+    assert_eq!(
+        names(&found),
+        ["Zhejiang", "Zhejiang", "Beijing", "Hong Kong", "Guangzhou"],
+        "{found:?}"
+    );
     // Zhijiang the city (Hubei) is never chosen: the province took the name.
     assert!(found.iter().all(|(_, n, _)| n != "Zhijiang"));
 }
 
 #[test]
 fn korean_particles_and_the_city_suffix_are_stripped() {
-    let found = places("ko", "홍콩이 선전과의 협력을 강화하고 광저우시에서 회의를 열었다. 마카오는 하이난을 주목한다.");
-    assert_eq!(names(&found), ["Hong Kong", "Shenzhen", "Guangzhou", "Macau", "Hainan"], "{found:?}");
+    let found = places(
+        "ko",
+        "홍콩이 선전과의 협력을 강화하고 광저우시에서 회의를 열었다. 마카오는 하이난을 주목한다.",
+    );
+    assert_eq!(
+        names(&found),
+        ["Hong Kong", "Shenzhen", "Guangzhou", "Macau", "Hainan"],
+        "{found:?}"
+    );
     assert_eq!(found[2].0, "광저우시에서");
 }
 
@@ -61,10 +84,19 @@ fn korean_words_that_are_also_city_names_are_not_places() {
 #[test]
 fn ambiguous_names_follow_the_regional_context() {
     // Macau: the city of China, not the town in Brazil; Vienna: Austria's, not Virginia's.
-    let found = places("en", "Flights from Macau and Shenzhen to Vienna, Austria, start in June.");
-    let macau = found.iter().find(|(s, _, _)| s == "Macau").expect("Macau found");
+    let found = places(
+        "en",
+        "Flights from Macau and Shenzhen to Vienna, Austria, start in June.",
+    );
+    let macau = found
+        .iter()
+        .find(|(s, _, _)| s == "Macau")
+        .expect("Macau found");
     assert_eq!(macau.2, "MO");
-    let vienna = found.iter().find(|(s, _, _)| s == "Vienna").expect("Vienna found");
+    let vienna = found
+        .iter()
+        .find(|(s, _, _)| s == "Vienna")
+        .expect("Vienna found");
     assert_eq!(vienna.2, "AT");
     // Canton in a Chinese context is Guangzhou, not one of the five Cantons of the United States.
     let found = places("en", "Trade fairs in Canton draw buyers from Hong Kong.");
@@ -73,7 +105,8 @@ fn ambiguous_names_follow_the_regional_context() {
 
 #[test]
 fn surnames_people_and_ordinary_words_are_not_places() {
-    let text = "Lee and Chan met Liu Guangyuan in Hong Kong. Most people agree. Nice work, said David. \
+    let text =
+        "Lee and Chan met Liu Guangyuan in Hong Kong. Most people agree. Nice work, said David. \
                 The March figures came from the airport in Delta.";
     let found = places("en", text);
     assert_eq!(names(&found), ["Hong Kong"], "{found:?}");
@@ -83,7 +116,10 @@ fn surnames_people_and_ordinary_words_are_not_places() {
 fn a_place_inside_an_organisation_counts_but_is_marked() {
     let text = "Shenzhen welcomed the Hong Kong Monetary Authority; Toyota builds cars.";
     let found = places_in(&[doc("t.txt", "en", text)]);
-    let flags: Vec<(&str, bool)> = found.iter().map(|(m, r)| (r.1.as_str(), m.in_organisation)).collect();
+    let flags: Vec<(&str, bool)> = found
+        .iter()
+        .map(|(m, r)| (r.1.as_str(), m.in_organisation))
+        .collect();
     // Toyota (a city in Japan) is the carmaker here: the organisation's exact span.
     assert_eq!(flags, [("Shenzhen", false), ("Hong Kong", true)]);
 }
@@ -92,8 +128,20 @@ fn a_place_inside_an_organisation_counts_but_is_marked() {
 fn the_longest_place_name_wins_and_positions_are_index_positions() {
     let text = "Visitors to the Guangdong-Hong Kong-Macao Greater Bay Area and to Hong Kong.";
     let found = places_in(&[doc("t.txt", "en", text)]);
-    let got: Vec<(&str, &str)> = found.iter().map(|(_, r)| (r.0.as_str(), r.1.as_str())).collect();
-    assert_eq!(got, [("Guangdong-Hong Kong-Macao Greater Bay Area", "Greater Bay Area"), ("Hong Kong", "Hong Kong")]);
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(_, r)| (r.0.as_str(), r.1.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Guangdong-Hong Kong-Macao Greater Bay Area",
+                "Greater Bay Area"
+            ),
+            ("Hong Kong", "Hong Kong")
+        ]
+    );
     // Token positions are the index's: visitors(0) to the guangdong hong kong
     // macao greater bay area and(10) to(11) hong(12) kong(13).
     assert_eq!(found[1].0.tokens, 12..14);
@@ -113,11 +161,31 @@ fn the_default_corpus_names_its_cities_with_positions_in_the_bundle() {
         .collect();
     cities.sort();
     let names: Vec<&str> = cities.iter().map(|c| c.0).collect();
-    for city in ["Hong Kong", "Shenzhen", "Guangzhou", "Macau", "Hangzhou", "Beijing", "Vienna", "Urumqi"] {
+    for city in [
+        "Hong Kong",
+        "Shenzhen",
+        "Guangzhou",
+        "Macau",
+        "Hangzhou",
+        "Beijing",
+        "Vienna",
+        "Urumqi",
+    ] {
         assert!(names.contains(&city), "{city} missing from {names:?}");
     }
-    for not_a_place in ["Taizhou", "Padang", "Al Buraymī", "Weihai", "Handa", "Toyota", "Guangyuan"] {
-        assert!(!names.contains(&not_a_place), "{not_a_place} is not named by the corpus: {names:?}");
+    for not_a_place in [
+        "Taizhou",
+        "Padang",
+        "Al Buraymī",
+        "Weihai",
+        "Handa",
+        "Toyota",
+        "Guangyuan",
+    ] {
+        assert!(
+            !names.contains(&not_a_place),
+            "{not_a_place} is not named by the corpus: {names:?}"
+        );
     }
     let hk = index.entity_by_alias("홍콩").expect("홍콩 names Hong Kong");
     assert_eq!(hk.name, "Hong Kong");
@@ -125,11 +193,21 @@ fn the_default_corpus_names_its_cities_with_positions_in_the_bundle() {
 
 #[test]
 fn a_document_without_a_date_gets_one_inferred_from_what_it_mentions() {
-    let mut d = doc("t.txt", "en", "The plan was signed on 3 March 2021 and reviewed in 2020. This year it grows.");
+    let mut d = doc(
+        "t.txt",
+        "en",
+        "The plan was signed on 3 March 2021 and reviewed in 2020. This year it grows.",
+    );
     d.date = String::new();
     let dates = corpus_atlas::engine::temporal::date_doc(&d);
-    assert_eq!(dates[0].published.map(|p| p.to_string()).as_deref(), Some("2021-03-03"));
+    assert_eq!(
+        dates[0].published.map(|p| p.to_string()).as_deref(),
+        Some("2021-03-03")
+    );
     assert!(dates[0].published_inferred);
     // Relative dates follow the inferred date.
-    assert!(dates[0].expressions.iter().any(|e| e.relative && e.when.to_string() == "2021"));
+    assert!(dates[0]
+        .expressions
+        .iter()
+        .any(|e| e.relative && e.when.to_string() == "2021"));
 }

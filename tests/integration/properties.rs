@@ -14,16 +14,57 @@ use corpus_atlas::engine::Index;
 use crate::{build, doc};
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2_000);
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(2_000);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 /// Strings that mix what readers and hostile pages throw at the engine.
 fn messy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "\"", "-", "OR", "|", " ", "  ", "lang:", "city:", "year:20", "doc:", ":", "홍콩과", "선전", "深圳市", "Pékin",
-        "États-Unis", "l’", "d'", "145%", "3.2", "5G", "e\u{301}", "\u{202e}", "\u{200b}", "\u{0}", "\u{7}", "😀", "🇰🇷",
-        "<script>", "&amp;", "\n", "\t", "Hong", "Kong", "zz", "ﬁ", "Ａ",
+        "\"",
+        "-",
+        "OR",
+        "|",
+        " ",
+        "  ",
+        "lang:",
+        "city:",
+        "year:20",
+        "doc:",
+        ":",
+        "홍콩과",
+        "선전",
+        "深圳市",
+        "Pékin",
+        "États-Unis",
+        "l’",
+        "d'",
+        "145%",
+        "3.2",
+        "5G",
+        "e\u{301}",
+        "\u{202e}",
+        "\u{200b}",
+        "\u{0}",
+        "\u{7}",
+        "😀",
+        "🇰🇷",
+        "<script>",
+        "&amp;",
+        "\n",
+        "\t",
+        "Hong",
+        "Kong",
+        "zz",
+        "ﬁ",
+        "Ａ",
     ]);
     prop_oneof![
         ".{0,64}",
@@ -92,8 +133,16 @@ proptest! {
 fn small_index() -> &'static Vec<u8> {
     static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     BYTES.get_or_init(|| {
-        let mut d = doc("b.txt", "en", "Advertisement\nShenzhen and Hong Kong\n\nSecond part about Macau.");
+        let mut d = doc(
+            "b.txt",
+            "en",
+            "Advertisement\nShenzhen and Hong Kong\n\nSecond part about Macau.",
+        );
         d.aside = std::iter::once(0..13).collect(); // "Advertisement"
-        build(vec![d, doc("a.txt", "ko", "홍콩과 선전의 협력 深圳市"), doc("c.txt", "fr", "Les États-Unis et Pékin.")])
+        build(vec![
+            d,
+            doc("a.txt", "ko", "홍콩과 선전의 협력 深圳市"),
+            doc("c.txt", "fr", "Les États-Unis et Pékin."),
+        ])
     })
 }

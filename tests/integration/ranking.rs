@@ -9,7 +9,11 @@ fn index() -> &'static Index<'static> {
 
 fn ids(query: &str) -> Vec<&'static str> {
     let index = index();
-    search(index, query, SearchOptions::default()).hits.iter().map(|h| index.doc(h.doc).id).collect()
+    search(index, query, SearchOptions::default())
+        .hits
+        .iter()
+        .map(|h| index.doc(h.doc).id)
+        .collect()
 }
 
 #[test]
@@ -19,7 +23,11 @@ fn the_default_corpus_is_embedded() {
     let langs: Vec<&str> = index.docs().map(|d| d.lang).collect();
     assert_eq!(langs, ["fr", "ko", "en", "en", "en"]);
     let d = index.doc_by_id("004_6ec4b9d94bc9957d.txt").unwrap();
-    assert_eq!((d.source, d.date), ("Shenzhen Daily", "2023-03-14"), "derived from the by-line");
+    assert_eq!(
+        (d.source, d.date),
+        ("Shenzhen Daily", "2023-03-14"),
+        "derived from the by-line"
+    );
     assert_eq!(d.title, "SZ-HK financial cooperation needs enhancement");
 }
 
@@ -31,16 +39,29 @@ fn all_terms_are_required() {
     for hit in &r.hits {
         // Hong Kong under any of its names: the French and English texts, and 홍콩.
         let text = index.section(hit.section).text.to_lowercase();
-        assert!(text.contains("hong kong") || text.contains("홍콩"), "{}", index.doc(hit.doc).id);
+        assert!(
+            text.contains("hong kong") || text.contains("홍콩"),
+            "{}",
+            index.doc(hit.doc).id
+        );
     }
-    assert!(ids("Hong Kong").contains(&"000_4445b2b93edc790d.txt"), "French text found");
-    assert!(ids("Hong Kong Tokyo").iter().all(|id| *id == "003_dc6f4838724390c1.txt"));
+    assert!(
+        ids("Hong Kong").contains(&"000_4445b2b93edc790d.txt"),
+        "French text found"
+    );
+    assert!(ids("Hong Kong Tokyo")
+        .iter()
+        .all(|id| *id == "003_dc6f4838724390c1.txt"));
 }
 
 #[test]
 fn phrases_need_adjacent_words() {
     let phrase = ids("\"offshore renminbi\"");
-    assert!(phrase.contains(&"004_6ec4b9d94bc9957d.txt") && phrase.contains(&"003_dc6f4838724390c1.txt"), "{phrase:?}");
+    assert!(
+        phrase.contains(&"004_6ec4b9d94bc9957d.txt")
+            && phrase.contains(&"003_dc6f4838724390c1.txt"),
+        "{phrase:?}"
+    );
     // Both words occur in 002, but never side by side.
     assert!(ids("renminbi offshore").contains(&"004_6ec4b9d94bc9957d.txt"));
     assert!(ids("\"renminbi offshore\"").is_empty());
@@ -54,10 +75,16 @@ fn exclusion_and_or() {
     assert!(!not_guangdong.is_empty() && not_guangdong.len() < shenzhen.len());
     for hit in &not_guangdong {
         let text = index.section(hit.section).text;
-        assert!(!text.contains("Guangdong") && !text.contains("광둥"), "a section naming Guangdong was not excluded");
+        assert!(
+            !text.contains("Guangdong") && !text.contains("광둥"),
+            "a section naming Guangdong was not excluded"
+        );
     }
     let either = ids("Zhijiang OR Tokyo");
-    assert!(either.contains(&"000_4445b2b93edc790d.txt") && either.contains(&"003_dc6f4838724390c1.txt"));
+    assert!(
+        either.contains(&"000_4445b2b93edc790d.txt")
+            && either.contains(&"003_dc6f4838724390c1.txt")
+    );
 }
 
 #[test]
@@ -72,8 +99,15 @@ fn accents_and_case_do_not_matter() {
 fn the_last_word_matches_as_a_prefix_while_typing() {
     assert_eq!(ids("Zhiji"), ["000_4445b2b93edc790d.txt"]);
     let index = index();
-    assert!(search(index, "Zhiji", SearchOptions { typing: false }).hits.is_empty());
-    assert!(search(index, "Zhiji ", SearchOptions::default()).hits.is_empty(), "a trailing space ends the word");
+    assert!(search(index, "Zhiji", SearchOptions { typing: false })
+        .hits
+        .is_empty());
+    assert!(
+        search(index, "Zhiji ", SearchOptions::default())
+            .hits
+            .is_empty(),
+        "a trailing space ends the word"
+    );
 }
 
 #[test]
@@ -88,7 +122,11 @@ fn hangul_and_numbers_are_searchable() {
 fn more_occurrences_rank_higher() {
     // 004 is about Shenzhen from start to end; it outranks texts that name it once.
     let ranked = ids("Shenzhen");
-    assert_eq!(ranked.first(), Some(&"004_6ec4b9d94bc9957d.txt"), "{ranked:?}");
+    assert_eq!(
+        ranked.first(),
+        Some(&"004_6ec4b9d94bc9957d.txt"),
+        "{ranked:?}"
+    );
 }
 
 #[test]
@@ -99,7 +137,11 @@ fn snippets_are_text_with_ranges_on_the_match() {
         assert!(!r.hits.is_empty(), "{q}");
         for hit in &r.hits {
             let s = snippet(index, hit, 220);
-            assert!(!s.highlights.is_empty(), "{q}: no highlight in {:?}", s.text);
+            assert!(
+                !s.highlights.is_empty(),
+                "{q}: no highlight in {:?}",
+                s.text
+            );
             assert!(s.text.chars().count() <= 230, "{q}: snippet too long");
             assert!(!s.text.contains('\n'));
             for h in &s.highlights {
@@ -114,8 +156,24 @@ fn snippets_are_text_with_ranges_on_the_match() {
 fn strange_queries_get_an_answer_or_a_hint() {
     let index = index();
     let long = "hong ".repeat(2000);
-    for q in ["", "   ", "\"", "-", "OR", "- OR \"", "😀🇰🇷", "\u{202e}kong\u{200b}", long.as_str(), "a\u{0}b", "((()))", "홍콩 OR"] {
+    for q in [
+        "",
+        "   ",
+        "\"",
+        "-",
+        "OR",
+        "- OR \"",
+        "😀🇰🇷",
+        "\u{202e}kong\u{200b}",
+        long.as_str(),
+        "a\u{0}b",
+        "((()))",
+        "홍콩 OR",
+    ] {
         let r = search(index, q, SearchOptions::default());
-        assert!(!r.hits.is_empty() || !r.hints.is_empty() || q.trim().is_empty(), "{q:?} got neither results nor a hint");
+        assert!(
+            !r.hits.is_empty() || !r.hints.is_empty() || q.trim().is_empty(),
+            "{q:?} got neither results nor a hint"
+        );
     }
 }

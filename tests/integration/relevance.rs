@@ -30,7 +30,11 @@ struct Set {
 }
 
 fn load() -> Set {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/relevance.toml")).expect("relevance set");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/relevance.toml"
+    ))
+    .expect("relevance set");
     toml::from_str(&text).expect("relevance.toml parses")
 }
 
@@ -60,7 +64,9 @@ fn ndcg_at_10(ranked: &[&str], relevant: &[String]) -> f64 {
         .filter(|(_, d)| relevant.iter().any(|r| r == *d))
         .map(|(i, _)| 1.0 / ((i + 2) as f64).log2())
         .sum();
-    let ideal: f64 = (0..relevant.len().min(10)).map(|i| 1.0 / ((i + 2) as f64).log2()).sum();
+    let ideal: f64 = (0..relevant.len().min(10))
+        .map(|i| 1.0 / ((i + 2) as f64).log2())
+        .sum();
     dcg / ideal
 }
 
@@ -73,30 +79,54 @@ fn relevance_set_scores_above_threshold() {
     for j in &set.query {
         let (docs, sections) = ranked(&j.q);
         let ndcg = ndcg_at_10(&docs, &j.docs);
-        let found = j.docs.iter().filter(|d| docs.iter().take(10).any(|r| r == d)).count();
+        let found = j
+            .docs
+            .iter()
+            .filter(|d| docs.iter().take(10).any(|r| r == d))
+            .count();
         let mut recall = found as f64 / j.docs.len() as f64;
         if let Some(want) = &j.section {
-            if !sections.iter().take(3).any(|s| s.starts_with(want.as_str())) {
+            if !sections
+                .iter()
+                .take(3)
+                .any(|s| s.starts_with(want.as_str()))
+            {
                 recall = 0.0;
-                failures.push(format!("{:?} ({}): section {want:?} not in the top 3 sections {sections:?}", j.q, j.case));
+                failures.push(format!(
+                    "{:?} ({}): section {want:?} not in the top 3 sections {sections:?}",
+                    j.q, j.case
+                ));
             }
         }
         if ndcg < 1.0 || recall < 1.0 {
-            failures.push(format!("{:?} ({}): nDCG {ndcg:.2}, recall {recall:.2}, got {docs:?}", j.q, j.case));
+            failures.push(format!(
+                "{:?} ({}): nDCG {ndcg:.2}, recall {recall:.2}, got {docs:?}",
+                j.q, j.case
+            ));
         }
         ndcg_sum += ndcg;
         recall_sum += recall;
     }
     let n = set.query.len() as f64;
     let (ndcg, recall) = (ndcg_sum / n, recall_sum / n);
-    println!("relevance: {} queries, mean nDCG@10 {ndcg:.3}, mean recall@10 {recall:.3}", set.query.len());
+    println!(
+        "relevance: {} queries, mean nDCG@10 {ndcg:.3}, mean recall@10 {recall:.3}",
+        set.query.len()
+    );
     for f in &failures {
         println!("  below perfect: {f}");
     }
     for nothing in &set.nothing {
         let (docs, _) = ranked(&nothing.q);
-        assert!(docs.is_empty(), "{:?} is page furniture but found {docs:?}", nothing.q);
+        assert!(
+            docs.is_empty(),
+            "{:?} is page furniture but found {docs:?}",
+            nothing.q
+        );
     }
     assert!(ndcg >= MIN_NDCG, "mean nDCG@10 {ndcg:.3} < {MIN_NDCG}");
-    assert!(recall >= MIN_RECALL, "mean recall@10 {recall:.3} < {MIN_RECALL}");
+    assert!(
+        recall >= MIN_RECALL,
+        "mean recall@10 {recall:.3} < {MIN_RECALL}"
+    );
 }

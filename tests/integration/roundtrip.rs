@@ -8,17 +8,33 @@ use corpus_atlas::engine::{Index, OpenError};
 use crate::{build, doc};
 
 fn fixture() -> Vec<u8> {
-    let mut two = doc("b.txt", "en", "First part about Shenzhen.\n\nSecond part about Macau and Macau.");
+    let mut two = doc(
+        "b.txt",
+        "en",
+        "First part about Shenzhen.\n\nSecond part about Macau and Macau.",
+    );
     two.sections = vec![
-        SectionInput { title: Some("First".into()), range: 0..26, lang: "en".into() },
-        SectionInput { title: Some("Second".into()), range: 28..two.text.len(), lang: "en".into() },
+        SectionInput {
+            title: Some("First".into()),
+            range: 0..26,
+            lang: "en".into(),
+        },
+        SectionInput {
+            title: Some("Second".into()),
+            range: 28..two.text.len(),
+            lang: "en".into(),
+        },
     ];
     two.source = "Daily".into();
     two.date = "2023-03-14".into();
     build(vec![
         doc("c.txt", "ko", "홍콩과 선전, 금융 및 AI 협력 강화"),
         two,
-        doc("a.txt", "fr", "Les États-Unis imposent des tarifs de 145% sur la Chine."),
+        doc(
+            "a.txt",
+            "fr",
+            "Les États-Unis imposent des tarifs de 145% sur la Chine.",
+        ),
     ])
 }
 
@@ -29,9 +45,16 @@ fn documents_and_sections_read_back() {
     assert_eq!(index.doc_count(), 3);
     assert_eq!(index.section_count(), 4);
     let ids: Vec<&str> = index.docs().map(|d| d.id).collect();
-    assert_eq!(ids, ["a.txt", "b.txt", "c.txt"], "documents are stored sorted by id");
+    assert_eq!(
+        ids,
+        ["a.txt", "b.txt", "c.txt"],
+        "documents are stored sorted by id"
+    );
     let b = index.doc_by_id("b.txt").expect("b");
-    assert_eq!((b.source, b.date, b.lang, b.section_count), ("Daily", "2023-03-14", "en", 2));
+    assert_eq!(
+        (b.source, b.date, b.lang, b.section_count),
+        ("Daily", "2023-03-14", "en", 2)
+    );
     let second = index.section(b.first_section + 1);
     assert_eq!(second.title, "Second");
     assert_eq!(second.text, "Second part about Macau and Macau.");
@@ -44,10 +67,18 @@ fn postings_keep_sections_and_positions() {
     let index = Index::open(&bytes).unwrap();
     let macau = index.postings("macau");
     assert_eq!(macau.len(), 1);
-    assert_eq!(macau[0].positions, vec![3, 5], "second(0) part(1) about(2) macau(3) and(4) macau(5)");
+    assert_eq!(
+        macau[0].positions,
+        vec![3, 5],
+        "second(0) part(1) about(2) macau(3) and(4) macau(5)"
+    );
     assert_eq!(index.doc_freq("macau"), 1);
     assert_eq!(index.doc_freq("145%"), 1);
-    assert_eq!(index.doc_freq("etats"), 1, "diacritics are folded in the index");
+    assert_eq!(
+        index.doc_freq("etats"),
+        1,
+        "diacritics are folded in the index"
+    );
     assert!(index.postings("absent").is_empty());
     assert_eq!(index.terms_with_prefix("mac", 10), ["macau"]);
 }
@@ -68,7 +99,10 @@ fn search_finds_sections_not_just_documents() {
 fn writer_rejects_duplicate_ids_and_bad_sections() {
     let mut w = IndexWriter::new();
     w.add(doc("x.txt", "en", "one")).unwrap();
-    assert_eq!(w.add(doc("x.txt", "en", "two")), Err(WriteError::DuplicateId("x.txt".into())));
+    assert_eq!(
+        w.add(doc("x.txt", "en", "two")),
+        Err(WriteError::DuplicateId("x.txt".into()))
+    );
     let mut bad = doc("y.txt", "ko", "홍콩");
     bad.sections[0].range = 0..1; // inside a Hangul syllable
     assert!(matches!(w.add(bad), Err(WriteError::BadSection { .. })));
@@ -81,10 +115,16 @@ fn damaged_bytes_are_errors_not_panics() {
     assert_eq!(Index::open(&[0u8; 64]).err(), Some(OpenError::BadMagic));
     let mut future = bytes.clone();
     future[8] = 9;
-    assert_eq!(Index::open(&future).err(), Some(OpenError::UnsupportedVersion(9)));
+    assert_eq!(
+        Index::open(&future).err(),
+        Some(OpenError::UnsupportedVersion(9))
+    );
     // Every truncation fails to open.
     for len in 0..bytes.len() {
-        assert!(Index::open(&bytes[..len]).is_err(), "truncated to {len} bytes still opened");
+        assert!(
+            Index::open(&bytes[..len]).is_err(),
+            "truncated to {len} bytes still opened"
+        );
     }
     // Every single-byte corruption either fails to open or still answers queries.
     for at in 0..bytes.len() {

@@ -54,7 +54,11 @@ struct Camera {
 
 impl Camera {
     fn home(v: &BaseView) -> Self {
-        Camera { cx: v.view.width / 2.0, cy: v.view.height / 2.0, zoom: 1.0 }
+        Camera {
+            cx: v.view.width / 2.0,
+            cy: v.view.height / 2.0,
+            zoom: 1.0,
+        }
     }
 
     fn view_box(&self, v: &BaseView) -> (f32, f32, f32, f32) {
@@ -63,7 +67,10 @@ impl Camera {
     }
 
     fn zoomed(self, factor: f32) -> Self {
-        Camera { zoom: (self.zoom * factor).clamp(1.0, 16.0), ..self }
+        Camera {
+            zoom: (self.zoom * factor).clamp(1.0, 16.0),
+            ..self
+        }
     }
 
     fn panned(self, v: &BaseView, dx: f32, dy: f32) -> Self {
@@ -76,7 +83,11 @@ impl Camera {
 /// The smallest view that holds most of the mentions: the Greater Bay Area
 /// for this corpus, the world for a corpus about everywhere.
 fn best_view(index: IndexRef, counts: &[PlaceCount]) -> usize {
-    let total: u32 = counts.iter().filter(|c| index.0.entity(c.entity).kind == "city").map(|c| c.mentions).sum();
+    let total: u32 = counts
+        .iter()
+        .filter(|c| index.0.entity(c.entity).kind == "city")
+        .map(|c| c.mentions)
+        .sum();
     basemap()
         .iter()
         .position(|v| {
@@ -107,11 +118,22 @@ fn doc_label(title: &str) -> String {
 #[function_component]
 pub fn CityMap(props: &CityMapProps) -> Html {
     let index = props.index;
-    let counts = use_memo(props.counted.clone(), move |counted| place_counts(index.0, counted.as_ref().map(|c| c.as_slice())));
+    let counts = use_memo(props.counted.clone(), move |counted| {
+        place_counts(index.0, counted.as_ref().map(|c| c.as_slice()))
+    });
     let all = use_memo((), move |_| place_counts(index.0, None));
     let view_no = use_state(|| best_view(index, &all));
     let views = basemap();
-    let camera = use_state(|| views.get(*view_no).map_or(Camera { cx: 0.0, cy: 0.0, zoom: 1.0 }, Camera::home));
+    let camera = use_state(|| {
+        views.get(*view_no).map_or(
+            Camera {
+                cx: 0.0,
+                cy: 0.0,
+                zoom: 1.0,
+            },
+            Camera::home,
+        )
+    });
     let table = use_state(|| false);
     let svg_ref = use_node_ref();
     // Drag state: the pointer's last position, and whether it moved enough
@@ -125,12 +147,17 @@ pub fn CityMap(props: &CityMapProps) -> Html {
         let camera = camera.clone();
         use_effect_with((*view_no, *camera), move |_| {
             let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
-                EventListener::new_with_options(&svg, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
-                    if let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() {
-                        e.prevent_default();
-                        camera.set(camera.zoomed(if w.delta_y() < 0.0 { 1.25 } else { 0.8 }));
-                    }
-                })
+                EventListener::new_with_options(
+                    &svg,
+                    "wheel",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        if let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() {
+                            e.prevent_default();
+                            camera.set(camera.zoomed(if w.delta_y() < 0.0 { 1.25 } else { 0.8 }));
+                        }
+                    },
+                )
             });
             move || drop(listener)
         });
@@ -185,7 +212,9 @@ pub fn CityMap(props: &CityMapProps) -> Html {
         let camera = camera.clone();
         let svg_ref = svg_ref.clone();
         Callback::from(move |e: PointerEvent| {
-            let Some((x0, y0)) = *drag.borrow() else { return };
+            let Some((x0, y0)) = *drag.borrow() else {
+                return;
+            };
             let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
             if !*dragged.borrow() && (x - x0).hypot(y - y0) < 4.0 {
                 return;
@@ -197,7 +226,10 @@ pub fn CityMap(props: &CityMapProps) -> Html {
                 }
             }
             *dragged.borrow_mut() = true;
-            let width = svg_ref.cast::<web_sys::Element>().map_or(480.0, |s| s.get_bounding_client_rect().width()).max(1.0);
+            let width = svg_ref
+                .cast::<web_sys::Element>()
+                .map_or(480.0, |s| s.get_bounding_client_rect().width())
+                .max(1.0);
             let k = (base.view.width / camera.zoom) as f64 / width;
             *drag.borrow_mut() = Some((x, y));
             camera.set(camera.panned(base, ((x0 - x) * k) as f32, ((y0 - y) * k) as f32));
@@ -222,8 +254,9 @@ pub fn CityMap(props: &CityMapProps) -> Html {
             })
         })
         .collect();
-    let (inside, outside): (Vec<_>, Vec<_>) =
-        cities.iter().partition(|(_, _, x, y)| (0.0..=base.view.width).contains(x) && (0.0..=base.view.height).contains(y));
+    let (inside, outside): (Vec<_>, Vec<_>) = cities.iter().partition(|(_, _, x, y)| {
+        (0.0..=base.view.width).contains(x) && (0.0..=base.view.height).contains(y)
+    });
 
     // Labels, biggest first, right of the mark or else left of it, where
     // they stay on the map and clear of one another.
@@ -233,10 +266,15 @@ pub fn CityMap(props: &CityMapProps) -> Html {
         let r = radius(c.mentions, max_mentions) * unit;
         let w = (name.chars().count() as f32 * 7.0 + 4.0) * unit;
         let h = 14.0 * unit;
-        let sides = [(x + r + 3.0 * unit, "start"), (x - r - 3.0 * unit - w, "end")];
+        let sides = [
+            (x + r + 3.0 * unit, "start"),
+            (x - r - 3.0 * unit - w, "end"),
+        ];
         for (left, anchor) in sides {
             let bx = (left, y - h / 2.0, w, h);
-            let clear = placed.iter().all(|p| bx.0 + bx.2 < p.0 || p.0 + p.2 < bx.0 || bx.1 + bx.3 < p.1 || p.1 + p.3 < bx.1);
+            let clear = placed.iter().all(|p| {
+                bx.0 + bx.2 < p.0 || p.0 + p.2 < bx.0 || bx.1 + bx.3 < p.1 || p.1 + p.3 < bx.1
+            });
             let on_map = bx.0 > vx && bx.0 + bx.2 < vx + vw && bx.1 > vy && bx.1 + bx.3 < vy + vh;
             if clear && on_map {
                 placed.push(bx);
@@ -318,7 +356,10 @@ pub fn CityMap(props: &CityMapProps) -> Html {
         let table = table.clone();
         Callback::from(move |_: MouseEvent| table.set(!*table))
     };
-    let countries = base.countries.iter().map(|(name, d)| html! { <path d={*d}><title>{ *name }</title></path> });
+    let countries = base
+        .countries
+        .iter()
+        .map(|(name, d)| html! { <path d={*d}><title>{ *name }</title></path> });
     let summary = match &props.counted {
         None => "Places named in the whole corpus".to_owned(),
         Some(_) => "Places named in the results".to_owned(),

@@ -42,9 +42,12 @@ impl DocMetaProps {
 /// Source · author · date · language, leaving out what is unknown.
 #[function_component]
 pub fn DocMeta(props: &DocMetaProps) -> Html {
-    let source = (!props.source.is_empty()).then(|| html! { <span class="source">{ props.source.clone() }</span> });
-    let author = (!props.author.is_empty()).then(|| html! { <span class="author">{ props.author.clone() }</span> });
-    let date = (!props.date.is_empty()).then(|| html! { <time datetime={props.date.clone()}>{ props.date.clone() }</time> });
+    let source = (!props.source.is_empty())
+        .then(|| html! { <span class="source">{ props.source.clone() }</span> });
+    let author = (!props.author.is_empty())
+        .then(|| html! { <span class="author">{ props.author.clone() }</span> });
+    let date = (!props.date.is_empty())
+        .then(|| html! { <time datetime={props.date.clone()}>{ props.date.clone() }</time> });
     let lang = (!props.lang.is_empty()).then(|| {
         html! { <span class="lang" lang="en" title={language_name(&props.lang).to_owned()}>{ props.lang.to_uppercase() }</span> }
     });

@@ -20,7 +20,11 @@ pub struct FacetPanelProps {
 fn toggled(query: &str, filter: &str) -> String {
     let words: Vec<&str> = query.split_whitespace().collect();
     if words.iter().any(|w| w.eq_ignore_ascii_case(filter)) {
-        words.into_iter().filter(|w| !w.eq_ignore_ascii_case(filter)).collect::<Vec<_>>().join(" ")
+        words
+            .into_iter()
+            .filter(|w| !w.eq_ignore_ascii_case(filter))
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         format!("{} {filter}", query.trim_end())
     }
@@ -28,7 +32,10 @@ fn toggled(query: &str, filter: &str) -> String {
 
 #[function_component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
-    let group = |heading: &'static str, key: &'static str, values: &[(String, usize)], label: fn(&str) -> String| {
+    let group = |heading: &'static str,
+                 key: &'static str,
+                 values: &[(String, usize)],
+                 label: fn(&str) -> String| {
         if values.is_empty() {
             return Html::default();
         }

@@ -27,14 +27,20 @@ enum Kind {
 #[function_component]
 pub fn Highlighted(props: &HighlightedProps) -> Html {
     let text = props.text.as_str();
-    let mut spans: Vec<(Range<usize>, Kind)> = props.ranges.iter().map(|r| (r.clone(), Kind::Mark)).collect();
+    let mut spans: Vec<(Range<usize>, Kind)> = props
+        .ranges
+        .iter()
+        .map(|r| (r.clone(), Kind::Mark))
+        .collect();
     spans.extend(props.aside.iter().map(|r| (r.clone(), Kind::Aside)));
     spans.sort_by_key(|(r, k)| (r.start, *k));
     let mut parts = Vec::with_capacity(spans.len() * 2 + 1);
     let mut at = 0;
     for (r, kind) in spans {
         // Ranges come from the engine; skip any that overlap or do not fit rather than panic.
-        let (Some(before), Some(inner)) = (text.get(at..r.start), text.get(r.clone())) else { continue };
+        let (Some(before), Some(inner)) = (text.get(at..r.start), text.get(r.clone())) else {
+            continue;
+        };
         if !before.is_empty() {
             parts.push(html! { { before.to_owned() } });
         }

@@ -21,7 +21,11 @@ pub struct MastheadProps {
 #[function_component]
 pub fn Masthead(props: &MastheadProps) -> Html {
     let index = props.index.0;
-    let languages: BTreeSet<&str> = index.docs().map(|d| d.lang).filter(|l| !l.is_empty()).collect();
+    let languages: BTreeSet<&str> = index
+        .docs()
+        .map(|d| d.lang)
+        .filter(|l| !l.is_empty())
+        .collect();
     let summary = format!(
         "{} texts · {} languages · searched in your browser",
         index.doc_count(),

@@ -28,7 +28,12 @@ pub use timeline::Timeline;
 
 /// Click and keyboard handlers for an SVG element acting as a button or link
 /// (a map mark, a date on the timeline): a click, Enter or Space runs `act`.
-pub fn activation(act: impl Fn() + Clone + 'static) -> (yew::Callback<yew::MouseEvent>, yew::Callback<yew::KeyboardEvent>) {
+pub fn activation(
+    act: impl Fn() + Clone + 'static,
+) -> (
+    yew::Callback<yew::MouseEvent>,
+    yew::Callback<yew::KeyboardEvent>,
+) {
     let on_click = act.clone();
     let onclick = yew::Callback::from(move |_: yew::MouseEvent| on_click());
     let onkeydown = yew::Callback::from(move |e: yew::KeyboardEvent| {

@@ -9,7 +9,14 @@ use crate::app::IndexRef;
 use crate::route::Route;
 
 /// Example queries shown to a new reader.
-const EXAMPLES: &[&str] = &["Hong Kong", "\"supply chain\"", "Shenzhen -Guangdong", "fintech OR 핀테크", "Zhijiang", "5G"];
+const EXAMPLES: &[&str] = &[
+    "Hong Kong",
+    "\"supply chain\"",
+    "Shenzhen -Guangdong",
+    "fintech OR 핀테크",
+    "Zhijiang",
+    "5G",
+];
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
@@ -32,7 +39,12 @@ pub fn Overview(props: &OverviewProps) -> Html {
         html! { <li><a href={href}>{ *q }</a></li> }
     });
     let docs = index.docs().map(|doc| {
-        let href = Route::Doc { id: doc.id.to_owned(), q: String::new(), section: None }.to_hash();
+        let href = Route::Doc {
+            id: doc.id.to_owned(),
+            q: String::new(),
+            section: None,
+        }
+        .to_hash();
         html! {
             <li key={doc.id} class="result" lang={doc.lang}>
                 <h2 class="result-title"><a href={href}>{ doc.title }</a></h2>

@@ -35,29 +35,47 @@ fn local(ranges: &[Range<usize>], start: usize, end: usize) -> Vec<Range<usize>>
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let index = props.index.0;
-    let back_href = Route::Search { q: props.query.to_string() }.to_hash();
-    let back_label = if props.query.is_empty() { "← All documents".to_owned() } else { format!("← Results for “{}”", props.query) };
+    let back_href = Route::Search {
+        q: props.query.to_string(),
+    }
+    .to_hash();
+    let back_label = if props.query.is_empty() {
+        "← All documents".to_owned()
+    } else {
+        format!("← Results for “{}”", props.query)
+    };
 
     // Open at the top, or at the requested section; then, if the first match
     // there is below the fold, centre it.
-    use_effect_with((props.id.clone(), props.query.clone(), props.section), |(_, _, section)| {
-        let window = gloo::utils::window();
-        let doc = gloo::utils::document();
-        window.scroll_to_with_x_and_y(0.0, 0.0);
-        let scope = section.map_or(".reader-body".to_owned(), |s| format!("#section-{s}"));
-        if let (Some(s), Some(heading)) = (section, doc.query_selector(&scope).ok().flatten()) {
-            if *s > 0 {
-                heading.scroll_into_view_with_bool(true);
+    use_effect_with(
+        (props.id.clone(), props.query.clone(), props.section),
+        |(_, _, section)| {
+            let window = gloo::utils::window();
+            let doc = gloo::utils::document();
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+            let scope = section.map_or(".reader-body".to_owned(), |s| format!("#section-{s}"));
+            if let (Some(s), Some(heading)) = (section, doc.query_selector(&scope).ok().flatten()) {
+                if *s > 0 {
+                    heading.scroll_into_view_with_bool(true);
+                }
             }
-        }
-        let fold = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0) * 0.75;
-        let first = doc.query_selector(&format!("{scope} mark, {scope} ~ * mark")).ok().flatten();
-        if let Some(mark) = first.filter(|m| m.get_bounding_client_rect().top() > fold) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            mark.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    });
+            let fold = window
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(800.0)
+                * 0.75;
+            let first = doc
+                .query_selector(&format!("{scope} mark, {scope} ~ * mark"))
+                .ok()
+                .flatten();
+            if let Some(mark) = first.filter(|m| m.get_bounding_client_rect().top() > fold) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                mark.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        },
+    );
 
     let Some(doc) = index.doc_by_id(&props.id) else {
         return html! {
@@ -68,7 +86,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             </article>
         };
     };
-    let mut ranges = if props.query.is_empty() { Vec::new() } else { doc_highlights(index, &props.query, doc.ord) };
+    let mut ranges = if props.query.is_empty() {
+        Vec::new()
+    } else {
+        doc_highlights(index, &props.query, doc.ord)
+    };
     let count = ranges.len();
     // Thousands of marks make a page no one reads and a slow one: mark the first ones.
     ranges.truncate(MAX_MARKS);
@@ -93,8 +115,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let text = AttrValue::Static(line);
         let marks = local(&ranges, start, end);
         let muted = local(&aside, start, end);
-        let whole_line_aside = muted.len() == 1 && muted[0].start == 0 && muted[0].end >= line.trim_end().len();
-        let heading = headings.iter().find(|(s, _)| (start..=end).contains(s)).map(|(_, k)| *k);
+        let whole_line_aside =
+            muted.len() == 1 && muted[0].start == 0 && muted[0].end >= line.trim_end().len();
+        let heading = headings
+            .iter()
+            .find(|(s, _)| (start..=end).contains(s))
+            .map(|(_, k)| *k);
         blocks.push(match heading {
             Some(k) => html! {
                 <h2 class="section-title" id={format!("section-{k}")}><Highlighted {text} ranges={marks} /></h2>

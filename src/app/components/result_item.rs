@@ -24,9 +24,22 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
     let snip = snippet(index, &props.hit, SNIPPET_CHARS);
     let why = explain(index, &props.hit);
     let within = (doc.section_count > 1).then(|| section.ord - doc.first_section);
-    let href = Route::Doc { id: doc.id.to_owned(), q: props.query.to_string(), section: within }.to_hash();
-    let lang = if section.lang.is_empty() { doc.lang } else { section.lang };
-    let title = if section.title.is_empty() { doc.title } else { section.title };
+    let href = Route::Doc {
+        id: doc.id.to_owned(),
+        q: props.query.to_string(),
+        section: within,
+    }
+    .to_hash();
+    let lang = if section.lang.is_empty() {
+        doc.lang
+    } else {
+        section.lang
+    };
+    let title = if section.title.is_empty() {
+        doc.title
+    } else {
+        section.title
+    };
     html! {
         <li class="result" lang={lang}>
             <h2 class="result-title"><a href={href}>{ title }</a></h2>

@@ -29,7 +29,10 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     // Integer arithmetic: formatting an f64 would pull ~11 KB of float printing into the wasm.
     let hundredths = (props.answer.millis * 100.0).round().clamp(0.0, 1e9) as u64;
     let timing = format!(" · {}.{:02} ms", hundredths / 100, hundredths % 100);
-    let hints = results.hints.iter().map(|h| html! { <li>{ h.clone() }</li> });
+    let hints = results
+        .hints
+        .iter()
+        .map(|h| html! { <li>{ h.clone() }</li> });
     let shown = use_state_eq(|| PAGE);
     {
         let shown = shown.clone();
@@ -41,7 +44,9 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     };
     let rest = n.saturating_sub(*shown);
     // After the results are painted: a performance mark for the benchmark.
-    use_effect_with(props.answer.clone(), |_| crate::app::platform::mark_results());
+    use_effect_with(props.answer.clone(), |_| {
+        crate::app::platform::mark_results()
+    });
     html! {
         <section class="results" aria-labelledby="results-heading">
             <h1 id="results-heading" class="visually-hidden">{ "Results" }</h1>

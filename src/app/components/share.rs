@@ -23,7 +23,11 @@ pub fn Share() -> Html {
     let pick = |which: Shared| {
         let shared = shared.clone();
         Callback::from(move |_| {
-            let text = if which == Shared::Link { platform::full_url() } else { platform::embed_code() };
+            let text = if which == Shared::Link {
+                platform::full_url()
+            } else {
+                platform::embed_code()
+            };
             platform::copy(&text);
             shared.set(which);
         })

@@ -54,8 +54,12 @@ pub struct TimelineProps {
 pub fn sentence_at(text: &str, at: usize, len: usize) -> &str {
     let at = at.min(text.len());
     let end_at = (at + len).min(text.len());
-    let start = text[..at].rfind(['.', '!', '?', '\n', '。']).map_or(0, |i| i + 1);
-    let end = text[end_at..].find(['.', '!', '?', '\n', '。']).map_or(text.len(), |i| end_at + i + 1);
+    let start = text[..at]
+        .rfind(['.', '!', '?', '\n', '。'])
+        .map_or(0, |i| i + 1);
+    let end = text[end_at..]
+        .find(['.', '!', '?', '\n', '。'])
+        .map_or(text.len(), |i| end_at + i + 1);
     let s = text.get(start..end).unwrap_or("").trim();
     match s.char_indices().nth(220) {
         Some((i, _)) => &s[..i],
@@ -70,9 +74,15 @@ fn brushed(lo: i32, hi: i32) -> (String, String) {
     if hi - lo >= 2 * 365 {
         (format!("{:04}", a.0), format!("{:04}", b.0))
     } else if hi - lo >= 60 {
-        (format!("{:04}-{:02}", a.0, a.1), format!("{:04}-{:02}", b.0, b.1))
+        (
+            format!("{:04}-{:02}", a.0, a.1),
+            format!("{:04}-{:02}", b.0, b.1),
+        )
     } else {
-        (format!("{:04}-{:02}-{:02}", a.0, a.1, a.2), format!("{:04}-{:02}-{:02}", b.0, b.1, b.2))
+        (
+            format!("{:04}-{:02}-{:02}", a.0, a.1, a.2),
+            format!("{:04}-{:02}-{:02}", b.0, b.1, b.2),
+        )
     }
 }
 
@@ -92,7 +102,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let index = props.index;
     // The whole corpus's span, padded to whole years: a stable axis.
     let domain = *use_memo((), move |_| {
-        let (lo, hi) = index.0.events().fold((i32::MAX, i32::MIN), |(lo, hi), e| (lo.min(e.when.start), hi.max(e.when.end)));
+        let (lo, hi) = index.0.events().fold((i32::MAX, i32::MIN), |(lo, hi), e| {
+            (lo.min(e.when.start), hi.max(e.when.end))
+        });
         if lo > hi {
             None
         } else {
@@ -101,7 +113,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
     });
     let events = use_memo(props.counted.clone(), move |counted| {
-        index.0.events().filter(|e| counted.as_ref().is_none_or(|c| c.get(e.section as usize).copied().unwrap_or(false))).collect::<Vec<_>>()
+        index
+            .0
+            .events()
+            .filter(|e| {
+                counted
+                    .as_ref()
+                    .is_none_or(|c| c.get(e.section as usize).copied().unwrap_or(false))
+            })
+            .collect::<Vec<_>>()
     });
     let view = use_state(|| domain.unwrap_or((0, 1)));
     let list = use_state(|| false);
@@ -114,12 +134,21 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let view = view.clone();
         use_effect_with(*view, move |_| {
             let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
-                EventListener::new_with_options(&svg, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
-                    if let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() {
-                        e.prevent_default();
-                        view.set(zoom(*view, domain, if w.delta_y() < 0.0 { 0.8 } else { 1.25 }));
-                    }
-                })
+                EventListener::new_with_options(
+                    &svg,
+                    "wheel",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        if let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() {
+                            e.prevent_default();
+                            view.set(zoom(
+                                *view,
+                                domain,
+                                if w.delta_y() < 0.0 { 0.8 } else { 1.25 },
+                            ));
+                        }
+                    },
+                )
             });
             move || drop(listener)
         });
@@ -135,13 +164,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let (lo, hi) = *view;
     let x = move |day: i32| LEFT + (day - lo) as f32 / (hi - lo).max(1) as f32 * (W - LEFT - 10.0);
-    let day_at = move |px: f32| lo + ((px - LEFT) / (W - LEFT - 10.0) * (hi - lo) as f32).round() as i32;
+    let day_at =
+        move |px: f32| lo + ((px - LEFT) / (W - LEFT - 10.0) * (hi - lo) as f32).round() as i32;
 
     // Pointer position in SVG units.
     let svg_x = {
         let svg_ref = svg_ref.clone();
         move |client_x: i32| -> f32 {
-            let Some(svg) = svg_ref.cast::<web_sys::Element>() else { return 0.0 };
+            let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
+                return 0.0;
+            };
             let r = svg.get_bounding_client_rect();
             ((f64::from(client_x) - r.left()) / r.width().max(1.0) * f64::from(W)) as f32
         }
@@ -151,7 +183,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let svg_x = svg_x.clone();
         let svg_ref = svg_ref.clone();
         Callback::from(move |e: PointerEvent| {
-            let target_is_mark = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.closest(".event").ok().flatten().is_some());
+            let target_is_mark = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.closest(".event").ok().flatten().is_some());
             if target_is_mark || e.button() != 0 {
                 return;
             }
@@ -227,17 +262,39 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             for m in 1..=12 {
                 let d = days_from_civil(y, m, 1);
                 if (lo..=hi).contains(&d) {
-                    let label = if m == 1 { format!("{y}") } else if years <= 1.2 || m % 3 == 1 { format!("{m:02}") } else { String::new() };
+                    let label = if m == 1 {
+                        format!("{y}")
+                    } else if years <= 1.2 || m % 3 == 1 {
+                        format!("{m:02}")
+                    } else {
+                        String::new()
+                    };
                     ticks.push((d, label, m == 1));
                 }
             }
         }
     } else {
-        let every = if years > 40.0 { 10 } else if years > 20.0 { 4 } else if years > 9.0 { 2 } else { 1 };
+        let every = if years > 40.0 {
+            10
+        } else if years > 20.0 {
+            4
+        } else if years > 9.0 {
+            2
+        } else {
+            1
+        };
         for y in y0..=y1 {
             let d = days_from_civil(y, 1, 1);
             if (lo..=hi).contains(&d) {
-                ticks.push((d, if y % every == 0 { y.to_string() } else { String::new() }, true));
+                ticks.push((
+                    d,
+                    if y % every == 0 {
+                        y.to_string()
+                    } else {
+                        String::new()
+                    },
+                    true,
+                ));
             }
         }
     }
@@ -274,10 +331,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let mut lane_end = [f32::MIN; LANES];
     let mut placed: Vec<(Event, usize)> = Vec::new();
     let mut overflow = 0;
-    let mut mentioned: Vec<Event> = events.iter().copied().filter(|e| !e.published && e.when.end >= lo && e.when.start <= hi).collect();
+    let mut mentioned: Vec<Event> = events
+        .iter()
+        .copied()
+        .filter(|e| !e.published && e.when.end >= lo && e.when.start <= hi)
+        .collect();
     mentioned.sort_by_key(|e| (e.when.start, e.when.end));
     for e in mentioned {
-        let (a, b) = (x(e.when.start) - 4.0, x(e.when.end + 1).max(x(e.when.start) + 5.0));
+        let (a, b) = (
+            x(e.when.start) - 4.0,
+            x(e.when.end + 1).max(x(e.when.start) + 5.0),
+        );
         match lane_end.iter().position(|end| *end + 2.0 < a) {
             Some(l) => {
                 lane_end[l] = b;
@@ -297,14 +361,26 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let section = index.0.section(e.section);
         let doc = index.0.doc(section.doc);
         let surface = doc.text.get(e.start..e.start + e.len).unwrap_or("");
-        let what = if e.published { format!("{} published", doc.title) } else { format!("“{surface}”") };
+        let what = if e.published {
+            format!("{} published", doc.title)
+        } else {
+            format!("“{surface}”")
+        };
         let label = format!("{} ({}): {what}", e.when, kind_word(e));
-        let sentence = if e.published { String::new() } else { sentence_at(doc.text, e.start, e.len).to_owned() };
+        let sentence = if e.published {
+            String::new()
+        } else {
+            sentence_at(doc.text, e.start, e.len).to_owned()
+        };
         (label, sentence)
     };
     let mark = |e: &Event, y: f32| -> Html {
         let (label, sentence) = describe(e);
-        let tip = if sentence.is_empty() { label.clone() } else { format!("{label}\n{sentence}") };
+        let tip = if sentence.is_empty() {
+            label.clone()
+        } else {
+            format!("{label}\n{sentence}")
+        };
         let (onclick, onkeydown) = super::activation(open(e));
         let (a, b) = (x(e.when.start), x(e.when.end + 1));
         let shape = if e.published {
@@ -313,8 +389,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         } else {
             match e.when.precision {
                 Precision::Day => html! { <circle cx={a.to_string()} cy={y.to_string()} r="4" /> },
-                Precision::Month => html! { <rect x={a.to_string()} y={(y - 4.5).to_string()} width={(b - a).max(5.0).to_string()} height="9" rx="2" /> },
-                Precision::Year => html! { <rect class="year" x={a.to_string()} y={(y - 4.0).to_string()} width={(b - a).max(5.0).to_string()} height="8" rx="1" /> },
+                Precision::Month => {
+                    html! { <rect x={a.to_string()} y={(y - 4.5).to_string()} width={(b - a).max(5.0).to_string()} height="9" rx="2" /> }
+                }
+                Precision::Year => {
+                    html! { <rect class="year" x={a.to_string()} y={(y - 4.0).to_string()} width={(b - a).max(5.0).to_string()} height="8" rx="1" /> }
+                }
                 Precision::Range => html! {
                     <g class="range">
                         <line x1={a.to_string()} x2={b.to_string()} y1={y.to_string()} y2={y.to_string()} />
@@ -334,11 +414,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     // Publication dates: one diamond per document and day.
     let mut pubs: BTreeMap<(u32, i32), Event> = BTreeMap::new();
-    for e in events.iter().filter(|e| e.published && e.when.end >= lo && e.when.start <= hi) {
-        pubs.entry((index.0.section(e.section).doc, e.when.start)).or_insert(*e);
+    for e in events
+        .iter()
+        .filter(|e| e.published && e.when.end >= lo && e.when.start <= hi)
+    {
+        pubs.entry((index.0.section(e.section).doc, e.when.start))
+            .or_insert(*e);
     }
     let pub_marks = pubs.values().map(|e| mark(e, PUB_Y));
-    let lane_marks = placed.iter().map(|(e, l)| mark(e, LANE_Y + *l as f32 * LANE_H));
+    let lane_marks = placed
+        .iter()
+        .map(|(e, l)| mark(e, LANE_Y + *l as f32 * LANE_H));
 
     let span_rect = props.span.map(|(a, b)| {
         let (a, b) = (x(a.max(lo)).max(LEFT), x(b.min(hi) + 1).min(W - 10.0));
@@ -359,7 +445,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 let section = index.0.section(e.section);
                 let doc = index.0.doc(section.doc);
                 let (_, sentence) = describe(&e);
-                let surface = if e.published { String::new() } else { doc.text.get(e.start..e.start + e.len).unwrap_or("").to_owned() };
+                let surface = if e.published {
+                    String::new()
+                } else {
+                    doc.text
+                        .get(e.start..e.start + e.len)
+                        .unwrap_or("")
+                        .to_owned()
+                };
                 let activate = open(&e);
                 let onclick = Callback::from(move |ev: MouseEvent| {
                     ev.prevent_default();
@@ -378,7 +471,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .collect::<Html>()
     };
     let note = match (&props.counted, props.span) {
-        (_, Some((a, b))) => format!("Narrowed to {} – {}. ", When { start: a, end: a, precision: Precision::Day }, When { start: b, end: b, precision: Precision::Day }),
+        (_, Some((a, b))) => format!(
+            "Narrowed to {} – {}. ",
+            When {
+                start: a,
+                end: a,
+                precision: Precision::Day
+            },
+            When {
+                start: b,
+                end: b,
+                precision: Precision::Day
+            }
+        ),
         (None, None) => "Dates in the whole corpus. ".to_owned(),
         (Some(_), None) => "Dates in the results. ".to_owned(),
     };

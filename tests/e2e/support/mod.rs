@@ -25,7 +25,11 @@ pub fn dist_dir() -> PathBuf {
 /// The test site built from the hostile corpus (`make hostile`, part of `make test`).
 pub fn hostile_dist_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist-hostile");
-    assert!(dir.join("index.html").is_file(), "{} is missing: run `make test`, which builds it", dir.display());
+    assert!(
+        dir.join("index.html").is_file(),
+        "{} is missing: run `make test`, which builds it",
+        dir.display()
+    );
     dir
 }
 

@@ -53,7 +53,11 @@ impl Server {
                 });
             }
         });
-        Server { url, requests, offline }
+        Server {
+            url,
+            requests,
+            offline,
+        }
     }
 
     /// From now on, every connection is closed unanswered.
@@ -67,7 +71,12 @@ impl Server {
     }
 }
 
-fn handle(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<String>>) -> std::io::Result<()> {
+fn handle(
+    mut stream: TcpStream,
+    root: &Path,
+    prefix: &str,
+    log: &Mutex<Vec<String>>,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -77,18 +86,29 @@ fn handle(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<Stri
             break;
         }
     }
-    let target = request_line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    let target = request_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .to_owned();
     if let Ok(mut l) = log.lock() {
         l.push(target.clone());
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let file = path.strip_prefix(prefix).map(|rel| {
-        let rel = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_owned() };
+        let rel = if rel.is_empty() || rel.ends_with('/') {
+            format!("{rel}index.html")
+        } else {
+            rel.to_owned()
+        };
         root.join(rel)
     });
     let body = file
         .as_ref()
-        .filter(|f| !f.components().any(|c| matches!(c, std::path::Component::ParentDir)))
+        .filter(|f| {
+            !f.components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+        })
         .and_then(|f| std::fs::read(f).ok().map(|b| (b, content_type(f))));
     match body {
         Some((bytes, kind)) => {
@@ -97,7 +117,11 @@ fn handle(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<Stri
         }
         None => {
             let msg = b"not found";
-            write!(stream, "HTTP/1.1 404 Not Found\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", msg.len())?;
+            write!(
+                stream,
+                "HTTP/1.1 404 Not Found\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                msg.len()
+            )?;
             stream.write_all(msg)?;
         }
     }

@@ -33,7 +33,10 @@ pub struct LogEntry {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
 }
 
 impl Browser {
@@ -74,9 +77,17 @@ impl Browser {
                 }
             }}
         });
-        let mut browser = Browser { driver, base, agent, profile };
+        let mut browser = Browser {
+            driver,
+            base,
+            agent,
+            profile,
+        };
         let session = browser.call("POST", "/session", Some(caps));
-        let id = session["sessionId"].as_str().expect("session id").to_owned();
+        let id = session["sessionId"]
+            .as_str()
+            .expect("session id")
+            .to_owned();
         browser.base = format!("{}/session/{id}", browser.base);
         browser
     }
@@ -86,12 +97,24 @@ impl Browser {
         let response = match method {
             "GET" => self.agent.get(&url).call(),
             "DELETE" => self.agent.delete(&url).call(),
-            _ => self.agent.post(&url).send_json(body.unwrap_or_else(|| json!({}))),
+            _ => self
+                .agent
+                .post(&url)
+                .send_json(body.unwrap_or_else(|| json!({}))),
         };
         let mut response = response.unwrap_or_else(|e| panic!("WebDriver {method} {path}: {e}"));
         let status = response.status();
-        let value: Value = response.body_mut().with_config().limit(64 << 20).read_json().unwrap_or(Value::Null);
-        assert!(status.is_success(), "WebDriver {method} {path}: {status} {}", value["value"]);
+        let value: Value = response
+            .body_mut()
+            .with_config()
+            .limit(64 << 20)
+            .read_json()
+            .unwrap_or(Value::Null);
+        assert!(
+            status.is_success(),
+            "WebDriver {method} {path}: {status} {}",
+            value["value"]
+        );
         value.get("value").cloned().unwrap_or(Value::Null)
     }
 
@@ -102,7 +125,10 @@ impl Browser {
 
     /// The current URL.
     pub fn url(&self) -> String {
-        self.call("GET", "/url", None).as_str().unwrap_or_default().to_owned()
+        self.call("GET", "/url", None)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     /// Browser back.
@@ -122,12 +148,20 @@ impl Browser {
 
     /// Resizes the window.
     pub fn resize(&self, width: u32, height: u32) {
-        self.call("POST", "/window/rect", Some(json!({ "width": width, "height": height })));
+        self.call(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        );
     }
 
     /// Runs `script` (a function body; `arguments` holds `args`) and returns its value.
     pub fn js(&self, script: &str, args: Vec<Value>) -> Value {
-        self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": args })),
+        )
     }
 
     /// Polls `script` until it returns something truthy; returns that value.
@@ -141,15 +175,26 @@ impl Browser {
             if truthy {
                 return v;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}; console: {:?}", self.console());
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; console: {:?}",
+                self.console()
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
 
     /// The first element matching a CSS selector.
     pub fn find(&self, css: &str) -> String {
-        let v = self.call("POST", "/element", Some(json!({ "using": "css selector", "value": css })));
-        v[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}: {v}")).to_owned()
+        let v = self.call(
+            "POST",
+            "/element",
+            Some(json!({ "using": "css selector", "value": css })),
+        );
+        v[ELEMENT]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}: {v}"))
+            .to_owned()
     }
 
     /// Clicks the first element matching `css`.
@@ -161,7 +206,11 @@ impl Browser {
     /// Types `text` into the first element matching `css`, like a person would.
     pub fn type_into(&self, css: &str, text: &str) {
         let id = self.find(css);
-        self.call("POST", &format!("/element/{id}/value"), Some(json!({ "text": text })));
+        self.call(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(json!({ "text": text })),
+        );
     }
 
     /// Clears the first element matching `css`.
@@ -175,13 +224,18 @@ impl Browser {
         let id = self.find(css);
         let name = self.call("GET", &format!("/element/{id}/computedlabel"), None);
         let role = self.call("GET", &format!("/element/{id}/computedrole"), None);
-        (name.as_str().unwrap_or_default().to_owned(), role.as_str().unwrap_or_default().to_owned())
+        (
+            name.as_str().unwrap_or_default().to_owned(),
+            role.as_str().unwrap_or_default().to_owned(),
+        )
     }
 
     /// Saves a PNG screenshot of the viewport.
     pub fn screenshot(&self, path: &Path) {
         let b64 = self.call("GET", "/screenshot", None);
-        let png = base64::engine::general_purpose::STANDARD.decode(b64.as_str().unwrap_or_default()).expect("base64 screenshot");
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(b64.as_str().unwrap_or_default())
+            .expect("base64 screenshot");
         std::fs::write(path, png).expect("write screenshot");
     }
 
@@ -198,7 +252,11 @@ impl Browser {
     /// Whether a JavaScript dialog (alert, confirm, prompt) is open.
     pub fn dialog_open(&self) -> bool {
         let url = format!("{}/alert/text", self.base);
-        self.agent.get(&url).call().map(|r| r.status().is_success()).unwrap_or(false)
+        self.agent
+            .get(&url)
+            .call()
+            .map(|r| r.status().is_success())
+            .unwrap_or(false)
     }
 
     /// Console messages logged since the last call.
@@ -218,7 +276,11 @@ impl Browser {
 
     /// Fails if the console holds any warning or error.
     pub fn assert_clean_console(&self) {
-        let bad: Vec<LogEntry> = self.console().into_iter().filter(|e| e.level != "INFO" && e.level != "DEBUG").collect();
+        let bad: Vec<LogEntry> = self
+            .console()
+            .into_iter()
+            .filter(|e| e.level != "INFO" && e.level != "DEBUG")
+            .collect();
         assert!(bad.is_empty(), "console is not clean: {bad:#?}");
     }
 }

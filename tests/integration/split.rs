@@ -1,0 +1,168 @@
+//! A split index (head + shards) answers exactly as the whole index does,
+//! fetching only the shards a query needs, and refuses a damaged shard.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use corpus_atlas::engine::search::{search, snippet, SearchOptions, SearchResults, SNIPPET_CHARS};
+use corpus_atlas::engine::writer::{IndexWriter, SplitOptions};
+use corpus_atlas::engine::{Index, ShardId};
+
+/// A split index: the head, and the shard files by name.
+type Split = (Vec<u8>, HashMap<String, Vec<u8>>);
+
+/// The default corpus split into small shards (so that it has many).
+fn split() -> &'static Split {
+    static SPLIT: OnceLock<Split> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut writer = IndexWriter::new();
+        writer.set_entities(corpus_atlas::corpus::project_entities().expect("entities"));
+        for doc in corpus_atlas::corpus::load(&root.join("assets/corpus")).expect("corpus") {
+            writer.add(doc).expect("add");
+        }
+        let split = writer
+            .finish_split(SplitOptions {
+                postings_bytes: 1024,
+                text_bytes: 2048,
+            })
+            .expect("split");
+        (
+            split.head,
+            split
+                .shards
+                .into_iter()
+                .map(|s| (s.file(), s.bytes))
+                .collect(),
+        )
+    })
+}
+
+/// Hands the index every shard it asks for, as the app does, until a run of
+/// `f` asks for none; returns the answer and the shards fetched.
+fn settle<T>(
+    index: &Index<'static>,
+    files: &'static HashMap<String, Vec<u8>>,
+    f: impl Fn() -> T,
+) -> (T, Vec<ShardId>) {
+    let mut fetched = Vec::new();
+    loop {
+        let before = index.misses();
+        let answer = f();
+        let wanted = index.wanted();
+        if index.misses() == before && wanted.is_empty() {
+            return (answer, fetched);
+        }
+        assert!(!wanted.is_empty(), "a miss leaves its shard wanted");
+        for id in wanted {
+            let bytes = files
+                .get(&index.shard_file(id))
+                .unwrap_or_else(|| panic!("no file {}", index.shard_file(id)));
+            index.provide(id, bytes).expect("a good shard is accepted");
+            fetched.push(id);
+        }
+        assert!(fetched.len() <= files.len(), "never asks twice");
+    }
+}
+
+fn summary(index: &Index<'_>, r: &SearchResults) -> Vec<(u32, String, String)> {
+    r.hits
+        .iter()
+        .map(|h| {
+            (
+                h.section,
+                format!("{:.4}", h.score),
+                snippet(index, h, SNIPPET_CHARS).text,
+            )
+        })
+        .collect()
+}
+
+fn open_split() -> &'static Index<'static> {
+    let (head, _) = split();
+    Box::leak(Box::new(Index::open(head).expect("the head opens")))
+}
+
+#[test]
+fn a_split_index_answers_as_the_whole_one() {
+    let whole = corpus_atlas::index().unwrap();
+    let (head, files) = split();
+    let index = open_split();
+    assert!(index.is_split() && !whole.is_split());
+    let (p, t) = index.shard_counts();
+    assert!(
+        p > 3 && t > 3,
+        "the default corpus makes several shards of each kind: {p} and {t}"
+    );
+    assert!(
+        head.len() < corpus_atlas::INDEX_BYTES.len() / 2,
+        "the head holds no texts or postings"
+    );
+    for q in [
+        "Shenzhen",
+        "선전",
+        "guangzhuo",
+        "hong kong port",
+        "city:Macau",
+        "deplacement",
+        "from:2019 to:2020",
+        "\"greater bay area\"",
+        "tech OR 기술",
+        "-shenzhen china",
+    ] {
+        let expected = summary(whole, &search(whole, q, SearchOptions::default()));
+        let (got, _) = settle(index, files, || {
+            let r = search(index, q, SearchOptions::default());
+            for h in r.hits.iter() {
+                index.want_text(h.doc);
+            }
+            summary(index, &r)
+        });
+        assert_eq!(got, expected, "query {q:?}");
+    }
+}
+
+#[test]
+fn a_query_fetches_a_few_shards_not_all() {
+    let (_, files) = split();
+    let index = open_split();
+    let (r, fetched) = settle(index, files, || {
+        search(index, "macau", SearchOptions::default())
+    });
+    assert!(!r.hits.is_empty());
+    let postings = fetched
+        .iter()
+        .filter(|s| s.kind == corpus_atlas::engine::ShardKind::Postings)
+        .count();
+    let (all, _) = index.shard_counts();
+    assert!(
+        postings >= 1 && postings * 4 <= all,
+        "one word fetched {postings} of {all} postings shards"
+    );
+    // Asking again costs nothing.
+    let (_, again) = settle(index, files, || {
+        search(index, "macau", SearchOptions::default())
+    });
+    assert!(again.is_empty(), "{again:?}");
+}
+
+#[test]
+fn a_damaged_or_stale_shard_is_refused() {
+    let (_, files) = split();
+    let index = open_split();
+    let _ = search(index, "shenzhen", SearchOptions::default());
+    let id = index.wanted()[0];
+    let good = &files[&index.shard_file(id)];
+    let mut bad = good.clone();
+    bad[good.len() / 2] ^= 0x20;
+    let bad: &'static [u8] = Box::leak(bad.into_boxed_slice());
+    let err = index.provide(id, bad).expect_err("a flipped byte");
+    assert!(err.to_string().contains(&index.shard_file(id)), "{err}");
+    assert!(index.provide(id, &good[1..]).is_err(), "a short file");
+    // Still wanted, still answering (with nothing) rather than panicking.
+    assert!(index.wanted().contains(&id));
+    assert!(search(index, "shenzhen", SearchOptions::default())
+        .hits
+        .is_empty());
+    index.provide(id, good).expect("the right file");
+}
