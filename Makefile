@@ -17,12 +17,12 @@ PORT ?= 8080
 
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test build single hostile bench fuzz tools tools-rust tools-web tools-browser check clean
+.PHONY: serve test build single hostile split bench fuzz tools tools-rust tools-web tools-browser check clean
 
 serve: tools-web
 	trunk serve --release --offline --address $(HOST) --port $(PORT)
 
-test: tools-web tools-browser build hostile
+test: tools-web tools-browser build hostile split
 	cargo test --locked
 
 # A test site built from a hostile corpus: markup, scripts, Unicode tricks, a
@@ -43,6 +43,20 @@ build: tools-web
 	cargo run --quiet --bin atlas -- site dist
 	@ls -l dist/*.wasm dist/*.js | awk '{print "  " $$5 " bytes  " $$9}'
 	@for f in dist/*.wasm dist/*.js; do printf '  %s bytes gzipped  %s\n' "$$(gzip -9c $$f | wc -c)" "$$f"; done
+
+# A split site, for a corpus too large for one bundle: the wasm embeds the
+# term dictionary and the tables, and the postings and texts go to
+# content-hashed files in shards/ that the app fetches as queries need them.
+#   make split CORPUS_DIR=path/to/texts [SPLIT_DIST=dist-split]
+SPLIT_DIST ?= dist-split
+ATLAS_PROFILE ?= dev
+split: tools-web
+	@rm -rf target/split && mkdir -p target/split
+	cargo run --quiet --profile $(ATLAS_PROFILE) --bin atlas -- build $(or $(CORPUS_DIR),assets/corpus) -o target/split/head.bin --split
+	INDEX_FILE=$(CURDIR)/target/split/head.bin trunk build --release --offline --dist $(SPLIT_DIST)
+	cp -r target/split/shards $(SPLIT_DIST)/
+	cargo run --quiet --bin atlas -- site $(SPLIT_DIST)
+	@ls -l $(SPLIT_DIST)/*.wasm | awk '{print "  " $$5 " bytes  " $$9}'
 
 # The whole app in one HTML file that works opened from disk (also made by build).
 single: build
@@ -70,7 +84,7 @@ tools-browser:
 
 clean:
 	cargo clean
-	rm -rf dist dist-hostile
+	rm -rf dist dist-hostile dist-split
 
 # Engine latency on the default corpus (criterion); see README "Measured".
 # The benchmark issue's table: criterion for the engine, then Chromium and

@@ -7,6 +7,7 @@
 mod components;
 mod history;
 pub(crate) mod platform;
+pub(crate) mod shards;
 
 use std::rc::Rc;
 
@@ -52,6 +53,9 @@ pub struct Answer {
     pub results: Rc<SearchResults>,
     /// Milliseconds the engine took.
     pub millis: f64,
+    /// Shards of a split index were missing: the answer is not final, the
+    /// search runs again when they arrive.
+    pub pending: bool,
 }
 
 impl PartialEq for Answer {
@@ -63,18 +67,20 @@ impl PartialEq for Answer {
 fn run_search(index: &Index<'static>, q: &str) -> Answer {
     let perf = gloo::utils::window().performance();
     let t0 = perf.as_ref().map_or(0.0, |p| p.now());
+    let misses = index.misses();
     let results = search(index, q, SearchOptions::default());
     let millis = perf.as_ref().map_or(0.0, |p| p.now()) - t0;
     Answer {
         results: Rc::new(results),
         millis,
+        pending: index.misses() != misses,
     }
 }
 
 #[function_component]
 fn App() -> Html {
     match crate::index() {
-        Ok(index) => html! { <Explorer index={IndexRef(index)} /> },
+        Ok(index) => html! { <Explorer index={IndexRef(index, 0)} /> },
         Err(e) => {
             show_fatal(&format!("the index in this bundle cannot be read: {e}"));
             Html::default()
@@ -82,13 +88,15 @@ fn App() -> Html {
     }
 }
 
-/// The `&'static` index as a prop: a pointer, compared by identity.
+/// The `&'static` index as a prop: a pointer, compared by identity, and for
+/// a split index the number of shard batches arrived, so that every view
+/// reading it renders again when more of it is here.
 #[derive(Clone, Copy)]
-pub struct IndexRef(pub &'static Index<'static>);
+pub struct IndexRef(pub &'static Index<'static>, pub u32);
 
 impl PartialEq for IndexRef {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
+        std::ptr::eq(self.0, other.0) && self.1 == other.1
     }
 }
 
@@ -100,13 +108,26 @@ struct ExplorerProps {
 #[function_component]
 fn Explorer(props: &ExplorerProps) -> Html {
     let index = props.index.0;
+    // Shard batches arrived (a split index only).
+    let batches = use_mut_ref(|| 0u32);
+    {
+        let batches = batches.clone();
+        let redraw = use_force_update();
+        shards::on_arrival(Callback::from(move |()| {
+            *batches.borrow_mut() += 1;
+            redraw.force_update();
+        }));
+    }
+    shards::use_shards(index);
+    let generation = *batches.borrow();
+    let index_ref = IndexRef(index, generation);
     let (route, navigate) = use_route();
     let embed = *use_memo((), |_| platform::embed_mode());
     // In a frame, tell the host page our height after every render.
     let last_height = use_mut_ref(|| 0);
     use_effect(move || platform::report_height(&mut last_height.borrow_mut()));
     let query = route.query().to_owned();
-    let answer = use_memo(query.clone(), |q| run_search(index, q));
+    let answer = use_memo((query.clone(), generation), |(q, _)| run_search(index, q));
 
     use_effect_with(route.clone(), |route| {
         let title = match route {
@@ -199,19 +220,22 @@ fn Explorer(props: &ExplorerProps) -> Html {
         let span = crate::engine::search::date_span(&answer.results.query, &mut Vec::new());
         html! {
             <div class="panels">
-                <CityMap index={props.index} counted={(*counted).clone()} {selected} {on_place} />
-                <Timeline index={props.index} counted={(*counted).clone()} {span} {on_span} {on_open} />
+                <CityMap index={index_ref} counted={(*counted).clone()} {selected} {on_place} />
+                <Timeline index={index_ref} counted={(*counted).clone()} {span} {on_span} {on_open} />
             </div>
         }
     });
 
+    let failed = shards::failure().map(|e| {
+        html! { <p class="hint shard-error" role="alert">{ format!("Part of the index could not be loaded ({e}). Check the connection, then reload the page.") }</p> }
+    });
     let body = match &route {
-        Route::Search { q } if q.trim().is_empty() => html! { <Overview index={props.index} /> },
+        Route::Search { q } if q.trim().is_empty() => html! { <Overview index={index_ref} /> },
         Route::Search { q } => html! {
-            <ResultList index={props.index} query={AttrValue::from(q.clone())} answer={(*answer).clone()} on_search={on_filter} />
+            <ResultList index={index_ref} query={AttrValue::from(q.clone())} answer={(*answer).clone()} on_search={on_filter} />
         },
         Route::Doc { id, q, section } => html! {
-            <Reader index={props.index} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} section={*section} />
+            <Reader index={index_ref} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} section={*section} />
         },
     };
     if embed {
@@ -223,19 +247,23 @@ fn Explorer(props: &ExplorerProps) -> Html {
         );
         return html! {
             <div class={classes}>
-                <Masthead index={props.index} query={AttrValue::from(query)} {on_search} sticky=false />
-                <main id="main" class="main">{ for panels }{ body }</main>
+                <Masthead index={index_ref} query={AttrValue::from(query)} {on_search} sticky=false />
+                <main id="main" class="main">{ for failed.clone() }{ for panels }{ body }</main>
                 <p class="embed-out"><a href={platform::full_url()} target="_blank" rel="noopener">{ "Open in corpus-atlas ↗" }</a></p>
             </div>
         };
     }
     html! {
         <>
-            <Masthead index={props.index} query={AttrValue::from(query)} {on_search} sticky={!matches!(route, Route::Doc { .. })} />
-            <main id="main" class="main">{ for panels }{ body }</main>
+            <Masthead index={index_ref} query={AttrValue::from(query)} {on_search} sticky={!matches!(route, Route::Doc { .. })} />
+            <main id="main" class="main">{ for failed.clone() }{ for panels }{ body }</main>
             <footer class="footer">
                 <Share />
-                <p>{ "corpus-atlas runs entirely in your browser: the texts and their index are inside this page, and nothing is fetched from any network." }</p>
+                <p>{ if index.is_split() {
+                    "corpus-atlas runs entirely in your browser: the index is inside this page, its parts come from this site as you search, and nothing is sent anywhere."
+                } else {
+                    "corpus-atlas runs entirely in your browser: the texts and their index are inside this page, and nothing is fetched from any network."
+                } }</p>
             </footer>
         </>
     }

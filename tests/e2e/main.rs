@@ -11,5 +11,6 @@ mod multilingual;
 mod offline;
 mod reader;
 mod search;
+mod split;
 mod tampering;
 mod timeline;

@@ -118,10 +118,12 @@ fn doc_label(title: &str) -> String {
 #[function_component]
 pub fn CityMap(props: &CityMapProps) -> Html {
     let index = props.index;
-    let counts = use_memo(props.counted.clone(), move |counted| {
+    // (The index's generation too: a split index's place lists arrive later.)
+    crate::app::shards::use_shards(index.0);
+    let counts = use_memo((props.counted.clone(), index.1), move |(counted, _)| {
         place_counts(index.0, counted.as_ref().map(|c| c.as_slice()))
     });
-    let all = use_memo((), move |_| place_counts(index.0, None));
+    let all = use_memo(index.1, move |_| place_counts(index.0, None));
     let view_no = use_state(|| best_view(index, &all));
     let views = basemap();
     let camera = use_state(|| {

@@ -35,6 +35,7 @@ fn local(ranges: &[Range<usize>], start: usize, end: usize) -> Vec<Range<usize>>
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let index = props.index.0;
+    crate::app::shards::use_shards(index);
     let back_href = Route::Search {
         q: props.query.to_string(),
     }
@@ -47,9 +48,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
     // Open at the top, or at the requested section; then, if the first match
     // there is below the fold, centre it.
+    // (Again when a split index's text arrives: the marks are there only then.)
     use_effect_with(
-        (props.id.clone(), props.query.clone(), props.section),
-        |(_, _, section)| {
+        (
+            props.id.clone(),
+            props.query.clone(),
+            props.section,
+            props.index.1,
+        ),
+        |(_, _, section, _)| {
             let window = gloo::utils::window();
             let doc = gloo::utils::document();
             window.scroll_to_with_x_and_y(0.0, 0.0);
@@ -86,6 +93,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
             </article>
         };
     };
+    if !index.want_text(doc.ord) {
+        return html! {
+            <article class="reader" aria-busy="true">
+                <a class="back" href={back_href}>{ back_label }</a>
+                <h1>{ doc.title }</h1>
+                <p class="hint">{ "Loading the text…" }</p>
+            </article>
+        };
+    }
     let mut ranges = if props.query.is_empty() {
         Vec::new()
     } else {

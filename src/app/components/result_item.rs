@@ -19,6 +19,9 @@ pub struct ResultItemProps {
 #[function_component]
 pub fn ResultItem(props: &ResultItemProps) -> Html {
     let index = props.index.0;
+    // A split index fetches the text for the snippet.
+    let text_here = index.want_text(props.hit.doc);
+    crate::app::shards::use_shards(index);
     let doc = index.doc(props.hit.doc);
     let section = index.section(props.hit.section);
     let snip = snippet(index, &props.hit, SNIPPET_CHARS);
@@ -52,7 +55,11 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
                     <>{ if i > 0 { ", " } else { "" } }<span class="why-term">{ w.clone() }</span></>
                 }) }</p>
             }
-            <p class="snippet"><Highlighted text={snip.text} ranges={snip.highlights} /></p>
+            if text_here {
+                <p class="snippet"><Highlighted text={snip.text} ranges={snip.highlights} /></p>
+            } else {
+                <p class="snippet loading" aria-busy="true">{ "…" }</p>
+            }
             <p class="doc-id">{ doc.id }</p>
         </li>
     }

@@ -21,7 +21,10 @@ pub struct ResultListProps {
 pub fn ResultList(props: &ResultListProps) -> Html {
     let results = &props.answer.results;
     let n = results.hits.len();
+    let pending = props.answer.pending;
     let status = match n {
+        _ if pending && crate::app::shards::failure().is_some() => "Results unavailable".to_owned(),
+        _ if pending => "Searching…".to_owned(),
         0 => "No results".to_owned(),
         1 => "1 result".to_owned(),
         n => format!("{n} results"),
@@ -44,20 +47,23 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     };
     let rest = n.saturating_sub(*shown);
     // After the results are painted: a performance mark for the benchmark.
-    use_effect_with(props.answer.clone(), |_| {
-        crate::app::platform::mark_results()
+    // (Not while a split index's shards are on their way: the answer is not final.)
+    use_effect_with(props.answer.clone(), move |_| {
+        if !pending {
+            crate::app::platform::mark_results()
+        }
     });
     html! {
         <section class="results" aria-labelledby="results-heading">
             <h1 id="results-heading" class="visually-hidden">{ "Results" }</h1>
             <p class="status" role="status">{ status }<span class="timing">{ timing }</span></p>
-            if !results.hints.is_empty() {
+            if !results.hints.is_empty() && !pending {
                 <ul class="hints">{ for hints }</ul>
             }
             <div class="results-body">
                 <FacetPanel facets={results.facets.clone()} query={props.query.clone()} on_search={props.on_search.clone()} />
                 <ol class="result-list" aria-label="Results">
-                    { for results.hits.iter().take(*shown).map(|hit| html! {
+                    { for results.hits.iter().take(if pending { 0 } else { *shown }).map(|hit| html! {
                         <ResultItem key={hit.section} index={props.index} hit={hit.clone()} query={props.query.clone()} />
                     }) }
                 </ol>

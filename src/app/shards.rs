@@ -1,0 +1,103 @@
+//! A split index's shards, fetched from the host when a view needs them.
+//!
+//! Any component that reads the index may find a shard missing: the read
+//! returns nothing and the index notes the shard as wanted. Components call
+//! [`use_shards`]; after their render it fetches every wanted shard (once,
+//! together), hands each to [`Index::provide`], and when the last arrives
+//! tells the explorer, which re-renders with a new [`super::IndexRef`]
+//! generation. A whole index never wants anything, so none of this runs.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
+
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use crate::engine::{Index, ShardId};
+
+thread_local! {
+    static IN_FLIGHT: RefCell<BTreeSet<ShardId>> = const { RefCell::new(BTreeSet::new()) };
+    static FAILED: RefCell<Option<String>> = const { RefCell::new(None) };
+    static ARRIVED: RefCell<Option<Callback<()>>> = const { RefCell::new(None) };
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Who to tell when a batch of shards has arrived (the explorer).
+pub fn on_arrival(callback: Callback<()>) {
+    ARRIVED.with(|a| *a.borrow_mut() = Some(callback));
+}
+
+/// Why a shard could not be loaded, if one could not.
+pub fn failure() -> Option<String> {
+    FAILED.with(|f| f.borrow().clone())
+}
+
+/// After this render: fetch what the index wants.
+#[hook]
+pub fn use_shards(index: &'static Index<'static>) {
+    use_effect(move || request(index));
+}
+
+/// Fetches every wanted shard not already on its way, once the current
+/// render pass is over (a microtask), so that one pass's wants go together.
+pub fn request(index: &'static Index<'static>) {
+    if !index.is_split() || SCHEDULED.get() || failure().is_some() {
+        return;
+    }
+    SCHEDULED.set(true);
+    wasm_bindgen_futures::spawn_local(async move {
+        SCHEDULED.set(false);
+        for id in index.wanted() {
+            if IN_FLIGHT.with(|f| f.borrow_mut().insert(id)) {
+                wasm_bindgen_futures::spawn_local(fetch(index, id));
+            }
+        }
+    });
+}
+
+async fn fetch(index: &'static Index<'static>, id: ShardId) {
+    let file = index.shard_file(id);
+    let outcome = match get(&file).await {
+        // Kept for the session, like the bytes of the page itself: a shard is
+        // read in place by every later query, so it must outlive them all.
+        Ok(bytes) => index
+            .provide(id, Box::leak(bytes.into_boxed_slice()))
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(format!("{file}: {e}")),
+    };
+    if let Err(e) = outcome {
+        gloo::console::error!(format!("corpus-atlas: {e}"));
+        FAILED.with(|f| *f.borrow_mut() = Some(e));
+    }
+    let done = IN_FLIGHT.with(|f| {
+        let mut f = f.borrow_mut();
+        f.remove(&id);
+        f.is_empty()
+    });
+    if done {
+        if let Some(perf) = gloo::utils::window().performance() {
+            let _ = perf.mark("corpus-atlas:shards");
+        }
+        if let Some(cb) = ARRIVED.with(|a| a.borrow().clone()) {
+            cb.emit(());
+        }
+    }
+}
+
+/// The bytes of a file beside the page.
+async fn get(file: &str) -> Result<Vec<u8>, String> {
+    let js = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(file))
+        .await
+        .map_err(js)?;
+    let response: web_sys::Response = response.dyn_into().map_err(js)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(js)?)
+        .await
+        .map_err(js)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
