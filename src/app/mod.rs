@@ -127,7 +127,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
     let last_height = use_mut_ref(|| 0);
     use_effect(move || platform::report_height(&mut last_height.borrow_mut()));
     let query = route.query().to_owned();
-    let answer = use_memo((query.clone(), generation), |(q, _)| run_search(index, q));
+    let answer = shards::use_complete(index, query.clone(), generation, |q| run_search(index, q));
 
     use_effect_with(route.clone(), |route| {
         let title = match route {
@@ -218,10 +218,13 @@ fn Explorer(props: &ExplorerProps) -> Html {
     let panels = (*panels_ready && matches!(route, Route::Search { .. })).then(|| {
         let selected = filter_value(&query, FilterKey::City).map(AttrValue::from);
         let span = crate::engine::search::date_span(&answer.results.query, &mut Vec::new());
+        // The timeline reads only the tables, never a shard: it need not
+        // render again when shards arrive (at 10,000 documents it draws
+        // thousands of dates).
         html! {
             <div class="panels">
                 <CityMap index={index_ref} counted={(*counted).clone()} {selected} {on_place} />
-                <Timeline index={index_ref} counted={(*counted).clone()} {span} {on_span} {on_open} />
+                <Timeline index={IndexRef(index, 0)} counted={(*counted).clone()} {span} {on_span} {on_open} />
             </div>
         }
     });

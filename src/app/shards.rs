@@ -34,6 +34,47 @@ pub fn failure() -> Option<String> {
     FAILED.with(|f| f.borrow().clone())
 }
 
+/// `f(deps)`, computed again only when `deps` change, or when the last
+/// result found shards missing and more have arrived since (`generation`).
+/// Unlike `use_memo` on the generation, a result that was complete is kept
+/// when unrelated shards (a snippet's text) arrive: a search over 10,000
+/// documents is not run again for every text that comes in.
+#[hook]
+pub fn use_complete<D, T, F>(
+    index: &'static Index<'static>,
+    deps: D,
+    generation: u32,
+    f: F,
+) -> std::rc::Rc<T>
+where
+    D: PartialEq + 'static,
+    T: 'static,
+    F: FnOnce(&D) -> T,
+{
+    struct Kept<D, T> {
+        deps: D,
+        generation: u32,
+        missed: bool,
+        value: std::rc::Rc<T>,
+    }
+    let kept = use_mut_ref(|| None::<Kept<D, T>>);
+    let mut kept = kept.borrow_mut();
+    let fresh = kept
+        .as_ref()
+        .is_some_and(|k| k.deps == deps && (!k.missed || k.generation == generation));
+    if !fresh {
+        let misses = index.misses();
+        let value = std::rc::Rc::new(f(&deps));
+        *kept = Some(Kept {
+            deps,
+            generation,
+            missed: index.misses() != misses,
+            value,
+        });
+    }
+    kept.as_ref().map(|k| k.value.clone()).expect("kept above")
+}
+
 /// After this render: fetch what the index wants.
 #[hook]
 pub fn use_shards(index: &'static Index<'static>) {

@@ -392,9 +392,12 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
     let mut corrections = Vec::new();
     let planned = plan(index, &query, &mut hints);
     let mut clauses: Vec<(bool, bool, ClauseMatches)> = Vec::new();
+    // A split index that lacks a shard finds nothing yet: no spelling
+    // suggestions (and no shards fetched for them) until it has arrived.
+    let misses = index.misses();
     for p in &planned {
         let mut m = evaluate(index, &p.options);
-        if m.is_empty() && !p.negated {
+        if m.is_empty() && !p.negated && index.misses() == misses {
             // A word found nowhere: try its nearest spellings, ranked below exact matches.
             for word in &p.fuzzy {
                 let len = word.chars().count();

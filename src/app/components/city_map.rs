@@ -120,10 +120,13 @@ pub fn CityMap(props: &CityMapProps) -> Html {
     let index = props.index;
     // (The index's generation too: a split index's place lists arrive later.)
     crate::app::shards::use_shards(index.0);
-    let counts = use_memo((props.counted.clone(), index.1), move |(counted, _)| {
-        place_counts(index.0, counted.as_ref().map(|c| c.as_slice()))
+    let counts =
+        crate::app::shards::use_complete(index.0, props.counted.clone(), index.1, move |counted| {
+            place_counts(index.0, counted.as_ref().map(|c| c.as_slice()))
+        });
+    let all = crate::app::shards::use_complete(index.0, (), index.1, move |_| {
+        place_counts(index.0, None)
     });
-    let all = use_memo(index.1, move |_| place_counts(index.0, None));
     let view_no = use_state(|| best_view(index, &all));
     let views = basemap();
     let camera = use_state(|| {
