@@ -96,6 +96,7 @@ bench: tools-web tools-browser build
 	cargo bench --bench scale -- --warm-up-time 1 --measurement-time 3
 	cargo build --profile native --bin atlas
 	@rm -rf target/bench-10k && target/native/atlas generate target/bench-10k --docs 10000
+	$(MAKE) --no-print-directory split CORPUS_DIR=target/bench-10k SPLIT_DIST=target/bench/dist-split-10k ATLAS_PROFILE=native
 	PAGEFIND=$(TOOLS)/node_modules/.bin/pagefind cargo bench --bench browser
 
 # Property-based fuzzing (cargo-fuzz needs a nightly toolchain, not installable

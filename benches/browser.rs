@@ -95,6 +95,34 @@ fn files(requests: &[String], prefix: &str) -> Vec<String> {
     out
 }
 
+/// A cold profile loads the app on a query: the server, the browser and the
+/// time from navigation to the first results mark.
+fn cold_visit(dist: &Path) -> (Server, Browser, f64) {
+    let server = Server::start(dist.to_owned(), "/");
+    let browser = Browser::start();
+    browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
+    let t = wait(&browser, "first results", "const m = performance.getEntriesByName('corpus-atlas:results'); return m.length ? m[0].startTime : null");
+    (server, browser, t.as_f64().unwrap())
+}
+
+/// What the page itself needed; the service worker's precache comes after.
+fn page_files(server: &Server) -> Vec<String> {
+    files(&server.requests(), "/")
+        .into_iter()
+        .filter(|f| f != "sw.js")
+        .collect()
+}
+
+/// Types a new query (through the URL, as a link would), noting how many
+/// results marks there were and when it started.
+fn start_query(browser: &Browser, q: &str) {
+    browser.js(
+        "window.__n = performance.getEntriesByName('corpus-atlas:results').length; window.__t0 = performance.now();
+         location.hash = '#/search?q=' + encodeURIComponent(arguments[0]);",
+        vec![Value::from(q)],
+    );
+}
+
 struct Page {
     first: Vec<f64>,
     warm: Vec<f64>,
@@ -111,24 +139,13 @@ fn measure_atlas(dist: &Path) -> Page {
         files: Vec::new(),
     };
     for run in 0..RUNS {
-        let server = Server::start(dist.to_owned(), "/");
-        let browser = Browser::start();
-        browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
-        let t = wait(&browser, "first results", "const m = performance.getEntriesByName('corpus-atlas:results'); return m.length ? m[0].startTime : null");
-        page.first.push(t.as_f64().unwrap());
+        let (server, browser, first) = cold_visit(dist);
+        page.first.push(first);
         if run == 0 {
-            // What the page itself needed; the service worker's precache comes after.
-            page.files = files(&server.requests(), "/")
-                .into_iter()
-                .filter(|f| f != "sw.js")
-                .collect();
+            page.files = page_files(&server);
         }
         for q in WARM {
-            browser.js(
-                "window.__n = performance.getEntriesByName('corpus-atlas:results').length; window.__t0 = performance.now();
-                 location.hash = '#/search?q=' + encodeURIComponent(arguments[0]);",
-                vec![Value::from(*q)],
-            );
+            start_query(&browser, q);
             let ms = wait(
                 &browser,
                 "warm results",
@@ -160,7 +177,14 @@ window.runQuery = async (q) => {
 runQuery(decodeURIComponent(location.hash.slice(1)) || 'Hong Kong').then(ms => { window.first = ms; });
 </script></body></html>"#;
 
+/// Pagefind over a site: cold loads, then warm queries; the requests and
+/// bytes (as stored: Pagefind writes its chunks compressed) of each new query.
 fn measure_pagefind(site: &Path, query: &str) -> (Page, Vec<usize>) {
+    let (page, per_query) = measure_pagefind_queries(site, query);
+    (page, per_query.iter().map(|q| q.0).collect())
+}
+
+fn measure_pagefind_queries(site: &Path, query: &str) -> (Page, Vec<(usize, usize)>) {
     let mut page = Page {
         first: Vec::new(),
         warm: Vec::new(),
@@ -189,12 +213,76 @@ fn measure_pagefind(site: &Path, query: &str) -> (Page, Vec<usize>) {
             );
             let ms = wait(&browser, "a warm Pagefind query", "return window.warm");
             page.warm.push(ms.as_f64().unwrap());
-            new_query_requests.push(server.requests().len() - before);
+            let new = files(&server.requests()[before..], "/");
+            let bytes: usize = new
+                .iter()
+                .map(|f| std::fs::metadata(site.join(f)).map_or(0, |m| m.len() as usize))
+                .sum();
+            new_query_requests.push((server.requests().len() - before, bytes));
         }
         let mem = browser.js("return performance.memory.usedJSHeapSize", vec![]);
         page.memory.push(mem.as_f64().unwrap_or(0.0));
     }
     (page, new_query_requests)
+}
+
+/// A split site (`make split`): cold loads to the first result and to every
+/// snippet filled, then new queries: latency until the results and their
+/// snippets are painted, and the shard requests and bytes each one costs.
+struct SplitPage {
+    first: Vec<f64>,
+    settled: Vec<f64>,
+    files: Vec<String>,
+    query_ms: Vec<f64>,
+    query_requests: Vec<f64>,
+    query_raw: Vec<f64>,
+    query_gz: Vec<f64>,
+}
+
+/// The later of the last results mark and the last shard-batch mark, once
+/// the results are final and every snippet has its text.
+const SPLIT_SETTLED: &str = "const r = performance.getEntriesByName('corpus-atlas:results'); const s = performance.getEntriesByName('corpus-atlas:shards');
+    const ok = r.length > (window.__n || 0) && document.querySelector('ol[aria-label=Results] > li') && !document.querySelector('.snippet.loading');
+    return ok ? Math.max(r[r.length - 1].startTime, s.length ? s[s.length - 1].startTime : 0) - (window.__t0 || 0) : null";
+
+fn measure_split(dist: &Path) -> SplitPage {
+    let mut page = SplitPage {
+        first: Vec::new(),
+        settled: Vec::new(),
+        files: Vec::new(),
+        query_ms: Vec::new(),
+        query_requests: Vec::new(),
+        query_raw: Vec::new(),
+        query_gz: Vec::new(),
+    };
+    for run in 0..RUNS {
+        let (server, browser, first) = cold_visit(dist);
+        page.first.push(first);
+        page.settled
+            .push(wait(&browser, "snippets", SPLIT_SETTLED).as_f64().unwrap());
+        if run == 0 {
+            page.files = page_files(&server);
+        }
+        for q in WARM {
+            let before = server.requests().len();
+            start_query(&browser, q);
+            page.query_ms.push(
+                wait(&browser, "a new query", SPLIT_SETTLED)
+                    .as_f64()
+                    .unwrap(),
+            );
+            // Shards only: the service worker's precache may run meanwhile.
+            let shards: Vec<String> = files(&server.requests()[before..], "/")
+                .into_iter()
+                .filter(|f| f.starts_with("shards/"))
+                .collect();
+            let (raw, gz, _) = sizes(dist, &shards);
+            page.query_requests.push(shards.len() as f64);
+            page.query_raw.push(raw as f64);
+            page.query_gz.push(gz as f64);
+        }
+    }
+    page
 }
 
 /// Writes the corpus as one HTML page per document for Pagefind.
@@ -273,6 +361,30 @@ fn main() {
     );
     let dist = root().join("dist");
     let bench = root().join("target/bench");
+    if std::env::var_os("SPLIT_ONLY").is_some() {
+        // For work on the split mode: only its figures, from the site make bench built.
+        if std::env::var_os("SPLIT_TRACE").is_some() {
+            let server = Server::start(bench.join("dist-split-10k"), "/");
+            let browser = Browser::start();
+            browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
+            wait(&browser, "snippets", SPLIT_SETTLED);
+            browser.js("window.__n = performance.getEntriesByName('corpus-atlas:results').length; window.__t0 = performance.now(); location.hash = '#/search?q=' + encodeURIComponent(arguments[0]);", vec![Value::from(std::env::var("SPLIT_TRACE").unwrap_or_default())]);
+            wait(&browser, "a new query", SPLIT_SETTLED);
+            let t = browser.js("return performance.getEntries().filter(e => e.startTime >= window.__t0).map(e => [e.entryType, e.name.slice(-30), Math.round(e.startTime - window.__t0), Math.round(e.duration)])", vec![]);
+            for e in t.as_array().unwrap() {
+                println!("{e}");
+            }
+            return;
+        }
+        let mut split = measure_split(&bench.join("dist-split-10k"));
+        let (f, s, q) = (
+            median(&mut split.first),
+            median(&mut split.settled),
+            median(&mut split.query_ms),
+        );
+        println!("first result {f:.0} ms, snippets {s:.0} ms, new query {q:.0} ms; per query {:?} requests, {:?} B gz", split.query_requests, split.query_gz);
+        return;
+    }
     std::fs::create_dir_all(&bench).expect("target/bench");
     let mut md = String::new();
     let date = String::from_utf8(
@@ -508,11 +620,26 @@ fn main() {
             .arg("--quiet"),
     );
     eprintln!("measuring Pagefind at 10,000 documents…");
-    let (mut pf10, pf10_new) = measure_pagefind(&pf_10k, "Hong Kong");
-    let pf10_first = median(&mut pf10.first);
+    let (mut pf10, pf10_new) = measure_pagefind_queries(&pf_10k, "Hong Kong");
+    let (pf10_first, pf10_first95) = (median(&mut pf10.first), p95(&mut pf10.first));
     let (_, pf10_gz, _) = sizes(&pf_10k, &pf10.files);
-    let mut v: Vec<f64> = pf10_new.iter().map(|&n| n as f64).collect();
+    let mut v: Vec<f64> = pf10_new.iter().map(|&(n, _)| n as f64).collect();
     let pf10_new_req = median(&mut v);
+    let mut v: Vec<f64> = pf10_new.iter().map(|&(_, b)| b as f64).collect();
+    let (pf10_new_bytes, pf10_new_bytes_max) =
+        (median(&mut v), v.iter().copied().fold(0.0, f64::max));
+    let (pf10_warm, pf10_warm95) = (median(&mut pf10.warm), p95(&mut pf10.warm));
+    let split_dist = bench.join("dist-split-10k");
+    eprintln!("measuring the split site at 10,000 documents…");
+    let mut split = measure_split(&split_dist);
+    let (s_raw, s_gz, _) = sizes(&split_dist, &split.files);
+    let shard_dir = split_dist.join("shards");
+    let (shard_count, shard_bytes, shard_max) =
+        std::fs::read_dir(&shard_dir).map_or((0, 0, 0), |d| {
+            d.flatten()
+                .filter_map(|e| e.metadata().ok())
+                .fold((0, 0, 0), |a, m| (a.0 + 1, a.1 + m.len(), a.2.max(m.len())))
+        });
     let _ = writeln!(
         md,
         "## 10,000 generated documents ({:.1} MB of text)\n",
@@ -526,8 +653,42 @@ fn main() {
         index_bytes / text_bytes,
         (index_bytes - text_bytes).max(0.0) / text_bytes
     );
-    let _ = writeln!(md, "| first visit | one bundle of {:.1} MB (no split mode yet) | {} requests, {pf10_gz} B gzipped, {pf10_first:.0} ms to first result |", index_bytes / 1e6, pf10.files.len());
-    let _ = writeln!(md, "| a new query after load | 0 requests, {:.2} ms worst engine median | {pf10_new_req} requests |\n", worst_10k / 1000.0);
+    let _ = writeln!(
+        md,
+        "| a new query, engine only | {:.2} ms worst criterion median | |\n",
+        worst_10k / 1000.0
+    );
+    let _ = writeln!(
+        md,
+        "### Split mode at 10,000 documents (`make split`), in Chromium\n"
+    );
+    let _ = writeln!(md, "The wasm embeds the head (dictionary and tables); {shard_count} shards beside it hold {:.1} MB of postings and texts (largest {shard_max} B).\n", shard_bytes as f64 / 1e6);
+    let _ = writeln!(md, "| median / p95 of {RUNS} cold runs | corpus-atlas split | Pagefind | ratio |\n|---|---|---|---|");
+    let _ = writeln!(md, "| first visit | {} requests, {s_raw} B raw, {s_gz} B gzipped | {} requests, {pf10_gz} B gzipped | {:.1} |", split.files.len(), pf10.files.len(), s_gz as f64 / pf10_gz as f64);
+    let (sf, sf95) = (median(&mut split.first), p95(&mut split.first));
+    let _ = writeln!(md, "| page load → first result painted | {sf:.0} / {sf95:.0} ms | {pf10_first:.0} / {pf10_first95:.0} ms | {:.2} |", sf / pf10_first);
+    let (ss, ss95) = (median(&mut split.settled), p95(&mut split.settled));
+    let _ = writeln!(
+        md,
+        "| page load → every snippet painted | {ss:.0} / {ss95:.0} ms | (included above) | |"
+    );
+    let (qm, qm95) = (median(&mut split.query_ms), p95(&mut split.query_ms));
+    let _ = writeln!(md, "| a new query → results and snippets painted | {qm:.0} / {qm95:.0} ms | {pf10_warm:.0} / {pf10_warm95:.0} ms | {:.2} |", qm / pf10_warm);
+    let qr = median(&mut split.query_requests);
+    let qr_max = split.query_requests.iter().copied().fold(0.0, f64::max);
+    let _ = writeln!(
+        md,
+        "| requests per new query (median, max) | {qr:.0}, {qr_max:.0} | {pf10_new_req:.0} | |"
+    );
+    let (qb, qb_max) = (
+        median(&mut split.query_raw),
+        split.query_raw.iter().copied().fold(0.0, f64::max),
+    );
+    let (qg, qg_max) = (
+        median(&mut split.query_gz),
+        split.query_gz.iter().copied().fold(0.0, f64::max),
+    );
+    let _ = writeln!(md, "| bytes per new query (median, max) | {qb:.0}, {qb_max:.0} raw; {qg:.0}, {qg_max:.0} gzipped | {pf10_new_bytes:.0}, {pf10_new_bytes_max:.0} (stored compressed) | {:.1} |\n", qg / pf10_new_bytes.max(1.0));
 
     // ---- Budgets ----
     let budgets = [
