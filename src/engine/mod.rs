@@ -22,5 +22,5 @@ pub mod time;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod writer;
 
-pub use reader::{Doc, Index, OpenError, Section, ShardId, ShardKind};
+pub use reader::{Doc, DocField, Index, OpenError, Section, ShardId, ShardKind};
 pub use search::{search, Hit, SearchOptions, SearchResults, Snippet};

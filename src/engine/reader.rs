@@ -250,6 +250,26 @@ pub struct Event {
     pub inferred: bool,
 }
 
+/// A metadata field of a document (see [`Index::doc_field`]); the value is
+/// the field's slot in the document record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocField {
+    /// The document id (its file name).
+    Id = 0,
+    /// The title.
+    Title = 1,
+    /// The publisher.
+    Source = 2,
+    /// The publication date, ISO 8601.
+    Date = 3,
+    /// The language code.
+    Lang = 4,
+    /// The original address.
+    Url = 5,
+    /// The author.
+    Author = 7,
+}
+
 /// A document's metadata and text, borrowed from the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Doc<'a> {
@@ -547,6 +567,14 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// One string of a document's metadata, without its text: filters and
+    /// facets read one field of thousands of documents, and the text's
+    /// bounds would cost two cache misses each in a large index.
+    pub fn doc_field(&self, ord: u32, field: DocField) -> &'a str {
+        let rec = &self.docs[ord as usize * DOC_LEN..(ord as usize + 1) * DOC_LEN];
+        self.str_at(rec, field as usize * 8)
+    }
+
     /// A document's text, or "" while its shard has not arrived.
     fn doc_text(&self, rec: &[u8]) -> &'a str {
         let (Some(off), Some(len)) = (get_u32(rec, 6 * 8), get_u32(rec, 6 * 8 + 4)) else {
@@ -772,6 +800,16 @@ impl<'a> Index<'a> {
             len: get_u32(rec, 20).unwrap_or(0),
             lang: self.str_at(rec, 24),
         }
+    }
+
+    /// The document section `ord` belongs to, without touching its text.
+    pub fn section_doc(&self, ord: u32) -> u32 {
+        get_u32(self.sections, ord as usize * SECTION_LEN).unwrap_or(0)
+    }
+
+    /// Section `ord`'s language, without touching its text.
+    pub fn section_lang(&self, ord: u32) -> &'a str {
+        self.str_at(&self.sections[ord as usize * SECTION_LEN..], 24)
     }
 
     /// Number of tokens in section `ord` (for length normalisation), without

@@ -6,11 +6,12 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::analysis::scan;
 use super::lang::{alias_form, query_variants, VARIANT_MARK};
 use super::query::{parse, Alternative, Clause, FilterKey, Query};
-use super::reader::{Index, Posting};
+use super::reader::{DocField, Index, Posting};
 use super::time::When;
 
 /// BM25 term-frequency saturation.
@@ -53,9 +54,9 @@ pub struct EntityMatch {
     /// First and one-past-last token position of the first mention in the section.
     pub positions: Range<u32>,
     /// The query words that named it (normalised, space-joined).
-    pub query: String,
+    pub query: Arc<str>,
     /// The same words as the reader typed them.
-    pub typed: String,
+    pub typed: Arc<str>,
 }
 
 /// One matching section.
@@ -105,7 +106,7 @@ pub struct SearchResults {
 struct Opt {
     keys: Vec<String>,
     /// (entity ordinal, normalised query words, words as typed)
-    entity: Option<(u32, String, String)>,
+    entity: Option<(u32, Arc<str>, Arc<str>)>,
     weight: f32,
 }
 
@@ -123,7 +124,64 @@ struct Planned {
 }
 
 /// Per section: score, matched positions and entity matches of one clause.
-type ClauseMatches = BTreeMap<u32, (f32, Vec<u32>, Vec<EntityMatch>)>;
+/// How one section matched a clause: its score, the matched positions (not
+/// yet sorted when several options matched) and the entities named.
+type Matched = (f32, Vec<u32>, Vec<EntityMatch>);
+
+/// A clause's matches, ascending by section (postings lists are, so options
+/// merge in one pass, without a tree node per section).
+#[derive(Default)]
+struct ClauseMatches(Vec<(u32, Matched)>);
+
+impl ClauseMatches {
+    fn get(&self, section: u32) -> Option<&Matched> {
+        self.0
+            .binary_search_by_key(&section, |e| e.0)
+            .ok()
+            .map(|i| &self.0[i].1)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The matches of the sections in `sections`.
+    fn range(&self, sections: Range<u32>) -> &[(u32, Matched)] {
+        let lo = self.0.partition_point(|e| e.0 < sections.start);
+        let hi = self.0.partition_point(|e| e.0 < sections.end);
+        &self.0[lo..hi]
+    }
+
+    /// Adds one option's matches (ascending by section): a section matched
+    /// by several options keeps its best score and all their positions.
+    fn merge(&mut self, more: Vec<(u32, Matched)>) {
+        if self.0.is_empty() {
+            self.0 = more;
+            return;
+        }
+        let old = std::mem::take(&mut self.0);
+        let mut out = Vec::with_capacity(old.len().max(more.len()));
+        let (mut a, mut b) = (old.into_iter().peekable(), more.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.0 == y.0 => {
+                    let (section, mut m) = a.next().expect("peeked");
+                    let (_, n) = b.next().expect("peeked");
+                    m.0 = m.0.max(n.0);
+                    m.1.extend(n.1);
+                    m.2.extend(n.2);
+                    (section, m)
+                }
+                (Some(x), Some(y)) if x.0 < y.0 => a.next().expect("peeked"),
+                (Some(_), Some(_)) | (None, Some(_)) => b.next().expect("peeked"),
+                (Some(_), None) => a.next().expect("peeked"),
+                (None, None) => break,
+            };
+            out.push(next);
+        }
+        self.0 = out;
+    }
+}
 
 fn idf(n: f32, df: f32) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
@@ -238,7 +296,7 @@ fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
     if let Some(e) = index.entity_by_alias(&words) {
         out.push(Opt {
             keys: Vec::new(),
-            entity: Some((e.ord, words, alt.text.clone())),
+            entity: Some((e.ord, words.into(), alt.text.as_str().into())),
             weight: ENTITY_WEIGHT,
         });
     }
@@ -327,7 +385,7 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
                 negated: false,
                 options: vec![Opt {
                     keys: Vec::new(),
-                    entity: Some((e.ord, key, f.value.clone())),
+                    entity: Some((e.ord, key.into(), f.value.as_str().into())),
                     weight: 1.0,
                 }],
                 text: f.value.clone(),
@@ -345,7 +403,7 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
 
 fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
     let n = index.section_count() as f32;
-    let mut best: ClauseMatches = BTreeMap::new();
+    let mut best = ClauseMatches::default();
     for opt in opts {
         let postings = match &opt.entity {
             Some((ord, _, _)) => index.entity_postings(&index.entity(*ord)),
@@ -354,33 +412,31 @@ fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
         };
         let idf = idf(n, postings.len() as f32);
         let width = opt.keys.len().max(1);
-        for p in postings {
+        let matched = postings.into_iter().map(|p| {
             let tf = if opt.entity.is_some() {
                 p.positions.len() as f32 / 1.5
             } else {
                 (p.positions.len() / width) as f32
             };
             let score = opt.weight * bm25(index, tf.max(1.0), p.section, idf);
-            let entry = best
-                .entry(p.section)
-                .or_insert((0.0, Vec::new(), Vec::new()));
-            // A section matching several options of a clause counts its best one.
-            entry.0 = entry.0.max(score);
-            if let (Some((entity, query, typed)), Some(&first)) = (&opt.entity, p.positions.first())
-            {
-                let mut end = first + 1;
-                while p.positions.binary_search(&end).is_ok() {
-                    end += 1;
+            let entity = match (&opt.entity, p.positions.first()) {
+                (Some((entity, query, typed)), Some(&first)) => {
+                    let mut end = first + 1;
+                    while p.positions.binary_search(&end).is_ok() {
+                        end += 1;
+                    }
+                    vec![EntityMatch {
+                        entity: *entity,
+                        positions: first..end,
+                        query: query.clone(),
+                        typed: typed.clone(),
+                    }]
                 }
-                entry.2.push(EntityMatch {
-                    entity: *entity,
-                    positions: first..end,
-                    query: query.clone(),
-                    typed: typed.clone(),
-                });
-            }
-            entry.1.extend(p.positions);
-        }
+                _ => Vec::new(),
+            };
+            (p.section, (score, p.positions, entity))
+        });
+        best.merge(matched.collect());
     }
     best
 }
@@ -434,22 +490,29 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
         clauses.push((p.negated, p.filter, m));
     }
 
+    let mut no_match = Vec::new();
+    for ((negated, _, m), p) in clauses.iter().zip(&planned) {
+        if !negated && m.is_empty() && !p.filter {
+            no_match.push(format!("No section contains “{}”.", p.text));
+        }
+    }
+
     let mut hits: Vec<Hit> = Vec::new();
     if let Some(required) = clauses.iter().position(|(neg, _, _)| !neg) {
-        'sections: for (&section, (score, positions, entities)) in &clauses[required].2 {
-            let filter_only = clauses[required].1;
+        // The first required clause's matches become the hits (moved, not
+        // copied: at 10,000 documents a common word matches thousands).
+        let (_, filter_only, first) = clauses.swap_remove(required);
+        hits.reserve(first.0.len());
+        'sections: for (section, (score, positions, entities)) in first.0 {
             let mut hit = Hit {
                 section,
-                doc: index.section(section).doc,
-                score: if filter_only { 0.0 } else { *score },
-                positions: positions.clone(),
-                entities: entities.clone(),
+                doc: index.section_doc(section),
+                score: if filter_only { 0.0 } else { score },
+                positions,
+                entities,
             };
-            for (k, (negated, filter, m)) in clauses.iter().enumerate() {
-                if k == required {
-                    continue;
-                }
-                match (m.get(&section), negated) {
+            for (negated, filter, m) in &clauses {
+                match (m.get(section), negated) {
                     (Some(_), true) | (None, false) => continue 'sections,
                     (Some((s, p, e)), false) => {
                         if !filter {
@@ -461,8 +524,11 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
                     (None, true) => {}
                 }
             }
-            hit.positions.sort_unstable();
-            hit.positions.dedup();
+            // (Already strictly ascending when one posting list matched.)
+            if !hit.positions.windows(2).all(|w| w[0] < w[1]) {
+                hit.positions.sort_unstable();
+                hit.positions.dedup();
+            }
             hits.push(hit);
         }
     } else if !query.filters.is_empty() && query.clauses.is_empty() {
@@ -470,7 +536,7 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
         hits = (0..index.section_count())
             .map(|s| Hit {
                 section: s,
-                doc: index.section(s).doc,
+                doc: index.section_doc(s),
                 score: 0.0,
                 positions: Vec::new(),
                 entities: Vec::new(),
@@ -478,13 +544,9 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
             .collect();
     }
     apply_filters(index, &query, &mut hits, &mut hints);
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section)));
+    hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section)));
 
-    for ((negated, _, m), p) in clauses.iter().zip(&planned) {
-        if !negated && m.is_empty() && !p.filter {
-            hints.push(format!("No section contains “{}”.", p.text));
-        }
-    }
+    hints.append(&mut no_match);
     if hits.is_empty() && hints.is_empty() && !query.is_empty() {
         hints.push("Each word occurs somewhere, but no section has them all: try fewer words, or OR between them.".into());
     }
@@ -548,13 +610,22 @@ fn apply_filters(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints: &
         let before = hits.len();
         match f.key {
             FilterKey::Lang => {
-                hits.retain(|h| index.section(h.section).lang.eq_ignore_ascii_case(&value))
+                hits.retain(|h| index.section_lang(h.section).eq_ignore_ascii_case(&value))
             }
-            FilterKey::Year => hits.retain(|h| index.doc(h.doc).date.starts_with(&value)),
-            FilterKey::Doc => hits.retain(|h| index.doc(h.doc).id.eq_ignore_ascii_case(&value)),
-            FilterKey::Source => {
-                hits.retain(|h| index.doc(h.doc).source.to_lowercase().contains(&value))
+            FilterKey::Year => {
+                hits.retain(|h| index.doc_field(h.doc, DocField::Date).starts_with(&value))
             }
+            FilterKey::Doc => hits.retain(|h| {
+                index
+                    .doc_field(h.doc, DocField::Id)
+                    .eq_ignore_ascii_case(&value)
+            }),
+            FilterKey::Source => hits.retain(|h| {
+                index
+                    .doc_field(h.doc, DocField::Source)
+                    .to_lowercase()
+                    .contains(&value)
+            }),
             FilterKey::City | FilterKey::From | FilterKey::To => continue,
         }
         if before > 0 && hits.is_empty() {
@@ -580,14 +651,19 @@ fn count<'a>(values: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
 
 /// Counts of `hits` by section language, source and year.
 pub fn facets(index: &Index<'_>, hits: &[Hit]) -> Facets {
-    let mut year = count(
-        hits.iter()
-            .map(|h| index.doc(h.doc).date.get(..4).unwrap_or("")),
-    );
+    let mut year = count(hits.iter().map(|h| {
+        index
+            .doc_field(h.doc, DocField::Date)
+            .get(..4)
+            .unwrap_or("")
+    }));
     year.sort_by(|a, b| b.0.cmp(&a.0));
     Facets {
-        lang: count(hits.iter().map(|h| index.section(h.section).lang)),
-        source: count(hits.iter().map(|h| index.doc(h.doc).source)),
+        lang: count(hits.iter().map(|h| index.section_lang(h.section))),
+        source: count(
+            hits.iter()
+                .map(|h| index.doc_field(h.doc, DocField::Source)),
+        ),
         year,
     }
 }
@@ -746,7 +822,7 @@ pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
         };
         let surface = &section.text[r];
         let words = alias_form(&super::analysis::terms(surface));
-        if words == m.query {
+        if *words == *m.query {
             continue;
         }
         // Show a Korean name without its particles (선전과 → 선전).
@@ -758,7 +834,7 @@ pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
         // Name the entity, or what the reader typed when the text uses the entity's own name.
         let name = index.entity(m.entity).name;
         let other = if words == alias_form(&super::analysis::terms(name)) {
-            m.typed.as_str()
+            &m.typed
         } else {
             name
         };
