@@ -547,7 +547,9 @@ fn main() {
         "Hong Kong",
         "선전",
         "Pékin",
+        "the",
         "tanlu",
+        "shenzen",
         "\"Hong Kong\" Tokyo",
         "Hong Kong lang:fr",
     ];

@@ -46,7 +46,7 @@ fn scale(c: &mut Criterion) {
         "Hong Kong",
         "선전",
         "Pékin",
-        "ba",
+        "the",
         "tanlu",
         "\"Hong Kong\" Tokyo",
         "shenzen",

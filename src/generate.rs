@@ -31,10 +31,17 @@ impl Rng {
 /// Words per language in the vocabulary.
 pub const VOCABULARY: usize = 30_000;
 
-const LATIN_SYLLABLES: &[&str] = &[
-    "ba", "ko", "ri", "mé", "tan", "lu", "vo", "sen", "da", "pi", "ra", "no", "che", "gui", "lon",
-    "mar", "té", "quo", "zu", "fin", "tra", "dé", "mon", "ex", "port", "ci", "val", "sta", "ne",
-    "ro", "bu", "lia", "pré", "gra", "ton",
+// Syllables with each language's spelling habits: made-up words that a
+// trigram language detector still reads as English or French.
+const ENGLISH_SYLLABLES: &[&str] = &[
+    "th", "er", "ing", "an", "ow", "wh", "ea", "st", "ly", "ness", "ight", "ter", "com", "pro",
+    "ve", "re", "ed", "ar", "or", "ble", "con", "sh", "ound", "ee", "ck", "ful", "wa", "ham",
+    "ous", "ay", "bi", "mo", "la", "ty", "ge",
+];
+const FRENCH_SYLLABLES: &[&str] = &[
+    "eau", "ou", "ille", "tion", "ment", "é", "ère", "oi", "ai", "que", "gne", "eux", "ette",
+    "pré", "dé", "au", "on", "ch", "re", "ne", "ais", "ir", "ê", "ien", "ç", "con", "vé", "ra",
+    "ta", "mi", "lu", "son", "ui", "és", "ble",
 ];
 const HANGUL_SYLLABLES: &[&str] = &[
     "가", "나", "다", "라", "마", "바", "사", "아", "자", "차", "카", "타", "파", "하", "경", "제",
@@ -141,6 +148,28 @@ fn vocabulary(rng: &mut Rng, syllables: &[&str]) -> Vec<String> {
     words
 }
 
+/// The most frequent words of real English and French text: they take the
+/// top ranks of each vocabulary, as in any real corpus (and they are what
+/// language detection recognises).
+const FUNCTION_WORDS_EN: &[&str] = &[
+    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "was", "on", "with", "as",
+    "by", "at", "from", "this", "are", "be", "has", "have", "its", "which", "an", "were", "not",
+    "but", "their", "will",
+];
+const FUNCTION_WORDS_FR: &[&str] = &[
+    "de", "la", "le", "et", "les", "des", "à", "en", "du", "un", "une", "est", "que", "pour",
+    "dans", "qui", "sur", "par", "au", "pas", "plus", "avec", "ce", "il", "sont", "a", "ou", "se",
+    "ses", "aux",
+];
+
+/// `words` with `function` words in its top ranks.
+fn with_function_words(mut words: Vec<String>, function: &[&str]) -> Vec<String> {
+    words.retain(|w| !function.contains(&w.as_str()));
+    words.splice(0..0, function.iter().map(|w| w.to_string()));
+    words.truncate(VOCABULARY);
+    words
+}
+
 fn date(rng: &mut Rng, lang: &str) -> String {
     let (y, m, d) = (2015 + rng.below(15), rng.below(12), 1 + rng.below(28));
     match lang {
@@ -153,8 +182,8 @@ fn date(rng: &mut Rng, lang: &str) -> String {
 /// `count` documents from `seed`.
 pub fn corpus(count: usize, seed: u64) -> Vec<Generated> {
     let mut rng = Rng(seed);
-    let latin_en = vocabulary(&mut rng, LATIN_SYLLABLES);
-    let latin_fr = vocabulary(&mut rng, LATIN_SYLLABLES);
+    let latin_en = with_function_words(vocabulary(&mut rng, ENGLISH_SYLLABLES), FUNCTION_WORDS_EN);
+    let latin_fr = with_function_words(vocabulary(&mut rng, FRENCH_SYLLABLES), FUNCTION_WORDS_FR);
     let hangul = vocabulary(&mut rng, HANGUL_SYLLABLES);
     let table = zipf_table(VOCABULARY);
     (0..count)
@@ -233,5 +262,19 @@ mod tests {
             assert!(docs.iter().any(|d| d.id.ends_with(&format!("-{lang}.txt"))));
         }
         assert!(docs.iter().any(|d| d.text.contains("년")), "Korean dates");
+    }
+
+    #[test]
+    fn each_document_reads_as_its_language() {
+        // Facets and lang: filters at 10,000 documents need languages the
+        // detector recognises, as it would in real text.
+        let docs = corpus(60, 3);
+        let right = docs
+            .iter()
+            .filter(|d| {
+                d.id.ends_with(&format!("-{}.txt", crate::corpus::detect_language(&d.text)))
+            })
+            .count();
+        assert!(right * 10 >= docs.len() * 9, "{right} of {}", docs.len());
     }
 }
