@@ -164,27 +164,41 @@ fn Explorer(props: &ExplorerProps) -> Html {
     };
 
     // The map counts what the results show: every section without a query.
+    // While a split index's shards are on their way the answer is not final:
+    // the map and the timeline keep the last final counts (drawing thousands
+    // of sections twice is most of a new query's time at 10,000 documents).
+    let last_counted = use_mut_ref(|| None::<Rc<Vec<bool>>>);
     let counted = use_memo(answer.clone(), move |answer| {
-        (!answer.results.query.is_empty()).then(|| {
+        if answer.pending {
+            return last_counted.borrow().clone();
+        }
+        let counted = (!answer.results.query.is_empty()).then(|| {
             let mut on = vec![false; index.section_count() as usize];
             for h in &answer.results.hits {
                 on[h.section as usize] = true;
             }
             Rc::new(on)
-        })
+        });
+        *last_counted.borrow_mut() = counted.clone();
+        counted
     });
+    // The panels' callbacks never change (they read the current query and
+    // navigation through a cell): with equal props the map and the timeline
+    // skip the renders of an answer still waiting for shards.
+    let current = use_mut_ref(|| (String::new(), navigate.clone()));
+    *current.borrow_mut() = (query.clone(), navigate.clone());
     let on_place = {
-        let navigate = navigate.clone();
-        let query = query.clone();
-        Callback::from(move |place: Option<String>| {
+        let current = current.clone();
+        use_callback((), move |place: Option<String>, _| {
+            let (query, navigate) = current.borrow().clone();
             let q = with_filter(&query, FilterKey::City, place.as_deref());
             navigate.emit((Route::Search { q }, Nav::Push));
         })
     };
     let on_span = {
-        let navigate = navigate.clone();
-        let query = query.clone();
-        Callback::from(move |span: Option<(String, String)>| {
+        let current = current.clone();
+        use_callback((), move |span: Option<(String, String)>, _| {
+            let (query, navigate) = current.borrow().clone();
             let (from, to) = span.unzip();
             let q = with_filter(
                 &with_filter(&query, FilterKey::From, from.as_deref()),
@@ -194,20 +208,10 @@ fn Explorer(props: &ExplorerProps) -> Html {
             navigate.emit((Route::Search { q }, Nav::Push));
         })
     };
-    let on_open = {
-        let navigate = navigate.clone();
-        let query = query.clone();
-        Callback::from(move |(id, section): (String, Option<u32>)| {
-            navigate.emit((
-                Route::Doc {
-                    id,
-                    q: query.clone(),
-                    section,
-                },
-                Nav::Push,
-            ));
-        })
-    };
+    let on_open = use_callback((), move |(id, section): (String, Option<u32>), _| {
+        let (q, navigate) = current.borrow().clone();
+        navigate.emit((Route::Doc { id, q, section }, Nav::Push));
+    });
     // The map and the timeline join on the render after the first: the
     // results, which a reader waits for, are on screen before them.
     let panels_ready = use_state_eq(|| false);
