@@ -167,7 +167,8 @@ fn Explorer(props: &ExplorerProps) -> Html {
     // While a split index's shards are on their way the answer is not final:
     // the map and the timeline keep the last final counts (drawing thousands
     // of sections twice is most of a new query's time at 10,000 documents).
-    let last_counted = use_mut_ref(|| None::<Rc<Vec<bool>>>);
+    // (Before any final answer: nothing counted, rather than the whole corpus.)
+    let last_counted = use_mut_ref(|| Some(Rc::new(vec![false; index.section_count() as usize])));
     let counted = use_memo(answer.clone(), move |answer| {
         if answer.pending {
             return last_counted.borrow().clone();
