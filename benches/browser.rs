@@ -555,6 +555,7 @@ fn main() {
         "선전",
         "Pékin",
         "the",
+        "de",
         "tanlu",
         "shenzen",
         "\"Hong Kong\" Tokyo",

@@ -47,6 +47,7 @@ fn scale(c: &mut Criterion) {
         "선전",
         "Pékin",
         "the",
+        "de",
         "tanlu",
         "\"Hong Kong\" Tokyo",
         "shenzen",

@@ -12,6 +12,7 @@ pub mod format;
 pub mod lang;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod mentions;
+pub mod merge;
 pub mod places;
 pub mod query;
 pub mod reader;

@@ -334,13 +334,17 @@ pub struct Section<'a> {
     pub lang: &'a str,
 }
 
+/// Token positions in a section, ascending; up to four without an allocation
+/// (most postings of a name or a rare word have one or two).
+pub type Positions = smallvec::SmallVec<[u32; 4]>;
+
 /// One entry of a postings list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posting {
     /// Section ordinal.
     pub section: u32,
     /// Token positions of the term in that section, ascending.
-    pub positions: Vec<u32>,
+    pub positions: Positions,
 }
 
 fn region<'a>(
@@ -849,24 +853,15 @@ impl<'a> Index<'a> {
         let Some(targets) = self.variant_targets(key) else {
             return Vec::new();
         };
-        if let [only] = targets[..] {
-            return self.postings_at(only as usize);
-        }
-        let mut merged: std::collections::BTreeMap<u32, Vec<u32>> =
-            std::collections::BTreeMap::new();
-        for t in targets {
-            for p in self.postings_at(t as usize) {
-                merged.entry(p.section).or_default().extend(p.positions);
-            }
-        }
-        merged
-            .into_iter()
-            .map(|(section, mut positions)| {
-                positions.sort_unstable();
-                positions.dedup();
-                Posting { section, positions }
-            })
-            .collect()
+        let lists = targets.iter().map(|&t| self.postings_at(t as usize)).collect();
+        super::merge::all(
+            lists,
+            |p| p.section,
+            |a, b| Posting {
+                section: a.section,
+                positions: super::merge::union(&a.positions, &b.positions),
+            },
+        )
     }
 
     /// Document frequency (number of sections) of an exact term; 0 if absent.
@@ -893,6 +888,7 @@ impl<'a> Index<'a> {
         };
         let mut out = Vec::with_capacity((df as usize).min(self.section_count() as usize));
         let mut section = 0u32;
+        let mut scratch = Vec::new();
         for _ in 0..df {
             let (Some(delta), Some(tf)) =
                 (get_varint(bytes, &mut pos), get_varint(bytes, &mut pos))
@@ -903,16 +899,21 @@ impl<'a> Index<'a> {
             if section >= self.section_count() || tf as usize > bytes.len() {
                 break;
             }
-            let mut positions = Vec::with_capacity(tf as usize);
+            // Decoded into a plain vector, then copied once: pushing into
+            // a small vector checks where its items live at every push.
+            scratch.clear();
             let mut p = 0u32;
             for _ in 0..tf {
                 let Some(d) = get_varint(bytes, &mut pos) else {
                     break;
                 };
                 p = p.saturating_add(d);
-                positions.push(p);
+                scratch.push(p);
             }
-            out.push(Posting { section, positions });
+            out.push(Posting {
+                section,
+                positions: Positions::from_slice(&scratch),
+            });
         }
         out
     }

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use super::analysis::scan;
 use super::lang::{alias_form, query_variants, VARIANT_MARK};
 use super::query::{parse, Alternative, Clause, FilterKey, Query};
-use super::reader::{DocField, Index, Posting};
+use super::reader::{DocField, Index, Positions, Posting};
+use smallvec::{smallvec, SmallVec};
 use super::time::When;
 
 /// BM25 term-frequency saturation.
@@ -53,11 +54,21 @@ pub struct EntityMatch {
     pub entity: u32,
     /// First and one-past-last token position of the first mention in the section.
     pub positions: Range<u32>,
-    /// The query words that named it (normalised, space-joined).
-    pub query: Arc<str>,
-    /// The same words as the reader typed them.
-    pub typed: Arc<str>,
+    /// The words of the query that named it.
+    pub named: Arc<NamedBy>,
 }
+
+/// The query words that named an entity (shared by every section it matched).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedBy {
+    /// Normalised, space-joined.
+    pub query: String,
+    /// As the reader typed them.
+    pub typed: String,
+}
+
+/// A hit's entity matches: usually none or one, kept inline.
+pub type EntityMatches = SmallVec<[EntityMatch; 1]>;
 
 /// One matching section.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,9 +80,9 @@ pub struct Hit {
     /// BM25 score summed over the query's clauses.
     pub score: f32,
     /// Token positions (in the section) of every matched term, ascending.
-    pub positions: Vec<u32>,
+    pub positions: Positions,
     /// Matches through another name of an entity (why a result matched).
-    pub entities: Vec<EntityMatch>,
+    pub entities: EntityMatches,
 }
 
 /// Counts of the hits by language, source and year.
@@ -105,8 +116,8 @@ pub struct SearchResults {
 #[derive(Debug, Clone)]
 struct Opt {
     keys: Vec<String>,
-    /// (entity ordinal, normalised query words, words as typed)
-    entity: Option<(u32, Arc<str>, Arc<str>)>,
+    /// The entity's ordinal and the query words that named it.
+    entity: Option<(u32, Arc<NamedBy>)>,
     weight: f32,
 }
 
@@ -126,7 +137,7 @@ struct Planned {
 /// Per section: score, matched positions and entity matches of one clause.
 /// How one section matched a clause: its score, the matched positions (not
 /// yet sorted when several options matched) and the entities named.
-type Matched = (f32, Vec<u32>, Vec<EntityMatch>);
+type Matched = (f32, Positions, EntityMatches);
 
 /// A clause's matches, ascending by section (postings lists are, so options
 /// merge in one pass, without a tree node per section).
@@ -152,34 +163,20 @@ impl ClauseMatches {
         &self.0[lo..hi]
     }
 
-    /// Adds one option's matches (ascending by section): a section matched
-    /// by several options keeps its best score and all their positions.
-    fn merge(&mut self, more: Vec<(u32, Matched)>) {
-        if self.0.is_empty() {
-            self.0 = more;
-            return;
-        }
-        let old = std::mem::take(&mut self.0);
-        let mut out = Vec::with_capacity(old.len().max(more.len()));
-        let (mut a, mut b) = (old.into_iter().peekable(), more.into_iter().peekable());
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if x.0 == y.0 => {
-                    let (section, mut m) = a.next().expect("peeked");
-                    let (_, n) = b.next().expect("peeked");
-                    m.0 = m.0.max(n.0);
-                    m.1.extend(n.1);
-                    m.2.extend(n.2);
-                    (section, m)
-                }
-                (Some(x), Some(y)) if x.0 < y.0 => a.next().expect("peeked"),
-                (Some(_), Some(_)) | (None, Some(_)) => b.next().expect("peeked"),
-                (Some(_), None) => a.next().expect("peeked"),
-                (None, None) => break,
-            };
-            out.push(next);
-        }
-        self.0 = out;
+    /// Merges the options' matches (each ascending by section): a section
+    /// matched by several options keeps its best score and all their
+    /// positions (still ascending, so the hit needs no sort).
+    fn merged(lists: Vec<Vec<(u32, Matched)>>) -> Self {
+        ClauseMatches(super::merge::all(
+            lists,
+            |m| m.0,
+            |(section, mut m), (_, n)| {
+                m.0 = m.0.max(n.0);
+                m.1 = super::merge::union(&m.1, &n.1);
+                m.2.extend(n.2);
+                (section, m)
+            },
+        ))
     }
 }
 
@@ -202,14 +199,14 @@ fn phrase_postings(index: &Index<'_>, keys: &[String]) -> Vec<Posting> {
     };
     let mut out = Vec::new();
     'sections: for p in first {
-        let mut others = Vec::with_capacity(rest.len());
+        let mut others: SmallVec<[&Positions; 4]> = SmallVec::new();
         for list in rest {
             match list.binary_search_by_key(&p.section, |q| q.section) {
                 Ok(i) => others.push(&list[i].positions),
                 Err(_) => continue 'sections,
             }
         }
-        let mut positions = Vec::new();
+        let mut positions = Positions::new();
         for &start in &p.positions {
             let all = others
                 .iter()
@@ -296,7 +293,13 @@ fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
     if let Some(e) = index.entity_by_alias(&words) {
         out.push(Opt {
             keys: Vec::new(),
-            entity: Some((e.ord, words.into(), alt.text.as_str().into())),
+            entity: Some((
+                e.ord,
+                Arc::new(NamedBy {
+                    query: words,
+                    typed: alt.text.clone(),
+                }),
+            )),
             weight: ENTITY_WEIGHT,
         });
     }
@@ -385,7 +388,13 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
                 negated: false,
                 options: vec![Opt {
                     keys: Vec::new(),
-                    entity: Some((e.ord, key.into(), f.value.as_str().into())),
+                    entity: Some((
+                        e.ord,
+                        Arc::new(NamedBy {
+                            query: key,
+                            typed: f.value.clone(),
+                        }),
+                    )),
                     weight: 1.0,
                 }],
                 text: f.value.clone(),
@@ -403,10 +412,10 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
 
 fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
     let n = index.section_count() as f32;
-    let mut best = ClauseMatches::default();
+    let mut lists = Vec::with_capacity(opts.len());
     for opt in opts {
         let postings = match &opt.entity {
-            Some((ord, _, _)) => index.entity_postings(&index.entity(*ord)),
+            Some((ord, _)) => index.entity_postings(&index.entity(*ord)),
             None if opt.keys.len() == 1 => index.key_postings(&opt.keys[0]),
             None => phrase_postings(index, &opt.keys),
         };
@@ -420,25 +429,54 @@ fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
             };
             let score = opt.weight * bm25(index, tf.max(1.0), p.section, idf);
             let entity = match (&opt.entity, p.positions.first()) {
-                (Some((entity, query, typed)), Some(&first)) => {
+                (Some((entity, named)), Some(&first)) => {
                     let mut end = first + 1;
                     while p.positions.binary_search(&end).is_ok() {
                         end += 1;
                     }
-                    vec![EntityMatch {
+                    smallvec![EntityMatch {
                         entity: *entity,
                         positions: first..end,
-                        query: query.clone(),
-                        typed: typed.clone(),
+                        named: named.clone(),
                     }]
                 }
-                _ => Vec::new(),
+                _ => SmallVec::new(),
             };
             (p.section, (score, p.positions, entity))
         });
-        best.merge(matched.collect());
+        lists.push(matched.collect());
     }
-    best
+    ClauseMatches::merged(lists)
+}
+
+/// Sorts hits best first (ties by section). The (score, section) keys are
+/// sorted and each hit then moves along its permutation cycle once, where a
+/// sort of the hits themselves would move each about log n times (a few
+/// dozen hits sort directly).
+fn rank(hits: &mut [Hit]) {
+    let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if hits.len() <= 64 {
+        hits.sort_unstable_by(|a, b| order(&(a.score, a.section), &(b.score, b.section)));
+        return;
+    }
+    let mut keys: Vec<(f32, u32, u32)> = (0..hits.len() as u32)
+        .map(|i| (hits[i as usize].score, hits[i as usize].section, i))
+        .collect();
+    keys.sort_unstable_by(|a, b| order(&(a.0, a.1), &(b.0, b.1)));
+    // Position i receives the hit at from[i].
+    let mut from: Vec<u32> = keys.into_iter().map(|k| k.2).collect();
+    for start in 0..hits.len() {
+        let mut at = start;
+        loop {
+            let next = from[at] as usize;
+            from[at] = at as u32;
+            if next == start || next == at {
+                break;
+            }
+            hits.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 /// Runs `input` against the index.
@@ -518,7 +556,7 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
                         if !filter {
                             hit.score += s;
                         }
-                        hit.positions.extend(p);
+                        hit.positions.extend_from_slice(p);
                         hit.entities.extend(e.iter().cloned());
                     }
                     (None, true) => {}
@@ -538,13 +576,13 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
                 section: s,
                 doc: index.section_doc(s),
                 score: 0.0,
-                positions: Vec::new(),
-                entities: Vec::new(),
+                positions: Positions::new(),
+                entities: SmallVec::new(),
             })
             .collect();
     }
     apply_filters(index, &query, &mut hits, &mut hints);
-    hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section)));
+    rank(&mut hits);
 
     hints.append(&mut no_match);
     if hits.is_empty() && hints.is_empty() && !query.is_empty() {
@@ -822,7 +860,7 @@ pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
         };
         let surface = &section.text[r];
         let words = alias_form(&super::analysis::terms(surface));
-        if *words == *m.query {
+        if words == m.named.query {
             continue;
         }
         // Show a Korean name without its particles (선전과 → 선전).
@@ -834,7 +872,7 @@ pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
         // Name the entity, or what the reader typed when the text uses the entity's own name.
         let name = index.entity(m.entity).name;
         let other = if words == alias_form(&super::analysis::terms(name)) {
-            &m.typed
+            &m.named.typed
         } else {
             name
         };

@@ -80,6 +80,12 @@ proptest! {
         let index = corpus_atlas::index().unwrap();
         let r = search(index, &q, SearchOptions::default());
         prop_assert!(!r.hits.is_empty() || !r.hints.is_empty() || parse(&q, true).is_empty());
+        for w in r.hits.windows(2) {
+            prop_assert!(
+                w[0].score > w[1].score || (w[0].score == w[1].score && w[0].section < w[1].section),
+                "best first, ties in reading order: {} {} then {} {}", w[0].score, w[0].section, w[1].score, w[1].section
+            );
+        }
         for hit in r.hits.iter().take(5) {
             let s = snippet(index, hit, 220);
             for h in &s.highlights {

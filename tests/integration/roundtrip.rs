@@ -68,8 +68,8 @@ fn postings_keep_sections_and_positions() {
     let macau = index.postings("macau");
     assert_eq!(macau.len(), 1);
     assert_eq!(
-        macau[0].positions,
-        vec![3, 5],
+        macau[0].positions[..],
+        [3, 5],
         "second(0) part(1) about(2) macau(3) and(4) macau(5)"
     );
     assert_eq!(index.doc_freq("macau"), 1);
