@@ -343,7 +343,10 @@ pub type Positions = smallvec::SmallVec<[u32; 4]>;
 pub struct Posting {
     /// Section ordinal.
     pub section: u32,
-    /// Token positions of the term in that section, ascending.
+    /// Occurrences in that section (the number of positions, when decoded).
+    pub tf: u32,
+    /// Token positions of the term in that section, ascending; empty when
+    /// read by [`Index::counts`].
     pub positions: Positions,
 }
 
@@ -859,6 +862,7 @@ impl<'a> Index<'a> {
             |p| p.section,
             |a, b| Posting {
                 section: a.section,
+                tf: a.tf + b.tf,
                 positions: super::merge::union(&a.positions, &b.positions),
             },
         )
@@ -879,7 +883,21 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// The postings list of an exact term without its positions: sections
+    /// and occurrence counts only, for an option whose positions another
+    /// option of the query already brings (a word and its stem's variants).
+    pub fn counts(&self, term: &str) -> Vec<Posting> {
+        match self.fst.get(term) {
+            Some(v) => self.decode(v as u32 as usize, false),
+            None => Vec::new(),
+        }
+    }
+
     fn postings_at(&self, off: usize) -> Vec<Posting> {
+        self.decode(off, true)
+    }
+
+    fn decode(&self, off: usize, positions: bool) -> Vec<Posting> {
         let Some((bytes, mut pos)) = self.postings.at(off, true) else {
             return Vec::new();
         };
@@ -908,10 +926,13 @@ impl<'a> Index<'a> {
                     break;
                 };
                 p = p.saturating_add(d);
-                scratch.push(p);
+                if positions {
+                    scratch.push(p);
+                }
             }
             out.push(Posting {
                 section,
+                tf,
                 positions: Positions::from_slice(&scratch),
             });
         }

@@ -172,7 +172,12 @@ impl ClauseMatches {
             |m| m.0,
             |(section, mut m), (_, n)| {
                 m.0 = m.0.max(n.0);
-                m.1 = super::merge::union(&m.1, &n.1);
+                // (An option read for its counts brings no positions.)
+                m.1 = match (m.1.is_empty(), n.1.is_empty()) {
+                    (true, _) => n.1,
+                    (_, true) => m.1,
+                    _ => super::merge::union(&m.1, &n.1),
+                };
                 m.2.extend(n.2);
                 (section, m)
             },
@@ -219,6 +224,7 @@ fn phrase_postings(index: &Index<'_>, keys: &[String]) -> Vec<Posting> {
         if !positions.is_empty() {
             out.push(Posting {
                 section: p.section,
+                tf: positions.len() as u32,
                 positions,
             });
         }
@@ -413,9 +419,22 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
 fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
     let n = index.section_count() as f32;
     let mut lists = Vec::with_capacity(opts.len());
+    // The terms a variant option unites (a word and its stem's other forms):
+    // a word among them gets its positions from that option, so its own
+    // list is read for the counts only (`de` has 112,000 positions at 10k).
+    let united: Vec<u32> = opts
+        .iter()
+        .filter(|o| o.entity.is_none() && o.keys.len() == 1 && o.keys[0].starts_with(VARIANT_MARK))
+        .filter_map(|o| index.variant_targets(&o.keys[0]))
+        .flatten()
+        .collect();
+    let united = |key: &str| {
+        !key.starts_with(VARIANT_MARK) && index.term_offset(key).is_some_and(|t| united.contains(&t))
+    };
     for opt in opts {
         let postings = match &opt.entity {
             Some((ord, _)) => index.entity_postings(&index.entity(*ord)),
+            None if opt.keys.len() == 1 && united(&opt.keys[0]) => index.counts(&opt.keys[0]),
             None if opt.keys.len() == 1 => index.key_postings(&opt.keys[0]),
             None => phrase_postings(index, &opt.keys),
         };
@@ -423,9 +442,9 @@ fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
         let width = opt.keys.len().max(1);
         let matched = postings.into_iter().map(|p| {
             let tf = if opt.entity.is_some() {
-                p.positions.len() as f32 / 1.5
+                p.tf as f32 / 1.5
             } else {
-                (p.positions.len() / width) as f32
+                (p.tf as usize / width) as f32
             };
             let score = opt.weight * bm25(index, tf.max(1.0), p.section, idf);
             let entity = match (&opt.entity, p.positions.first()) {

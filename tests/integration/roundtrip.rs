@@ -72,6 +72,12 @@ fn postings_keep_sections_and_positions() {
         [3, 5],
         "second(0) part(1) about(2) macau(3) and(4) macau(5)"
     );
+    let counted = index.counts("macau");
+    assert_eq!(
+        (counted[0].section, counted[0].tf, counted[0].positions.len()),
+        (macau[0].section, 2, 0),
+        "the same section and count, no positions"
+    );
     assert_eq!(index.doc_freq("macau"), 1);
     assert_eq!(index.doc_freq("145%"), 1);
     assert_eq!(
