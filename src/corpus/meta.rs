@@ -1,5 +1,7 @@
 //! Metadata derived from a text when the metadata file does not give it.
 
+use crate::engine::time::{Precision, When};
+
 /// Words that mark a line as a photo caption or credit, never a title.
 const CAPTION_MARKERS: &[&str] = &["Photo:", "Photograph:", "Image:", "사진", "Photo :"];
 
@@ -13,12 +15,23 @@ fn words(line: &str) -> usize {
 pub fn derive_title(text: &str) -> String {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let repeated = |l: &str| lines.iter().filter(|m| **m == l).count() > 1;
+    let first = lines.iter().position(|l| !l.is_empty());
     for (i, line) in lines.iter().enumerate().take(40) {
         let next_blank = lines.get(i + 1).is_none_or(|n| n.is_empty());
-        let title_like = (3..=30).contains(&words(line))
+        // The first line may be a two-word title (a Korean bill's name) and
+        // may be repeated further down (a title page); later lines may not.
+        let opening = Some(i) == first;
+        let enough = if opening {
+            words(line) >= 2 && line.chars().count() >= 8
+        } else {
+            words(line) >= 3
+        };
+        let title_like = enough
+            && words(line) <= 30
             && !line.ends_with('.')
+            && !line.contains(" : ")
             && !CAPTION_MARKERS.iter().any(|m| line.contains(m))
-            && !repeated(line);
+            && (opening || !repeated(line));
         if title_like && next_blank {
             return line
                 .trim_matches(|c| matches!(c, '‘' | '’' | '"' | '“' | '”' | '\''))
@@ -79,11 +92,26 @@ pub fn derive_author(text: &str) -> String {
     line.unwrap_or("").to_owned()
 }
 
-/// The publication date a text states: an ISO date in a by-line
-/// (`Updated: 2023-03-14`, `Published: …`), else a full date in one of its
-/// opening sentences that reports ("… 2026년 1월 15일 … 보도했다",
-/// "reported on June 3, 2024", "a rapporté le 3 juin 2024"); or empty.
-pub fn derive_date(text: &str) -> String {
+/// Labels of a header line that states a document's date:
+/// `발의연월일 : 2010. 11. 12.`, `Date: 3 May 1848`, `Publié le 3 mai 2024`.
+const DATE_LABELS: &[&str] = &[
+    "date", "dated", "published", "updated", "posted", "issued", "released", "publié le",
+    "publié", "mis à jour le", "date de publication", "발의연월일", "제출연월일", "작성일",
+    "등록일", "발행일", "일자", "날짜", "입력", "수정",
+];
+
+/// The publication date a document states, as `YYYY[-MM[-DD]]`, or empty:
+/// 1. an ISO date in a by-line (`Updated: 2023-03-14`, `Published: …`);
+/// 2. a header line with a date label near the top (`발의연월일 : 2010. 11. 12.`,
+///    `Date: 3 May 1848`);
+/// 3. a line that is only a date (with a place, "Paris, le 3 mai 1848"),
+///    among the first or the last few lines (a letter's heading or signature);
+/// 4. a full date in an opening sentence that reports ("… 2026년 1월 15일 …
+///    보도했다", "reported on June 3, 2024");
+/// 5. a date in the file name (`1807-jefferson.txt`, `2024-03-08_note.txt`).
+///
+/// Never the latest date the text mentions: a document that states none has none.
+pub fn derive_date(id: &str, text: &str) -> String {
     let byline = byline_field(text, &["Updated", "Published", "Date", "Posted"])
         .and_then(|v| v.get(..10))
         .filter(|d| {
@@ -98,6 +126,54 @@ pub fn derive_date(text: &str) -> String {
     if let Some(d) = byline {
         return d.to_owned();
     }
+    header_date(text)
+        .or_else(|| date_line(text))
+        .or_else(|| reported_date(text))
+        .or_else(|| file_name_date(id))
+        .map(|w| w.to_string())
+        .unwrap_or_default()
+}
+
+/// The first date stated in `line`, if it has one.
+fn first_date(line: &str) -> Option<When> {
+    crate::engine::temporal::find(line, None)
+        .into_iter()
+        .find(|e| !e.relative && e.when.precision != Precision::Range)
+        .map(|e| e.when)
+}
+
+/// A labelled date line among the first 60 lines.
+fn header_date(text: &str) -> Option<When> {
+    text.lines().take(60).find_map(|line| {
+        let (label, value) = line.split_once([':', '：'])?;
+        let label = label.trim().trim_start_matches('\u{c}').to_lowercase();
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        DATE_LABELS.contains(&label.as_str()).then(|| first_date(value)).flatten()
+    })
+}
+
+/// A short line, among the first or last five with text, that is mostly a
+/// full date: a dated heading, a letter's "Paris, le 3 mai 1848", a
+/// message signed "February 2, 1973."
+fn date_line(text: &str) -> Option<When> {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let head = lines.iter().take(5);
+    let tail = lines.iter().rev().take(5);
+    head.chain(tail).find_map(|line| {
+        if line.split_whitespace().count() > 8 {
+            return None;
+        }
+        let found = crate::engine::temporal::find(line, None);
+        let e = found.first().filter(|e| e.when.precision == Precision::Day && !e.relative)?;
+        // The date is most of the line: at most a place name before it.
+        let rest = line[..e.bytes.start].split_whitespace().count()
+            + line[e.bytes.end..].split_whitespace().count();
+        (rest <= 3).then_some(e.when)
+    })
+}
+
+/// A full date in an opening sentence that reports it.
+fn reported_date(text: &str) -> Option<When> {
     let mut head = text.len().min(1500);
     while !text.is_char_boundary(head) {
         head -= 1;
@@ -114,7 +190,7 @@ pub fn derive_date(text: &str) -> String {
     ];
     crate::engine::temporal::find(opening, None)
         .into_iter()
-        .filter(|e| e.when.precision == crate::engine::time::Precision::Day && !e.relative)
+        .filter(|e| e.when.precision == Precision::Day && !e.relative)
         .find(|e| {
             let start = opening[..e.bytes.start]
                 .rfind(['.', '\n'])
@@ -124,8 +200,34 @@ pub fn derive_date(text: &str) -> String {
                 .map_or(opening.len(), |i| e.bytes.end + i);
             reports.iter().any(|r| opening[start..end].contains(r))
         })
-        .map(|e| e.when.to_string())
-        .unwrap_or_default()
+        .map(|e| e.when)
+}
+
+/// A date at the start of a file name: `1807-Jefferson-1.txt` (a year),
+/// `2024-03-08-notes.txt`, `20240308_notes.txt`.
+fn file_name_date(id: &str) -> Option<When> {
+    let digits: String = id.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = &id[digits.len()..];
+    let separated = rest.starts_with(['-', '_', ' ', '.']);
+    let plausible = |y: &str| y.parse::<i32>().ok().filter(|y| (1000..=2999).contains(y));
+    match digits.len() {
+        4 if separated => {
+            let y = plausible(&digits)?;
+            // 2024-03-08… or 2024-03…
+            let tail: Vec<&str> = rest[1..].splitn(3, ['-', '_']).collect();
+            let two = |s: &str| (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+            match (tail.first().and_then(|m| two(m)), tail.get(1).and_then(|d| two(d.get(..2).unwrap_or("")))) {
+                (Some(m), Some(d)) => When::day(y, m, d),
+                (Some(m), None) => When::month(y, m),
+                _ => Some(When::year(y)),
+            }
+        }
+        8 if separated || rest.is_empty() || rest.starts_with('.') => {
+            let y = plausible(&digits[..4])?;
+            When::day(y, digits[4..6].parse().ok()?, digits[6..].parse().ok()?)
+        }
+        _ => None,
+    }
 }
 
 /// The text's language as an ISO 639-1 code (639-3 for the few whatlang
@@ -167,18 +269,33 @@ mod tests {
     fn author_and_date_come_from_the_by_line_or_a_reporting_sentence() {
         let byline = "Title\n\nWriter: Zhang Yu  |  Editor: Zhang Chanwen  |  From: Shenzhen Daily  |  Updated: 2023-03-14\n\nBody.";
         assert_eq!(derive_author(byline), "Zhang Yu");
-        assert_eq!(derive_date(byline), "2023-03-14");
+        assert_eq!(derive_date("a.txt", byline), "2023-03-14");
         assert_eq!(
             derive_author("A headline\nBy Jane Doe\n\nText."),
             "Jane Doe"
         );
         let korean = "제목\n\n사우스 차이나 모닝 포스트는 2026년 1월 15일, 홍콩이 선전과의 협력을 심화하고 있다고 보도했다. 2025년 3월 1일에 시작됐다.";
-        assert_eq!(derive_date(korean), "2026-01-15");
+        assert_eq!(derive_date("a.txt", korean), "2026-01-15");
         // A full date in a sentence that does not report is not a publication date.
         assert_eq!(
-            derive_date("The plan starts on 1 March 2027. It is big."),
+            derive_date("a.txt", "The plan starts on 1 March 2027. It is big."),
             ""
         );
+    }
+
+    #[test]
+    fn a_date_from_a_header_line_a_dated_line_or_the_file_name() {
+        let bill = "의안\r\n번호 9890\r\n\r\n발의연월일 : 2010.  11.  12.  \r\n발 의 자 : 김정훈\r\n\r\n제안이유";
+        assert_eq!(derive_date("1809890.txt", bill), "2010-11-12");
+        let letter = "Paris, le 3 mai 1848\n\nMon cher ami,\n\nJe pars en 1850 pour Lyon.";
+        assert_eq!(derive_date("lettre.txt", letter), "1848-05-03");
+        let signed = "To the Congress:\n\nIn 1972 we did much. By 1980 more.\n\nRICHARD NIXON\n\nThe White House,\nFebruary 2, 1973.";
+        assert_eq!(derive_date("message.txt", signed), "1973-02-02");
+        assert_eq!(derive_date("1807-Jefferson-1.txt", "In 1806 and 1807 we did."), "1807");
+        assert_eq!(derive_date("2024-03-08-notes.txt", "Text."), "2024-03-08");
+        assert_eq!(derive_date("20101112_bill.txt", "Text."), "2010-11-12");
+        // No date stated: none, not the latest one mentioned.
+        assert_eq!(derive_date("1809890.txt", "The war of 1941 and plans for 2030 and 2050."), "");
     }
 
     #[test]
@@ -205,8 +322,8 @@ mod tests {
     fn byline_gives_source_and_date() {
         let text = "Title\n\nWriter: Zhang Yu  |  Editor: Zhang Chanwen  |  From: Shenzhen Daily  |  Updated: 2023-03-14\n";
         assert_eq!(derive_source(text), "Shenzhen Daily");
-        assert_eq!(derive_date(text), "2023-03-14");
-        assert_eq!(derive_date("Updated: soon"), "");
+        assert_eq!(derive_date("a.txt", text), "2023-03-14");
+        assert_eq!(derive_date("a.txt", "Updated: soon"), "");
     }
 
     #[test]

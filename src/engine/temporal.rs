@@ -51,7 +51,7 @@ impl Word<'_> {
         (self.text.len() == 4)
             .then(|| self.digits())
             .flatten()
-            .filter(|y| (1900..=2100).contains(y))
+            .filter(|y| YEARS.contains(y))
             .map(|y| y as i32)
     }
     fn day(&self) -> Option<u32> {
@@ -63,6 +63,39 @@ impl Word<'_> {
     fn capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
+}
+
+/// Years a four-digit number may be read as.
+const YEARS: std::ops::RangeInclusive<u32> = 1000..=2999;
+/// Years a bare number is read as without a cue word before it ("in 1066"):
+/// outside these, "1200 men" or "2500 tons" are far likelier amounts.
+const PLAIN_YEARS: std::ops::RangeInclusive<i32> = 1500..=2100;
+/// Words before a number that make it a year wherever it falls in [`YEARS`].
+const YEAR_CUES: &[&str] = &[
+    "in", "of", "since", "by", "until", "till", "year", "from", "before", "after", "during", "circa",
+    "about", "en", "an", "année", "depuis", "vers", "avant", "après", "apres", "dès", "des",
+    "jusqu", "ad", "a.d",
+];
+/// Ordinal endings after a day number: 1st, 2nd, 3rd, 25th, 1er, 2e.
+const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "e", "ème", "eme"];
+/// Words after a number that make it an amount, not a year.
+const UNITS: &[&str] = &[
+    "million", "billion", "km", "mw", "yuan", "units", "people", "men", "dollars", "tons", "acres",
+    "miles", "persons", "troops", "feet", "pounds", "hommes", "francs", "livres", "habitants",
+    "euros", "won", "명", "원", "개",
+];
+
+/// Days written as ordinal words: "the sixth of September", "le premier juin".
+fn day_word(lower: &str) -> Option<u32> {
+    const EN: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+        "eighteenth", "nineteenth", "twentieth",
+    ];
+    if lower == "premier" {
+        return Some(1);
+    }
+    EN.iter().position(|w| *w == lower).map(|i| i as u32 + 1)
 }
 
 /// Words: runs of letters and digits, split where ASCII digits meet other
@@ -283,6 +316,18 @@ impl<'t> Scan<'t> {
                 return Some((3, When::day(y, m, d)?, false, 0.99));
             }
         }
+        // Korean official style: 2010. 11. 12. (also 2010.11.12)
+        if let (Some(y), Some(m), Some(d)) = (
+            w.year(),
+            self.word(i + 1)
+                .and_then(Word::digits)
+                .filter(|m| (1..=12).contains(m)),
+            self.word(i + 2).and_then(Word::day),
+        ) {
+            if self.gap(i + 1).trim() == "." && self.gap(i + 2).trim() == "." {
+                return Some((3, When::day(y, m, d)?, false, 0.95));
+            }
+        }
         // 25/6/2019 (day first; month first when the first number cannot be a month… or the second cannot)
         if let (Some(a), Some(b), Some(y)) = (
             w.day(),
@@ -326,11 +371,51 @@ impl<'t> Scan<'t> {
             }
             return Some((used, When::month(y, m)?, false, 0.75));
         }
-        // Year ranges: 2026–2030, from 2026 to 2030, de 2026 à 2030, entre 2026 et 2030
+        // Year ranges: 2026–2030, 2007~2011년, from 2026 to 2030, de 2026 à 2030, entre 2026 et 2030.
+        // Not a chain of numbers (UN resolutions 1373/1838/1846), nor a span
+        // longer than a lifetime ("1373/1838").
         if let (Some(y1), Some(y2)) = (w.year(), self.word(i + 1).and_then(Word::year)) {
             let gap = self.gap(i + 1).trim();
-            if matches!(gap, "–" | "—" | "-" | "‐" | "/") {
-                return Some((2, When::years(y1, y2)?, false, 0.9));
+            let chained = self.gap(i).trim_end().ends_with('/')
+                || self.gap(i + 2).trim_start().starts_with('/');
+            if matches!(gap, "–" | "—" | "-" | "‐" | "/" | "~" | "～") && !chained && y2 - y1 <= 100 {
+                let used = 2 + usize::from(self.gap(i + 2).is_empty() && self.lower(i + 2).starts_with('년'));
+                return Some((used, When::years(y1, y2)?, false, 0.9));
+            }
+        }
+        // Decades: the 1960s, les années 1960.
+        if let (Some(y), Some(next)) = (w.year(), self.word(i + 1)) {
+            if y % 10 == 0 && next.lower == "s" && self.gap(i + 1).is_empty() {
+                return Some((2, When::years(y, y + 9)?, false, 0.85));
+            }
+        }
+        // Year first: 1802 January 08 (an archive's order).
+        if let (Some(y), Some((m, _)), Some(d)) = (
+            w.year(),
+            self.word(i + 1).and_then(month),
+            self.word(i + 2).and_then(Word::day),
+        ) {
+            if self.spaced(i + 1) && self.spaced(i + 2) {
+                return Some((3, When::day(y, m, d)?, false, 0.9));
+            }
+        }
+        // Two-digit years after an apostrophe (Korean official style):
+        // ’09. 12. 29 · ’08년 · ´05년 — in this century when below 50.
+        if let Some(yy) = w.digits().filter(|_| w.text.len() == 2) {
+            let mark = self.gap(i).chars().next_back();
+            if matches!(mark, Some('’' | '‘' | '\'' | '´')) {
+                let y = (if yy < 50 { 2000 } else { 1900 }) + yy as i32;
+                if let (Some(m), Some(d)) = (
+                    self.word(i + 1).and_then(Word::digits).filter(|m| (1..=12).contains(m)),
+                    self.word(i + 2).and_then(Word::day),
+                ) {
+                    if self.gap(i + 1).trim() == "." && self.gap(i + 2).trim() == "." {
+                        return Some((3, When::day(y, m, d)?, false, 0.85));
+                    }
+                }
+                if self.gap(i + 1).is_empty() && self.lower(i + 1).starts_with('년') {
+                    return Some((2, When::year(y), false, 0.85));
+                }
             }
         }
         if let (Some(y1), Some(y2)) = (
@@ -349,16 +434,24 @@ impl<'t> Scan<'t> {
                 return Some((4, When::years(y1, y2)?, false, 0.9));
             }
         }
-        // Day first: 18 June 2019 · le 25 avril · 1er mai
-        if let Some(d) = w.day() {
-            let skip = usize::from(self.lower(i + 1) == "er" && self.gap(i + 1).is_empty());
+        // Day first: 18 June 2019 · le 25 avril · 1er mai · 25th April 1803 · the 1st of January
+        // · the sixth of September · le premier juin 1994
+        if let Some(d) = w.day().or_else(|| day_word(&w.lower)) {
+            let worded = w.day().is_none();
+            let mut skip = usize::from(self.ordinal(i + 1));
+            if skip == 1 && self.lower(i + 2) == "day" && self.lower(i + 3) == "of" {
+                skip += 2;
+            } else if self.lower(i + 1 + skip) == "of" && (skip == 1 || worded) {
+                skip += 1;
+            }
             if let Some((m, _)) = self.word(i + 1 + skip).and_then(month) {
                 if self.spaced(i + 1 + skip) {
                     let after = i + 2 + skip;
+                    let comma = self.gap(after).trim() == ",";
                     if let Some(y) = self
                         .word(after)
                         .and_then(Word::year)
-                        .filter(|_| self.spaced(after))
+                        .filter(|_| self.spaced(after) || comma)
                     {
                         return Some((after + 1 - i, When::day(y, m, d)?, false, 0.95));
                     }
@@ -373,20 +466,21 @@ impl<'t> Scan<'t> {
                 .and_then(Word::day)
                 .filter(|_| self.spaced(i + 1))
             {
-                let gap = self.gap(i + 2).trim();
+                let ord = usize::from(self.ordinal(i + 2));
+                let gap = self.gap(i + 2 + ord).trim();
                 if let Some(y) = self
-                    .word(i + 2)
+                    .word(i + 2 + ord)
                     .and_then(Word::year)
                     .filter(|_| gap == "," || gap.is_empty())
                 {
-                    return Some((3, When::day(y, m, d)?, false, 0.95));
+                    return Some((3 + ord, When::day(y, m, d)?, false, 0.95));
                 }
-                return Some((2, When::day(anchor_year?, m, d)?, false, 0.8));
+                return Some((2 + ord, When::day(anchor_year?, m, d)?, false, 0.8));
             }
             if let Some(y) = self
                 .word(i + 1)
                 .and_then(Word::year)
-                .filter(|_| self.spaced(i + 1))
+                .filter(|_| self.spaced(i + 1) || self.gap(i + 1).trim() == ",")
             {
                 return Some((2, When::month(y, m)?, false, 0.92));
             }
@@ -425,24 +519,52 @@ impl<'t> Scan<'t> {
                 0.6,
             ));
         }
-        // A year on its own, unless it is a quantity (2,000 firms; $2019; 2019%; 2017-inch).
+        // A year on its own, unless it is a quantity (2,000 firms; $2019; 2019%; 2017-inch;
+        // 1200 men; "from 2100 to 3800").
         if let Some(y) = w.year() {
             let before = self.gap(i);
             let after = self.gap(i + 1);
-            let quantity = before.ends_with(['$', '€', '£', '¥', ',', '.', '#'])
+            let cue = YEAR_CUES.contains(&self.lower(i.wrapping_sub(1)));
+            let quantity = before.ends_with(['$', '€', '£', '¥', ',', '.', '#', '№'])
                 || after.starts_with(['%', '-', '‐'])
                 || ((after.starts_with(',') || after.starts_with('.'))
                     && self.word(i + 1).is_some_and(|n| n.digits().is_some())
                     && after.len() == 1)
-                || matches!(
-                    self.lower(i + 1),
-                    "million" | "billion" | "km" | "mw" | "yuan" | "units" | "people"
-                );
-            if !quantity {
+                || UNITS.contains(&self.lower(i + 1))
+                || self.amount_span(i)
+                || before.trim_end().ends_with('/')
+                || after.trim_start().starts_with('/')
+                || matches!(self.lower(i.wrapping_sub(1)), "no" | "nr" | "number" | "art" | "article");
+            if !quantity && (cue || PLAIN_YEARS.contains(&y)) {
                 return Some((1, When::year(y), false, 0.7));
             }
         }
         None
+    }
+
+    /// Whether word `i` is an ordinal ending glued to the number before it (25th, 1er).
+    fn ordinal(&self, i: usize) -> bool {
+        self.gap(i).is_empty() && ORDINALS.contains(&self.lower(i))
+    }
+
+    /// "from 2100 to 3800", "between 1500 and 4000": a span between numbers
+    /// of which one cannot be a year is a span of amounts, both ends of it.
+    fn amount_span(&self, i: usize) -> bool {
+        let not_year = |j: usize| {
+            self.word(j)
+                .and_then(Word::digits)
+                .or_else(|| {
+                    self.word(j)
+                        .filter(|w| w.text.bytes().all(|b| b.is_ascii_digit()))
+                        .map(|_| u32::MAX)
+                })
+                .is_some_and(|n| !YEARS.contains(&n))
+        };
+        let opens = matches!(self.lower(i.wrapping_sub(1)), "from" | "between" | "de" | "entre");
+        let joins = matches!(self.lower(i + 1), "to" | "and" | "à" | "a" | "et");
+        let closes = matches!(self.lower(i.wrapping_sub(1)), "to" | "and" | "à" | "et")
+            && matches!(self.lower(i.wrapping_sub(3)), "from" | "between" | "de" | "entre");
+        (opens && joins && not_year(i + 2)) || (closes && not_year(i.wrapping_sub(2)))
     }
 
     /// `N월` at `i` (not 월요일): (words used, month).
@@ -499,7 +621,8 @@ pub fn find(text: &str, anchor: Option<When>) -> Vec<Expression> {
 pub struct SectionDates {
     /// When the section was published: its own dated title, else its document's.
     pub published: Option<When>,
-    /// The publication date was inferred from the latest date the document mentions.
+    /// The publication date was inferred rather than stated (never, since
+    /// dates are no longer inferred; kept for the index format's flag).
     pub published_inferred: bool,
     /// Expressions in the section's text (byte ranges in the document text).
     pub expressions: Vec<Expression>,
@@ -507,8 +630,7 @@ pub struct SectionDates {
 
 /// Dates every section of `doc`: a section whose title states a day (a
 /// dated blog post, "GBA Briefs: 25/6/2019") is published then; others take
-/// the document's date; a document without one gets the latest absolute date
-/// it mentions, marked inferred.
+/// the document's date, if it states one (see `corpus::derive_date`).
 pub fn date_doc(doc: &DocInput) -> Vec<SectionDates> {
     let stated = When::parse(&doc.date);
     let mut out: Vec<SectionDates> = doc
@@ -531,20 +653,9 @@ pub fn date_doc(doc: &DocInput) -> Vec<SectionDates> {
             }
         })
         .collect();
-    if stated.is_none() {
-        // Infer from the latest absolute date any section mentions.
-        let latest = doc
-            .sections
-            .iter()
-            .flat_map(|s| find(&doc.text[s.range.clone()], None))
-            .filter(|e| !e.relative && e.when.precision != Precision::Range && e.confidence >= 0.9)
-            .max_by_key(|e| e.when.end)
-            .map(|e| e.when);
-        for d in out.iter_mut().filter(|d| d.published.is_none()) {
-            d.published = latest;
-            d.published_inferred = latest.is_some();
-        }
-    }
+    // A document that states no date has none: the latest date it mentions
+    // may be a forecast, a quotation or a date in its history (a 2024 text
+    // about 1941 is not from 1941), and relative dates stay unresolved.
     for (d, s) in out.iter_mut().zip(&doc.sections) {
         d.expressions = find(&doc.text[s.range.clone()], d.published)
             .into_iter()
@@ -649,6 +760,44 @@ mod tests {
                 ("2026년 1월", "2026-01"),
             ]
         );
+    }
+
+    #[test]
+    fn centuries_before_1900_and_their_formats() {
+        assert_eq!(
+            just("On April 25th, 1803, and the 1st of January 1800, in 1066, the 4th of March, 1789.", "1803"),
+            ["1803-04-25", "1800-01-01", "1066", "1789-03-04"]
+        );
+        assert_eq!(just("Paris, le 3 mai 1848. En 1789, la Révolution.", ""), ["1848-05-03", "1789"]);
+        assert_eq!(just("on the sixth of September, 1901, and le premier juin 1994", ""), ["1901-09-06", "1994-06-01"]);
+    }
+
+    #[test]
+    fn korean_official_dates() {
+        assert_eq!(
+            just("발의연월일 : 2010.  11.  12.  발의자 : 2011.1.5 시행", ""),
+            ["2010-11-12", "2011-01-05"]
+        );
+    }
+
+    #[test]
+    fn archive_orders_decades_and_korean_short_years() {
+        assert_eq!(
+            just("In May, 1861, on the 1st day of January, 1895; 1802 January 08; the 1960s; 2007~2011년.", ""),
+            ["1861-05", "1895-01-01", "1802-01-08", "1960/1969", "2007/2011"]
+        );
+        assert_eq!(just("’09. 12. 29 회의, ´05년, ‘08년 예산", ""), ["2009-12-29", "2005", "2008"]);
+        // UN resolutions are numbers, not years.
+        assert_eq!(values("결의 1373/1838/1846/1851호", ""), Vec::new());
+    }
+
+    #[test]
+    fn amounts_that_look_like_years_are_not_dates() {
+        let text = "The debt increased from 2100 to 3800 dollars. There were 1200 men and 2500 tons. \
+                    Between 1500 and 4000 were lost. Article 1803 applies. No. 1999 was filed.";
+        assert_eq!(values(text, "1850"), Vec::new());
+        // A cue word makes an early year a year.
+        assert_eq!(just("in 1200 the town was founded", ""), ["1200"]);
     }
 
     #[test]

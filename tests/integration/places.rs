@@ -192,22 +192,19 @@ fn the_default_corpus_names_its_cities_with_positions_in_the_bundle() {
 }
 
 #[test]
-fn a_document_without_a_date_gets_one_inferred_from_what_it_mentions() {
+fn a_document_without_a_date_has_none_rather_than_the_latest_it_mentions() {
+    // A 2024 text about 1941 is not from 1941, nor from the 2030 it forecasts.
     let mut d = doc(
         "t.txt",
         "en",
-        "The plan was signed on 3 March 2021 and reviewed in 2020. This year it grows.",
+        "The treaty was signed on 3 March 1941 and is reviewed by 2030. This year it grows.",
     );
     d.date = String::new();
     let dates = corpus_atlas::engine::temporal::date_doc(&d);
-    assert_eq!(
-        dates[0].published.map(|p| p.to_string()).as_deref(),
-        Some("2021-03-03")
-    );
-    assert!(dates[0].published_inferred);
-    // Relative dates follow the inferred date.
-    assert!(dates[0]
-        .expressions
-        .iter()
-        .any(|e| e.relative && e.when.to_string() == "2021"));
+    assert_eq!(dates[0].published, None);
+    assert!(!dates[0].published_inferred);
+    // The dates it mentions are kept; a relative one cannot be placed without a date.
+    let found: Vec<String> = dates[0].expressions.iter().map(|e| e.when.to_string()).collect();
+    assert_eq!(found, ["1941-03-03", "2030"]);
+    assert!(dates[0].expressions.iter().all(|e| !e.relative));
 }
