@@ -180,6 +180,7 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
     }
     let trimmed = |l: &Line<'_>| l.text.trim().to_owned();
     let title_line = lines.iter().position(|l| l.text.trim() == title.trim());
+    let wrapped = wrapped_lines(&lines);
     for i in 0..lines.len() {
         let t = trimmed(&lines[i]);
         // Any run of white space (no-break spaces included) matches one space.
@@ -188,7 +189,10 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        let repeated = words(&t) <= 6 && lines.iter().filter(|m| m.text.trim() == t).count() > 1;
+        // (The title's own line is the title, even where a page repeats it.)
+        let repeated = words(&t) <= 6
+            && Some(i) != title_line
+            && lines.iter().filter(|m| m.text.trim() == t).count() > 1;
         let above_title = title_line.is_some_and(|tl| i < tl) && words(&t) <= 5;
         lines[i].kind = if t.is_empty() {
             Kind::Blank
@@ -201,7 +205,7 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
             || !t.chars().any(char::is_alphabetic)
         {
             Kind::Furniture
-        } else if title_like(&t) {
+        } else if title_like(&t) && !wrapped[i] {
             Kind::Heading
         } else {
             Kind::Body
@@ -308,6 +312,57 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
     Layout { sections, aside }
 }
 
+/// The width a text is hard-wrapped at, if it is: a third or more of its
+/// lines stop within a few characters of one width of 30 to 110 characters
+/// (plain-text exports, e-mail, PDFs turned into text), where a text of
+/// written paragraphs ends its lines anywhere.
+fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
+    let lens: Vec<usize> = lines
+        .iter()
+        .map(|l| l.text.trim_end().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lens.len() < 8 {
+        return None;
+    }
+    let mut sorted = lens.clone();
+    sorted.sort_unstable();
+    let width = sorted[sorted.len() * 9 / 10];
+    if !(30..=110).contains(&width) {
+        return None;
+    }
+    let near = lens
+        .iter()
+        .filter(|&&n| n * 10 >= width * 7 && n <= width + 3)
+        .count();
+    (near * 3 >= lens.len()).then_some(width)
+}
+
+/// Which lines belong to a paragraph that was hard-wrapped over several
+/// lines: a line that fills the wrap width without ending a sentence runs
+/// on into the next line with text (across one blank line, as PDF exports
+/// leave them), and neither is a heading.
+fn wrapped_lines(lines: &[Line<'_>]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let Some(width) = wrap_width(lines) else {
+        return out;
+    };
+    for i in 0..lines.len() {
+        let t = lines[i].text.trim_end();
+        let full = t.chars().count() * 10 >= width * 7;
+        let ends = t.ends_with(['.', '!', '?', '。', ':', ';', '"', '”', '»']);
+        if !full || ends {
+            continue;
+        }
+        let next = (i + 1..lines.len().min(i + 3)).find(|&j| !lines[j].text.trim().is_empty());
+        if let Some(j) = next {
+            out[i] = true;
+            out[j] = true;
+        }
+    }
+    out
+}
+
 /// A title for an item without a heading: its first sentence, shortened.
 fn teaser_title(text: &str) -> String {
     // A sentence ends at a full stop followed by a space (not inside 3.2%).
@@ -410,6 +465,23 @@ mod tests {
             teaser_title("Growth will reach 3.2% in 2025. More text."),
             "Growth will reach 3.2% in 2025"
         );
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_one_section_of_paragraphs_not_a_heading_a_line() {
+        let mut text = String::from("지방공무원법 일부개정법률안\r\n\r\n");
+        for _ in 0..6 {
+            text.push_str("초등학교 취학 전 자녀를 양육하기 위하여 필요하거나 여성공무원이 임신 또는 \r\n\r\n");
+            text.push_str("출산하게 된 때에는 휴직을 할 수 있도록 하고 있으나 그 자녀의 나이가 \r\n\r\n");
+            text.push_str("만 6세 이하로 되어 있어 초등학교 저학년 자녀를 돌보기 위해서는 휴직을 할 \r\n\r\n");
+            text.push_str("수 없는 것임.\r\n\r\n");
+        }
+        let text = text.replace("\r\n", "\n");
+        let l = layout(&text, "지방공무원법 일부개정법률안", &furniture());
+        assert_eq!(l.sections.len(), 1, "{:?}", section_titles(&l));
+        let english = "The Project Gutenberg text of a letter, wrapped at seventy columns as\nplain-text files are, with sentences that run from one line into the\nnext one without a break between them, and short lines only where a\nparagraph ends.\n\nA second paragraph follows it here, wrapped the same way, with words\nenough to fill each line to about the same width as the lines above\nand the line after it; it ends on a shorter line of its own like this.\n\nThird paragraph of the letter, wrapped at the same width, seventy or\nso columns, and again without a heading anywhere in the whole text.\n";
+        let l = layout(english, "", &furniture());
+        assert_eq!(l.sections.len(), 1, "{:?}", section_titles(&l));
     }
 
     #[test]
