@@ -132,6 +132,111 @@ fn sentence_start(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '"', '“', '«', '(', '—'])
 }
 
+/// Titles before a person's name: a place name after one is a person.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "general", "gen", "president", "admiral",
+    "adm", "captain", "capt", "colonel", "col", "governor", "gov", "senator", "sen", "judge",
+    "justice", "major", "lieutenant", "lt", "sergeant", "commodore", "commander", "secretary",
+    "minister", "ambassador", "consul", "king", "queen", "prince", "princess", "duke", "emperor",
+    "pope", "chancellor", "premier", "mayor", "professor", "prof", "reverend", "rev", "father",
+    "brother", "sister", "m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "général",
+    "president", "président", "roi", "reine", "empereur", "maréchal", "comte", "duc", "citoyen",
+];
+/// Words before a name that make it a feature's name (Lake Erie, Fort Wayne).
+const FEATURES: &[&str] = &[
+    "lake", "mount", "mt", "fort", "ft", "cape", "river", "gulf", "bay", "isle", "camp", "lac",
+    "mont", "rivière", "fleuve", "golfe", "cap",
+];
+/// Words after a name that make it an institution's, a building's or a
+/// people's name (White House, Paris Agreement, Miami Indians).
+const INSTITUTIONS: &[&str] = &[
+    "house", "hall", "street", "avenue", "road", "square", "bridge", "bank", "university", "college",
+    "school", "hospital", "airport", "station", "times", "post", "herald", "tribune", "journal",
+    "daily", "agreement", "accord", "accords", "treaty", "convention", "protocol", "declaration",
+    "conference", "company", "corporation", "group", "club", "indians", "tribe", "river", "lake",
+    "mountains", "county", "harbor", "harbour", "canal", "railroad", "railway", "exposition",
+    "exhibition", "press", "review", "gazette", "courier", "observer", "olympics", "declaration",
+];
+/// Words that may stand before "of" and a city name that still names the
+/// city: the City of London, the Siege of Paris.
+const CITY_OF: &[&str] = &[
+    "city", "town", "port", "village", "battle", "siege", "mayor", "capital", "citizens", "people",
+    "inhabitants", "government", "fall", "capture", "sack", "ville", "cité", "habitants", "mairie",
+];
+
+/// Whether the gazetteer name at `start..end` is part of a longer proper
+/// name: after a title or a feature word (General Jackson, Lake Erie), after
+/// a capitalised word the corpus never writes in lowercase (Abraham
+/// Lincoln), before an institution's word or another such word (White
+/// House, Washington Irving), or in "X of Y" (District of Columbia, Bank of
+/// Canada, Treaty of Paris) — but not the City of London.
+fn part_of_longer_name(
+    text: &str,
+    tokens: &[SpanToken],
+    start: usize,
+    end: usize,
+    ordinary: &HashSet<String>,
+) -> bool {
+    let capital = |t: &SpanToken| text[t.bytes.clone()].chars().next().is_some_and(char::is_uppercase);
+    // Only spaces between two words of one name (a title's full stop too).
+    let joined = |a: &SpanToken, b: &SpanToken, stop: bool| {
+        let gap = &text[a.bytes.end..b.bytes.start];
+        let gap = if stop { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+    };
+    if let Some(prev) = start.checked_sub(1).map(|p| &tokens[p]) {
+        let first = &tokens[start];
+        if joined(prev, first, true) && capital(prev) && TITLES.contains(&prev.term.as_str()) {
+            return true;
+        }
+        if joined(prev, first, false) && capital(prev) {
+            if FEATURES.contains(&prev.term.as_str()) {
+                return true;
+            }
+            let proper = !ordinary.contains(&prev.term) && !sentence_start(text, prev.bytes.start);
+            if proper && is_latin_word(&text[prev.bytes.clone()]) {
+                return true;
+            }
+        }
+        let of = matches!(prev.term.as_str(), "of" | "de" | "du" | "des" | "d");
+        if of && start >= 2 && joined(prev, first, false) {
+            let head = &tokens[start - 2];
+            if joined(head, prev, false) && capital(head) && !CITY_OF.contains(&head.term.as_str()) {
+                return true;
+            }
+        }
+    }
+    if let Some(next) = tokens.get(end) {
+        let last = &tokens[end - 1];
+        if joined(last, next, false) && capital(next) && is_latin_word(&text[next.bytes.clone()]) {
+            if INSTITUTIONS.contains(&next.term.as_str()) || !ordinary.contains(&next.term) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Between a city and a country or state of the same name, which is meant:
+/// the region (Mexico, New York State's Georgia…), unless the city holds a
+/// large share of its people (Singapore; New York, whose state lists no
+/// population). Returns whether candidate `e` stays in the running.
+fn region_or_city<'a>(entities: &'a [EntityInput], cands: &'a [usize]) -> impl Fn(usize) -> bool + 'a {
+    let city = |e: &usize| entities[*e].kind == "city";
+    let biggest_city = cands.iter().filter(|e| city(e)).map(|&e| entities[e].population).max();
+    let biggest_region = cands
+        .iter()
+        .filter(|e| !city(e) && is_place(&entities[**e]))
+        .map(|&e| entities[e].population)
+        .max();
+    let city_wins = match (biggest_city, biggest_region) {
+        (Some(c), Some(r)) => c.saturating_mul(10) >= r.saturating_mul(3),
+        _ => true,
+    };
+    let mixed = biggest_city.is_some() && biggest_region.is_some();
+    move |e| !mixed || !is_place(&entities[e]) || (entities[e].kind == "city") == city_wins
+}
+
 /// Recognises the entities' names in documents.
 pub struct Matcher<'e> {
     entities: &'e [EntityInput],
@@ -165,8 +270,10 @@ impl<'e> Matcher<'e> {
         Matcher { entities, by_first }
     }
 
-    /// Words the corpus writes in lowercase somewhere, among the first words
-    /// of strict one-word names: those names are ordinary words here.
+    /// Words the corpus writes in lowercase somewhere (Latin script): a
+    /// one-word name among them is an ordinary word here, and a capitalised
+    /// word next to a name that is never written so is part of a longer
+    /// proper name ("Abraham Lincoln", "Washington Irving").
     fn ordinary_words(&self, docs: &[DocInput]) -> HashSet<String> {
         let mut out = HashSet::new();
         for doc in docs {
@@ -174,15 +281,8 @@ impl<'e> Matcher<'e> {
                 let text = &doc.text[s.range.clone()];
                 scan(text, |a, b| {
                     let raw = &text[a..b];
-                    if raw.chars().next().is_some_and(char::is_lowercase) {
-                        let term = normalize(raw);
-                        if self
-                            .by_first
-                            .get(&term)
-                            .is_some_and(|v| v.iter().any(|x| x.strict && x.words.len() == 1))
-                        {
-                            out.insert(term);
-                        }
+                    if raw.chars().next().is_some_and(char::is_lowercase) && !out.contains(raw) {
+                        out.insert(normalize(raw));
                     }
                     true
                 });
@@ -243,6 +343,30 @@ impl<'e> Matcher<'e> {
                     continue;
                 }
                 if start > 0 && self.is_surname(text, &tokens[start - 1]) {
+                    continue;
+                }
+                if latin && part_of_longer_name(text, tokens, start, end, ordinary) {
+                    continue;
+                }
+                let other_name = !entity
+                    .name
+                    .eq_ignore_ascii_case(&text[tokens[start].bytes.start..tokens[end - 1].bytes.end]);
+                if latin
+                    && a.words.len() > 1
+                    && other_name
+                    && (a.words.iter().all(|w| ordinary.contains(w))
+                        || a.words.iter().any(|w| INSTITUTIONS.contains(&w.as_str())))
+                {
+                    // A translated alias made of ordinary words ("White House"
+                    // for Casablanca) is a phrase of the text, not the city.
+                    continue;
+                }
+                if one_word
+                    && entity.population < BIG_CITY
+                    && text[tokens[start].bytes.end..].starts_with(['\'', '’'])
+                    && text[tokens[start].bytes.end..].chars().nth(1).is_some_and(|c| c == 's' || c == 'S')
+                {
+                    // "Washington's": a person, far more often than a town.
                     continue;
                 }
             }
@@ -314,14 +438,32 @@ impl<'e> Matcher<'e> {
         // and beyond doubt (curated, or a big city).
         let trusted =
             |e: usize| self.entities[e].curated || self.entities[e].population >= BIG_CITY;
+        // A Korean word that is also the Korean name of a foreign city (선전
+        // "propaganda", Shenzhen; 지시 "instruction", Jixi) names the city only
+        // when the document names its country or another place in it.
+        let hangul = |k: &(usize, usize, usize, Vec<usize>, bool)| {
+            text[sections[k.0][k.1].bytes.clone()]
+                .chars()
+                .next()
+                .is_some_and(super::analysis::is_hangul_syllable)
+        };
+        let needs_context = |e: usize| {
+            let x = &self.entities[e];
+            x.kind == "city" && x.country != "KR"
+        };
         let mut context: HashMap<&str, usize> = HashMap::new();
-        for k in kept
-            .iter()
-            .filter(|k| k.4 && k.3.len() == 1 && trusted(k.3[0]))
-        {
-            let country = &self.entities[k.3[0]].country;
-            if !country.is_empty() {
-                *context.entry(context_country(country)).or_default() += 1;
+        for k in kept.iter().filter(|k| k.4) {
+            // The countries of the trusted candidates, when they agree.
+            let mut countries = k
+                .3
+                .iter()
+                .filter(|&&e| trusted(e) && !(hangul(k) && needs_context(e)))
+                .map(|&e| context_country(&self.entities[e].country));
+            let Some(country) = countries.next() else {
+                continue;
+            };
+            if !country.is_empty() && countries.all(|c| c == country) {
+                *context.entry(country).or_default() += 1;
             }
         }
         let orgs: Vec<(usize, Range<usize>)> = kept
@@ -333,6 +475,7 @@ impl<'e> Matcher<'e> {
             let x = &self.entities[e];
             let in_context = context.contains_key(context_country(&x.country));
             !is_place(x)
+                || x.kind != "city"
                 || x.curated
                 || x.population >= BIG_CITY
                 || (in_context && x.population >= TOWN_IN_CONTEXT)
@@ -340,10 +483,11 @@ impl<'e> Matcher<'e> {
         // Among the candidates that could be meant at all, the one in the
         // country the document names most, then a curated one, then the biggest.
         let choose = |cands: &[usize]| -> Option<usize> {
+            let region_over_city = region_or_city(self.entities, cands);
             cands
                 .iter()
                 .copied()
-                .filter(|&e| evident(e))
+                .filter(|&e| evident(e) && region_over_city(e))
                 .max_by_key(|&e| {
                     let x = &self.entities[e];
                     (
@@ -359,8 +503,21 @@ impl<'e> Matcher<'e> {
         };
         let mut out: Vec<Mention> = kept
             .iter()
-            .filter_map(|(s, start, len, cands, place)| {
-                let entity = choose(cands)?;
+            .filter_map(|k| {
+                let (s, start, len, cands, place) = k;
+                let entity = if hangul(k) {
+                    let fits: Vec<usize> = cands
+                        .iter()
+                        .copied()
+                        .filter(|&e| {
+                            !needs_context(e)
+                                || context.contains_key(context_country(&self.entities[e].country))
+                        })
+                        .collect();
+                    choose(&fits)?
+                } else {
+                    choose(cands)?
+                };
                 let tokens = &sections[*s];
                 let end = start + len;
                 Some(Mention {
