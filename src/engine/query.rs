@@ -208,20 +208,48 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> Vec<Lexeme> {
 fn example(key: FilterKey) -> &'static str {
     match key {
         FilterKey::Lang => "fr",
-        FilterKey::Year => "2019",
-        FilterKey::Doc => "002_e1c73c265930c90c.txt",
-        FilterKey::Source => "scmp",
-        FilterKey::City => "shenzhen",
-        FilterKey::From => "2019",
-        FilterKey::To => "2021-06",
+        FilterKey::Year => "1999",
+        FilterKey::Doc => "<file name>",
+        FilterKey::Source => "<outlet>",
+        FilterKey::City => "<place>",
+        FilterKey::From => "1999",
+        FilterKey::To => "2001-06",
     }
 }
 
+/// The longest query read, in characters: the rest is left out with a
+/// warning (a query arrives from anyone's shared URL).
+pub const MAX_QUERY_CHARS: usize = 1000;
+/// The most clauses (words, phrases, alternatives) a query may have.
+pub const MAX_CLAUSES: usize = 32;
+
 /// Parses a query. `typing` marks the last word as a prefix unless the input
 /// ends with a space or a closing quote (the reader has finished that word).
+/// Beyond [`MAX_QUERY_CHARS`] and [`MAX_CLAUSES`] the rest is dropped, with a warning.
 pub fn parse(input: &str, typing: bool) -> Query {
     let mut warnings = Vec::new();
-    let lexemes = lex(input, &mut warnings);
+    let input = match input.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((cut, _)) => {
+            warnings.push(format!(
+                "The query is longer than {MAX_QUERY_CHARS} characters: only its beginning was searched."
+            ));
+            &input[..cut]
+        }
+        None => input,
+    };
+    let mut lexemes = lex(input, &mut warnings);
+    let words = lexemes
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !matches!(l, Lexeme::Or))
+        .map(|(i, _)| i)
+        .nth(MAX_CLAUSES);
+    if let Some(cut) = words {
+        lexemes.truncate(cut);
+        warnings.push(format!(
+            "The query has more than {MAX_CLAUSES} words and filters: only the first {MAX_CLAUSES} were searched."
+        ));
+    }
     let last_word = lexemes
         .iter()
         .rposition(|l| matches!(l, Lexeme::Word { .. }));

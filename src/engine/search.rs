@@ -13,7 +13,7 @@ use super::lang::{alias_form, query_variants, VARIANT_MARK};
 use super::query::{parse, Alternative, Clause, FilterKey, Query};
 use super::reader::{DocField, Index, Positions, Posting};
 use smallvec::{smallvec, SmallVec};
-use super::time::When;
+use super::time::{When, FIRST_DAY, LAST_DAY};
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -31,6 +31,8 @@ const ENTITY_WEIGHT: f32 = 0.9;
 const FUZZY_WEIGHT: f32 = 0.5;
 /// Longest alias, in words, looked for across neighbouring query words.
 const MAX_ALIAS_WORDS: usize = 5;
+/// How many unknown words of one query are looked up at other spellings.
+const MAX_FUZZY_WORDS: usize = 4;
 /// Characters of context in a result snippet (the app and the CLI agree).
 pub const SNIPPET_CHARS: usize = 220;
 
@@ -42,8 +44,9 @@ pub struct SearchOptions {
 }
 
 impl Default for SearchOptions {
+    /// A submitted query: every word is whole (a link, a reload, Enter, the CLI).
     fn default() -> Self {
-        SearchOptions { typing: true }
+        SearchOptions { typing: false }
     }
 }
 
@@ -216,9 +219,11 @@ fn phrase_postings(index: &Index<'_>, keys: &[String]) -> Vec<Posting> {
             let all = others
                 .iter()
                 .enumerate()
-                .all(|(k, ps)| ps.binary_search(&(start + k as u32 + 1)).is_ok());
+                .all(|(k, ps)| start
+                        .checked_add(k as u32 + 1)
+                        .is_some_and(|at| ps.binary_search(&at).is_ok()));
             if all {
-                positions.extend(start..start + keys.len() as u32);
+                positions.extend(start..start.saturating_add(keys.len() as u32));
             }
         }
         if !positions.is_empty() {
@@ -449,8 +454,8 @@ fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
             let score = opt.weight * bm25(index, tf.max(1.0), p.section, idf);
             let entity = match (&opt.entity, p.positions.first()) {
                 (Some((entity, named)), Some(&first)) => {
-                    let mut end = first + 1;
-                    while p.positions.binary_search(&end).is_ok() {
+                    let mut end = first.saturating_add(1);
+                    while end < u32::MAX && p.positions.binary_search(&end).is_ok() {
                         end += 1;
                     }
                     smallvec![EntityMatch {
@@ -466,6 +471,69 @@ fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
         lists.push(matched.collect());
     }
     ClauseMatches::merged(lists)
+}
+
+/// How much a section whose words stand side by side gains over one that
+/// has them far apart: a phrase doubles its score.
+const PROXIMITY_WEIGHT: f32 = 1.0;
+/// Positions per clause looked at when measuring closeness (bounded work for
+/// a common word).
+const CLOSENESS_POSITIONS: usize = 512;
+
+/// How closely the query's words stand together in a section, from the
+/// positions of each word (each list ascending, in the order the words were
+/// typed): 1 when they occur side by side in that order (`Louisiana
+/// Purchase` typed without quotes), else (words − 1) / the smallest span
+/// holding one of each, so 0.2 for two words five apart, near 0 for pages.
+pub fn closeness(lists: &[&[u32]]) -> f32 {
+    let n = lists.len();
+    if n < 2 || lists.iter().any(|l| l.is_empty()) {
+        return 0.0;
+    }
+    let lists: SmallVec<[&[u32]; 4]> = lists
+        .iter()
+        .map(|l| &l[..l.len().min(CLOSENESS_POSITIONS)])
+        .collect();
+    // In order, each word right after the previous one (a word of several
+    // tokens, a place name, runs over consecutive positions).
+    let in_order = lists[0].iter().any(|&start| {
+        let mut end = start;
+        for (k, list) in lists.iter().enumerate() {
+            if k > 0 {
+                let Some(next) = end.checked_add(1).filter(|p| list.binary_search(p).is_ok()) else {
+                    return false;
+                };
+                end = next;
+            }
+            while end.checked_add(1).is_some_and(|p| list.binary_search(&p).is_ok()) {
+                end += 1;
+            }
+        }
+        true
+    });
+    if in_order {
+        return 1.0;
+    }
+    // The smallest window holding a position of every word (k-way sweep).
+    let mut at: SmallVec<[usize; 4]> = smallvec![0; n];
+    let mut best = u32::MAX;
+    loop {
+        let (mut lo, mut lo_list, mut hi) = (u32::MAX, 0, 0);
+        for (k, list) in lists.iter().enumerate() {
+            let p = list[at[k]];
+            if p < lo {
+                lo = p;
+                lo_list = k;
+            }
+            hi = hi.max(p);
+        }
+        best = best.min(hi - lo);
+        at[lo_list] += 1;
+        if at[lo_list] == lists[lo_list].len() {
+            break;
+        }
+    }
+    ((n - 1) as f32 / best.max(1) as f32).min(0.9)
 }
 
 /// Sorts hits best first (ties by section). The (score, section) keys are
@@ -508,24 +576,27 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
     // A split index that lacks a shard finds nothing yet: no spelling
     // suggestions (and no shards fetched for them) until it has arrived.
     let misses = index.misses();
+    let mut fuzzy_tried = 0;
     for p in &planned {
         let mut m = evaluate(index, &p.options);
         if m.is_empty() && !p.negated && index.misses() == misses {
             // A word found nowhere: try its nearest spellings, ranked below exact matches.
             for word in &p.fuzzy {
-                let len = word.chars().count();
-                let distance = match len {
-                    0..=3 => continue,
-                    4..=7 => 1,
-                    _ => 2,
-                };
-                let mut near: Vec<(u32, String)> = index
-                    .terms_near(word, distance, 16)
-                    .into_iter()
-                    .map(|t| (index.doc_freq(&t), t))
-                    .collect();
-                near.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                if let Some((_, best)) = near.first() {
+                if fuzzy_tried == MAX_FUZZY_WORDS {
+                    hints.push(format!(
+                        "“{word}” is not in the corpus (only {MAX_FUZZY_WORDS} unknown words a query are looked up for other spellings)."
+                    ));
+                    continue;
+                }
+                fuzzy_tried += 1;
+                let near = super::spelling::candidates(index, word);
+                if near.is_empty() && word.chars().count() > super::spelling::MAX_FUZZY_CHARS {
+                    hints.push(format!(
+                        "A word of {} characters is not in the corpus, and is too long to look up other spellings of.",
+                        word.chars().count()
+                    ));
+                }
+                if let Some(best) = near.first().map(|c| c.term.clone()) {
                     // The corrected word gets every option a typed one would
                     // (its stems, the entity it names), weighted below exact matches.
                     let corrected = Alternative {
@@ -538,9 +609,21 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
                     opts.iter_mut().for_each(|o| o.weight *= FUZZY_WEIGHT);
                     m = evaluate(index, &opts);
                     corrections.push((word.clone(), best.clone()));
-                    hints.push(format!(
-                        "“{word}” is not in the corpus: showing results for “{best}”."
-                    ));
+                    // As close and as common (within a factor of four): say so.
+                    let also: Vec<String> = near[1..]
+                        .iter()
+                        .filter(|c| c.distance == near[0].distance && c.sections * 4 >= near[0].sections)
+                        .take(2)
+                        .map(|c| format!("“{}”", c.term))
+                        .collect();
+                    hints.push(if also.is_empty() {
+                        format!("“{word}” is not in the corpus: showing results for “{best}”.")
+                    } else {
+                        format!(
+                            "“{word}” is not in the corpus: showing results for “{best}”, the most common of the close spellings (also {}).",
+                            also.join(", ")
+                        )
+                    });
                 }
             }
         }
@@ -555,30 +638,62 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
     }
 
     let mut hits: Vec<Hit> = Vec::new();
+    // The scoring clauses, in the order typed: how close their words stand
+    // in a section adds to its score (see `closeness`).
+    let words: Vec<usize> = clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, (neg, filter, _))| !neg && !filter)
+        .map(|(i, _)| i)
+        .collect();
     if let Some(required) = clauses.iter().position(|(neg, _, _)| !neg) {
         // The first required clause's matches become the hits (moved, not
         // copied: at 10,000 documents a common word matches thousands).
         let (_, filter_only, first) = clauses.swap_remove(required);
+        // Where each clause typed now sits in `clauses` (None: the first).
+        let at: Vec<Option<usize>> = words
+            .iter()
+            .map(|&w| match w {
+                w if w == required => None,
+                w if w == clauses.len() => Some(required),
+                w => Some(w),
+            })
+            .collect();
         hits.reserve(first.0.len());
         'sections: for (section, (score, positions, entities)) in first.0 {
             let mut hit = Hit {
                 section,
                 doc: index.section_doc(section),
                 score: if filter_only { 0.0 } else { score },
-                positions,
+                positions: Positions::new(),
                 entities,
             };
             for (negated, filter, m) in &clauses {
                 match (m.get(section), negated) {
                     (Some(_), true) | (None, false) => continue 'sections,
-                    (Some((s, p, e)), false) => {
+                    (Some((s, _, e)), false) => {
                         if !filter {
                             hit.score += s;
                         }
-                        hit.positions.extend_from_slice(p);
                         hit.entities.extend(e.iter().cloned());
                     }
                     (None, true) => {}
+                }
+            }
+            if at.len() >= 2 {
+                let lists: SmallVec<[&[u32]; 4]> = at
+                    .iter()
+                    .map(|a| match a {
+                        None => positions.as_slice(),
+                        Some(i) => clauses[*i].2.get(section).map_or(&[][..], |m| m.1.as_slice()),
+                    })
+                    .collect();
+                hit.score *= 1.0 + PROXIMITY_WEIGHT * closeness(&lists);
+            }
+            hit.positions = positions;
+            for (negated, _, m) in &clauses {
+                if let (false, Some((_, p, _))) = (negated, m.get(section)) {
+                    hit.positions.extend_from_slice(p);
                 }
             }
             // (Already strictly ascending when one posting list matched.)
@@ -620,7 +735,7 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
 /// The span of days `from:` and `to:` ask for, if they ask for one; a value
 /// that is not a date gets a hint and is ignored.
 pub fn date_span(query: &Query, hints: &mut Vec<String>) -> Option<(i32, i32)> {
-    let mut span: Option<(i32, i32)> = None;
+    let (mut from, mut to): (Option<When>, Option<When>) = (None, None);
     for f in query
         .filters
         .iter()
@@ -637,14 +752,23 @@ pub fn date_span(query: &Query, hints: &mut Vec<String>) -> Option<(i32, i32)> {
             ));
             continue;
         };
-        let (lo, hi) = span.unwrap_or((i32::MIN, i32::MAX));
-        span = Some(if f.key == FilterKey::From {
-            (lo.max(when.start), hi)
-        } else {
-            (lo, hi.min(when.end))
-        });
+        let slot = if f.key == FilterKey::From { &mut from } else { &mut to };
+        *slot = Some(when);
     }
-    span
+    // An open end runs to the first or last day a date can have.
+    match (from, to) {
+        (None, None) => None,
+        (Some(f), Some(t)) if f.start > t.end => {
+            hints.push(format!(
+                "from:{f} is after to:{t}, so the two were swapped."
+            ));
+            Some((t.start, f.end))
+        }
+        (f, t) => Some((
+            f.map_or(FIRST_DAY, |f| f.start),
+            t.map_or(LAST_DAY, |t| t.end),
+        )),
+    }
 }
 
 fn apply_filters(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints: &mut Vec<String>) {
@@ -807,7 +931,7 @@ pub fn snippet(index: &Index<'_>, hit: &Hit, max_chars: usize) -> Snippet {
     // Every match the excerpt can show: a little before the densest run, and to the window's end.
     let visible = match densest(&hit.positions).first() {
         Some(&first) => {
-            let (from, to) = (first.saturating_sub(12), first + 2 * SNIPPET_WORDS);
+            let (from, to) = (first.saturating_sub(12), first.saturating_add(2 * SNIPPET_WORDS));
             let lo = hit.positions.partition_point(|&p| p < from);
             let hi = hit.positions.partition_point(|&p| p < to);
             &hit.positions[lo..hi]

@@ -97,13 +97,19 @@ fn accents_and_case_do_not_matter() {
 
 #[test]
 fn the_last_word_matches_as_a_prefix_while_typing() {
-    assert_eq!(ids("Zhiji"), ["000_4445b2b93edc790d.txt"]);
     let index = index();
+    let typing: Vec<&str> = search(index, "Zhiji", SearchOptions { typing: true })
+        .hits
+        .iter()
+        .map(|h| index.doc(h.doc).id)
+        .collect();
+    assert_eq!(typing, ["000_4445b2b93edc790d.txt"]);
+    assert!(ids("Zhiji").is_empty(), "a submitted word is whole");
     assert!(search(index, "Zhiji", SearchOptions { typing: false })
         .hits
         .is_empty());
     assert!(
-        search(index, "Zhiji ", SearchOptions::default())
+        search(index, "Zhiji ", SearchOptions { typing: true })
             .hits
             .is_empty(),
         "a trailing space ends the word"
@@ -176,4 +182,55 @@ fn strange_queries_get_an_answer_or_a_hint() {
             "{q:?} got neither results nor a hint"
         );
     }
+}
+
+#[test]
+fn words_that_stand_together_rank_first_without_quotes() {
+    use corpus_atlas::engine::search::closeness;
+    assert_eq!(closeness(&[&[4], &[5]]), 1.0, "side by side, in order");
+    assert!(closeness(&[&[5], &[4]]) < 1.0, "reversed is close, not a phrase");
+    assert!((closeness(&[&[0, 40], &[45]]) - 0.2).abs() < 1e-6, "five apart");
+    assert_eq!(closeness(&[&[3], &[]]), 0.0);
+    // Two texts name both words often, pages apart; one says the phrase once.
+    let filler = "The committee met again and heard reports on many matters of the day. ".repeat(12);
+    let apart = format!(
+        "Louisiana was discussed at length. {filler} A purchase of supplies was approved. Louisiana again. {filler} Another purchase."
+    );
+    let phrase = format!("{filler} The Louisiana Purchase doubled the country. {filler}");
+    let bytes = crate::build(vec![
+        crate::doc("a-apart.txt", "en", &apart),
+        crate::doc("b-apart.txt", "en", &apart.replace("committee", "council")),
+        crate::doc("c-phrase.txt", "en", &phrase),
+    ]);
+    let index = Index::open(&bytes).unwrap();
+    let ranked: Vec<&str> = search(&index, "Louisiana Purchase", SearchOptions::default())
+        .hits
+        .iter()
+        .map(|h| index.doc(h.doc).id)
+        .collect();
+    assert_eq!(ranked.first(), Some(&"c-phrase.txt"), "{ranked:?}");
+}
+
+#[test]
+fn typos_swaps_and_jamo_slips_are_corrected_with_the_choice_stated() {
+    let bytes = crate::build(vec![
+        crate::doc("a.txt", "en", "Troops left Iraq. Iraq and Britain signed. Iraq again, and Vietnam."),
+        crate::doc("b.txt", "en", "Talks with Iran went on. Iraq was named too."),
+        crate::doc("c.txt", "ko", "대통령이 육아휴직 제도를 발표했다. 대통령은 말했다."),
+    ]);
+    let index = Index::open(&bytes).unwrap();
+    let first = |q: &str| {
+        let r = search(&index, q, SearchOptions::default());
+        (r.corrections.first().map(|c| c.1.clone()), r.hints.join(" "), r.hits.len())
+    };
+    let (chosen, hints, hits) = first("Irak");
+    assert_eq!(chosen.as_deref(), Some("iraq"), "the more common of two one-edit spellings");
+    assert!(hints.contains("“iran”"), "and the other is named: {hints}");
+    assert!(hits > 0);
+    assert_eq!(first("Britian").0.as_deref(), Some("britain"), "a swap of neighbouring letters");
+    assert_eq!(first("Vietman").0.as_deref(), Some("vietnam"), "two edits for a long word");
+    assert_eq!(first("대통녕").0.as_deref().map(|t| t.starts_with("대통령")), Some(true), "one jamo off");
+    assert_eq!(first("육아휴진").0.as_deref(), Some("육아휴직"), "one jamo off");
+    // A word that exists is never corrected.
+    assert_eq!(first("Iran").0, None);
 }

@@ -1,0 +1,108 @@
+//! Example queries and the search box's placeholder, taken from the corpus
+//! itself: its most named places, a name it writes in another language or
+//! script, its busiest year. Nothing here knows what any corpus is about.
+
+use super::places::place_counts;
+use super::reader::Index;
+use super::search::position_ranges;
+
+/// What the start page offers a new reader.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Examples {
+    /// Queries to try, each a working query on this corpus.
+    pub queries: Vec<String>,
+    /// The search box's placeholder: "Search: A, B, C…".
+    pub placeholder: String,
+}
+
+/// The most named places, up to `n`, by mentions (cities first on ties).
+fn top_places<'a>(index: &Index<'a>, n: usize) -> Vec<(u32, &'a str)> {
+    place_counts(index, None)
+        .into_iter()
+        .map(|c| (c.entity, index.entity(c.entity).name))
+        .take(n)
+        .collect()
+}
+
+/// A place named in the corpus under another name than its own, in another
+/// language or script (선전 for Shenzhen): the surface of its first such
+/// mention, with the place's own name.
+fn other_name<'a>(index: &Index<'a>, places: &[(u32, &'a str)]) -> Option<(String, &'a str)> {
+    for &(e, name) in places {
+        let entity = index.entity(e);
+        for p in index.entity_postings(&entity) {
+            let section = index.section(p.section);
+            let aside = index.aside(&index.doc(section.doc));
+            let first: Vec<u32> = p.positions.iter().copied().take(1).collect();
+            let Some(r) = position_ranges(section.text, section.start, &aside, &first).pop() else {
+                continue;
+            };
+            let surface = section.text.get(r).unwrap_or("");
+            let script_differs = surface.chars().next().is_some_and(|c| !c.is_ascii())
+                && !name.chars().next().is_some_and(|c| !c.is_ascii());
+            if script_differs && !surface.is_empty() {
+                // A Korean word keeps its particles in the text: take the bare noun.
+                let word = super::lang::korean_stem(surface.split_whitespace().next().unwrap_or(surface));
+                return Some((word.to_owned(), name));
+            }
+        }
+    }
+    None
+}
+
+/// The year most documents were published in, if any has a date.
+fn busiest_year(index: &Index<'_>) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for d in index.docs() {
+        if let Some(y) = d.date.get(..4) {
+            *counts.entry(y).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, std::cmp::Reverse(y)))
+        .map(|(y, _)| y.to_owned())
+}
+
+/// `name` as it is typed in a query: quoted when it has several words.
+fn quoted(name: &str) -> String {
+    if name.contains(char::is_whitespace) {
+        format!("\"{name}\"")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Example queries and a placeholder for this corpus.
+pub fn examples(index: &Index<'_>) -> Examples {
+    let places = top_places(index, 8);
+    let mut queries: Vec<String> = Vec::new();
+    let mut shown: Vec<String> = Vec::new();
+    if let Some(&(_, first)) = places.first() {
+        queries.push(first.to_owned());
+        shown.push(first.to_owned());
+    }
+    if let Some((surface, name)) = other_name(index, &places) {
+        queries.push(surface.clone());
+        shown.push(surface);
+        let _ = name;
+    }
+    if let [(_, a), (_, b), ..] = places.as_slice() {
+        queries.push(format!("{} -{}", quoted(a), quoted(b)));
+        queries.push(format!("{} OR {}", quoted(b), places.get(2).map_or(quoted(a), |p| quoted(p.1))));
+        shown.push((*b).to_owned());
+    }
+    if let (Some(y), Some(&(_, first))) = (busiest_year(index), places.first()) {
+        queries.push(format!("{} year:{y}", quoted(first)));
+    }
+    queries.dedup();
+    let placeholder = if shown.is_empty() {
+        "Search the corpus…".to_owned()
+    } else {
+        format!("Search: {}…", shown.join(", "))
+    };
+    Examples {
+        queries,
+        placeholder,
+    }
+}

@@ -1,0 +1,47 @@
+//! Queries arrive from anyone's shared URL: a huge one is cut, answered and
+//! explained, never a hang, a panic or an allocation abort.
+
+use std::time::Instant;
+
+use corpus_atlas::engine::query::{parse, MAX_CLAUSES, MAX_QUERY_CHARS};
+use corpus_atlas::engine::search::{search, SearchOptions};
+
+#[test]
+fn a_hundred_kilobyte_word_is_answered_with_a_hint() {
+    let index = corpus_atlas::index().unwrap();
+    let word: String = "shenzhenx".repeat(100_000 / 9);
+    let started = Instant::now();
+    let r = search(index, &word, SearchOptions { typing: false });
+    println!("a {} byte unknown word answered in {:?}", word.len(), started.elapsed());
+    assert!(r.hits.is_empty());
+    assert!(
+        r.hints.iter().any(|h| h.contains("longer than 1000 characters")),
+        "{:?}",
+        r.hints
+    );
+    assert!(r.hints.iter().any(|h| h.contains("too long to look up")), "{:?}", r.hints);
+}
+
+#[test]
+fn a_query_of_thousands_of_words_searches_the_first_ones() {
+    let index = corpus_atlas::index().unwrap();
+    let many = "Hong Kong unknownword ".repeat(5_000);
+    let started = Instant::now();
+    let r = search(index, &many, SearchOptions { typing: false });
+    println!("{} bytes of words answered in {:?}", many.len(), started.elapsed());
+    assert!(r.hints.iter().any(|h| h.contains("more than 32 words")), "{:?}", r.hints);
+    // Only a few unknown words are looked up at other spellings.
+    assert!(r.hints.iter().any(|h| h.contains("only 4 unknown words")), "{:?}", r.hints);
+    let q = parse(&many, false);
+    assert!(q.clauses.len() <= MAX_CLAUSES);
+    assert!(MAX_QUERY_CHARS >= 200, "a long ordinary question still fits");
+}
+
+#[test]
+fn a_long_han_or_hangul_run_is_bounded_too() {
+    let index = corpus_atlas::index().unwrap();
+    for q in ["深圳".repeat(40_000), "선전과의".repeat(30_000), "-".repeat(50_000), "\"".repeat(70_000)] {
+        let r = search(index, &q, SearchOptions::default());
+        assert!(!r.hints.is_empty(), "a hint for {} bytes", q.len());
+    }
+}
