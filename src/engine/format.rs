@@ -2,7 +2,7 @@
 //! [`crate::engine::reader`] so the two cannot drift apart.
 //!
 //! ```text
-//! Version 5. All integers little-endian. Offsets are from the start of the file.
+//! Version 6. All integers little-endian. Offsets are from the start of the file.
 //!
 //! +-------------------- header, 120 bytes -------------------+
 //! |  0  magic        b"CATLAS\r\n"                            |
@@ -55,8 +55,9 @@
 //! strings    UTF-8 text; a StrRef is u32 offset + u32 length into it
 //! texts      UTF-8 text of the documents, one after another; a document's
 //!              text StrRef points into this region, not into `strings`
-//! shards     count x 16 bytes: u32 start, u32 length (a byte range of the
-//!              postings or texts region), u64 FNV-1a hash of those bytes
+//! shards     count x 24 bytes: u32 start, u32 length (a byte range of the
+//!              postings or texts region), then the first 16 bytes of the
+//!              SHA-256 of those bytes (which also name the shard's file)
 //! ```
 //!
 //! A *whole* index (flags 0) holds every region and no shards: the app embeds
@@ -73,13 +74,18 @@
 /// First eight bytes of every index.
 pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 /// Size of the fixed header.
 pub const HEADER_LEN: usize = 120;
 /// Header flag: postings and texts live in shard files.
 pub const FLAG_SPLIT: u32 = 1;
 /// Size of one shard record.
-pub const SHARD_LEN: usize = 16;
+pub const SHARD_LEN: usize = 24;
+/// Bytes of a shard's hash kept in its record and its file name.
+pub const SHARD_HASH_LEN: usize = 16;
+
+/// A shard's hash: the first 16 bytes of the SHA-256 of its bytes.
+pub type ShardHash = [u8; SHARD_HASH_LEN];
 /// Size of one section record.
 pub const SECTION_LEN: usize = 32;
 /// Size of one document record.
@@ -118,13 +124,20 @@ pub fn term_value(offset: u32, df: u32) -> u64 {
     u64::from(offset) | u64::from(df) << 32
 }
 
-/// 64-bit FNV-1a: names shard files by content and checks them on arrival.
-/// Not a defence against an attacker who controls the host (who controls
-/// the app too), but a sure catch for a stale or damaged file.
-pub fn fnv64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// The hash that names a shard's file and checks its bytes on arrival: the
+/// first 128 bits of SHA-256, so a host or a cache on the way cannot make
+/// other bytes that pass for the shard.
+pub fn shard_hash(bytes: &[u8]) -> ShardHash {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(bytes);
+    let mut out = [0; SHARD_HASH_LEN];
+    out.copy_from_slice(&digest[..SHARD_HASH_LEN]);
+    out
+}
+
+/// Lower-case hex of a shard hash, as in its file name.
+pub fn shard_hex(hash: &ShardHash) -> String {
+    hash.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What a shard holds.
@@ -137,10 +150,10 @@ pub enum ShardKind {
 }
 
 /// The file name of a shard, relative to the app's directory.
-pub fn shard_file(kind: ShardKind, hash: u64) -> String {
+pub fn shard_file(kind: ShardKind, hash: &ShardHash) -> String {
     match kind {
-        ShardKind::Postings => format!("shards/p-{hash:016x}.bin"),
-        ShardKind::Texts => format!("shards/t-{hash:016x}.txt"),
+        ShardKind::Postings => format!("shards/p-{}.bin", shard_hex(hash)),
+        ShardKind::Texts => format!("shards/t-{}.txt", shard_hex(hash)),
     }
 }
 
@@ -194,6 +207,14 @@ mod tests {
             assert_eq!(get_varint(&buf, &mut pos), Some(v));
         }
         assert_eq!(get_varint(&buf, &mut pos), None);
+    }
+
+    #[test]
+    fn shard_names_carry_a_sha256_prefix() {
+        // SHA-256("abc") starts ba7816bf 8f01cfea 414140de 5dae2223.
+        let h = shard_hash(b"abc");
+        assert_eq!(shard_hex(&h), "ba7816bf8f01cfea414140de5dae2223");
+        assert_eq!(shard_file(ShardKind::Postings, &h), "shards/p-ba7816bf8f01cfea414140de5dae2223.bin");
     }
 
     #[test]

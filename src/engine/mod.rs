@@ -8,6 +8,7 @@
 //! text plus highlight ranges.
 
 pub mod analysis;
+pub mod examples;
 pub mod format;
 pub mod lang;
 #[cfg(not(target_arch = "wasm32"))]
@@ -17,6 +18,8 @@ pub mod places;
 pub mod query;
 pub mod reader;
 pub mod search;
+pub mod spelling;
+pub mod text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod temporal;
 pub mod time;

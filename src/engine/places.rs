@@ -22,7 +22,7 @@ pub struct PlaceCount {
 /// Number of mentions in a sorted list of token positions: each mention is
 /// a run of consecutive positions.
 fn runs(positions: &[u32]) -> u32 {
-    let breaks = positions.windows(2).filter(|w| w[1] != w[0] + 1).count();
+    let breaks = positions.windows(2).filter(|w| w[0].checked_add(1) != Some(w[1])).count();
     if positions.is_empty() {
         0
     } else {

@@ -11,11 +11,12 @@ use fst::{Automaton, IntoStreamer, Streamer};
 
 pub use super::format::ShardKind;
 use super::format::{
-    alias_key, fnv64, get_u32, get_varint, shard_file, ASIDE_LEN, DOC_LEN, DOC_STRINGS, ENTITY_LEN,
+    alias_key, get_u32, get_varint, shard_file, ASIDE_LEN, DOC_LEN, DOC_STRINGS, ENTITY_LEN,
     EVENT_INFERRED, EVENT_LEN, EVENT_PUBLISHED, EVENT_RELATIVE, FLAG_SPLIT, HEADER_LEN, MAGIC,
     SECTION_LEN, SHARD_LEN, VERSION,
+    shard_hash, ShardHash, SHARD_HASH_LEN,
 };
-use super::time::{Precision, When};
+use super::time::{Precision, When, FIRST_DAY, LAST_DAY};
 
 /// Why bytes could not be opened as an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,9 +92,10 @@ impl<'a, T: ?Sized + 'a> Space<'a, T> {
     }
 
     /// (start, length, hash) of shard `i`.
-    fn record(&self, i: usize) -> (usize, usize, u64) {
+    fn record(&self, i: usize) -> (usize, usize, ShardHash) {
         let rec = &self.table[i * SHARD_LEN..(i + 1) * SHARD_LEN];
-        let hash = u64::from_le_bytes(rec[8..16].try_into().unwrap_or_default());
+        let mut hash = [0; SHARD_HASH_LEN];
+        hash.copy_from_slice(&rec[8..8 + SHARD_HASH_LEN]);
         (
             get_u32(rec, 0).unwrap_or(0) as usize,
             get_u32(rec, 4).unwrap_or(0) as usize,
@@ -181,13 +183,12 @@ impl<'a, T: ?Sized + 'a> Space<'a, T> {
     /// Checks a shard's bytes against its record; the caller stores them.
     fn check(&self, ord: u32, bytes: &[u8]) -> Result<(), OpenError> {
         let i = ord as usize;
-        let name = |hash| shard_file(self.kind, hash);
         if i >= self.loaded.len() {
             return Err(OpenError::BadShard(format!("shard {ord}")));
         }
         let (_, len, hash) = self.record(i);
-        if bytes.len() != len || fnv64(bytes) != hash {
-            return Err(OpenError::BadShard(name(hash)));
+        if bytes.len() != len || shard_hash(bytes) != hash {
+            return Err(OpenError::BadShard(shard_file(self.kind, &hash)));
         }
         Ok(())
     }
@@ -423,13 +424,8 @@ impl<'a> Index<'a> {
             events,
             avg_len,
         };
-        for e in 0..event_count {
-            let ev = index.event(e as u32).ok_or(OpenError::Corrupt("event"))?;
-            if ev.section as usize >= section_count || ev.when.start > ev.when.end {
-                return Err(OpenError::Corrupt("event"));
-            }
-        }
         index.validate(section_count, doc_count, aside_count)?;
+        index.validate_events(event_count, section_count)?;
         for e in 0..entity_count {
             let rec = &index.entities[e * ENTITY_LEN..];
             index
@@ -510,6 +506,33 @@ impl<'a> Index<'a> {
                 .ok_or(OpenError::Corrupt("section title"))?;
             self.checked_str(rec, 24)
                 .ok_or(OpenError::Corrupt("section language"))?;
+        }
+        Ok(())
+    }
+
+    /// Every event names a section, a span of real days in order, and words
+    /// inside its document's text (on character boundaries, where the text
+    /// is here), so the timeline can slice the text without checking again.
+    fn validate_events(&self, event_count: usize, section_count: usize) -> Result<(), OpenError> {
+        let bad = OpenError::Corrupt("event");
+        for e in 0..event_count {
+            let ev = self.event(e as u32).ok_or(bad.clone())?;
+            let days = FIRST_DAY..=LAST_DAY;
+            if ev.section as usize >= section_count
+                || ev.when.start > ev.when.end
+                || !days.contains(&ev.when.start)
+                || !days.contains(&ev.when.end)
+            {
+                return Err(bad);
+            }
+            let doc = self.section_doc(ev.section);
+            let rec = &self.docs[doc as usize * DOC_LEN..];
+            let text_len = get_u32(rec, 6 * 8 + 4).unwrap_or(0) as usize;
+            let end = ev.start.checked_add(ev.len).ok_or(bad.clone())?;
+            let words_ok = self.texts.split() || self.doc(doc).text.get(ev.start..end).is_some();
+            if end > text_len || !words_ok {
+                return Err(bad);
+            }
         }
         Ok(())
     }
@@ -629,17 +652,57 @@ impl<'a> Index<'a> {
 
     /// The file holding a shard, relative to the app.
     pub fn shard_file(&self, id: ShardId) -> String {
-        let space_table = match id.kind {
-            ShardKind::Postings => (self.postings.table, self.postings.loaded.len()),
-            ShardKind::Texts => (self.texts.table, self.texts.loaded.len()),
+        let space = match id.kind {
+            ShardKind::Postings => &self.postings.table,
+            ShardKind::Texts => &self.texts.table,
         };
-        let hash = if (id.ord as usize) < space_table.1 {
-            let rec = &space_table.0[id.ord as usize * SHARD_LEN..];
-            u64::from_le_bytes(rec[8..16].try_into().unwrap_or_default())
-        } else {
-            0
+        let mut hash = [0; SHARD_HASH_LEN];
+        if let Some(rec) = space.get(id.ord as usize * SHARD_LEN..(id.ord as usize + 1) * SHARD_LEN) {
+            hash.copy_from_slice(&rec[8..8 + SHARD_HASH_LEN]);
+        }
+        shard_file(id.kind, &hash)
+    }
+
+    /// Whether a shard has arrived (always true for a whole index's regions).
+    pub fn shard_loaded(&self, id: ShardId) -> bool {
+        let i = id.ord as usize;
+        match id.kind {
+            ShardKind::Postings => self.postings.loaded.get(i).is_none_or(|s| s.get().is_some()),
+            ShardKind::Texts => self.texts.loaded.get(i).is_none_or(|s| s.get().is_some()),
+        }
+    }
+
+    /// The shards to fetch for those wanted: each postings shard with its
+    /// neighbours, so the host learns only a range of the dictionary that
+    /// three shards cover, not the one a word falls in. Ascending, no repeats,
+    /// none that has arrived.
+    pub fn padded(&self, wanted: &[ShardId]) -> Vec<ShardId> {
+        let (postings, _) = self.shard_counts();
+        let mut out: Vec<ShardId> = wanted
+            .iter()
+            .flat_map(|&id| {
+                let around = match id.kind {
+                    ShardKind::Postings => id.ord.saturating_sub(1)..=(id.ord + 1).min(postings.saturating_sub(1) as u32),
+                    ShardKind::Texts => id.ord..=id.ord,
+                };
+                around.map(move |ord| ShardId { kind: id.kind, ord })
+            })
+            .filter(|&id| !self.shard_loaded(id))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The length in bytes the index lists for a shard: a response of
+    /// another length is refused before its body is read.
+    pub fn shard_len(&self, id: ShardId) -> Option<usize> {
+        let space = match id.kind {
+            ShardKind::Postings => &self.postings.table,
+            ShardKind::Texts => &self.texts.table,
         };
-        shard_file(id.kind, hash)
+        let rec = space.get(id.ord as usize * SHARD_LEN..(id.ord as usize + 1) * SHARD_LEN)?;
+        get_u32(rec, 4).map(|n| n as usize)
     }
 
     /// Hands over a fetched shard: checked against the index's record (length
@@ -957,6 +1020,38 @@ impl<'a> Index<'a> {
             Ok(automaton) => self.collect_terms(self.fst.search(automaton).into_stream(), limit),
             Err(_) => Vec::new(),
         }
+    }
+
+    /// Korean nouns (particles stripped, see `lang`) of `chars` syllables
+    /// give or take one, up to `limit` of them looked at. (fst's Levenshtein
+    /// automaton misses multi-byte characters, so a Hangul typo is matched
+    /// by walking the nouns and measuring each; see `spelling`.)
+    pub fn nouns_of_length(&self, chars: usize, limit: usize) -> Vec<String> {
+        let prefix = super::lang::variant_key("ko", "");
+        let mut stream = self
+            .fst
+            .search(fst::automaton::Str::new(&prefix).starts_with())
+            .into_stream();
+        let mut out = Vec::new();
+        let mut seen = 0;
+        while let Some((key, _)) = stream.next() {
+            seen += 1;
+            if seen > limit {
+                break;
+            }
+            if let Some(form) = std::str::from_utf8(key).ok().and_then(|k| k.strip_prefix(prefix.as_str())) {
+                if form.chars().count().abs_diff(chars) <= 1 {
+                    out.push(form.to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    /// How many surface forms a Korean noun has in the index (0 if none).
+    pub fn noun_forms(&self, noun: &str) -> u32 {
+        self.variant_targets(&super::lang::variant_key("ko", noun))
+            .map_or(0, |t| t.len() as u32)
     }
 
     fn collect_terms<'s>(

@@ -44,8 +44,16 @@ pub struct When {
     pub precision: Precision,
 }
 
-/// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+/// The first day a date may be: 0001-01-01.
+pub const FIRST_DAY: i32 = -719_162;
+/// The last day a date may be: 9999-12-31.
+pub const LAST_DAY: i32 = 2_932_896;
+
+/// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm), for
+/// years 1 to 9999 (others are brought into that range).
 pub fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
+    let y = y.clamp(1, 9999);
+    let (m, d) = (m.clamp(1, 12), d.clamp(1, 31));
     let y = if m <= 2 { y - 1 } else { y };
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;
@@ -55,9 +63,10 @@ pub fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
     era * 146_097 + doe - 719_468
 }
 
-/// The civil date of a day number.
+/// The civil date of a day number (days outside years 1 to 9999 are
+/// brought to the nearest end of that range).
 pub fn civil_from_days(z: i32) -> (i32, u32, u32) {
-    let z = z + 719_468;
+    let z = z.clamp(FIRST_DAY, LAST_DAY) + 719_468;
     let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -161,6 +170,26 @@ fn year4(s: &str) -> Option<i32> {
         .flatten()
 }
 
+/// A span of days as a reader reads it: "2019-01-01 – 2020-06-30", or
+/// "from 2019-01-01" / "until 2020-06-30" when one end is open (at
+/// [`FIRST_DAY`] or [`LAST_DAY`]).
+pub fn span_label(first: i32, last: i32) -> String {
+    let day = |d: i32| {
+        When {
+            start: d,
+            end: d,
+            precision: Precision::Day,
+        }
+        .to_string()
+    };
+    match (first <= FIRST_DAY, last >= LAST_DAY) {
+        (true, true) => "any date".to_owned(),
+        (false, true) => format!("from {}", day(first)),
+        (true, false) => format!("until {}", day(last)),
+        (false, false) => format!("{} – {}", day(first), day(last)),
+    }
+}
+
 /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `YYYY/YYYY`, as precise as stated.
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -193,6 +222,22 @@ mod tests {
         // 2026-01-15 is a Thursday; 2023-03-14 a Tuesday.
         assert_eq!(weekday(days_from_civil(2026, 1, 15)), 3);
         assert_eq!(weekday(days_from_civil(2023, 3, 14)), 1);
+    }
+
+    #[test]
+    fn the_ends_of_the_calendar_hold() {
+        assert_eq!(days_from_civil(1, 1, 1), FIRST_DAY);
+        assert_eq!(days_from_civil(9999, 12, 31), LAST_DAY);
+        // Far outside the range: the nearest end, never an overflow.
+        assert_eq!(civil_from_days(i32::MAX), (9999, 12, 31));
+        assert_eq!(civil_from_days(i32::MIN), (1, 1, 1));
+        assert_eq!(days_from_civil(i32::MAX, 99, 99), LAST_DAY);
+        assert_eq!(span_label(days_from_civil(2019, 1, 1), LAST_DAY), "from 2019-01-01");
+        assert_eq!(span_label(FIRST_DAY, days_from_civil(2021, 6, 30)), "until 2021-06-30");
+        assert_eq!(
+            span_label(days_from_civil(1803, 4, 30), days_from_civil(1803, 12, 20)),
+            "1803-04-30 – 1803-12-20"
+        );
     }
 
     #[test]

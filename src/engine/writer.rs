@@ -7,9 +7,10 @@ use std::ops::Range;
 
 use super::analysis::{normalize, scan, terms};
 use super::format::{
-    alias_key, fnv64, in_aside, put_varint, shard_file, term_value, ShardKind, ASIDE_LEN, DOC_LEN,
+    alias_key, in_aside, put_varint, shard_file, term_value, ShardKind, ASIDE_LEN, DOC_LEN,
     ENTITY_LEN, EVENT_INFERRED, EVENT_LEN, EVENT_PUBLISHED, EVENT_RELATIVE, FLAG_SPLIT, HEADER_LEN,
     MAGIC, SECTION_LEN, SHARD_LEN, VERSION,
+    shard_hash, ShardHash,
 };
 use super::lang::{alias_form, Variants};
 
@@ -71,6 +72,8 @@ pub struct EntityInput {
     /// Listed in the curated entities file: preferred over a gazetteer-only
     /// place of the same name when the context does not decide.
     pub curated: bool,
+    /// GeoNames id, for places from the gazetteer; 0 otherwise.
+    pub geonames: u32,
 }
 
 /// Why the writer refused its input.
@@ -181,11 +184,11 @@ impl IndexWriter {
             };
             for range in cut(region.len(), starts, target) {
                 let bytes = region[range.clone()].to_vec();
-                let hash = fnv64(&bytes);
+                let hash = shard_hash(&bytes);
                 for v in [to_u32(range.start)?, to_u32(range.len())?] {
                     table.extend_from_slice(&v.to_le_bytes());
                 }
-                table.extend_from_slice(&hash.to_le_bytes());
+                table.extend_from_slice(&hash);
                 shards.push(Shard { kind, hash, bytes });
             }
         }
@@ -472,8 +475,8 @@ pub struct SplitIndex {
 pub struct Shard {
     /// Postings or texts.
     pub kind: ShardKind,
-    /// FNV-1a of `bytes`, which names the file.
-    pub hash: u64,
+    /// Truncated SHA-256 of `bytes`, which names the file.
+    pub hash: ShardHash,
     /// The bytes of the file.
     pub bytes: Vec<u8>,
 }
@@ -481,7 +484,7 @@ pub struct Shard {
 impl Shard {
     /// The file's path relative to the app (see [`shard_file`]).
     pub fn file(&self) -> String {
-        shard_file(self.kind, self.hash)
+        shard_file(self.kind, &self.hash)
     }
 }
 

@@ -166,3 +166,32 @@ fn a_damaged_or_stale_shard_is_refused() {
         .is_empty());
     index.provide(id, good).expect("the right file");
 }
+
+#[test]
+fn a_query_fetches_its_postings_shards_padded_with_their_neighbours() {
+    use corpus_atlas::engine::ShardKind;
+    let (head, files) = split();
+    let index = Index::open(head).unwrap();
+    let (postings, texts) = index.shard_counts();
+    assert!(postings >= 4 && texts >= 2, "{postings} {texts}");
+    let middle = ShardId { kind: ShardKind::Postings, ord: 2 };
+    let text = ShardId { kind: ShardKind::Texts, ord: 1 };
+    let padded = index.padded(&[middle, text]);
+    let ords = |kind| padded.iter().filter(|s| s.kind == kind).map(|s| s.ord).collect::<Vec<_>>();
+    assert_eq!(ords(ShardKind::Postings), [1, 2, 3], "the host sees a range, not the word's shard");
+    assert_eq!(ords(ShardKind::Texts), [1]);
+    // At the ends of the table, and once a neighbour has arrived, no shard is asked for twice.
+    let first = ShardId { kind: ShardKind::Postings, ord: 0 };
+    let bytes: &'static [u8] = files[&index.shard_file(first)].as_slice();
+    index.provide(first, bytes).unwrap();
+    let last = ShardId { kind: ShardKind::Postings, ord: postings as u32 - 1 };
+    let padded = index.padded(&[ShardId { kind: ShardKind::Postings, ord: 1 }, last]);
+    let got: Vec<u32> = padded.iter().map(|s| s.ord).collect();
+    assert_eq!(got, [1, 2, postings as u32 - 2, postings as u32 - 1]);
+    // A shard of the right length but other bytes is refused.
+    let second = ShardId { kind: ShardKind::Postings, ord: 1 };
+    let mut forged = files[&index.shard_file(second)].clone();
+    forged[0] ^= 1;
+    let forged: &'static [u8] = Box::leak(forged.into_boxed_slice());
+    assert!(index.provide(second, forged).is_err());
+}
