@@ -17,7 +17,7 @@ PORT ?= 8080
 
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test build single hostile split bench fuzz tools tools-rust tools-web tools-browser check clean
+.PHONY: serve test build single hostile split bench fuzz eval tools tools-rust tools-web tools-browser check clean
 
 serve: tools-web
 	trunk serve --release --offline --address $(HOST) --port $(PORT)
@@ -31,6 +31,9 @@ HOSTILE := target/hostile-corpus
 hostile: tools-web
 	@rm -rf $(HOSTILE) && mkdir -p $(HOSTILE)
 	cp tests/data/hostile/* $(HOSTILE)/
+	cp tests/data/hostile.toml $(HOSTILE).toml
+	@# A file name that is markup: ids are shown and put in URLs, never parsed.
+	@printf 'A file whose name is markup\n\nIts text mentions Macau once.\n' > '$(HOSTILE)/<img src=x onerror=window.__pwned=9>.txt'
 	@# (yes dies of SIGPIPE when head stops reading: keep it out of the pipeline's status)
 	@{ printf 'One enormous line\n\n'; head -c 1050000 < <(yes 'Hong Kong data hub on one single line,') | tr -d '\n'; printf '\n'; } > $(HOSTILE)/one-megabyte-line.txt
 	@{ printf 'A ten megabyte file\n\n'; head -c 10000000 < <(yes 'Shenzhen fintech firms filed 2,000 reports in Guangdong this year.'); } > $(HOSTILE)/ten-megabytes.txt
@@ -65,6 +68,12 @@ single: build
 # Validate a corpus folder without building the app: make check CORPUS_DIR=path/to/texts
 check:
 	cargo run --quiet --bin atlas -- check $(or $(CORPUS_DIR),assets/corpus)
+
+# Places, dates and publication dates scored against hand-made gold sets of
+# public corpora the rules were not written for (tests/data/eval), per corpus
+# and split: `tune` is looked at while changing the rules, `heldout` only scored.
+eval:
+	cargo run --quiet --bin atlas -- eval tests/data/eval $(EVAL_FLAGS)
 
 tools: tools-web tools-browser
 

@@ -13,7 +13,10 @@ pub mod app;
 pub mod basemap;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
+pub mod embed;
 pub mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod geo;

@@ -64,7 +64,7 @@ pub fn report_height(last: &mut i32) {
     }
     *last = height;
     let message = Object::new();
-    let _ = Reflect::set(&message, &"type".into(), &"corpus-atlas:height".into());
+    let _ = Reflect::set(&message, &"type".into(), &crate::embed::HEIGHT_MESSAGE.into());
     let _ = Reflect::set(&message, &"height".into(), &height.into());
     let _ = parent.post_message(&message, "*");
 }
@@ -96,24 +96,34 @@ pub fn embed_url() -> String {
     format!("{single}?embed{}", location.hash().unwrap_or_default())
 }
 
-/// The `<iframe>` snippet for this view.
+/// The embed code for this view: the iframe and its sizing script
+/// (see [`crate::embed::snippet`]).
 pub fn embed_code() -> String {
-    format!(
-        "<iframe src=\"{}\" title=\"corpus-atlas\" sandbox=\"allow-scripts allow-popups\" style=\"width:100%;height:520px;border:0\"></iframe>",
-        embed_url()
-    )
+    crate::embed::snippet(&embed_url())
 }
 
-/// Puts `text` on the clipboard where the browser allows it.
-pub fn copy(text: &str) {
+/// Whether the page was opened from disk: an embed code copied here points
+/// at a file on this computer, which no reader of an article can open.
+pub fn from_disk() -> bool {
+    gloo::utils::window()
+        .location()
+        .protocol()
+        .is_ok_and(|p| p == "file:")
+}
+
+/// Puts `text` on the clipboard; whether the browser accepted it (a
+/// sandboxed frame or a denied permission refuses).
+pub async fn copy(text: &str) -> bool {
     let window = gloo::utils::window();
-    if let Ok(clipboard) = Reflect::get(&window.navigator(), &JsValue::from_str("clipboard")) {
-        if let Ok(clipboard) = clipboard.dyn_into::<web_sys::Clipboard>() {
-            let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-            let _ = clipboard.write_text(text).catch(&ignore);
-            ignore.forget();
-        }
-    }
+    let Ok(clipboard) = Reflect::get(&window.navigator(), &JsValue::from_str("clipboard")) else {
+        return false;
+    };
+    let Ok(clipboard) = clipboard.dyn_into::<web_sys::Clipboard>() else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
 }
 
 /// Marks the moment results are on screen (`performance.mark`), and notes the

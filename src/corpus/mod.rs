@@ -7,6 +7,7 @@
 
 pub mod gazetteer;
 mod layout;
+pub mod regions;
 mod meta;
 
 use std::collections::BTreeMap;
@@ -28,6 +29,8 @@ pub const ENTITIES_FILE: &str = "assets/entities.toml";
 
 /// The city gazetteer made by `atlas gazetteer import`.
 pub const GAZETTEER_FILE: &str = "assets/gazetteer.tsv";
+/// Countries and states, made by `atlas gazetteer regions`.
+pub const REGIONS_FILE: &str = "assets/regions.tsv";
 
 /// File endings read as corpus texts.
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
@@ -129,6 +132,16 @@ fn valid_date(d: &str) -> bool {
     ok_shape && (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
+/// Whether `url` is an http(s) address: readers follow it from the app, so
+/// a `javascript:` or `data:` address in the metadata is refused at build time.
+fn web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !url.chars().any(|c| c.is_control() || c.is_whitespace()))
+}
+
 /// Reads an optional TOML file: a missing file is `T::default()`; a bad one
 /// is an error at its line. Returns the text too, for pointing at lines later.
 fn read_toml<T: serde::de::DeserializeOwned + Default>(
@@ -166,6 +179,17 @@ fn load_settings(path: &Path) -> Result<Settings, CorpusError> {
                 ));
             }
         }
+        if let Some(url) = &doc.url {
+            if !web_address(url) {
+                return Err(CorpusError::new(
+                    path,
+                    table_line(id),
+                    format!(
+                        "document {id:?}: url {url:?} is not a web address: write one that starts with https:// or http://"
+                    ),
+                ));
+            }
+        }
         if let Some(lang) = &doc.language {
             if !LANGUAGES.contains(&lang.as_str()) {
                 return Err(CorpusError::new(
@@ -194,16 +218,37 @@ pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, Cor
         .map_err(|e| CorpusError::new(dir, None, format!("cannot read the corpus folder: {e}")))?;
     let mut files: Vec<PathBuf> = Vec::new();
     for entry in entries {
-        let path = entry
-            .map_err(|e| CorpusError::new(dir, None, e.to_string()))?
-            .path();
+        let entry = entry.map_err(|e| CorpusError::new(dir, None, e.to_string()))?;
+        let path = entry.path();
         let is_text = path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| TEXT_EXTENSIONS.contains(&e));
-        // A text that cannot be read (a broken link, say) is an error, not a file to skip.
-        if is_text && !path.is_dir() {
+        if !is_text {
+            continue;
+        }
+        // Only regular files inside the folder: a link could point anywhere
+        // (`env.txt -> /proc/self/environ`, `~/.git-credentials`), and what is
+        // read here is published, searchable, in the bundle.
+        let kind = entry
+            .file_type()
+            .map_err(|e| CorpusError::new(&path, None, format!("cannot read: {e}")))?;
+        if kind.is_symlink() {
+            return Err(CorpusError::new(
+                &path,
+                None,
+                "is a symbolic link: corpus-atlas reads only regular files inside the corpus folder \
+                 (what it reads is published); copy the text into the folder instead",
+            ));
+        }
+        if kind.is_file() {
             files.push(path);
+        } else if !kind.is_dir() {
+            return Err(CorpusError::new(
+                &path,
+                None,
+                "is not a regular file (a device, pipe or socket): put only text files in the corpus folder",
+            ));
         }
     }
     files.sort();
@@ -246,9 +291,43 @@ pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, Cor
     Ok(docs)
 }
 
+/// The largest corpus file read (bytes): a bigger one stops the build
+/// instead of filling memory (it is read whole, then copied into the index).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A file's bytes, refusing one larger than [`MAX_FILE_BYTES`] before reading it.
+fn read_capped(path: &Path) -> Result<Vec<u8>, CorpusError> {
+    use std::io::Read as _;
+    let cannot = |e: std::io::Error| CorpusError::new(path, None, format!("cannot read: {e}"));
+    let file = fs::File::open(path).map_err(cannot)?;
+    let too_large = |n: u64| {
+        CorpusError::new(
+            path,
+            None,
+            format!(
+                "is {} MiB, larger than the {} MiB a corpus file may be: split it into several files",
+                n / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+    };
+    let len = file.metadata().map_err(cannot)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(len));
+    }
+    // The length may change under us: read at most one byte past the cap.
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
-    let bytes =
-        fs::read(path).map_err(|e| CorpusError::new(path, None, format!("cannot read: {e}")))?;
+    let bytes = read_capped(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..good].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -277,7 +356,7 @@ fn from_text(id: &str, text: String) -> DocInput {
         title: derive_title(&text),
         source: derive_source(&text),
         author: derive_author(&text),
-        date: derive_date(&text),
+        date: derive_date(id, &text),
         lang: detect_language(&text),
         url: String::new(),
         sections: Vec::new(),
@@ -347,7 +426,11 @@ struct EntitiesFile {
 
 /// The entities of the project: [`ENTITIES_FILE`] over [`GAZETTEER_FILE`].
 pub fn project_entities() -> Result<Vec<EntityInput>, CorpusError> {
-    load_entities(Path::new(ENTITIES_FILE), Path::new(GAZETTEER_FILE))
+    load_entities(
+        Path::new(ENTITIES_FILE),
+        Path::new(GAZETTEER_FILE),
+        Path::new(REGIONS_FILE),
+    )
 }
 
 /// Reads the curated entities file (`[[entity]]` tables, see its header)
@@ -358,6 +441,7 @@ pub fn project_entities() -> Result<Vec<EntityInput>, CorpusError> {
 pub fn load_entities(
     entities: &Path,
     gazetteer_file: &Path,
+    regions_file: &Path,
 ) -> Result<Vec<EntityInput>, CorpusError> {
     let (file, text): (EntitiesFile, String) = read_toml(entities)?;
     let cities = gazetteer::load(gazetteer_file)?;
@@ -377,6 +461,23 @@ pub fn load_entities(
             population: c.population,
             at: Some((c.lat, c.lon)),
             curated: false,
+            geonames: c.id,
+        });
+    }
+    // Countries and states: places of their own kind, never drawn as cities.
+    for r in regions::load(regions_file)? {
+        let mut gazetteer_aliases = r.aliases;
+        gazetteer_aliases.push(r.name.clone());
+        out.push(EntityInput {
+            name: r.name,
+            kind: r.kind,
+            aliases: Vec::new(),
+            gazetteer_aliases,
+            country: r.country,
+            population: r.population,
+            at: Some((r.lat, r.lon)),
+            curated: false,
+            geonames: r.id,
         });
     }
     let line = |name: &str| text.find(&format!("\"{name}\"")).map(|b| line_of(&text, b));
@@ -437,6 +538,7 @@ pub fn load_entities(
                     population: 0,
                     at,
                     curated: true,
+                    geonames: 0,
                 });
                 out.len() - 1
             }

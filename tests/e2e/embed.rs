@@ -5,49 +5,47 @@ use std::fs;
 
 use crate::support::{copy_site, open_app, screenshot_path, Browser, Server};
 
-/// The host-side snippet from the README, on a page of its own.
-const HOST_PAGE: &str = r#"<!doctype html><meta charset="utf-8"><title>An article</title><link rel="icon" href="data:,">
+/// An article with the embed code pasted in as the app copies it and the
+/// README shows it (`corpus_atlas::embed::snippet`).
+fn host_page(src: &str) -> String {
+    format!(
+        r#"<!doctype html><meta charset="utf-8"><title>An article</title><link rel="icon" href="data:,">
 <body style="font-family: sans-serif; max-width: 42rem; margin: 1rem auto">
-<h1>An article about the Greater Bay Area</h1><p>Some reporting above the explorer.</p>
-<iframe id="atlas" src="corpus-atlas.html?embed#/search?q=Shenzhen" title="corpus-atlas"
-        sandbox="allow-scripts" style="width:100%;height:200px;border:1px solid #ccc"></iframe>
-<script>
-addEventListener("message", (e) => {
-  const frame = document.getElementById("atlas");
-  if (e.source === frame.contentWindow && e.data && e.data.type === "corpus-atlas:height") {
-    frame.style.height = e.data.height + "px";
-    window.__reported = e.data.height;
-  }
-});
-</script>
+<h1>An article about a corpus</h1><p>Some reporting above the explorer.</p>
+{}
 <p>Some reporting below.</p>
-"#;
+"#,
+        corpus_atlas::embed::snippet(src)
+    )
+}
 
 #[test]
 fn a_sandboxed_embed_reports_its_height_and_keeps_its_deep_link() {
     let site = copy_site("host", |_, _| {});
-    fs::write(site.join("article.html"), HOST_PAGE).unwrap();
+    let src = "corpus-atlas.html?embed#/search?q=Shenzhen";
+    fs::write(site.join("article.html"), host_page(src)).unwrap();
+    let frame = format!("#{}", corpus_atlas::embed::frame_id(src));
     let server = Server::start(site.clone(), "/");
     let browser = Browser::start();
     browser.goto(&format!("{}article.html", server.url));
     // The frame reports again as the map and timeline arrive after the results:
-    // the host follows, and the frame ends as tall as it last said.
-    browser.wait_for(
-        "a height from the frame",
-        "return window.__reported > 300 && window.__reported",
-    );
-    browser.wait_for(
-        "the host to resize the frame to the last height reported",
-        "const h = document.getElementById('atlas').getBoundingClientRect().height; return Math.abs(h - window.__reported) < 3 && h > 300",
-    );
-    browser.screenshot(&screenshot_path("embed-host"));
-
-    browser.frame(Some("#atlas"));
+    // the host follows, and the frame ends as tall as its document.
+    let height_js = format!("return document.querySelector('{frame}').getBoundingClientRect().height");
+    browser.frame(Some(&frame));
     let marks = browser.wait_for(
         "Shenzhen results in the frame",
         "return document.querySelectorAll('ol[aria-label=Results] li mark').length",
     );
     assert!(marks.as_u64().unwrap() > 3);
+    browser.wait_for("the panels in the frame", "return document.querySelector('.timeline-svg')");
+    let inner = browser.js("return document.documentElement.scrollHeight", vec![]).as_f64().unwrap();
+    browser.frame(None);
+    browser.wait_for(
+        "the host to size the frame to the height its document reports",
+        &format!("const h = (() => {{ {height_js} }})(); return Math.abs(h - Math.min(4000, {inner})) < 3 && h"),
+    );
+    browser.screenshot(&screenshot_path("embed-host"));
+    browser.frame(Some(&frame));
     let layout = browser.js(
         "const f = document.querySelector('.facets'); return [!!document.querySelector('.embed'), !!f && getComputedStyle(f).display !== 'none', document.querySelector('.embed-out a').href]",
         vec![],
@@ -59,6 +57,20 @@ fn a_sandboxed_embed_reports_its_height_and_keeps_its_deep_link() {
         out.ends_with("corpus-atlas.html#/search?q=Shenzhen"),
         "the link out keeps the view, without embed: {out}"
     );
+    // The host takes only a finite height within bounds from its own frame.
+    for (sent, expected) in [("1e9", Some(4000.0)), ("'NaN'", None), ("'500px;background:red'", None), ("7", Some(120.0))] {
+        browser.frame(None);
+        let before = browser.js(&height_js, vec![]).as_f64().unwrap();
+        browser.frame(Some(&frame));
+        browser.js(&format!("parent.postMessage({{type: 'corpus-atlas:height', height: {sent}}}, '*'); return true"), vec![]);
+        browser.frame(None);
+        let want = expected.unwrap_or(before);
+        browser.wait_for(
+            &format!("the host's answer to a height of {sent}"),
+            &format!("const h = (() => {{ {height_js} }})(); return Math.abs(h - {want}) < 2 && h"),
+        );
+        browser.frame(Some(&frame));
+    }
     browser.frame(None);
     browser.assert_clean_console();
     let _ = fs::remove_dir_all(&site);
@@ -79,11 +91,37 @@ fn the_share_panel_gives_a_link_and_an_embed_snippet() {
     );
     let code = code.as_str().unwrap();
     assert!(
-        code.starts_with("<iframe src=\"")
+        code.starts_with("<iframe id=\"corpus-atlas-")
             && code.contains("corpus-atlas.html?embed#/search?q=Hong%20Kong%20lang%3Aen"),
         "{code}"
     );
     assert!(code.contains("sandbox=\"allow-scripts"));
+    assert!(code.contains("addEventListener(\"message\""), "the sizing script comes with it: {code}");
+    // The panel says what the clipboard did, never "copied" when it refused.
+    let status = || {
+        browser.wait_for(
+            "the copy's outcome",
+            "const s = document.querySelector('.share-out [role=status]')?.textContent; return s && !s.startsWith('Copying') && s",
+        )
+    };
+    browser.js(
+        "window.__copied = null; navigator.clipboard.writeText = (t) => { window.__copied = t; return Promise.resolve(); }; return true",
+        vec![],
+    );
+    browser.click(".share button:nth-child(2)");
+    assert!(status().as_str().unwrap().starts_with("Embed code copied"), "a clipboard that took it");
+    assert_eq!(browser.js("return window.__copied", vec![]).as_str(), Some(code));
+    browser.js(
+        "navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); return true",
+        vec![],
+    );
+    browser.click(".share button:nth-child(1)");
+    browser.click(".share button:nth-child(2)");
+    let refused = status();
+    assert!(
+        refused.as_str().unwrap().starts_with("Embed code not copied"),
+        "a clipboard that refused: {refused}"
+    );
     browser.click(".share button:nth-child(1)");
     let link = browser.wait_for(
         "the link",
@@ -94,7 +132,7 @@ fn the_share_panel_gives_a_link_and_an_embed_snippet() {
         format!("{}#/search?q=Hong%20Kong%20lang%3Aen", server.url)
     );
     // The embed URL really opens the same view.
-    let embed_src = code.split('"').nth(1).unwrap().to_owned();
+    let embed_src = code.split("src=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
     let viewer = Browser::start();
     viewer.goto(&embed_src);
     viewer.wait_for(

@@ -37,9 +37,40 @@ fn hostile_markup_is_shown_as_text_and_never_runs() {
     browser.goto(&server.url);
     browser.wait_for(
         "the document list",
-        "return document.querySelectorAll('ol[aria-label=Documents] > li').length === 5",
+        "return document.querySelectorAll('ol[aria-label=Documents] > li').length === 6",
     );
     assert_inert(&browser);
+    // Hostile metadata (tests/data/hostile.toml) and a file name that is markup: text.
+    let list = browser.js(
+        "return document.querySelector('ol[aria-label=Documents]').textContent",
+        vec![],
+    );
+    for literal in [
+        "<script>window.__pwned = 10</script> A title",
+        "\"><img src=x onerror=\"window.__pwned=11\">",
+        "<img src=x onerror=window.__pwned=9>.txt",
+    ] {
+        assert!(
+            list.as_str().unwrap().contains(literal),
+            "{literal} is not shown literally in {list}"
+        );
+    }
+    browser.goto(&format!(
+        "{}#/search?q=macau",
+        server.url
+    ));
+    browser.wait_for(
+        "the file named like markup, found and linked",
+        "return [...document.querySelectorAll('ol[aria-label=Results] a')].some(a => decodeURIComponent(a.getAttribute('href')).includes('<img src=x onerror=window.__pwned=9>.txt'))",
+    );
+    assert_inert(&browser);
+    browser.goto(&format!("{}#/doc/script-tags.txt", server.url));
+    browser.wait_for(
+        "the hostile author in the reader's metadata",
+        "return document.querySelector('.reader .meta')?.textContent.includes('<svg onload=window.__pwned=12>')",
+    );
+    assert_inert(&browser);
+    browser.goto(&server.url);
 
     browser.goto(&format!("{}#/search?q=script", server.url));
     let snippet = browser.wait_for(

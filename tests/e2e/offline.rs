@@ -72,7 +72,7 @@ fn the_site_works_under_a_subpath() {
 }
 
 /// Waits until the service worker controls the page (it has cached the build).
-fn wait_for_worker(browser: &Browser) {
+pub fn wait_for_worker(browser: &Browser) {
     browser.wait_for(
         "the service worker",
         "return navigator.serviceWorker && navigator.serviceWorker.controller !== null",
@@ -135,4 +135,50 @@ fn after_one_visit_it_works_offline() {
     browser.refresh();
     browser.wait_for("results with the network gone", &format!("{RESULTS} > 3"));
     browser.screenshot(&screenshot_path("offline-reload"));
+}
+
+/// A copy of a built site in `root/name/`.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn two_deployments_on_one_origin_keep_their_own_offline_copies() {
+    // Two different builds under two paths of one host: each one's worker
+    // must leave the other's cache alone.
+    let root = std::env::temp_dir().join(format!("corpus-atlas-two-sites-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_dir(&dist_dir(), &root.join("a"));
+    copy_dir(&crate::support::hostile_dist_dir(), &root.join("b"));
+    let server = Server::start(root.clone(), "/");
+    let browser = Browser::start();
+    let keys = "const done = arguments[arguments.length - 1]; caches.keys().then(done, () => done([]));";
+    for site in ["a", "b"] {
+        browser.goto(&format!("{}{site}/", server.url));
+        wait_for_worker(&browser);
+        let mut found = false;
+        for _ in 0..100 {
+            let k = browser.js_async(keys, vec![]);
+            if k.as_array().is_some_and(|k| k.iter().any(|k| k.as_str().is_some_and(|k| k.starts_with(&format!("corpus-atlas:/{site}/:"))))) {
+                found = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert!(found, "no cache for /{site}/");
+    }
+    let k = browser.js_async(keys, vec![]);
+    assert!(
+        k.as_array().unwrap().iter().any(|k| k.as_str().is_some_and(|k| k.starts_with("corpus-atlas:/a/:"))),
+        "the second deployment deleted the first one's cache: {k}"
+    );
+    server.go_offline();
+    browser.goto(&format!("{}a/#/search?q=Macau", server.url));
+    browser.wait_for("the first site, offline", &format!("{RESULTS} > 0"));
+    let _ = std::fs::remove_dir_all(&root);
 }

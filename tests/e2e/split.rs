@@ -116,3 +116,61 @@ fn a_host_without_the_shards_gets_a_clear_message() {
     );
     browser.screenshot(&screenshot_path("split-missing-shards"));
 }
+
+#[test]
+fn a_poisoned_shard_is_never_cached_and_a_failure_can_be_retried() {
+    // A host (or a cache on the way) answers 200 with an error page where
+    // the shards should be; later it is fixed.
+    let site = std::env::temp_dir().join(format!("corpus-atlas-poisoned-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    std::fs::create_dir_all(site.join("shards")).unwrap();
+    for entry in std::fs::read_dir(split_dist_dir()).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), site.join(entry.file_name())).unwrap();
+        }
+    }
+    let shards: Vec<_> = std::fs::read_dir(split_dist_dir().join("shards"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    let poison = |on: bool| {
+        for name in &shards {
+            let to = site.join("shards").join(name);
+            if on {
+                std::fs::write(&to, "<html><body>502 Bad Gateway</body></html>").unwrap();
+            } else {
+                std::fs::copy(split_dist_dir().join("shards").join(name), &to).unwrap();
+            }
+        }
+    };
+    poison(true);
+    let server = Server::start(site.clone(), "/");
+    let browser = Browser::start();
+    browser.goto(&server.url);
+    crate::offline::wait_for_worker(&browser);
+    browser.goto(&format!("{}#/search?q=Shenzhen", server.url));
+    let message = browser.wait_for(
+        "the message about the damaged shard",
+        "return document.querySelector('[role=alert].shard-error')?.textContent",
+    );
+    assert!(message.as_str().unwrap().contains("where the index lists"), "{message}");
+    // Fixed on the host: "Try again" loads it, and no poisoned copy was kept.
+    poison(false);
+    browser.click("[role=alert].shard-error button");
+    browser.wait_for(
+        "results once the shards are right",
+        &format!("return ({RESULTS}) > 0 && !document.querySelector('.shard-error')"),
+    );
+    let cached = browser.js_async(
+        "const done = arguments[arguments.length - 1];
+         caches.keys().then(async (keys) => {
+           const bodies = [];
+           for (const k of keys) { const c = await caches.open(k); for (const r of await c.keys()) if (r.url.includes('/shards/')) bodies.push(await (await c.match(r)).text()); }
+           done(bodies.filter((b) => b.includes('Bad Gateway')).length);
+         });",
+        vec![],
+    );
+    assert_eq!(cached, serde_json::json!(0), "an error page was cached as a shard");
+    let _ = std::fs::remove_dir_all(&site);
+}

@@ -64,13 +64,13 @@ fn a_damaged_bundle_shows_the_error_panel() {
             bytes[at + fst_offset + fst_len / 2] ^= 0xFF;
         }
     });
+    // A build damaged before it was hashed (the page's hashes match the
+    // damaged wasm): the index's own checks must still catch it.
+    rehash(&site);
     let server = Server::start(site.clone(), "/");
     let browser = Browser::start();
     browser.goto(&server.url);
-    let message = browser.wait_for(
-        "the error panel",
-        "return !document.getElementById('fatal').hidden && document.getElementById('fatal-message').textContent",
-    );
+    let message = fatal_message(&browser);
     assert!(
         message
             .as_str()
@@ -84,4 +84,60 @@ fn a_damaged_bundle_shows_the_error_panel() {
     );
     assert_eq!(reset.as_str(), Some("./"), "a way to start again");
     let _ = fs::remove_dir_all(&site);
+}
+
+/// Gives `site/index.html` the hashes of the files now beside it.
+fn rehash(site: &std::path::Path) {
+    let index = site.join("index.html");
+    let mut html = fs::read_to_string(&index).unwrap();
+    for entry in fs::read_dir(site).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".wasm") || (name.ends_with(".js") && name != "sw.js") {
+            let original = fs::read(crate::support::dist_dir().join(&name)).unwrap();
+            let now = fs::read(entry.path()).unwrap();
+            html = html.replace(&corpus_atlas::site::sri(&original), &corpus_atlas::site::sri(&now));
+        }
+    }
+    // (The hashes sit in inline scripts, whose own hashes the policy lists.)
+    let html = corpus_atlas::site::secure_index(&html).unwrap();
+    fs::write(index, html).unwrap();
+}
+
+#[test]
+fn a_tampered_glue_or_wasm_is_refused_by_its_hash() {
+    for kind in ["js", "wasm"] {
+        // A CDN or a cache on the way serves other bytes under the same name.
+        let site = copy_site(&format!("tampered-{kind}"), |path, bytes| {
+            let name = path.file_name().unwrap().to_string_lossy();
+            if path.extension().is_some_and(|e| e == kind) && name != "sw.js" {
+                if kind == "js" {
+                    bytes.extend_from_slice(b"\nwindow.__pwned = 1;\n");
+                } else {
+                    let last = bytes.len() - 1;
+                    bytes[last] ^= 1;
+                }
+            }
+        });
+        let server = Server::start(site.clone(), "/");
+        let browser = Browser::start();
+        browser.goto(&server.url);
+        let message = fatal_message(&browser);
+        assert!(
+            message.as_str().unwrap().contains("could not be loaded"),
+            "{kind}: {message}"
+        );
+        let pwned = browser.js("return window.__pwned === undefined", vec![]);
+        assert_eq!(pwned, serde_json::json!(true), "the tampered glue ran");
+        let app = browser.js("return document.getElementById('app').children.length", vec![]);
+        assert_eq!(app, serde_json::json!(0), "{kind}: the app started from tampered files");
+        let _ = fs::remove_dir_all(&site);
+    }
+}
+
+/// The error panel's message, once it shows.
+fn fatal_message(browser: &Browser) -> serde_json::Value {
+    browser.wait_for(
+        "the error panel",
+        "return !document.getElementById('fatal').hidden && document.getElementById('fatal-message').textContent",
+    )
 }

@@ -187,3 +187,30 @@ fn dates_json_dates_every_document_and_resolves_relative_dates() {
         }
     }
 }
+
+#[test]
+fn corpus_text_never_sends_escape_sequences_to_the_terminal() {
+    // The hostile corpus holds ESC[31m, a bell, a backspace and a bidi override.
+    let out = std::env::temp_dir().join(format!("atlas-hostile-{}.bin", std::process::id()));
+    let hostile = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/hostile");
+    let (ok, _, stderr) = atlas(&["build", hostile, "-o", out.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    let index = out.to_str().unwrap();
+    for args in [
+        vec!["search", "escape red bell", "--index", index],
+        vec!["search", "right-to-left override", "--index", index],
+        vec!["docs", "--index", index],
+        vec!["sections", "--index", index],
+    ] {
+        let (ok, stdout, stderr) = atlas(&args);
+        assert!(ok, "{args:?}: {stderr}");
+        assert!(
+            !stdout.chars().any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+            "{args:?} printed a raw control character: {stdout:?}"
+        );
+    }
+    let (_, stdout, _) = atlas(&["search", "escape red bell", "--index", index]);
+    assert!(stdout.contains("\\u{1b}[31m"), "shown escaped: {stdout}");
+    let (ok, _, stderr) = atlas(&["docs", "--index", "/nonexistent/index.bin"]);
+    assert!(!ok && stderr.contains("/nonexistent/index.bin"), "{stderr}");
+}

@@ -133,7 +133,19 @@ fn an_unreadable_text_is_named() {
     std::os::unix::fs::symlink("/nonexistent/target.txt", dir.join("b.txt")).unwrap();
     let e = error(&dir);
     assert!(
-        e.file.ends_with("b.txt") && e.message.starts_with("cannot read"),
+        e.file.ends_with("b.txt") && e.message.contains("symbolic link"),
+        "{e}"
+    );
+    // A pipe named like a text would block the build forever: refused, named.
+    fs::remove_file(dir.join("b.txt")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("c.txt"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let e = error(&dir);
+    assert!(
+        e.file.ends_with("c.txt") && e.message.contains("not a regular file"),
         "{e}"
     );
 }
@@ -193,4 +205,49 @@ fn a_failed_build_writes_nothing() {
         "Hong Kong and Shenzhen are recognised"
     );
     let _ = fs::remove_file(&out);
+}
+
+#[test]
+fn a_symbolic_link_is_refused_and_never_read() {
+    // A secret outside the corpus folder, linked in: it must not be published.
+    let dir = corpus("symlink", &[("corpus/a.txt", b"Some ordinary text here.")]);
+    let secret = dir.parent().unwrap().join("secret-credentials");
+    fs::write(&secret, "https://user:token@example.invalid\n").unwrap();
+    std::os::unix::fs::symlink(&secret, dir.join("env.txt")).unwrap();
+    let e = error(&dir);
+    assert!(e.file.ends_with("env.txt"), "{e}");
+    assert!(e.message.contains("symbolic link"), "{e}");
+    // A link to a folder full of texts is refused the same way.
+    let other = dir.parent().unwrap().join("elsewhere");
+    fs::create_dir_all(&other).unwrap();
+    fs::remove_file(dir.join("env.txt")).unwrap();
+    std::os::unix::fs::symlink(&other, dir.join("more.txt")).unwrap();
+    assert!(error(&dir).message.contains("symbolic link"));
+}
+
+#[test]
+fn an_oversized_file_is_refused_with_its_size() {
+    let dir = corpus("oversized", &[("corpus/a.txt", b"Some ordinary text here.")]);
+    // A sparse file: its length is over the cap, without writing it out.
+    let big = fs::File::create(dir.join("huge.txt")).unwrap();
+    big.set_len(corpus_atlas::corpus::MAX_FILE_BYTES + 1).unwrap();
+    let e = error(&dir);
+    assert!(e.file.ends_with("huge.txt"), "{e}");
+    assert!(e.message.contains("larger than the 64 MiB"), "{e}");
+}
+
+#[test]
+fn a_metadata_url_must_be_a_web_address() {
+    for bad in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>", "//evil.example", "https://a b"] {
+        let toml = format!("[documents.\"a.txt\"]\ntitle = \"x\"\nurl = {bad:?}\n");
+        let e = error(&corpus(
+            "url",
+            &[("corpus/a.txt", b"Some text here."), ("corpus.toml", toml.as_bytes())],
+        ));
+        assert!(e.message.contains("not a web address"), "{bad}: {e}");
+        assert_eq!(e.line, Some(1), "{bad}: {e}");
+    }
+    let good = "[documents.\"a.txt\"]\nurl = \"https://example.org/a?b=c\"\n";
+    let dir = corpus("url-good", &[("corpus/a.txt", b"Some text here."), ("corpus.toml", good.as_bytes())]);
+    assert_eq!(load(&dir).unwrap()[0].url, "https://example.org/a?b=c");
 }

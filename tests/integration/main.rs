@@ -1,7 +1,9 @@
 //! Native integration tests: one binary, topic modules.
 
 mod cli;
+mod bounds;
 mod corpus_errors;
+mod eval;
 mod multilingual;
 mod places;
 mod properties;

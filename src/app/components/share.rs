@@ -1,5 +1,6 @@
-//! Copy link / Copy embed code: the current view as a URL or an `<iframe>`.
-//! The text is also shown, selectable, for browsers that refuse the clipboard.
+//! Copy link / Copy embed code: the current view as a URL or as embed code
+//! (an `<iframe>` and its sizing script). The text is also shown, selectable,
+//! and the panel says whether the clipboard took it.
 
 use yew::prelude::*;
 
@@ -7,41 +8,73 @@ use crate::app::platform;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Shared {
-    None,
     Link,
     Embed,
 }
 
+/// What happened to the last copy.
+#[derive(Clone, PartialEq)]
+struct Copied {
+    what: Shared,
+    text: String,
+    /// The clipboard took it (None while the browser is deciding).
+    accepted: Option<bool>,
+}
+
 #[function_component]
 pub fn Share() -> Html {
-    let shared = use_state(|| Shared::None);
-    let text = match *shared {
-        Shared::None => String::new(),
-        Shared::Link => platform::full_url(),
-        Shared::Embed => platform::embed_code(),
-    };
-    let pick = |which: Shared| {
-        let shared = shared.clone();
+    let copied = use_state(|| None::<Copied>);
+    let pick = |what: Shared| {
+        let copied = copied.clone();
         Callback::from(move |_| {
-            let text = if which == Shared::Link {
-                platform::full_url()
-            } else {
-                platform::embed_code()
+            let text = match what {
+                Shared::Link => platform::full_url(),
+                Shared::Embed => platform::embed_code(),
             };
-            platform::copy(&text);
-            shared.set(which);
+            copied.set(Some(Copied {
+                what,
+                text: text.clone(),
+                accepted: None,
+            }));
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let accepted = platform::copy(&text).await;
+                copied.set(Some(Copied {
+                    what,
+                    text,
+                    accepted: Some(accepted),
+                }));
+            });
         })
     };
+    let out = (*copied).clone().map(|c| {
+        let noun = if c.what == Shared::Link { "Link" } else { "Embed code" };
+        let status = match c.accepted {
+            Some(true) => format!("{noun} copied."),
+            Some(false) => format!("{noun} not copied: the browser refused the clipboard. Select the text below and copy it."),
+            None => format!("Copying the {}…", noun.to_lowercase()),
+        };
+        let status = if c.what == Shared::Embed {
+            format!("{status} Paste it as is into your article's HTML: the frame sizes itself.")
+        } else {
+            status
+        };
+        let disk = (c.what == Shared::Embed && platform::from_disk()).then(|| html! {
+            <p class="hint share-warning" role="alert">{ "This page was opened from a file on this computer, so the code points at that file, which readers of your article cannot open. Copy the embed code from the explorer on your website instead." }</p>
+        });
+        html! {
+            <div class="share-out">
+                <span role="status">{ status }</span>
+                { for disk }
+                <textarea readonly=true rows="3" aria-label={noun} value={c.text} />
+            </div>
+        }
+    });
     html! {
         <div class="share">
             <button type="button" class="share-button" onclick={pick(Shared::Link)}>{ "Copy link" }</button>
             <button type="button" class="share-button" onclick={pick(Shared::Embed)}>{ "Copy embed code" }</button>
-            if *shared != Shared::None {
-                <div class="share-out" role="status">
-                    <span>{ if *shared == Shared::Link { "Link copied:" } else { "Embed code copied (paste it into your article):" } }</span>
-                    <textarea readonly=true rows="2" aria-label={if *shared == Shared::Link { "Link" } else { "Embed code" }} value={text} />
-                </div>
-            }
+            { for out }
         </div>
     }
 }

@@ -164,6 +164,15 @@ impl Browser {
         )
     }
 
+    /// Runs `script` asynchronously: it calls its last argument with the value.
+    pub fn js_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.call(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": script, "args": args })),
+        )
+    }
+
     /// Polls `script` until it returns something truthy; returns that value.
     pub fn wait_for(&self, what: &str, script: &str) -> Value {
         let deadline = Instant::now() + WAIT;

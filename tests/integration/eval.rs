@@ -1,0 +1,51 @@
+//! The extraction measured on public corpora it was not written for
+//! (tests/data/eval, `make eval`): printed by `make test`, and failing when a
+//! change makes a figure worse than the floor recorded here. The floors are
+//! the measured figures of 2026-12-02 rounded down, not the goals (see the
+//! README's "How well it reads a corpus it has never seen").
+
+use std::path::Path;
+
+use corpus_atlas::eval::{evaluate_all, Score};
+
+/// (corpus, split, city precision, city recall, date precision, date recall)
+const FLOORS: &[(&str, &str, f64, f64, f64, f64)] = &[
+    ("en-sotu", "tune", 0.75, 0.70, 0.85, 0.75),
+    ("en-sotu", "heldout", 0.75, 0.55, 0.85, 0.70),
+    ("fr-candide-debhist", "tune", 0.90, 0.50, 0.95, 0.80),
+    ("fr-candide-debhist", "heldout", 0.70, 0.45, 0.90, 0.70),
+    ("ko-bills", "tune", 0.90, 0.0, 0.90, 0.75),
+    ("ko-bills", "heldout", 0.90, 0.0, 0.95, 0.55),
+];
+
+#[test]
+fn places_and_dates_on_corpora_never_tuned_on() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let entities = corpus_atlas::corpus::project_entities().expect("entities");
+    let scores: Vec<Score> = evaluate_all(&root.join("tests/data/eval"), &entities).expect("gold sets");
+    assert_eq!(scores.len(), FLOORS.len(), "every gold set has a floor");
+    let mut worse = Vec::new();
+    for s in &scores {
+        println!("{s}");
+        let &(_, _, cp, cr, dp, dr) = FLOORS
+            .iter()
+            .find(|f| f.0 == s.corpus && f.1 == s.split)
+            .unwrap_or_else(|| panic!("no floor for {} {}", s.corpus, s.split));
+        let figures = [
+            ("city precision", s.cities.precision(), cp),
+            ("city recall", s.cities.recall(), cr),
+            ("date precision", s.dates.precision(), dp),
+            ("date recall", s.dates.recall(), dr),
+        ];
+        for (what, got, floor) in figures {
+            if got < floor {
+                worse.push(format!("{} {}: {what} {got:.2} < {floor:.2}", s.corpus, s.split));
+            }
+        }
+        // A document's date is never invented, nor wrong by a year.
+        if s.published.wrong > 0 || s.published.invented > 0 {
+            worse.push(format!("{} {}: publication dates {:?}", s.corpus, s.split, s.published));
+        }
+    }
+    assert!(worse.is_empty(), "worse than before: {worse:#?}");
+}
