@@ -78,6 +78,18 @@ impl Route {
     }
 }
 
+/// Whether searching `q` from `route` refines the same search (replacing
+/// its history entry) rather than starting a new one: one query extends the
+/// other, and neither is empty (clearing the box keeps what came before).
+pub fn refines(route: &Route, q: &str) -> bool {
+    match route {
+        Route::Search { q: old } => {
+            !old.is_empty() && !q.is_empty() && (q.starts_with(old.as_str()) || old.starts_with(q))
+        }
+        Route::Doc { .. } => false,
+    }
+}
+
 /// Percent-encodes everything but unreserved characters; UTF-8 stays
 /// readable in the address bar because browsers display it decoded.
 fn encode(s: &str) -> String {
@@ -161,6 +173,16 @@ mod tests {
         for r in routes {
             assert_eq!(Route::from_hash(&r.to_hash()), r, "{}", r.to_hash());
         }
+    }
+
+    #[test]
+    fn typing_refines_a_search_and_clearing_starts_a_new_one() {
+        let at = |q: &str| Route::Search { q: q.into() };
+        assert!(refines(&at("Hong"), "Hong Kong"));
+        assert!(refines(&at("Hong Kong"), "Hong K"));
+        assert!(!refines(&at("Hong Kong"), ""), "clearing keeps Hong Kong one Back away");
+        assert!(!refines(&at(""), "Macau"));
+        assert!(!refines(&at("Hong Kong"), "Macau"));
     }
 
     #[test]

@@ -64,11 +64,11 @@ impl PartialEq for Answer {
     }
 }
 
-fn run_search(index: &Index<'static>, q: &str) -> Answer {
+fn run_search(index: &Index<'static>, q: &str, typing: bool) -> Answer {
     let perf = gloo::utils::window().performance();
     let t0 = perf.as_ref().map_or(0.0, |p| p.now());
     let misses = index.misses();
-    let results = search(index, q, SearchOptions::default());
+    let results = search(index, q, SearchOptions { typing });
     let millis = perf.as_ref().map_or(0.0, |p| p.now()) - t0;
     Answer {
         results: Rc::new(results),
@@ -127,7 +127,13 @@ fn Explorer(props: &ExplorerProps) -> Html {
     let last_height = use_mut_ref(|| 0);
     use_effect(move || platform::report_height(&mut last_height.borrow_mut()));
     let query = route.query().to_owned();
-    let answer = shards::use_complete(index, query.clone(), generation, |q| run_search(index, q));
+    // The query the reader is typing, if the route's is it: only then does
+    // its last word match as a prefix (never for a link, a reload or Enter).
+    let typing_for = use_state(|| None::<String>);
+    let typing = typing_for.as_deref() == Some(query.as_str());
+    let answer = shards::use_complete(index, (query.clone(), typing), generation, |(q, typing)| {
+        run_search(index, q, *typing)
+    });
 
     use_effect_with(route.clone(), |route| {
         let title = match route {
@@ -138,24 +144,18 @@ fn Explorer(props: &ExplorerProps) -> Html {
         gloo::utils::document().set_title(&title);
     });
 
-    let on_search = {
+    let search_with = |typing: bool| {
         let navigate = navigate.clone();
         let route = route.clone();
+        let typing_for = typing_for.clone();
         Callback::from(move |q: String| {
-            // Refining the same search replaces the history entry; a new
-            // search gets its own, so back and forward step through searches.
-            let nav = match &route {
-                Route::Search { q: old }
-                    if !old.is_empty()
-                        && (q.starts_with(old.as_str()) || old.starts_with(q.as_str())) =>
-                {
-                    Nav::Replace
-                }
-                _ => Nav::Push,
-            };
+            typing_for.set(typing.then(|| q.clone()));
+            let nav = history::nav_for(&route, &q);
             navigate.emit((Route::Search { q }, nav));
         })
     };
+    let on_search = search_with(false);
+    let on_typing = search_with(true);
 
     // A filter click is a new step in history: back undoes it.
     let on_filter = {
@@ -235,7 +235,13 @@ fn Explorer(props: &ExplorerProps) -> Html {
     });
 
     let failed = shards::failure().map(|e| {
-        html! { <p class="hint shard-error" role="alert">{ format!("Part of the index could not be loaded ({e}). Check the connection, then reload the page.") }</p> }
+        let retry = Callback::from(move |_: MouseEvent| shards::retry(index));
+        html! {
+            <div class="hint shard-error" role="alert">
+                <p>{ format!("Part of the index could not be loaded ({e}). Check the connection, then try again.") }</p>
+                <button type="button" class="tab" onclick={retry}>{ "Try again" }</button>
+            </div>
+        }
     });
     let body = match &route {
         Route::Search { q } if q.trim().is_empty() => html! { <Overview index={index_ref} /> },
@@ -255,20 +261,20 @@ fn Explorer(props: &ExplorerProps) -> Html {
         );
         return html! {
             <div class={classes}>
-                <Masthead index={index_ref} query={AttrValue::from(query)} {on_search} sticky=false />
-                <main id="main" class="main">{ for failed.clone() }{ for panels }{ body }</main>
+                <Masthead index={index_ref} query={AttrValue::from(query)} {on_search} {on_typing} sticky=false />
+                <main id="main" class="main" tabindex="-1">{ for failed.clone() }{ for panels }{ body }</main>
                 <p class="embed-out"><a href={platform::full_url()} target="_blank" rel="noopener">{ "Open in corpus-atlas ↗" }</a></p>
             </div>
         };
     }
     html! {
         <>
-            <Masthead index={index_ref} query={AttrValue::from(query)} {on_search} sticky={!matches!(route, Route::Doc { .. })} />
-            <main id="main" class="main">{ for failed.clone() }{ for panels }{ body }</main>
+            <Masthead index={index_ref} query={AttrValue::from(query)} {on_search} {on_typing} sticky={!matches!(route, Route::Doc { .. })} />
+            <main id="main" class="main" tabindex="-1">{ for failed.clone() }{ for panels }{ body }</main>
             <footer class="footer">
                 <Share />
                 <p>{ if index.is_split() {
-                    "corpus-atlas runs entirely in your browser: the index is inside this page, its parts come from this site as you search, and nothing is sent anywhere."
+                    "corpus-atlas searches in your browser: your words are never sent anywhere. This site's index comes in parts, fetched from this site as you search, so the site can tell from which parts you fetch roughly which words you searched and which texts you opened."
                 } else {
                     "corpus-atlas runs entirely in your browser: the texts and their index are inside this page, and nothing is fetched from any network."
                 } }</p>

@@ -13,6 +13,8 @@ pub struct MastheadProps {
     pub index: IndexRef,
     pub query: AttrValue,
     pub on_search: Callback<String>,
+    /// The query as the reader is typing it (see `SearchBox`).
+    pub on_typing: Callback<String>,
     /// Stay at the top while scrolling (lists); the reader lets it scroll away
     /// so the article's own heading and back link are never covered.
     pub sticky: bool,
@@ -31,6 +33,10 @@ pub fn Masthead(props: &MastheadProps) -> Html {
         index.doc_count(),
         languages.len()
     );
+    let placeholder = use_memo((), move |_| {
+        AttrValue::from(crate::engine::examples::examples(index).placeholder)
+    });
+    let placeholder = (*placeholder).clone();
     html! {
         <header class={classes!("masthead", props.sticky.then_some("masthead-sticky"))}>
             <div class="masthead-inner">
@@ -39,7 +45,7 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                     <span class="brand-name">{ "corpus-atlas" }</span>
                 </a>
                 <p class="masthead-summary">{ summary }</p>
-                <SearchBox value={props.query.clone()} on_search={props.on_search.clone()} />
+                <SearchBox value={props.query.clone()} on_search={props.on_search.clone()} on_typing={props.on_typing.clone()} placeholder={placeholder} />
             </div>
         </header>
     }

@@ -8,16 +8,6 @@ use super::DocMeta;
 use crate::app::IndexRef;
 use crate::route::Route;
 
-/// Example queries shown to a new reader.
-const EXAMPLES: &[&str] = &[
-    "Hong Kong",
-    "\"supply chain\"",
-    "Shenzhen -Guangdong",
-    "fintech OR 핀테크",
-    "Zhijiang",
-    "5G",
-];
-
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub index: IndexRef,
@@ -34,9 +24,12 @@ fn opening(text: &str, chars: usize) -> String {
 #[function_component]
 pub fn Overview(props: &OverviewProps) -> Html {
     let index = props.index.0;
-    let examples = EXAMPLES.iter().map(|q| {
-        let href = Route::Search { q: (*q).to_owned() }.to_hash();
-        html! { <li><a href={href}>{ *q }</a></li> }
+    // Taken from this corpus: its most named places, a name it writes in
+    // another script, its busiest year.
+    let found = use_memo((), move |_| crate::engine::examples::examples(index));
+    let examples = found.queries.iter().map(|q| {
+        let href = Route::Search { q: q.clone() }.to_hash();
+        html! { <li><a href={href}>{ q.clone() }</a></li> }
     });
     let docs = index.docs().map(|doc| {
         let href = Route::Doc {

@@ -29,9 +29,6 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         1 => "1 result".to_owned(),
         n => format!("{n} results"),
     };
-    // Integer arithmetic: formatting an f64 would pull ~11 KB of float printing into the wasm.
-    let hundredths = (props.answer.millis * 100.0).round().clamp(0.0, 1e9) as u64;
-    let timing = format!(" · {}.{:02} ms", hundredths / 100, hundredths % 100);
     let hints = results
         .hints
         .iter()
@@ -56,7 +53,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     html! {
         <section class="results" aria-labelledby="results-heading">
             <h1 id="results-heading" class="visually-hidden">{ "Results" }</h1>
-            <p class="status" role="status">{ status }<span class="timing">{ timing }</span></p>
+            <p class="status" role="status">{ status }</p>
             if !results.hints.is_empty() && !pending {
                 <ul class="hints">{ for hints }</ul>
             }

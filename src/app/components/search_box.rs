@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -14,8 +15,13 @@ const DEBOUNCE_MS: u32 = 120;
 pub struct SearchBoxProps {
     /// The query of the current route.
     pub value: AttrValue,
-    /// Called with the query to search for.
+    /// Called with the query to search for (Enter, Escape).
     pub on_search: Callback<String>,
+    /// Called with the query while the reader is still typing it: its last
+    /// word also matches as a prefix.
+    pub on_typing: Callback<String>,
+    /// Names from this corpus to suggest what to type.
+    pub placeholder: AttrValue,
 }
 
 #[function_component]
@@ -46,13 +52,17 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let oninput = {
         let text = text.clone();
         let timer = timer.clone();
-        let emit = emit.clone();
+        let emitted = emitted.clone();
+        let on_typing = props.on_typing.clone();
         Callback::from(move |e: InputEvent| {
             let q = e.target_unchecked_into::<HtmlInputElement>().value();
             text.set(q.clone());
-            let emit = emit.clone();
+            let (emitted, on_typing) = (emitted.clone(), on_typing.clone());
             // Replacing the pending timeout drops, and so cancels, the old one.
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || emit(q)));
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                *emitted.borrow_mut() = q.clone();
+                on_typing.emit(q);
+            }));
         })
     };
     let onkeydown = {
@@ -71,14 +81,43 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             _ => {}
         })
     };
+    // "/" anywhere outside a text field puts the cursor in the search box.
+    let input_ref = use_node_ref();
+    {
+        let input_ref = input_ref.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let typing_elsewhere = gloo::utils::document().active_element().is_some_and(|a| {
+                        matches!(a.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                    if e.key() == "/" && !typing_elsewhere && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
+                        if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                            e.prevent_default();
+                            let _ = input.focus();
+                        }
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
         <form class="searchbar" role="search" {onsubmit}>
             <input
+                ref={input_ref}
                 type="search"
                 class="searchbar-input"
                 aria-label="Search the corpus"
-                placeholder="Search: Hong Kong, 선전, Pékin, \"supply chain\"…"
+                aria-keyshortcuts="/"
+                placeholder={props.placeholder.clone()}
                 autocomplete="off"
                 spellcheck="false"
                 enterkeyhint="search"

@@ -21,7 +21,8 @@ use yew::prelude::*;
 
 use crate::app::IndexRef;
 use crate::engine::reader::Event;
-use crate::engine::time::{civil_from_days, days_from_civil, Precision, When};
+use crate::engine::text::sentence_at;
+use crate::engine::time::{civil_from_days, days_from_civil, span_label, Precision};
 
 /// Width of the drawing in SVG units: about its width in pixels beside the
 /// map, so text and marks keep their size.
@@ -48,23 +49,6 @@ pub struct TimelineProps {
     pub on_span: Callback<Option<(String, String)>>,
     /// Open the reader at (document id, section within the document).
     pub on_open: Callback<(String, Option<u32>)>,
-}
-
-/// The sentence around byte `at` of `text`, for tooltips and the list.
-pub fn sentence_at(text: &str, at: usize, len: usize) -> &str {
-    let at = at.min(text.len());
-    let end_at = (at + len).min(text.len());
-    let start = text[..at]
-        .rfind(['.', '!', '?', '\n', '。'])
-        .map_or(0, |i| i + 1);
-    let end = text[end_at..]
-        .find(['.', '!', '?', '\n', '。'])
-        .map_or(text.len(), |i| end_at + i + 1);
-    let s = text.get(start..end).unwrap_or("").trim();
-    match s.char_indices().nth(220) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
 }
 
 /// How a brushed span is written in the query: whole years when it is
@@ -471,19 +455,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .collect::<Html>()
     };
     let note = match (&props.counted, props.span) {
-        (_, Some((a, b))) => format!(
-            "Narrowed to {} – {}. ",
-            When {
-                start: a,
-                end: a,
-                precision: Precision::Day
-            },
-            When {
-                start: b,
-                end: b,
-                precision: Precision::Day
-            }
-        ),
+        (_, Some((a, b))) => format!("Narrowed to {}. ", span_label(a, b)),
         (None, None) => "Dates in the whole corpus. ".to_owned(),
         (Some(_), None) => "Dates in the results. ".to_owned(),
     };
