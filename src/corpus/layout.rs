@@ -282,6 +282,12 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
         let last = body.last()?;
         Some(first.start..last.start + last.text.len())
     };
+    // Headings alone split a text only when what they head are pieces of
+    // writing (posts of an archive, a digest's items), not a heading every
+    // few lines (a form, a bill's fields, a table): evidence, not layout.
+    if !items && !headed_pieces(&lines, &starts) {
+        starts.clear();
+    }
     let mut sections = Vec::new();
     if starts.is_empty() {
         if let Some(range) = content(0, lines.len()) {
@@ -310,6 +316,30 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
         }
     }
     Layout { sections, aside }
+}
+
+/// Whether the stretches between headings read as pieces of writing: half
+/// of them 50 words or more, and fewer than a quarter under 25.
+fn headed_pieces(lines: &[Line<'_>], starts: &[(usize, Option<String>)]) -> bool {
+    if starts.len() < 2 {
+        return true;
+    }
+    let mut bounds: Vec<usize> = starts.iter().map(|s| s.0).collect();
+    bounds.push(lines.len());
+    let mut sizes: Vec<usize> = bounds
+        .windows(2)
+        .map(|w| {
+            lines[w[0]..w[1]]
+                .iter()
+                .filter(|l| l.kind == Kind::Body)
+                .map(|l| words(l.text))
+                .sum()
+        })
+        .collect();
+    sizes.sort_unstable();
+    let median = sizes[sizes.len() / 2];
+    let short = sizes.iter().filter(|&&n| n < 25).count();
+    median >= 50 && short * 4 < sizes.len()
 }
 
 /// The width a text is hard-wrapped at, if it is: a third or more of its
@@ -419,7 +449,9 @@ mod tests {
 
     #[test]
     fn an_archive_splits_at_headings_and_drops_read_more() {
-        let text = "Tag Archives: technology\n\nFirst post title\n\nBody of the first post.\n\nContinue reading First post title\n\nSecond post title\n\nBody of the second.\n\nRead more.";
+        let body = "The city council approved a new plan for its harbour district on Monday, after a year of hearings in which residents, shop owners and port workers argued about noise, traffic and the price of rents near the water, and the mayor promised a second vote.";
+        let text = format!("Tag Archives: technology\n\nFirst post title\n\n{body} Body of the first post.\n\nContinue reading First post title\n\nSecond post title\n\n{body} Body of the second.\n\nRead more.");
+        let text = text.as_str();
         let l = layout(text, "Tag Archives: technology", &furniture());
         assert_eq!(
             section_titles(&l),
@@ -481,6 +513,16 @@ mod tests {
         assert_eq!(l.sections.len(), 1, "{:?}", section_titles(&l));
         let english = "The Project Gutenberg text of a letter, wrapped at seventy columns as\nplain-text files are, with sentences that run from one line into the\nnext one without a break between them, and short lines only where a\nparagraph ends.\n\nA second paragraph follows it here, wrapped the same way, with words\nenough to fill each line to about the same width as the lines above\nand the line after it; it ends on a shorter line of its own like this.\n\nThird paragraph of the letter, wrapped at the same width, seventy or\nso columns, and again without a heading anywhere in the whole text.\n";
         let l = layout(english, "", &furniture());
+        assert_eq!(l.sections.len(), 1, "{:?}", section_titles(&l));
+    }
+
+    #[test]
+    fn a_heading_every_few_lines_is_a_form_not_a_set_of_posts() {
+        let mut text = String::from("A bill to amend the civil service act\n\n");
+        for field in ["Number", "Proposed by", "Reasons and contents", "Supplementary provisions", "Cost estimate"] {
+            text.push_str(&format!("{field} of the bill\n\nShort body text under this field only.\n\n"));
+        }
+        let l = layout(&text, "A bill to amend the civil service act", &furniture());
         assert_eq!(l.sections.len(), 1, "{:?}", section_titles(&l));
     }
 

@@ -105,6 +105,22 @@ fn is_place(e: &EntityInput) -> bool {
 const BIG_CITY: u64 = 1_000_000;
 /// Cities this large are trusted in a country the document names.
 const TOWN_IN_CONTEXT: u64 = 100_000;
+/// Cities this large are trusted anywhere when they are notable (below).
+const NOTABLE_CITY: u64 = 200_000;
+
+/// A city that other languages have names of (GeoNames' translations, in
+/// Hangul or Han script): a place known beyond its country (Lisbon, Geneva),
+/// not one of the thousands of towns whose names are also words.
+fn notable(x: &EntityInput) -> bool {
+    x.gazetteer_aliases
+        .iter()
+        .any(|a| {
+            a.chars().next().is_some_and(|c| {
+                super::analysis::is_hangul_syllable(c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
+            })
+        })
+}
+
 /// The kind of surname entities.
 pub const SURNAME: &str = "surname";
 
@@ -479,6 +495,7 @@ impl<'e> Matcher<'e> {
                 || x.curated
                 || x.population >= BIG_CITY
                 || (in_context && x.population >= TOWN_IN_CONTEXT)
+                || (x.population >= NOTABLE_CITY && notable(x))
         };
         // Among the candidates that could be meant at all, the one in the
         // country the document names most, then a curated one, then the biggest.

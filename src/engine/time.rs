@@ -190,6 +190,17 @@ pub fn span_label(first: i32, last: i32) -> String {
     }
 }
 
+/// Years between two labels of a time axis spanning `years` years: the
+/// smallest of 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500 that leaves at
+/// most ten labels, so a decade and three centuries both read well.
+pub fn year_step(years: f32) -> i32 {
+    const STEPS: [i32; 11] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500];
+    STEPS
+        .into_iter()
+        .find(|&s| years / s as f32 <= 10.0)
+        .unwrap_or(1000)
+}
+
 /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `YYYY/YYYY`, as precise as stated.
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -238,6 +249,17 @@ mod tests {
             span_label(days_from_civil(1803, 4, 30), days_from_civil(1803, 12, 20)),
             "1803-04-30 – 1803-12-20"
         );
+    }
+
+    #[test]
+    fn axis_labels_stay_about_ten_at_any_span() {
+        assert_eq!(year_step(8.0), 1);
+        assert_eq!(year_step(24.0), 5);
+        assert_eq!(year_step(190.0), 20);
+        assert_eq!(year_step(1200.0), 200);
+        for span in [3.0, 30.0, 300.0, 3000.0] {
+            assert!(span / year_step(span) as f32 <= 10.0);
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ use yew::prelude::*;
 use crate::app::IndexRef;
 use crate::engine::reader::Event;
 use crate::engine::text::sentence_at;
-use crate::engine::time::{civil_from_days, days_from_civil, span_label, Precision};
+use crate::engine::time::{civil_from_days, days_from_civil, span_label, year_step, Precision};
 
 /// Width of the drawing in SVG units: about its width in pixels beside the
 /// map, so text and marks keep their size.
@@ -258,27 +258,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         }
     } else {
-        let every = if years > 40.0 {
-            10
-        } else if years > 20.0 {
-            4
-        } else if years > 9.0 {
-            2
-        } else {
-            1
-        };
+        // Labels a readable distance apart at any span, decades to centuries;
+        // a tick a year only while there are few enough to see.
+        let every = year_step(years);
+        let minor = if years <= 60.0 { 1 } else { every };
         for y in y0..=y1 {
             let d = days_from_civil(y, 1, 1);
-            if (lo..=hi).contains(&d) {
-                ticks.push((
-                    d,
-                    if y % every == 0 {
-                        y.to_string()
-                    } else {
-                        String::new()
-                    },
-                    true,
-                ));
+            if (lo..=hi).contains(&d) && y % minor == 0 {
+                let label = if y % every == 0 { y.to_string() } else { String::new() };
+                ticks.push((d, label, true));
             }
         }
     }
