@@ -17,12 +17,12 @@ PORT ?= 8080
 
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test build single hostile split bench fuzz eval tools tools-rust tools-web tools-browser check clean
+.PHONY: serve test build single hostile split other bench fuzz eval tools tools-rust tools-web tools-browser check clean
 
 serve: tools-web
 	trunk serve --release --offline --address $(HOST) --port $(PORT)
 
-test: tools-web tools-browser build hostile split
+test: tools-web tools-browser build hostile split other
 	cargo test --locked
 
 # A test site built from a hostile corpus: markup, scripts, Unicode tricks, a
@@ -40,6 +40,16 @@ hostile: tools-web
 	CORPUS_DIR=$(CURDIR)/$(HOSTILE) trunk build --release --offline --dist dist-hostile
 	cargo run --quiet --bin atlas -- site dist-hostile
 	@ls -l dist-hostile/*.wasm | awk '{print "  " $$5 " bytes  " $$9}'
+
+# A second site from corpora the project was not written for: the evaluation
+# sets (US annual messages 1796-1973, French, Korean) in one folder, for the
+# end-to-end tests that look at another corpus than the demo.
+OTHER := target/other-corpus
+other: tools-web
+	@rm -rf $(OTHER) && mkdir -p $(OTHER)
+	cp tests/data/eval/*/tune/*.txt tests/data/eval/*/heldout/*.txt $(OTHER)/
+	CORPUS_DIR=$(CURDIR)/$(OTHER) trunk build --release --offline --dist dist-other
+	cargo run --quiet --bin atlas -- site dist-other
 
 build: tools-web
 	trunk build --release --offline
@@ -93,7 +103,7 @@ tools-browser:
 
 clean:
 	cargo clean
-	rm -rf dist dist-hostile dist-split
+	rm -rf dist dist-hostile dist-split dist-other
 
 # Engine latency on the default corpus (criterion); see README "Measured".
 # The benchmark issue's table: criterion for the engine, then Chromium and

@@ -943,6 +943,14 @@ pub fn snippet(index: &Index<'_>, hit: &Hit, max_chars: usize) -> Snippet {
     excerpt(&text, &ranges, max_chars)
 }
 
+/// A section's text as a reader would quote it: the page furniture set
+/// aside inside it left out (the start page's openings, never "Advertisement").
+pub fn readable_text(index: &Index<'_>, section: u32) -> String {
+    let s = index.section(section);
+    let aside = index.aside(&index.doc(s.doc));
+    without_aside(s.text, s.start, &aside, Vec::new()).0
+}
+
 /// A section's text with the furniture set aside inside it left out (each
 /// piece replaced by a line break), and highlight ranges moved to match.
 /// Highlights never fall in furniture: its tokens have no positions.

@@ -9,6 +9,7 @@ mod hostile;
 mod map;
 mod multilingual;
 mod offline;
+mod other_corpus;
 mod reader;
 mod search;
 mod split;

@@ -234,3 +234,18 @@ fn typos_swaps_and_jamo_slips_are_corrected_with_the_choice_stated() {
     // A word that exists is never corrected.
     assert_eq!(first("Iran").0, None);
 }
+
+#[test]
+fn an_opening_leaves_the_page_furniture_out() {
+    let index = index();
+    for doc in index.docs() {
+        let text = corpus_atlas::engine::search::readable_text(index, doc.first_section);
+        for furniture in index.aside(&doc).into_iter().map(|r| &doc.text[r]) {
+            let section = index.section(doc.first_section);
+            let inside = section.text.contains(furniture);
+            if inside && furniture.len() > 12 {
+                assert!(!text.contains(furniture), "{}: {furniture:?} in the opening", doc.id);
+            }
+        }
+    }
+}

@@ -349,7 +349,7 @@ pub fn CityMap(props: &CityMapProps) -> Html {
     });
     let rows = counts.iter().map(|c| {
         let e = index.0.entity(c.entity);
-        let docs: Vec<String> = c.docs.iter().map(|(d, n)| format!("{} ({n})", index.0.doc(*d).id)).collect();
+        let docs: Vec<String> = c.docs.iter().map(|(d, n)| format!("{} ({n})", doc_label(index.0.doc(*d).title))).collect();
         html! { <tr><th scope="row">{ e.name }</th><td>{ e.kind }</td><td class="num">{ c.mentions }</td><td>{ docs.join(", ") }</td></tr> }
     });
 

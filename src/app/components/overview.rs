@@ -42,7 +42,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             <li key={doc.id} class="result" lang={doc.lang}>
                 <h2 class="result-title"><a href={href}>{ doc.title }</a></h2>
                 <DocMeta ..DocMetaProps::of(&doc) />
-                <p class="snippet">{ opening(doc.text, 200) }</p>
+                <p class="snippet">{ opening(&crate::engine::search::readable_text(index, doc.first_section), 200) }</p>
                 <p class="doc-id">{ doc.id }</p>
             </li>
         }

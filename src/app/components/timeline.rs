@@ -435,7 +435,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         <td class="num">{ e.when.to_string() }</td>
                         <td>{ kind_word(&e) }{ if e.relative { " · relative" } else { "" } }</td>
                         <td lang={doc.lang}>{ surface }</td>
-                        <td><a href="#" {onclick}>{ doc.id }</a></td>
+                        <td><a href="#" {onclick} title={doc.id}>{ doc.title }</a></td>
                         <td lang={doc.lang} class="sentence">{ sentence }</td>
                     </tr>
                 }

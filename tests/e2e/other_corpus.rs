@@ -1,0 +1,79 @@
+//! Another corpus than the demo (`make other`: the evaluation sets, US annual
+//! messages from 1796 to 1973, French and Korean texts): the explorer must
+//! read as a new user would expect, with nothing of the demo left in it.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::support::{screenshot_path, Browser, Server};
+
+fn other_dist_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist-other");
+    assert!(
+        dir.join("index.html").is_file(),
+        "{} is missing: run `make test`, which builds it",
+        dir.display()
+    );
+    dir
+}
+
+#[test]
+fn another_corpus_gets_its_own_examples_map_and_centuries() {
+    let server = Server::start(other_dist_dir(), "/");
+    let browser = Browser::start();
+    browser.resize(1280, 1000);
+    browser.goto(&server.url);
+    browser.wait_for(
+        "the documents",
+        "return document.querySelectorAll('ol[aria-label=Documents] > li').length > 40",
+    );
+    // Examples and the placeholder come from this corpus, not the demo's.
+    let page = browser.js(
+        "return [document.querySelector('.examples').textContent, document.querySelector('input[type=search]').placeholder]",
+        vec![],
+    );
+    for text in page.as_array().unwrap() {
+        let text = text.as_str().unwrap();
+        for demo in ["Hong Kong", "Shenzhen", "홍콩", "선전", "Pékin", "supply chain"] {
+            assert!(!text.contains(demo), "{demo} in {text}");
+        }
+    }
+    // The timeline runs over the centuries the texts mention.
+    let years: Value = browser.wait_for(
+        "the timeline's axis",
+        "const ys = [...document.querySelectorAll('.timeline-svg .tick text')].map(t => Number(t.textContent)).filter(n => n > 0); return ys.length ? ys : null",
+    );
+    let years: Vec<i64> = years.as_array().unwrap().iter().filter_map(Value::as_i64).collect();
+    assert!(years.iter().any(|&y| y < 1850), "an axis before 1850: {years:?}");
+    assert!(years.iter().any(|&y| y > 1950), "an axis after 1950: {years:?}");
+    assert!(years.len() <= 12, "labels a readable distance apart: {years:?}");
+    // Cities of these texts on the map; countries and states beside it, never as cities.
+    let cities = browser.wait_for(
+        "city marks",
+        "const c = [...document.querySelectorAll('g[data-city]')].map(g => g.dataset.city); return c.length ? c : null",
+    );
+    let cities: Vec<&str> = cities.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    for not_a_city in ["Mexico", "Casablanca", "Columbia", "Jackson", "Shenyang", "Jixi", "Aden"] {
+        assert!(!cities.contains(&not_a_city), "{not_a_city} drawn as a city: {cities:?}");
+    }
+    assert!(cities.contains(&"New Orleans") || cities.contains(&"Philadelphia") || cities.contains(&"Paris"), "{cities:?}");
+    browser.screenshot(&screenshot_path("other-overview"));
+
+    // A search in each language finds its texts; a Korean bill states its date.
+    browser.goto(&format!("{}#/search?q=Louisiana", server.url));
+    browser.wait_for("English results", "return document.querySelectorAll('ol[aria-label=Results] > li').length > 0");
+    browser.screenshot(&screenshot_path("other-search"));
+    browser.goto(&format!("{}#/doc/1809890.txt", server.url));
+    let meta = browser.wait_for(
+        "the bill in the reader",
+        "return document.querySelector('.reader .meta time')?.getAttribute('datetime')",
+    );
+    assert_eq!(meta.as_str(), Some("2010-11-12"), "the bill's date from its header line");
+    let title = browser.js("return document.getElementById('reader-title').textContent", vec![]);
+    assert_eq!(title.as_str(), Some("지방공무원법 일부개정법률안"), "its first line is its title");
+    let sections = browser.js("return document.querySelectorAll('.reader-body h2.section-title').length", vec![]);
+    assert_eq!(sections, serde_json::json!(0), "a bill is one text, not a heading a line");
+    browser.screenshot(&screenshot_path("other-korean-bill"));
+    browser.assert_clean_console();
+}
