@@ -11,6 +11,7 @@ mod ranking;
 mod relevance;
 mod roundtrip;
 mod split;
+mod unseen_ranking;
 
 use corpus_atlas::engine::writer::{DocInput, IndexWriter, SectionInput};
 
