@@ -27,8 +27,9 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-/// The frame's id: derived from its address, so two embeds of different
-/// views on one page size separately.
+/// The frame's id, derived from its address (for the host's own styling);
+/// the sizing script finds a frame by the window that wrote, so two embeds,
+/// even of one view, size separately.
 pub fn frame_id(src: &str) -> String {
     let hash = src.bytes().fold(0x811c_9dc5u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
@@ -43,11 +44,11 @@ pub fn frame_id(src: &str) -> String {
 pub fn snippet(src: &str) -> String {
     let id = frame_id(src);
     format!(
-        r#"<iframe id="{id}" src="{src}" title="corpus-atlas" sandbox="allow-scripts allow-popups" style="width:100%;height:520px;border:0"></iframe>
+        r#"<iframe id="{id}" data-corpus-atlas src="{src}" title="corpus-atlas" sandbox="allow-scripts allow-popups" style="width:100%;height:520px;border:0"></iframe>
 <script>
 addEventListener("message", (e) => {{
-  const frame = document.getElementById("{id}");
-  if (!frame || e.source !== frame.contentWindow || !e.data || e.data.type !== "{HEIGHT_MESSAGE}") return;
+  const frame = [...document.querySelectorAll("iframe[data-corpus-atlas]")].find((f) => f.contentWindow === e.source);
+  if (!frame || !e.data || e.data.type !== "{HEIGHT_MESSAGE}") return;
   const height = Number(e.data.height);
   if (Number.isFinite(height)) frame.style.height = Math.min({MAX_FRAME_HEIGHT}, Math.max({MIN_FRAME_HEIGHT}, Math.round(height))) + "px";
 }});

@@ -37,7 +37,9 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      // This deployment's older builds, and caches named before they were
+      // scoped by deployment ("corpus-atlas-<version>").
+      .then((keys) => Promise.all(keys.filter((k) => (k.startsWith(PREFIX) && k !== CACHE) || k.startsWith("corpus-atlas-")).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
 });
@@ -53,11 +55,15 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then((cache) =>
-      cache.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request).then(async (response) => {
-        // A shard is kept for offline reuse only once its bytes are checked:
-        // an error page or a tampered copy is never served from the cache.
+      cache.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request).then((response) => {
+        // A shard is kept for offline reuse only once its bytes are checked
+        // (an error page or a tampered copy is never served from the cache);
+        // the page gets the response at once and checks it itself.
         const shard = SHARD.exec(url.pathname);
-        if (shard && response.ok && await genuine(response, shard[1])) await cache.put(request, response.clone());
+        if (shard && response.ok) {
+          const copy = response.clone();
+          event.waitUntil(genuine(copy.clone(), shard[1]).then((ok) => ok && cache.put(request, copy)));
+        }
         return response;
       }))
     )

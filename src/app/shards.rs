@@ -117,8 +117,10 @@ async fn fetch(index: &'static Index<'static>, id: ShardId) {
     let outcome = match get(&file, index.shard_len(id).unwrap_or(0)).await {
         // Kept for the session, like the bytes of the page itself: a shard is
         // read in place by every later query, so it must outlive them all.
+        // Checked first: only bytes that are the shard are kept for good.
         Ok(bytes) => index
-            .provide(id, Box::leak(bytes.into_boxed_slice()))
+            .check_shard(id, &bytes)
+            .and_then(|()| index.provide(id, Box::leak(bytes.into_boxed_slice())))
             .map_err(|e| e.to_string()),
         Err(e) => Err(format!("{file}: {e}")),
     };

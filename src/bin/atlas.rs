@@ -54,7 +54,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("atlas: {message}");
+            eprintln!("atlas: {}", printable(&message));
             ExitCode::from(2)
         }
     }
@@ -142,7 +142,7 @@ fn open(f: &Flags) -> Result<&'static Index<'static>, String> {
 fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     let unsafe_char = |c: char| {
         (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     };
     if !s.chars().any(unsafe_char) {
         return std::borrow::Cow::Borrowed(s);
@@ -204,7 +204,7 @@ fn cmd_search(f: &Flags) -> Result<(), String> {
             .collect();
         println!("{}", serde_json::Value::Array(rows));
         for hint in &results.hints {
-            eprintln!("hint: {hint}");
+            eprintln!("hint: {}", printable(hint));
         }
         return Ok(());
     }
@@ -449,7 +449,7 @@ fn cmd_places(f: &Flags) -> Result<(), String> {
             r["section"],
             printable(name),
             r["count"],
-            r["surfaces"]
+            printable(&r["surfaces"].to_string())
         );
     }
     Ok(())

@@ -208,7 +208,9 @@ fn reported_date(text: &str) -> Option<When> {
 fn file_name_date(id: &str) -> Option<When> {
     let digits: String = id.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = &id[digits.len()..];
-    let separated = rest.starts_with(['-', '_', ' ', '.']);
+    // A year must lead a name (1807-jefferson.txt); a file called 1807.txt is
+    // as likely the 1,807th of an export.
+    let separated = rest.starts_with(['-', '_', ' ']) && rest.len() > 1;
     let plausible = |y: &str| y.parse::<i32>().ok().filter(|y| (1000..=2999).contains(y));
     match digits.len() {
         4 if separated => {
@@ -222,7 +224,7 @@ fn file_name_date(id: &str) -> Option<When> {
                 _ => Some(When::year(y)),
             }
         }
-        8 if separated || rest.is_empty() || rest.starts_with('.') => {
+        8 if separated || rest.starts_with('.') => {
             let y = plausible(&digits[..4])?;
             When::day(y, digits[4..6].parse().ok()?, digits[6..].parse().ok()?)
         }
@@ -294,6 +296,7 @@ mod tests {
         assert_eq!(derive_date("1807-Jefferson-1.txt", "In 1806 and 1807 we did."), "1807");
         assert_eq!(derive_date("2024-03-08-notes.txt", "Text."), "2024-03-08");
         assert_eq!(derive_date("20101112_bill.txt", "Text."), "2010-11-12");
+        assert_eq!(derive_date("1807.txt", "Text."), "", "a numbered file is not dated by its number");
         // No date stated: none, not the latest one mentioned.
         assert_eq!(derive_date("1809890.txt", "The war of 1941 and plans for 2030 and 2050."), "");
     }

@@ -132,8 +132,9 @@ fn valid_date(d: &str) -> bool {
     ok_shape && (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
-/// Whether `url` is an http(s) address: readers follow it from the app, so
-/// a `javascript:` or `data:` address in the metadata is refused at build time.
+/// Whether `url` is an http(s) address: it is published with the document
+/// (`atlas docs`, and any page that links it), so a `javascript:` or
+/// `data:` address in the metadata is refused at build time.
 fn web_address(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     let rest = lower

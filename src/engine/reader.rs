@@ -52,6 +52,9 @@ impl fmt::Display for OpenError {
 
 impl std::error::Error for OpenError {}
 
+/// Postings shards fetched together (see [`Index::padded`]).
+pub const PADDING: u32 = 3;
+
 /// A shard of a split index: what it holds and its place in the shard table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ShardId {
@@ -672,26 +675,39 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The shards to fetch for those wanted: each postings shard with its
-    /// neighbours, so the host learns only a range of the dictionary that
-    /// three shards cover, not the one a word falls in. Ascending, no repeats,
-    /// none that has arrived.
+    /// The shards to fetch for those wanted: each postings shard with the
+    /// others of its aligned block of [`PADDING`] (shards 0-2, 3-5, …), so the
+    /// host learns only which block a word falls in, never the shard. (A
+    /// block's shards always arrive together, so none of it is loaded when
+    /// one is wanted.) Ascending, no repeats, none that has arrived.
     pub fn padded(&self, wanted: &[ShardId]) -> Vec<ShardId> {
         let (postings, _) = self.shard_counts();
         let mut out: Vec<ShardId> = wanted
             .iter()
             .flat_map(|&id| {
-                let around = match id.kind {
-                    ShardKind::Postings => id.ord.saturating_sub(1)..=(id.ord + 1).min(postings.saturating_sub(1) as u32),
-                    ShardKind::Texts => id.ord..=id.ord,
+                let block = match id.kind {
+                    ShardKind::Postings => {
+                        let first = id.ord - id.ord % PADDING;
+                        first..(first + PADDING).min(postings as u32)
+                    }
+                    ShardKind::Texts => id.ord..id.ord + 1,
                 };
-                around.map(move |ord| ShardId { kind: id.kind, ord })
+                block.map(move |ord| ShardId { kind: id.kind, ord })
             })
             .filter(|&id| !self.shard_loaded(id))
             .collect();
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// Checks a fetched shard's bytes against the index's record (length
+    /// and hash) without keeping them: the app keeps only bytes that pass.
+    pub fn check_shard(&self, id: ShardId, bytes: &[u8]) -> Result<(), OpenError> {
+        match id.kind {
+            ShardKind::Postings => self.postings.check(id.ord, bytes),
+            ShardKind::Texts => self.texts.check(id.ord, bytes),
+        }
     }
 
     /// The length in bytes the index lists for a shard: a response of

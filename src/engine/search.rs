@@ -577,25 +577,28 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
     // suggestions (and no shards fetched for them) until it has arrived.
     let misses = index.misses();
     let mut fuzzy_tried = 0;
+    let mut skipped: Vec<String> = Vec::new();
     for p in &planned {
         let mut m = evaluate(index, &p.options);
         if m.is_empty() && !p.negated && index.misses() == misses {
             // A word found nowhere: try its nearest spellings, ranked below exact matches.
             for word in &p.fuzzy {
-                if fuzzy_tried == MAX_FUZZY_WORDS {
+                let len = word.chars().count();
+                if len > super::spelling::MAX_FUZZY_CHARS {
                     hints.push(format!(
-                        "“{word}” is not in the corpus (only {MAX_FUZZY_WORDS} unknown words a query are looked up for other spellings)."
+                        "A word of {len} characters is not in the corpus, and is too long to look up other spellings of."
                     ));
+                    continue;
+                }
+                if !super::spelling::worth_trying(word) {
+                    continue;
+                }
+                if fuzzy_tried == MAX_FUZZY_WORDS {
+                    skipped.push(format!("“{word}”"));
                     continue;
                 }
                 fuzzy_tried += 1;
                 let near = super::spelling::candidates(index, word);
-                if near.is_empty() && word.chars().count() > super::spelling::MAX_FUZZY_CHARS {
-                    hints.push(format!(
-                        "A word of {} characters is not in the corpus, and is too long to look up other spellings of.",
-                        word.chars().count()
-                    ));
-                }
                 if let Some(best) = near.first().map(|c| c.term.clone()) {
                     // The corrected word gets every option a typed one would
                     // (its stems, the entity it names), weighted below exact matches.
@@ -630,6 +633,12 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
         clauses.push((p.negated, p.filter, m));
     }
 
+    if !skipped.is_empty() {
+        hints.push(format!(
+            "Not in the corpus, and not looked up for other spellings (only {MAX_FUZZY_WORDS} unknown words a query are): {}.",
+            skipped.join(", ")
+        ));
+    }
     let mut no_match = Vec::new();
     for ((negated, _, m), p) in clauses.iter().zip(&planned) {
         if !negated && m.is_empty() && !p.filter {

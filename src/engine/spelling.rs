@@ -75,6 +75,17 @@ pub fn edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> u32 {
     d[n][m]
 }
 
+/// Whether `word` is long enough to guess other spellings of (and short
+/// enough to be a typo of a real word): the words the query's budget is spent on.
+pub fn worth_trying(word: &str) -> bool {
+    let len = word.chars().count();
+    if word.chars().all(is_hangul_syllable) {
+        (2..=MAX_FUZZY_CHARS).contains(&len)
+    } else {
+        (4..=MAX_FUZZY_CHARS).contains(&len)
+    }
+}
+
 /// Other spellings of `word` in the index, best first; empty for a word too
 /// short or too long to guess at.
 pub fn candidates(index: &Index<'_>, word: &str) -> Vec<Candidate> {

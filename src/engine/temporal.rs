@@ -383,10 +383,11 @@ impl<'t> Scan<'t> {
                 return Some((used, When::years(y1, y2)?, false, 0.9));
             }
         }
-        // Decades: the 1960s, les années 1960.
+        // Decades and centuries: the 1960s, the 1800s.
         if let (Some(y), Some(next)) = (w.year(), self.word(i + 1)) {
             if y % 10 == 0 && next.lower == "s" && self.gap(i + 1).is_empty() {
-                return Some((2, When::years(y, y + 9)?, false, 0.85));
+                let span = if y % 100 == 0 { 99 } else { 9 };
+                return Some((2, When::years(y, y + span)?, false, 0.85));
             }
         }
         // Year first: 1802 January 08 (an archive's order).
@@ -783,8 +784,8 @@ mod tests {
     #[test]
     fn archive_orders_decades_and_korean_short_years() {
         assert_eq!(
-            just("In May, 1861, on the 1st day of January, 1895; 1802 January 08; the 1960s; 2007~2011년.", ""),
-            ["1861-05", "1895-01-01", "1802-01-08", "1960/1969", "2007/2011"]
+            just("In May, 1861, on the 1st day of January, 1895; 1802 January 08; the 1960s; the 1800s; 2007~2011년.", ""),
+            ["1861-05", "1895-01-01", "1802-01-08", "1960/1969", "1800/1899", "2007/2011"]
         );
         assert_eq!(just("’09. 12. 29 회의, ´05년, ‘08년 예산", ""), ["2009-12-29", "2005", "2008"]);
         // UN resolutions are numbers, not years.

@@ -38,10 +38,33 @@ fn a_query_of_thousands_of_words_searches_the_first_ones() {
 }
 
 #[test]
-fn a_long_han_or_hangul_run_is_bounded_too() {
+fn long_han_hangul_and_operator_runs_are_answered() {
     let index = corpus_atlas::index().unwrap();
-    for q in ["深圳".repeat(40_000), "선전과의".repeat(30_000), "-".repeat(50_000), "\"".repeat(70_000)] {
+    // Just under the cut, where the most bigrams and jamo are worked on.
+    let han: String = "深圳".repeat(499);
+    let r = search(index, &han, SearchOptions::default());
+    assert!(!r.hints.iter().any(|h| h.contains("longer than")), "{:?}", r.hints);
+    assert!(r.hits.is_empty() && r.hints.iter().any(|h| h.contains("No section contains")), "{:?}", r.hints);
+    let hangul: String = "선전과의".repeat(249);
+    let r = search(index, &hangul, SearchOptions::default());
+    assert!(r.hints.iter().any(|h| h.contains("too long to look up")), "{:?}", r.hints);
+    for q in ["-".repeat(999), "\"".repeat(999), "OR ".repeat(333)] {
         let r = search(index, &q, SearchOptions::default());
-        assert!(!r.hints.is_empty(), "a hint for {} bytes", q.len());
+        assert!(
+            r.hints.iter().any(|h| h.contains("Nothing to search for") || h.contains("OR needs a word")),
+            "{:?} for {} bytes",
+            r.hints,
+            q.len()
+        );
     }
+    // The spelling budget goes to words worth looking up, and says which were left.
+    let r = search(index, "ab cd ef gh guangzhuo", SearchOptions::default());
+    assert!(r.corrections.iter().any(|c| c.1 == "guangzhou"), "{:?}", r.hints);
+    let r = search(index, "qqqqqa qqqqqb qqqqqc qqqqqd qqqqqe qqqqqf", SearchOptions::default());
+    assert_eq!(
+        r.hints.iter().filter(|h| h.contains("not looked up")).count(),
+        1,
+        "one hint names the words left: {:?}",
+        r.hints
+    );
 }

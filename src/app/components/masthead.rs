@@ -33,7 +33,8 @@ pub fn Masthead(props: &MastheadProps) -> Html {
         index.doc_count(),
         languages.len()
     );
-    let placeholder = use_memo((), move |_| {
+    // (On a split site the places arrive with their shards: computed again then.)
+    let placeholder = crate::app::shards::use_complete(index, (), props.index.1, move |_| {
         AttrValue::from(crate::engine::examples::examples(index).placeholder)
     });
     let placeholder = (*placeholder).clone();
