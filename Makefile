@@ -37,7 +37,7 @@ hostile: tools-web
 	@# (yes dies of SIGPIPE when head stops reading: keep it out of the pipeline's status)
 	@{ printf 'One enormous line\n\n'; head -c 1050000 < <(yes 'Hong Kong data hub on one single line,') | tr -d '\n'; printf '\n'; } > $(HOSTILE)/one-megabyte-line.txt
 	@{ printf 'A ten megabyte file\n\n'; head -c 10000000 < <(yes 'Shenzhen fintech firms filed 2,000 reports in Guangdong this year.'); } > $(HOSTILE)/ten-megabytes.txt
-	CORPUS_DIR=$(CURDIR)/$(HOSTILE) trunk build --release --offline --dist dist-hostile
+	CORPUS_DIR=$(CURDIR)/$(HOSTILE) ATLAS_ENTITIES=$(CURDIR)/tests/data/hostile-entities.toml trunk build --release --offline --dist dist-hostile
 	cargo run --quiet --bin atlas -- site dist-hostile
 	@ls -l dist-hostile/*.wasm | awk '{print "  " $$5 " bytes  " $$9}'
 

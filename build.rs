@@ -17,6 +17,10 @@ use std::{env, fs, process};
 fn main() {
     println!("cargo:rerun-if-env-changed=CORPUS_DIR");
     println!("cargo:rerun-if-env-changed=INDEX_FILE");
+    println!("cargo:rerun-if-env-changed={}", corpus::ENTITIES_ENV);
+    if let Some(file) = env::var_os(corpus::ENTITIES_ENV) {
+        println!("cargo:rerun-if-changed={}", PathBuf::from(file).display());
+    }
     println!("cargo:rerun-if-changed=src/engine");
     println!("cargo:rerun-if-changed=src/corpus");
     let dir = PathBuf::from(env::var("CORPUS_DIR").unwrap_or_else(|_| "assets/corpus".into()));

@@ -29,6 +29,8 @@ pub const ENTITIES_FILE: &str = "assets/entities.toml";
 
 /// The city gazetteer made by `atlas gazetteer import`.
 pub const GAZETTEER_FILE: &str = "assets/gazetteer.tsv";
+/// The environment variable naming another curated entities file.
+pub const ENTITIES_ENV: &str = "ATLAS_ENTITIES";
 /// Countries and states, made by `atlas gazetteer regions`.
 pub const REGIONS_FILE: &str = "assets/regions.tsv";
 
@@ -426,7 +428,16 @@ struct EntitiesFile {
 }
 
 /// The entities of the project: [`ENTITIES_FILE`] over [`GAZETTEER_FILE`].
+/// `ATLAS_ENTITIES` names another curated entities file than the project's
+/// (a corpus of its own, the hostile test corpus); it must exist.
 pub fn project_entities() -> Result<Vec<EntityInput>, CorpusError> {
+    if let Some(file) = std::env::var_os(ENTITIES_ENV).filter(|f| !f.is_empty()) {
+        let file = PathBuf::from(file);
+        if !file.is_file() {
+            return Err(CorpusError::new(&file, None, format!("{ENTITIES_ENV} names no file")));
+        }
+        return load_entities(&file, Path::new(GAZETTEER_FILE), Path::new(REGIONS_FILE));
+    }
     load_entities(
         Path::new(ENTITIES_FILE),
         Path::new(GAZETTEER_FILE),

@@ -204,3 +204,44 @@ fn back_and_forward_step_through_searches() {
     browser.wait_for("the Zhijiang search again", "return location.hash.includes('Zhijiang') && document.querySelector('input[type=search]').value === 'Zhijiang'");
     browser.assert_clean_console();
 }
+
+#[test]
+fn the_skip_link_slash_and_escape_keep_the_reader_where_they_were() {
+    let (server, browser) = open_app();
+    browser.goto(&format!("{}#/search?q=Macau", server.url));
+    browser.wait_for("Macau results", "return document.querySelector('ol[aria-label=Results] li')");
+    // "Skip to results" moves focus to the results; the search and its URL stay.
+    browser.js("document.querySelector('a.skip').click(); return true", vec![]);
+    let after = browser.wait_for(
+        "focus on the results",
+        "return document.activeElement && document.activeElement.id === 'main' && [location.hash, document.querySelectorAll('ol[aria-label=Results] li').length]",
+    );
+    assert_eq!(after[0], "#/search?q=Macau", "{after}");
+    assert!(after[1].as_u64().unwrap() > 0, "{after}");
+    // "/" puts the cursor in the search box from anywhere on the page.
+    browser.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: '/', bubbles: true})); return true", vec![]);
+    browser.wait_for("focus in the search box", "return document.activeElement && document.activeElement.type === 'search'");
+    browser.assert_clean_console();
+}
+
+#[test]
+fn clearing_the_box_keeps_the_search_before_it_one_back_away() {
+    let (server, browser) = open_app();
+    browser.goto(&server.url);
+    browser.wait_for("the search box", "return document.querySelector('input[type=search]')");
+    browser.type_into(SEARCH_BOX, "Hong Kong\n");
+    browser.wait_for("Hong Kong results", "return location.hash.includes('Hong') && document.querySelector('ol[aria-label=Results] li')");
+    // Escape clears the box: a step of its own, not a rewrite of Hong Kong's.
+    browser.type_into(SEARCH_BOX, "\u{E00C}");
+    browser.wait_for("the start page", "return location.hash === '#/' || location.hash === ''");
+    browser.type_into(SEARCH_BOX, "Macau\n");
+    browser.wait_for("Macau results", "return location.hash.includes('Macau') && document.querySelector('ol[aria-label=Results] li')");
+    browser.back();
+    browser.wait_for("the cleared page", "return location.hash === '#/' || location.hash === ''");
+    browser.back();
+    browser.wait_for(
+        "Hong Kong again, one more Back away",
+        "return location.hash.includes('Hong') && document.querySelector('input[type=search]').value === 'Hong Kong'",
+    );
+    browser.assert_clean_console();
+}
