@@ -145,7 +145,13 @@ fn without_si(term: &str) -> Option<&str> {
 /// sentence end, a line break, a colon or an opening quote.
 fn sentence_start(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches([' ', '\t']);
-    before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '"', '“', '«', '(', '—'])
+    if let Some(line) = before.strip_suffix('\n') {
+        // A line break starts a sentence, unless it wraps one: a long line
+        // before it that does not end a sentence (hard-wrapped text).
+        let last = line.rsplit('\n').next().unwrap_or(line).trim_end();
+        return last.chars().count() < 40 || sentence_start(text, line.trim_end().len());
+    }
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '"', '“', '«', '(', '—'])
 }
 
 /// Titles before a person's name: a place name after one is a person.
@@ -194,11 +200,22 @@ fn part_of_longer_name(
     ordinary: &HashSet<String>,
 ) -> bool {
     let capital = |t: &SpanToken| text[t.bytes.clone()].chars().next().is_some_and(char::is_uppercase);
-    // Only spaces between two words of one name (a title's full stop too).
+    // Only spaces between two words of one name (a title's full stop too),
+    // or the line break of a hard-wrapped sentence ("… par\n Ian Jackson").
     let joined = |a: &SpanToken, b: &SpanToken, stop: bool| {
         let gap = &text[a.bytes.end..b.bytes.start];
         let gap = if stop { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
-        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+        if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+            return false;
+        }
+        match gap.matches('\n').count() {
+            0 => gap.chars().all(|c| c == ' ' || c == '\u{a0}'),
+            1 => {
+                let line_start = text[..a.bytes.start].rfind('\n').map_or(0, |i| i + 1);
+                a.bytes.end - line_start >= 40
+            }
+            _ => false,
+        }
     };
     if let Some(prev) = start.checked_sub(1).map(|p| &tokens[p]) {
         let first = &tokens[start];
@@ -349,6 +366,11 @@ impl<'e> Matcher<'e> {
                     continue;
                 }
                 let one_word = latin && a.words.len() == 1;
+                // A name of two or three letters ("Bo", "Ur") is a code or a
+                // word far more often than a town: only a big city's counts.
+                if one_word && a.words[0].chars().count() < 4 && entity.population < BIG_CITY {
+                    continue;
+                }
                 if one_word && ordinary.contains(&a.words[0]) {
                     continue;
                 }

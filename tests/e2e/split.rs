@@ -65,6 +65,12 @@ fn the_split_site_answers_as_the_whole_one_fetching_a_few_shards() {
         );
     }
     browser.screenshot(&screenshot_path("split-results"));
+    // The footer says what this mode tells the host.
+    let footer = browser.js("return document.querySelector('footer').textContent", vec![]);
+    assert!(
+        footer.as_str().unwrap().contains("the site can tell"),
+        "the split mode's footer names what the host learns: {footer}"
+    );
     // The reader gets its text, with the query marked.
     browser.click("ol[aria-label=Results] li h2 a");
     browser.wait_for(

@@ -262,11 +262,18 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         // a tick a year only while there are few enough to see.
         let every = year_step(years);
         let minor = if years <= 60.0 { 1 } else { every };
+        // The first year in view is always labelled (where the axis starts);
+        // round years after it, once they are far enough from it.
+        let mut first: Option<i32> = None;
         for y in y0..=y1 {
             let d = days_from_civil(y, 1, 1);
-            if (lo..=hi).contains(&d) && y % minor == 0 {
-                let label = if y % every == 0 { y.to_string() } else { String::new() };
-                ticks.push((d, label, true));
+            if (lo..=hi).contains(&d) && (y % minor == 0 || first.is_none()) {
+                let labelled = match first {
+                    None => true,
+                    Some(f) => y % every == 0 && (y - f) * 2 >= every,
+                };
+                first.get_or_insert(y);
+                ticks.push((d, if labelled { y.to_string() } else { String::new() }, true));
             }
         }
     }
