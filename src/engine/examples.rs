@@ -33,7 +33,15 @@ fn other_name<'a>(index: &Index<'a>, places: &[(u32, &'a str)]) -> Option<(Strin
         for p in index.entity_postings(&entity) {
             let section = index.section(p.section);
             let aside = index.aside(&index.doc(section.doc));
-            let first: Vec<u32> = p.positions.iter().copied().take(1).collect();
+            // The whole first mention: its run of consecutive positions (États-Unis).
+            let mut first: Vec<u32> = p.positions.iter().copied().take(1).collect();
+            while let Some(&next) = p.positions.get(first.len()) {
+                if first.last().is_some_and(|&l| l.checked_add(1) == Some(next)) {
+                    first.push(next);
+                } else {
+                    break;
+                }
+            }
             let Some(r) = position_ranges(section.text, section.start, &aside, &first).pop() else {
                 continue;
             };
@@ -42,8 +50,13 @@ fn other_name<'a>(index: &Index<'a>, places: &[(u32, &'a str)]) -> Option<(Strin
                 && !name.chars().next().is_some_and(|c| !c.is_ascii());
             if script_differs && !surface.is_empty() {
                 // A Korean word keeps its particles in the text: take the bare noun.
-                let word = super::lang::korean_stem(surface.split_whitespace().next().unwrap_or(surface));
-                return Some((word.to_owned(), name));
+                let word = if surface.chars().any(super::analysis::is_hangul_syllable) {
+                    super::lang::korean_stem(surface).to_owned()
+                } else {
+                    surface.to_owned()
+                };
+                let word = if word.contains(char::is_whitespace) { format!("\"{word}\"") } else { word };
+                return Some((word, name));
             }
         }
     }
@@ -104,5 +117,20 @@ pub fn examples(index: &Index<'_>) -> Examples {
     Examples {
         queries,
         placeholder,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_examples_are_queries_of_this_corpus_that_find_something() {
+        let index = crate::index().unwrap();
+        let found = super::examples(index);
+        assert!(found.queries.len() >= 3, "{found:?}");
+        for q in &found.queries {
+            let r = crate::engine::search::search(index, q, Default::default());
+            assert!(!r.hits.is_empty(), "{q} finds nothing");
+        }
+        assert!(found.placeholder.starts_with("Search: "), "{}", found.placeholder);
     }
 }
