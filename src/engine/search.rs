@@ -239,7 +239,7 @@ fn phrase_postings(index: &Index<'_>, keys: &[String]) -> Vec<Posting> {
 
 /// The options of one alternative: exact words, their variants, the prefix
 /// being typed, and the entity the words name.
-fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
+fn alternative_options(index: &Index<'_>, alt: &Alternative, stems: bool) -> Vec<Opt> {
     let mut out = vec![Opt {
         keys: alt.terms.clone(),
         entity: None,
@@ -251,7 +251,10 @@ fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
     }
     // Variants, one language at a time, so a phrase stays in one language.
     let variants: Vec<Vec<String>> = alt.terms.iter().map(|t| query_variants(t)).collect();
-    for lang in ["ko", "en", "fr"] {
+    // A name is not stemmed ("Marshall Plan" is not "marshals" and "plans");
+    // Korean nouns still lose their particles.
+    let langs: &[&str] = if stems { &["ko", "en", "fr"] } else { &["ko"] };
+    for &lang in langs {
         let prefix = format!("{VARIANT_MARK}{lang}:");
         let keys: Vec<String> = alt
             .terms
@@ -317,10 +320,35 @@ fn alternative_options(index: &Index<'_>, alt: &Alternative) -> Vec<Opt> {
     out
 }
 
+/// Which clauses belong to a name as typed: two or more neighbouring single
+/// words, each capitalised (`Marshall Plan`, `Louisiana Purchase`).
+fn capitalised_runs(clauses: &[Clause]) -> Vec<bool> {
+    let capital = |c: &Clause| {
+        !c.negated
+            && c.alternatives.len() == 1
+            && c.alternatives[0]
+                .text
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_uppercase())
+    };
+    let mut out = vec![false; clauses.len()];
+    let mut i = 0;
+    while i < clauses.len() {
+        let run = clauses[i..].iter().take_while(|c| capital(c)).count();
+        if run >= 2 {
+            out[i..i + run].iter_mut().for_each(|o| *o = true);
+        }
+        i += run.max(1);
+    }
+    out
+}
+
 /// Turns parsed clauses into planned ones, merging runs of neighbouring
 /// words that together name an entity ("Greater Bay Area", "Hong Kong").
 fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planned> {
     let simple = |c: &Clause| !c.negated && c.alternatives.len() == 1 && !c.alternatives[0].quoted;
+    let names = capitalised_runs(&query.clauses);
     let mut out = Vec::new();
     let mut i = 0;
     while i < query.clauses.len() {
@@ -350,7 +378,7 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
                     len,
                     Planned {
                         negated: false,
-                        options: alternative_options(index, &alt),
+                        options: alternative_options(index, &alt, false),
                         text,
                         fuzzy: Vec::new(),
                         filter: false,
@@ -368,7 +396,7 @@ fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planne
         let options = clause
             .alternatives
             .iter()
-            .flat_map(|a| alternative_options(index, a))
+            .flat_map(|a| alternative_options(index, a, !names[i]))
             .collect();
         let fuzzy = clause
             .alternatives
@@ -608,7 +636,7 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
                         prefix: false,
                         quoted: false,
                     };
-                    let mut opts = alternative_options(index, &corrected);
+                    let mut opts = alternative_options(index, &corrected, true);
                     opts.iter_mut().for_each(|o| o.weight *= FUZZY_WEIGHT);
                     m = evaluate(index, &opts);
                     corrections.push((word.clone(), best.clone()));

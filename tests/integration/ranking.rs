@@ -249,3 +249,18 @@ fn an_opening_leaves_the_page_furniture_out() {
         }
     }
 }
+
+#[test]
+fn a_capitalised_name_is_not_stemmed() {
+    let bytes = crate::build(vec![
+        crate::doc("a-plan.txt", "en", "The Marshall Plan rebuilt Europe after the war."),
+        crate::doc("b-marshals.txt", "en", "Two marshals and Marshal Stalin discussed plans for the planet."),
+    ]);
+    let index = Index::open(&bytes).unwrap();
+    let ids = |q: &str| -> Vec<&str> {
+        search(&index, q, SearchOptions::default()).hits.iter().map(|h| index.doc(h.doc).id).collect()
+    };
+    assert_eq!(ids("Marshall Plan"), ["a-plan.txt"], "a name, as typed");
+    // Typed in lower case, the words are words: stems meet.
+    assert!(ids("marshal plans").contains(&"b-marshals.txt"));
+}
