@@ -77,6 +77,17 @@ fn run_search(index: &Index<'static>, q: &str, typing: bool) -> Answer {
     }
 }
 
+/// What an embed shows: one view at a time, so it stays compact in an article.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EmbedView {
+    Results,
+    Map,
+    Timeline,
+}
+
+/// Results an embed lists before "Open in corpus-atlas".
+const EMBED_RESULTS: usize = 5;
+
 #[function_component]
 fn App() -> Html {
     match crate::index() {
@@ -220,6 +231,9 @@ fn Explorer(props: &ExplorerProps) -> Html {
         let panels_ready = panels_ready.clone();
         use_effect_with((), move |_| panels_ready.set(true));
     }
+    // In an embed, one view at a time, by the reader's choice.
+    let embed_view = use_state_eq(|| EmbedView::Results);
+    let show = |view: EmbedView| !embed || *embed_view == view;
     let panels = (*panels_ready && matches!(route, Route::Search { .. })).then(|| {
         let selected = filter_value(&query, FilterKey::City).map(AttrValue::from);
         let span = crate::engine::search::date_span(&answer.results.query, &mut Vec::new());
@@ -228,8 +242,12 @@ fn Explorer(props: &ExplorerProps) -> Html {
         // thousands of dates).
         html! {
             <div class="panels">
-                <CityMap index={index_ref} counted={(*counted).clone()} {selected} {on_place} />
-                <Timeline index={IndexRef(index, 0)} counted={(*counted).clone()} {span} {on_span} {on_open} />
+                if show(EmbedView::Map) {
+                    <CityMap index={index_ref} counted={(*counted).clone()} {selected} {on_place} />
+                }
+                if show(EmbedView::Timeline) {
+                    <Timeline index={IndexRef(index, 0)} counted={(*counted).clone()} {span} {on_span} {on_open} />
+                }
             </div>
         }
     });
@@ -245,8 +263,10 @@ fn Explorer(props: &ExplorerProps) -> Html {
     });
     let body = match &route {
         Route::Search { q } if q.trim().is_empty() => html! { <Overview index={index_ref} /> },
+        Route::Search { .. } if !show(EmbedView::Results) => Html::default(),
         Route::Search { q } => html! {
-            <ResultList index={index_ref} query={AttrValue::from(q.clone())} answer={(*answer).clone()} on_search={on_filter} />
+            <ResultList index={index_ref} query={AttrValue::from(q.clone())} answer={(*answer).clone()} on_search={on_filter}
+                        page={if embed { EMBED_RESULTS } else { 20 }} />
         },
         Route::Doc { id, q, section } => html! {
             <Reader index={index_ref} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} section={*section} />
@@ -259,9 +279,21 @@ fn Explorer(props: &ExplorerProps) -> Html {
             "embed",
             matches!(route, Route::Search { .. }).then_some("embed-results")
         );
+        let tab = |view: EmbedView, label: &'static str| {
+            let on = *embed_view == view;
+            let embed_view = embed_view.clone();
+            let onclick = Callback::from(move |_: MouseEvent| embed_view.set(view));
+            html! { <button type="button" class={classes!("tab", on.then_some("tab-on"))} aria-pressed={on.to_string()} {onclick}>{ label }</button> }
+        };
+        let tabs = matches!(route, Route::Search { .. }).then(|| html! {
+            <div class="tabs embed-tabs" role="group" aria-label="Show">
+                { tab(EmbedView::Results, "Results") }{ tab(EmbedView::Map, "Map") }{ tab(EmbedView::Timeline, "Timeline") }
+            </div>
+        });
         return html! {
             <div class={classes}>
                 <Masthead index={index_ref} query={AttrValue::from(query)} {on_search} {on_typing} sticky=false />
+                { for tabs }
                 <main id="main" class="main" tabindex="-1">{ for failed.clone() }{ for panels }{ body }</main>
                 <p class="embed-out"><a href={platform::full_url()} target="_blank" rel="noopener">{ "Open in corpus-atlas ↗" }</a></p>
             </div>

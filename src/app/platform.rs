@@ -56,9 +56,12 @@ pub fn report_height(last: &mut i32) {
     if parent == window {
         return;
     }
+    // The app's own height, not the document's (which is never less than
+    // the frame): so the frame shrinks again when the content does.
+    let scrolled = window.scroll_y().unwrap_or(0.0);
     let height = gloo::utils::document()
-        .document_element()
-        .map_or(0, |e| e.scroll_height());
+        .get_element_by_id("app")
+        .map_or(0, |e| (e.get_bounding_client_rect().bottom() + scrolled).ceil() as i32 + 8);
     if height == *last {
         return;
     }

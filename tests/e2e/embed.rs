@@ -37,15 +37,6 @@ fn a_sandboxed_embed_reports_its_height_and_keeps_its_deep_link() {
         "return document.querySelectorAll('ol[aria-label=Results] li mark').length",
     );
     assert!(marks.as_u64().unwrap() > 3);
-    browser.wait_for("the panels in the frame", "return document.querySelector('.timeline-svg')");
-    let inner = browser.js("return document.documentElement.scrollHeight", vec![]).as_f64().unwrap();
-    browser.frame(None);
-    browser.wait_for(
-        "the host to size the frame to the height its document reports",
-        &format!("const h = (() => {{ {height_js} }})(); return Math.abs(h - Math.min(4000, {inner})) < 3 && h"),
-    );
-    browser.screenshot(&screenshot_path("embed-host"));
-    browser.frame(Some(&frame));
     let layout = browser.js(
         "const f = document.querySelector('.facets'); return [!!document.querySelector('.embed'), !!f && getComputedStyle(f).display !== 'none', document.querySelector('.embed-out a').href]",
         vec![],
@@ -57,6 +48,34 @@ fn a_sandboxed_embed_reports_its_height_and_keeps_its_deep_link() {
         out.ends_with("corpus-atlas.html#/search?q=Shenzhen"),
         "the link out keeps the view, without embed: {out}"
     );
+    // Compact: a few results, one view at a time, chosen by the reader.
+    let shown = browser.js("return document.querySelectorAll('ol[aria-label=Results] > li').length", vec![]);
+    assert!(shown.as_u64().unwrap() <= 5, "{shown} results in an embed");
+    assert_eq!(browser.js("return document.querySelectorAll('.panels > section').length", vec![]), serde_json::json!(0));
+    let app_height = "return Math.ceil(document.getElementById('app').getBoundingClientRect().bottom + scrollY) + 8";
+    let inner = browser.js(app_height, vec![]).as_f64().unwrap();
+    browser.frame(None);
+    let tall = browser.wait_for(
+        "the host to size the frame to the app's height",
+        &format!("const h = (() => {{ {height_js} }})(); return Math.abs(h - Math.min(4000, {inner})) < 3 && h"),
+    );
+    assert!(tall.as_f64().unwrap() < 1800.0, "an embed stays compact on a laptop: {tall} px");
+    browser.screenshot(&screenshot_path("embed-host"));
+    browser.frame(Some(&frame));
+    browser.click(".embed-tabs button:nth-child(2)");
+    browser.wait_for("the map alone", "return document.querySelector('.map-svg') && !document.querySelector('ol[aria-label=Results]')");
+    browser.click(".embed-tabs button:nth-child(1)");
+    // A query with no results: the frame shrinks back, leaving no hole in the article.
+    browser.type_into("input[type=search]", "zzqqxxvv\n");
+    browser.wait_for("no results", "return document.querySelector('.status')?.textContent.startsWith('No results')");
+    let small = browser.js(app_height, vec![]).as_f64().unwrap();
+    browser.frame(None);
+    browser.wait_for(
+        "the frame to shrink",
+        &format!("const h = (() => {{ {height_js} }})(); return h < {} && Math.abs(h - Math.max(120, {small})) < 3 && h", tall.as_f64().unwrap() - 100.0),
+    );
+    browser.screenshot(&screenshot_path("embed-host-shrunk"));
+    browser.frame(Some(&frame));
     // The host takes only a finite height within bounds from its own frame.
     for (sent, expected) in [("1e9", Some(4000.0)), ("'NaN'", None), ("'500px;background:red'", None), ("7", Some(120.0))] {
         browser.frame(None);

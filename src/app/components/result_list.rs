@@ -5,9 +5,6 @@ use yew::prelude::*;
 use super::{FacetPanel, ResultItem};
 use crate::app::{Answer, IndexRef};
 
-/// How many results are shown at first, and how many more a click adds:
-/// rendering is the slow part of a first result, not searching.
-const PAGE: usize = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
@@ -15,6 +12,10 @@ pub struct ResultListProps {
     pub query: AttrValue,
     pub answer: Answer,
     pub on_search: Callback<String>,
+    /// How many results are shown at first (rendering, not searching, is the
+    /// slow part of a first result; an embed shows a few).
+    #[prop_or(20)]
+    pub page: usize,
 }
 
 #[function_component]
@@ -33,10 +34,11 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         .hints
         .iter()
         .map(|h| html! { <li>{ h.clone() }</li> });
-    let shown = use_state_eq(|| PAGE);
+    let page = props.page;
+    let shown = use_state_eq(|| page);
     {
         let shown = shown.clone();
-        use_effect_with(props.answer.clone(), move |_| shown.set(PAGE));
+        use_effect_with(props.answer.clone(), move |_| shown.set(page));
     }
     let more = {
         let shown = shown.clone();
