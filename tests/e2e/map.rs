@@ -289,3 +289,25 @@ fn a_query_narrows_the_map_to_its_results() {
     assert_eq!(marks(&browser), in_view(0, &expected));
     browser.assert_clean_console();
 }
+
+#[test]
+fn the_wheel_scrolls_the_page_where_the_map_and_timeline_cannot_zoom_further() {
+    let (server, browser) = crate::support::open_app();
+    browser.goto(&server.url);
+    browser.wait_for("the panels", "return document.querySelector('.map-svg') && document.querySelector('.timeline-svg')");
+    let wheel = |css: &str, delta: i32| {
+        browser.js(
+            &format!("const e = new WheelEvent('wheel', {{deltaY: {delta}, bubbles: true, cancelable: true}}); document.querySelector('{css}').dispatchEvent(e); return e.defaultPrevented"),
+            vec![],
+        )
+    };
+    for css in [".map-svg", ".timeline-svg"] {
+        // Fully zoomed out: turning the wheel further scrolls the page.
+        assert_eq!(wheel(css, 120), serde_json::json!(false), "{css} swallowed the page's scroll");
+        // Zooming in is the map's own.
+        assert_eq!(wheel(css, -120), serde_json::json!(true), "{css} did not zoom in");
+    }
+    let touch = browser.js("return getComputedStyle(document.querySelector('.map-svg')).touchAction", vec![]);
+    assert!(touch.as_str().unwrap().contains("pan-y"), "a vertical swipe scrolls the page: {touch}");
+    browser.assert_clean_console();
+}

@@ -158,8 +158,13 @@ pub fn CityMap(props: &CityMapProps) -> Html {
                     EventListenerOptions::enable_prevent_default(),
                     move |e| {
                         if let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() {
+                            let next = camera.zoomed(if w.delta_y() < 0.0 { 1.25 } else { 0.8 });
+                            // At a zoom limit the wheel scrolls the page, as anywhere else.
+                            if next == *camera {
+                                return;
+                            }
                             e.prevent_default();
-                            camera.set(camera.zoomed(if w.delta_y() < 0.0 { 1.25 } else { 0.8 }));
+                            camera.set(next);
                         }
                     },
                 )

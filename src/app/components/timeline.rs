@@ -124,12 +124,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     EventListenerOptions::enable_prevent_default(),
                     move |e| {
                         if let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() {
+                            let next = zoom(*view, domain, if w.delta_y() < 0.0 { 0.8 } else { 1.25 });
+                            // At a zoom limit the wheel scrolls the page, as anywhere else.
+                            if next == *view {
+                                return;
+                            }
                             e.prevent_default();
-                            view.set(zoom(
-                                *view,
-                                domain,
-                                if w.delta_y() < 0.0 { 0.8 } else { 1.25 },
-                            ));
+                            view.set(next);
                         }
                     },
                 )
