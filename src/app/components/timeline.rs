@@ -517,7 +517,11 @@ fn zoom(view: (i32, i32), domain: Option<(i32, i32)>, f: f32) -> (i32, i32) {
     let Some(full) = domain else { return view };
     let mid = (view.0 + view.1) / 2;
     let half = (((view.1 - view.0) as f32 * f) / 2.0).round() as i32;
-    let half = half.clamp(31, (full.1 - full.0) / 2 + 1);
+    if 2 * half >= full.1 - full.0 {
+        // Out as far as it goes: the whole span, exactly.
+        return full;
+    }
+    let half = half.max(31);
     pan((mid - half, mid + half), full, 0)
 }
 
