@@ -202,3 +202,30 @@ fn a_date_opens_the_reader_at_its_sentence_and_the_view_can_be_brushed_by_keyboa
     );
     browser.assert_clean_console();
 }
+
+#[test]
+fn the_timeline_is_one_tab_stop_with_arrows_between_marks_and_focus_follows_into_the_reader() {
+    let (server, browser) = crate::support::open_app();
+    browser.goto(&format!("{}#/search?q=2019", server.url));
+    browser.wait_for("results and the timeline", "return document.querySelector('ol[aria-label=Results] li') && document.querySelectorAll('.timeline-svg .event').length > 5");
+    // Tab stops before the first result: the marks count once.
+    let stops = browser.js(
+        "const first = document.querySelector('ol[aria-label=Results] a');
+         const all = [...document.querySelectorAll('a[href], button, input, textarea, select, [tabindex]')]
+           .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length);
+         return all.indexOf(first);",
+        vec![],
+    );
+    let marks = browser.js("return [...document.querySelectorAll('.timeline-svg .event')].filter(e => e.tabIndex >= 0).length", vec![]);
+    assert_eq!(marks, serde_json::json!(1), "one mark in the Tab order");
+    assert!(stops.as_i64().unwrap() < 40, "{stops} Tab stops before the first result");
+    // Arrows move between the marks; Enter opens the reader, and focus goes with it.
+    browser.js("document.querySelector('.timeline-svg .event[tabindex=\"0\"]').focus(); return true", vec![]);
+    let first = browser.js("return document.activeElement.getAttribute('aria-label')", vec![]);
+    browser.js("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true, cancelable: true})); return true", vec![]);
+    let second = browser.js("return document.activeElement.classList.contains('event') && document.activeElement.getAttribute('aria-label')", vec![]);
+    assert!(second.is_string() && second != first, "{first} then {second}");
+    browser.js("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true})); return true", vec![]);
+    browser.wait_for("the reader, focused", "return document.activeElement && document.activeElement.id === 'reader-title'");
+    browser.assert_clean_console();
+}

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::doc_meta::DocMetaProps;
@@ -60,6 +61,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
             let window = gloo::utils::window();
             let doc = gloo::utils::document();
             window.scroll_to_with_x_and_y(0.0, 0.0);
+            // Focus follows the reader into the text it opened (a keyboard
+            // user who opened a date or a result is not left on the page's body).
+            if let Some(title) = doc
+                .get_element_by_id("reader-title")
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = title.focus();
+            }
             let scope = section.map_or(".reader-body".to_owned(), |s| format!("#section-{s}"));
             if let (Some(s), Some(heading)) = (section, doc.query_selector(&scope).ok().flatten()) {
                 if *s > 0 {
@@ -151,7 +160,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     html! {
         <article class="reader" lang={doc.lang} aria-labelledby="reader-title">
             <a class="back" href={back_href}>{ back_label }</a>
-            <h1 id="reader-title">{ doc.title }</h1>
+            <h1 id="reader-title" tabindex="-1">{ doc.title }</h1>
             <DocMeta ..DocMetaProps::of(&doc) />
             <p class="doc-id" lang="en">
                 { doc.id }

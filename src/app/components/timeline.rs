@@ -354,6 +354,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         };
         (label, sentence)
     };
+    let first_mark = std::cell::RefCell::new(false);
     let mark = |e: &Event, y: f32| -> Html {
         let (label, sentence) = describe(e);
         let tip = if sentence.is_empty() {
@@ -361,7 +362,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         } else {
             format!("{label}\n{sentence}")
         };
-        let (onclick, onkeydown) = super::activation(open(e));
+        let (onclick, activate) = super::activation(open(e));
+        // One Tab stop for all the marks: arrows move between them.
+        let onkeydown = Callback::from(move |k: KeyboardEvent| {
+            if !rove(&k) {
+                activate.emit(k);
+            }
+        });
         let (a, b) = (x(e.when.start), x(e.when.end + 1));
         let shape = if e.published {
             let d = format!("M{a} {}l5 5-5 5-5-5z", y - 5.0);
@@ -385,7 +392,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         };
         html! {
-            <g class={classes!("event", e.relative.then_some("relative"))} tabindex="0" role="link" aria-label={label}
+            <g class={classes!("event", e.relative.then_some("relative"))} tabindex={if *first_mark.borrow() { "-1" } else { first_mark.replace(true); "0" }} role="link" aria-label={label}
                data-value={e.when.to_string()} data-kind={kind_word(e)} {onclick} {onkeydown}>
                 <title>{ tip }</title>
                 { shape }
@@ -509,6 +516,37 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         </section>
     }
+}
+
+/// Arrow keys on a timeline mark: focus the previous or next mark (roving
+/// focus, so the marks are one Tab stop). Whether the key was one of them.
+fn rove(k: &KeyboardEvent) -> bool {
+    let step: i32 = match k.key().as_str() {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        _ => return false,
+    };
+    k.prevent_default();
+    k.stop_propagation();
+    let Some(here) = k.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return true;
+    };
+    let Ok(marks) = gloo::utils::document().query_selector_all(".timeline-svg .event") else {
+        return true;
+    };
+    let marks: Vec<web_sys::Element> = (0..marks.length())
+        .filter_map(|i| marks.item(i).and_then(|n| n.dyn_into().ok()))
+        .collect();
+    let Some(at) = marks.iter().position(|m| m == &here) else {
+        return true;
+    };
+    let next = (at as i32 + step).clamp(0, marks.len() as i32 - 1) as usize;
+    if let Some(target) = marks.get(next).and_then(|m| m.clone().dyn_into::<web_sys::SvgElement>().ok()) {
+        let _ = here.set_attribute("tabindex", "-1");
+        let _ = target.set_attribute("tabindex", "0");
+        let _ = target.focus();
+    }
+    true
 }
 
 /// The view scaled by `f` around its middle, kept within the corpus's span
