@@ -528,7 +528,12 @@ fn rove(k: &KeyboardEvent) -> bool {
     };
     k.prevent_default();
     k.stop_propagation();
-    let Some(here) = k.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    // (yew delegates events: the target, not the current target, is the mark.)
+    let Some(here) = k
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(".event").ok().flatten())
+    else {
         return true;
     };
     let Ok(marks) = gloo::utils::document().query_selector_all(".timeline-svg .event") else {
