@@ -295,6 +295,7 @@ pub fn CityMap(props: &CityMapProps) -> Html {
         }
     }
 
+    let first_mark = std::cell::Cell::new(false);
     let marks = inside.iter().rev().map(|(c, name, x, y)| {
         let r = radius(c.mentions, max_mentions) * unit;
         let on = same_place(props.selected.as_ref(), name);
@@ -319,12 +320,19 @@ pub fn CityMap(props: &CityMapProps) -> Html {
                 }
             }
         };
-        let (onclick, onkeydown) = super::activation(activate);
+        let (onclick, activate) = super::activation(activate);
+        // One Tab stop for all the marks: arrows move between them.
+        let onkeydown = Callback::from(move |k: KeyboardEvent| {
+            if !super::rove(&k, ".map-svg", ".mark") {
+                activate.emit(k);
+            }
+        });
+        let tabindex = if first_mark.replace(true) { "-1" } else { "0" };
         let text = labels.get(&c.entity).map(|(tx, anchor)| {
             html! { <text x={tx.to_string()} y={(y + 4.5 * unit).to_string()} text-anchor={*anchor} font-size={(12.5 * unit).to_string()} aria-hidden="true">{ *name }</text> }
         });
         html! {
-            <g key={c.entity} class={classes!("mark", on.then_some("mark-on"))} tabindex="0" role="button"
+            <g key={c.entity} class={classes!("mark", on.then_some("mark-on"))} {tabindex} role="button"
                aria-pressed={on.to_string()} aria-label={label} data-city={*name} data-count={c.mentions.to_string()}
                {onclick} {onkeydown}>
                 <title>{ tip }</title>
@@ -334,12 +342,14 @@ pub fn CityMap(props: &CityMapProps) -> Html {
         }
     });
 
-    let others = outside.iter().map(|(c, name, _, _)| {
+    let others = outside.iter().enumerate().map(|(k, (c, name, _, _))| {
         let to = views.iter().position(|v| index.0.entity(c.entity).at.is_some_and(|(lat, lon)| v.view.contains(lon, lat)));
         let onclick = to.map(&switch);
-        html! { <li><button class="chip" {onclick}>{ *name }<span class="count">{ c.mentions }</span></button></li> }
+        let tabindex = if k == 0 { "0" } else { "-1" };
+        html! { <li><button class="chip" {onclick} {tabindex} onkeydown={super::chip_keys()}>{ *name }<span class="count">{ c.mentions }</span></button></li> }
     });
-    let regions = counts.iter().filter(|c| index.0.entity(c.entity).kind != "city").map(|c| {
+    let regions = counts.iter().filter(|c| index.0.entity(c.entity).kind != "city").enumerate().map(|(k, c)| {
+        let tabindex = if k == 0 { "0" } else { "-1" };
         let e = index.0.entity(c.entity);
         let on = same_place(props.selected.as_ref(), e.name);
         let onclick = {
@@ -348,8 +358,8 @@ pub fn CityMap(props: &CityMapProps) -> Html {
             Callback::from(move |_: MouseEvent| on_place.emit((!on).then(|| name.clone())))
         };
         html! {
-            <li><button class={classes!("chip", on.then_some("chip-on"))} aria-pressed={on.to_string()} {onclick}
-                 title={e.kind}>{ e.name }<span class="count">{ c.mentions }</span></button></li>
+            <li><button class={classes!("chip", on.then_some("chip-on"))} aria-pressed={on.to_string()} {onclick} {tabindex}
+                 onkeydown={super::chip_keys()} title={e.kind}>{ e.name }<span class="count">{ c.mentions }</span></button></li>
         }
     });
     let rows = counts.iter().map(|c| {

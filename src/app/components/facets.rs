@@ -39,7 +39,9 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         if values.is_empty() {
             return Html::default();
         }
-        let chips = values.iter().map(|(value, n)| {
+        let chips = values.iter().enumerate().map(|(k, (value, n))| {
+            // One Tab stop a row; arrows move along it.
+            let tabindex = if k == 0 { "0" } else { "-1" };
             // Filters are single words: a source with spaces is matched by its first word.
             let word = value.split_whitespace().next().unwrap_or(value).to_lowercase();
             let filter = format!("{key}:{word}");
@@ -49,7 +51,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             let onclick = Callback::from(move |_| on_search.emit(next.clone()));
             html! {
                 <li>
-                    <button type="button" class={classes!("chip", active.then_some("chip-on"))} aria-pressed={active.to_string()} {onclick}>
+                    <button type="button" class={classes!("chip", active.then_some("chip-on"))} aria-pressed={active.to_string()} {onclick} {tabindex} onkeydown={super::chip_keys()}>
                         { label(value) }<span class="count">{ n }</span>
                     </button>
                 </li>

@@ -45,3 +45,59 @@ pub fn activation(
     });
     (onclick, onkeydown)
 }
+
+/// Arrow keys on one of a group's items (`item` inside the nearest
+/// `group`: a drawing's marks, a row of chips): focus the previous or next
+/// one, so the group is one Tab stop (roving focus). Whether the key was an
+/// arrow.
+pub fn rove(k: &yew::KeyboardEvent, group: &str, item: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let step: i32 = match k.key().as_str() {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        _ => return false,
+    };
+    k.prevent_default();
+    k.stop_propagation();
+    // (yew delegates events: the target, not the current target, is the item.)
+    let Some(here) = k
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(item).ok().flatten())
+    else {
+        return true;
+    };
+    let Some(items) = here
+        .closest(group)
+        .ok()
+        .flatten()
+        .and_then(|g| g.query_selector_all(item).ok())
+    else {
+        return true;
+    };
+    let items: Vec<web_sys::Element> = (0..items.length())
+        .filter_map(|i| items.item(i).and_then(|n| n.dyn_into().ok()))
+        .collect();
+    let Some(at) = items.iter().position(|m| m == &here) else {
+        return true;
+    };
+    let next = (at as i32 + step).clamp(0, items.len() as i32 - 1) as usize;
+    if let Some(target) = items.get(next) {
+        let _ = here.set_attribute("tabindex", "-1");
+        let _ = target.set_attribute("tabindex", "0");
+        if let Some(svg) = target.dyn_ref::<web_sys::SvgElement>() {
+            let _ = svg.focus();
+        } else if let Some(html) = target.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = html.focus();
+        }
+    }
+    true
+}
+
+/// Keyboard for a chip in a row of chips: arrows move along the row (one
+/// Tab stop for the row), and the chip's own keys work as a button's.
+pub fn chip_keys() -> yew::Callback<yew::KeyboardEvent> {
+    yew::Callback::from(|k: yew::KeyboardEvent| {
+        rove(&k, "ul", "button");
+    })
+}

@@ -365,7 +365,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let (onclick, activate) = super::activation(open(e));
         // One Tab stop for all the marks: arrows move between them.
         let onkeydown = Callback::from(move |k: KeyboardEvent| {
-            if !rove(&k) {
+            if !super::rove(&k, ".timeline-svg", ".event") {
                 activate.emit(k);
             }
         });
@@ -516,42 +516,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         </section>
     }
-}
-
-/// Arrow keys on a timeline mark: focus the previous or next mark (roving
-/// focus, so the marks are one Tab stop). Whether the key was one of them.
-fn rove(k: &KeyboardEvent) -> bool {
-    let step: i32 = match k.key().as_str() {
-        "ArrowRight" | "ArrowDown" => 1,
-        "ArrowLeft" | "ArrowUp" => -1,
-        _ => return false,
-    };
-    k.prevent_default();
-    k.stop_propagation();
-    // (yew delegates events: the target, not the current target, is the mark.)
-    let Some(here) = k
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest(".event").ok().flatten())
-    else {
-        return true;
-    };
-    let Ok(marks) = gloo::utils::document().query_selector_all(".timeline-svg .event") else {
-        return true;
-    };
-    let marks: Vec<web_sys::Element> = (0..marks.length())
-        .filter_map(|i| marks.item(i).and_then(|n| n.dyn_into().ok()))
-        .collect();
-    let Some(at) = marks.iter().position(|m| m == &here) else {
-        return true;
-    };
-    let next = (at as i32 + step).clamp(0, marks.len() as i32 - 1) as usize;
-    if let Some(target) = marks.get(next).and_then(|m| m.clone().dyn_into::<web_sys::SvgElement>().ok()) {
-        let _ = here.set_attribute("tabindex", "-1");
-        let _ = target.set_attribute("tabindex", "0");
-        let _ = target.focus();
-    }
-    true
 }
 
 /// The view scaled by `f` around its middle, kept within the corpus's span
