@@ -17,56 +17,53 @@ use serde_json::Value;
 
 use crate::geo::View;
 
-/// One view: (name, source file, west, south, east, north, width,
-/// simplification tolerance in view units, title).
-pub type ViewSpec = (
-    &'static str,
-    &'static str,
-    f64,
-    f64,
-    f64,
-    f64,
-    f64,
-    f64,
-    &'static str,
-);
+/// One view of the basemap to cut: its short name, the world-atlas file it
+/// is cut from, its edges in degrees, its width in SVG units, the
+/// simplification tolerance in view units, and its title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewSpec {
+    /// Short name (`world`).
+    pub name: String,
+    /// The TopoJSON file of world-atlas it is cut from.
+    pub file: String,
+    /// West, south, east and north edges, degrees.
+    pub edges: [f64; 4],
+    /// Width in SVG units.
+    pub width: f64,
+    /// Douglas–Peucker tolerance, view units.
+    pub tolerance: f64,
+    /// Shown to readers.
+    pub title: String,
+}
 
-/// The views drawn, from the closest in.
-pub const VIEWS: &[ViewSpec] = &[
-    (
-        "gba",
-        "countries-10m.json",
-        112.5,
-        21.8,
-        114.6,
-        23.7,
-        1000.0,
-        0.9,
-        "Greater Bay Area",
-    ),
-    (
-        "china",
-        "countries-50m.json",
-        73.0,
-        17.0,
-        135.5,
-        54.0,
-        1000.0,
-        1.2,
-        "China",
-    ),
-    (
-        "world",
-        "countries-110m.json",
-        -180.0,
-        -58.0,
-        180.0,
-        78.0,
-        1000.0,
-        0.8,
-        "World",
-    ),
-];
+/// The views cut, from the closest in (`assets/basemap-views.txt`).
+pub fn views() -> Result<Vec<ViewSpec>, String> {
+    let mut out = Vec::new();
+    for (n, line) in include_str!("../assets/basemap-views.txt").lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.splitn(9, ' ').collect();
+        let num = |i: usize| -> Result<f64, String> {
+            f.get(i)
+                .and_then(|v| v.parse().ok())
+                .ok_or_else(|| format!("assets/basemap-views.txt:{}: column {} is not a number", n + 1, i + 1))
+        };
+        if f.len() != 9 {
+            return Err(format!("assets/basemap-views.txt:{}: expected 9 columns", n + 1));
+        }
+        out.push(ViewSpec {
+            name: f[0].to_owned(),
+            file: f[1].to_owned(),
+            edges: [num(2)?, num(3)?, num(4)?, num(5)?],
+            width: num(6)?,
+            tolerance: num(7)?,
+            title: f[8].to_owned(),
+        });
+    }
+    Ok(out)
+}
 
 type Ring = Vec<(f64, f64)>;
 
@@ -281,7 +278,9 @@ pub fn import(read: impl Fn(&str) -> Result<String, String>) -> Result<String, S
     let mut out = String::from(
         "# corpus-atlas basemap: Natural Earth via npm world-atlas 2.0.2 (public domain), made by `atlas basemap import`.\n",
     );
-    for &(name, file, west, south, east, north, width, tolerance, title) in VIEWS {
+    for spec in views()? {
+        let ViewSpec { name, file, edges: [west, south, east, north], width, tolerance, title } = spec;
+        let (name, file, title) = (name.as_str(), file.as_str(), title.as_str());
         let topo: Value = serde_json::from_str(&read(file)?).map_err(|e| format!("{file}: {e}"))?;
         let arcs = arcs(&topo).map_err(|e| format!("{file}: {e}"))?;
         let view = View::new(

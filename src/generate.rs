@@ -48,34 +48,19 @@ const HANGUL_SYLLABLES: &[&str] = &[
     "금", "융", "기", "술", "협", "력", "산", "업", "정", "책", "도", "시", "발", "전", "투", "자",
     "시", "장", "성", "장",
 ];
-const PLACES: &[&str] = &[
-    "Hong Kong",
-    "Shenzhen",
-    "Macau",
-    "Guangzhou",
-    "Beijing",
-    "Hangzhou",
-    "Shanghai",
-    "Dongguan",
-    "Foshan",
-    "Zhuhai",
-    "Pékin",
-    "Macao",
-    "Canton",
-    "Tokyo",
-    "Singapour",
-    "Vienna",
-];
-const KOREAN_PLACES: &[&str] = &[
-    "홍콩",
-    "선전",
-    "마카오",
-    "광저우",
-    "베이징",
-    "항저우",
-    "상하이",
-    "도쿄",
-];
+/// The place names the benchmark corpus mentions (`assets/bench-places.txt`:
+/// what `make bench`'s queries look for), in Latin script, then in Hangul.
+const PLACE_NAMES: &str = include_str!("../assets/bench-places.txt");
+
+fn place_names(hangul: bool) -> Vec<&'static str> {
+    PLACE_NAMES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| l.chars().next().is_some_and(crate::engine::analysis::is_hangul_syllable) == hangul)
+        .collect()
+}
+
 const PARTICLES: &[&str] = &["", "은", "이", "과", "의", "에서", "와", "를"];
 const MONTHS_EN: &[&str] = &[
     "January",
@@ -186,6 +171,7 @@ pub fn corpus(count: usize, seed: u64) -> Vec<Generated> {
     let latin_fr = with_function_words(vocabulary(&mut rng, FRENCH_SYLLABLES), FUNCTION_WORDS_FR);
     let hangul = vocabulary(&mut rng, HANGUL_SYLLABLES);
     let table = zipf_table(VOCABULARY);
+    let (places, korean_places) = (place_names(false), place_names(true));
     (0..count)
         .map(|n| {
             let roll = rng.below(10);
@@ -214,11 +200,11 @@ pub fn corpus(count: usize, seed: u64) -> Vec<Generated> {
                         if lang == "ko" {
                             format!(
                                 "{}{}",
-                                KOREAN_PLACES[rng.below(KOREAN_PLACES.len())],
+                                korean_places[rng.below(korean_places.len())],
                                 PARTICLES[rng.below(PARTICLES.len())]
                             )
                         } else {
-                            PLACES[rng.below(PLACES.len())].to_owned()
+                            places[rng.below(places.len())].to_owned()
                         }
                     } else if r < 4 {
                         date(&mut rng, lang)
