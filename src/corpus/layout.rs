@@ -342,49 +342,12 @@ fn headed_pieces(lines: &[Line<'_>], starts: &[(usize, Option<String>)]) -> bool
     median >= 50 && short * 4 < sizes.len()
 }
 
-/// The width a text is hard-wrapped at, if it is: a third or more of its
-/// lines stop within a few characters of one width of 30 to 110 characters
-/// (plain-text exports, e-mail, PDFs turned into text), where a text of
-/// written paragraphs ends its lines anywhere.
-fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
-    let lens: Vec<usize> = lines
-        .iter()
-        .map(|l| l.text.trim_end().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
-    if lens.len() < 8 {
-        return None;
-    }
-    let mut sorted = lens.clone();
-    sorted.sort_unstable();
-    let width = sorted[sorted.len() * 9 / 10];
-    if !(30..=110).contains(&width) {
-        return None;
-    }
-    let near = lens
-        .iter()
-        .filter(|&&n| n * 10 >= width * 7 && n <= width + 3)
-        .count();
-    (near * 3 >= lens.len()).then_some(width)
-}
-
 /// Which lines belong to a paragraph that was hard-wrapped over several
-/// lines: a line that fills the wrap width without ending a sentence runs
-/// on into the next line with text (across one blank line, as PDF exports
-/// leave them), and neither is a heading.
+/// lines (see `engine::text::run_ons`): neither is a heading.
 fn wrapped_lines(lines: &[Line<'_>]) -> Vec<bool> {
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     let mut out = vec![false; lines.len()];
-    let Some(width) = wrap_width(lines) else {
-        return out;
-    };
-    for i in 0..lines.len() {
-        let t = lines[i].text.trim_end();
-        let full = t.chars().count() * 10 >= width * 7;
-        let ends = t.ends_with(['.', '!', '?', '。', ':', ';', '"', '”', '»']);
-        if !full || ends {
-            continue;
-        }
-        let next = (i + 1..lines.len().min(i + 3)).find(|&j| !lines[j].text.trim().is_empty());
+    for (i, next) in crate::engine::text::run_ons(&texts).into_iter().enumerate() {
         if let Some(j) = next {
             out[i] = true;
             out[j] = true;

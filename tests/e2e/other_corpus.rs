@@ -74,6 +74,12 @@ fn another_corpus_gets_its_own_examples_map_and_centuries() {
     assert_eq!(title.as_str(), Some("지방공무원법 일부개정법률안"), "its first line is its title");
     let sections = browser.js("return document.querySelectorAll('.reader-body h2.section-title').length", vec![]);
     assert_eq!(sections, serde_json::json!(0), "a bill is one text, not a heading a line");
+    // Its hard-wrapped lines read as paragraphs, not a line a paragraph.
+    let joined = browser.js(
+        "return [...document.querySelectorAll('.reader-body p')].some(p => p.textContent.includes('저학년의 경우에도') && p.textContent.includes('한 나이이나'))",
+        vec![],
+    );
+    assert_eq!(joined, serde_json::json!(true), "a wrapped sentence is one paragraph");
     browser.screenshot(&screenshot_path("other-korean-bill"));
     browser.assert_clean_console();
 }

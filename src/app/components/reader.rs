@@ -128,15 +128,35 @@ pub fn Reader(props: &ReaderProps) -> Html {
         .map(|s| (s.start, s.ord - doc.first_section))
         .collect();
 
-    // One block per line of the text.
-    let mut blocks = Vec::new();
+    // One block per line of the text, or per paragraph where the text is
+    // hard-wrapped (its lines run on into the next).
+    let lines: Vec<&'static str> = doc.text.split('\n').collect();
+    let run_ons = crate::engine::text::run_ons(&lines);
+    let mut starts = Vec::with_capacity(lines.len());
     let mut offset = 0;
-    for line in doc.text.split('\n') {
-        let (start, end) = (offset, offset + line.len());
-        offset = end + 1;
-        if line.trim().is_empty() {
+    for line in &lines {
+        starts.push(offset);
+        offset += line.len() + 1;
+    }
+    let continued: Vec<bool> = {
+        let mut c = vec![false; lines.len()];
+        for j in run_ons.iter().flatten() {
+            c[*j] = true;
+        }
+        c
+    };
+    let mut blocks = Vec::new();
+    for (i, first) in lines.iter().enumerate() {
+        if first.trim().is_empty() || continued[i] {
             continue;
         }
+        // The paragraph runs over the lines this one runs on into.
+        let mut last = i;
+        while let Some(next) = run_ons[last] {
+            last = next;
+        }
+        let (start, end) = (starts[i], starts[last] + lines[last].len());
+        let line: &'static str = &doc.text[start..end];
         let text = AttrValue::Static(line);
         let marks = local(&ranges, start, end);
         let muted = local(&aside, start, end);
