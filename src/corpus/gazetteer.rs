@@ -180,39 +180,64 @@ pub fn load(path: &Path) -> Result<Vec<City>, CorpusError> {
 
 /// Parses the gazetteer file's text; errors carry a 1-based line.
 pub fn parse(text: &str) -> Result<Vec<City>, (usize, String)> {
-    let mut cities = Vec::new();
+    rows(text, "id, name, country, lat, lon, population, names")?
+        .into_iter()
+        .map(|r| {
+            Ok(City {
+                id: r.number(0, "id")?,
+                name: r.fields[1].to_owned(),
+                country: r.fields[2].to_owned(),
+                lat: r.number(3, "latitude")?,
+                lon: r.number(4, "longitude")?,
+                population: r.number(5, "population")?,
+                aliases: r.list(6),
+            })
+        })
+        .collect()
+}
+
+/// One line of a tab-separated asset (the gazetteer, the regions).
+pub(super) struct Row<'t> {
+    line: usize,
+    columns: &'static str,
+    pub(super) fields: Vec<&'t str>,
+}
+
+impl Row<'_> {
+    fn bad(&self, what: &str) -> (usize, String) {
+        (
+            self.line,
+            format!("{what} (expected {} tab-separated columns: {})", self.columns.split(", ").count(), self.columns),
+        )
+    }
+
+    /// Column `i` as a number, or an error naming the line and the column.
+    pub(super) fn number<T: std::str::FromStr>(&self, i: usize, what: &str) -> Result<T, (usize, String)> {
+        self.fields[i].parse().map_err(|_| self.bad(&format!("the {what} is not a number")))
+    }
+
+    /// Column `i` as a `|`-separated list.
+    pub(super) fn list(&self, i: usize) -> Vec<String> {
+        self.fields[i].split('|').filter(|a| !a.is_empty()).map(str::to_owned).collect()
+    }
+}
+
+/// The rows of a tab-separated asset with the columns named in `columns`
+/// (comments and blank lines skipped); errors carry a 1-based line.
+pub(super) fn rows<'t>(text: &'t str, columns: &'static str) -> Result<Vec<Row<'t>>, (usize, String)> {
+    let expected = columns.split(", ").count();
+    let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let f: Vec<&str> = line.split('\t').collect();
-        let bad = |what: &str| {
-            (n + 1, format!("{what} (expected 7 tab-separated columns: id, name, country, lat, lon, population, names)"))
-        };
-        if f.len() != 7 {
-            return Err(bad("wrong number of columns"));
+        let row = Row { line: n + 1, columns, fields: line.split('\t').collect() };
+        if row.fields.len() != expected {
+            return Err(row.bad("wrong number of columns"));
         }
-        cities.push(City {
-            id: f[0].parse().map_err(|_| bad("the id is not a number"))?,
-            name: f[1].to_owned(),
-            country: f[2].to_owned(),
-            lat: f[3]
-                .parse()
-                .map_err(|_| bad("the latitude is not a number"))?,
-            lon: f[4]
-                .parse()
-                .map_err(|_| bad("the longitude is not a number"))?,
-            population: f[5]
-                .parse()
-                .map_err(|_| bad("the population is not a number"))?,
-            aliases: f[6]
-                .split('|')
-                .filter(|a| !a.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        });
+        out.push(row);
     }
-    Ok(cities)
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -234,28 +234,21 @@ pub fn load(path: &Path) -> Result<Vec<Region>, CorpusError> {
 
 /// Parses the regions file's text; errors carry a 1-based line.
 pub fn parse(text: &str) -> Result<Vec<Region>, (usize, String)> {
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let f: Vec<&str> = line.split('\t').collect();
-        let bad = |what: &str| (n + 1, format!("{what} (expected 8 tab-separated columns)"));
-        if f.len() != 8 {
-            return Err(bad("wrong number of columns"));
-        }
-        out.push(Region {
-            id: f[0].parse().map_err(|_| bad("the id is not a number"))?,
-            name: f[1].to_owned(),
-            kind: f[2].to_owned(),
-            country: f[3].to_owned(),
-            lat: f[4].parse().map_err(|_| bad("the latitude is not a number"))?,
-            lon: f[5].parse().map_err(|_| bad("the longitude is not a number"))?,
-            population: f[6].parse().map_err(|_| bad("the population is not a number"))?,
-            aliases: f[7].split('|').filter(|a| !a.is_empty()).map(str::to_owned).collect(),
-        });
-    }
-    Ok(out)
+    super::gazetteer::rows(text, "id, name, kind, country, lat, lon, population, names")?
+        .into_iter()
+        .map(|r| {
+            Ok(Region {
+                id: r.number(0, "id")?,
+                name: r.fields[1].to_owned(),
+                kind: r.fields[2].to_owned(),
+                country: r.fields[3].to_owned(),
+                lat: r.number(4, "latitude")?,
+                lon: r.number(5, "longitude")?,
+                population: r.number(6, "population")?,
+                aliases: r.list(7),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -9,13 +9,7 @@ use serde_json::Value;
 use crate::support::{screenshot_path, Browser, Server};
 
 fn other_dist_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist-other");
-    assert!(
-        dir.join("index.html").is_file(),
-        "{} is missing: run `make test`, which builds it",
-        dir.display()
-    );
-    dir
+    crate::support::built_site("dist-other", "index.html")
 }
 
 #[test]

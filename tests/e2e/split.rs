@@ -11,13 +11,7 @@ use crate::support::{dist_dir, screenshot_path, Browser, Server};
 const RESULTS: &str = "document.querySelectorAll('ol[aria-label=Results] > li').length";
 
 fn split_dist_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist-split");
-    assert!(
-        dir.join("shards").is_dir(),
-        "{} is missing: run `make test`, which builds it",
-        dir.display()
-    );
-    dir
+    crate::support::built_site("dist-split", "shards")
 }
 
 /// Result ids and whether every shown snippet has text, once the answer is final.

@@ -22,15 +22,21 @@ pub fn dist_dir() -> PathBuf {
     dir
 }
 
-/// The test site built from the hostile corpus (`make hostile`, part of `make test`).
-pub fn hostile_dist_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist-hostile");
+/// A site `make test` builds beside `dist/` (`dist-hostile`, `dist-split`,
+/// `dist-other`), checked to hold `marker` (a file or folder it must have).
+pub fn built_site(name: &str, marker: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name);
     assert!(
-        dir.join("index.html").is_file(),
+        dir.join(marker).exists(),
         "{} is missing: run `make test`, which builds it",
         dir.display()
     );
     dir
+}
+
+/// The test site built from the hostile corpus (`make hostile`, part of `make test`).
+pub fn hostile_dist_dir() -> PathBuf {
+    built_site("dist-hostile", "index.html")
 }
 
 /// A copy of the built site in a fresh temporary folder, each file passed
