@@ -23,6 +23,7 @@ pub mod geo;
 pub mod route;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
+pub mod view;
 
 use std::sync::OnceLock;
 

@@ -4,9 +4,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::app::hooks::use_slash_focus;
 
 /// Milliseconds of quiet typing before a search runs.
 const DEBOUNCE_MS: u32 = 120;
@@ -83,31 +84,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     };
     // "/" anywhere outside a text field puts the cursor in the search box.
     let input_ref = use_node_ref();
-    {
-        let input_ref = input_ref.clone();
-        use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                gloo::events::EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    let typing_elsewhere = gloo::utils::document().active_element().is_some_and(|a| {
-                        matches!(a.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    });
-                    if e.key() == "/" && !typing_elsewhere && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
-                        if let Some(input) = input_ref.cast::<HtmlInputElement>() {
-                            e.prevent_default();
-                            let _ = input.focus();
-                        }
-                    }
-                },
-            );
-            move || drop(listener)
-        });
-    }
+    use_slash_focus(input_ref.clone());
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
         <form class="searchbar" role="search" {onsubmit}>

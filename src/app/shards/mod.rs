@@ -1,13 +1,28 @@
 //! A split index's shards, fetched from the host when a view needs them.
 //!
-//! Any component that reads the index may find a shard missing: the read
-//! returns nothing and the index notes the shard as wanted. Components call
-//! [`use_shards`]; after their render it fetches every wanted shard (once,
-//! together), hands each to [`Index::provide`], and when the last arrives
-//! tells the explorer, which re-renders with a new [`super::IndexRef`]
-//! generation. A whole index never wants anything, so none of this runs.
+//! The protocol, in order:
+//! 1. A component reads the index during its render. A read that needs a
+//!    shard not yet here returns nothing and the index notes the shard as
+//!    wanted ([`Index::wanted`]) and counts a miss ([`Index::misses`]).
+//! 2. After the render, [`use_shards`] asks the [`Loader`] to fetch what is
+//!    wanted: once the render pass is over, every wanted shard (padded with
+//!    its neighbours, [`Index::padded`]) not already on its way, together.
+//! 3. Each shard that arrives is checked ([`Index::check_shard`]) and handed
+//!    to the index ([`Index::provide`]).
+//! 4. When the last of a batch is in, the explorer is told
+//!    ([`use_arrivals`]): it renders again with the next generation of
+//!    [`super::IndexRef`], and every view that read the index reads again.
+//!    [`use_complete`] keeps a result that missed nothing, so a search is
+//!    not run again for every text that arrives.
+//! 5. A failed fetch stops further fetching until [`retry`].
+//!
+//! A whole index never wants anything, so none of this runs.
 
-use std::cell::{Cell, RefCell};
+mod use_arrivals;
+mod use_complete;
+mod use_shards;
+
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use js_sys::Uint8Array;
@@ -16,96 +31,75 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::engine::{Index, ShardId};
+pub use use_arrivals::use_arrivals;
+pub use use_complete::use_complete;
+pub use use_shards::use_shards;
+
+/// The page's one loader of shards (the index is one per page too).
+#[derive(Default)]
+struct Loader {
+    /// Shards asked for and not yet in.
+    in_flight: BTreeSet<ShardId>,
+    /// Why the last shard that failed did; nothing is fetched while set.
+    failed: Option<String>,
+    /// Who to tell when a batch has arrived (the explorer).
+    arrived: Option<Callback<()>>,
+    /// A fetch of what is wanted is due at the end of this render pass.
+    scheduled: bool,
+}
 
 thread_local! {
-    static IN_FLIGHT: RefCell<BTreeSet<ShardId>> = const { RefCell::new(BTreeSet::new()) };
-    static FAILED: RefCell<Option<String>> = const { RefCell::new(None) };
-    static ARRIVED: RefCell<Option<Callback<()>>> = const { RefCell::new(None) };
-    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+    static LOADER: RefCell<Loader> = RefCell::new(Loader::default());
+}
+
+fn with_loader<T>(f: impl FnOnce(&mut Loader) -> T) -> T {
+    LOADER.with(|l| f(&mut l.borrow_mut()))
+}
+
+/// Tells whoever asked ([`use_arrivals`]) that shards have arrived.
+fn announce() {
+    if let Some(cb) = with_loader(|l| l.arrived.clone()) {
+        cb.emit(());
+    }
 }
 
 /// Who to tell when a batch of shards has arrived (the explorer).
 pub fn on_arrival(callback: Callback<()>) {
-    ARRIVED.with(|a| *a.borrow_mut() = Some(callback));
+    with_loader(|l| l.arrived = Some(callback));
 }
 
 /// Why a shard could not be loaded, if one could not.
 pub fn failure() -> Option<String> {
-    FAILED.with(|f| f.borrow().clone())
-}
-
-/// `f(deps)`, computed again only when `deps` change, or when the last
-/// result found shards missing and more have arrived since (`generation`).
-/// Unlike `use_memo` on the generation, a result that was complete is kept
-/// when unrelated shards (a snippet's text) arrive: a search over 10,000
-/// documents is not run again for every text that comes in.
-#[hook]
-pub fn use_complete<D, T, F>(
-    index: &'static Index<'static>,
-    deps: D,
-    generation: u32,
-    f: F,
-) -> std::rc::Rc<T>
-where
-    D: PartialEq + 'static,
-    T: 'static,
-    F: FnOnce(&D) -> T,
-{
-    struct Kept<D, T> {
-        deps: D,
-        generation: u32,
-        missed: bool,
-        value: std::rc::Rc<T>,
-    }
-    let kept = use_mut_ref(|| None::<Kept<D, T>>);
-    let mut kept = kept.borrow_mut();
-    let fresh = kept
-        .as_ref()
-        .is_some_and(|k| k.deps == deps && (!k.missed || k.generation == generation));
-    if !fresh {
-        let misses = index.misses();
-        let value = std::rc::Rc::new(f(&deps));
-        *kept = Some(Kept {
-            deps,
-            generation,
-            missed: index.misses() != misses,
-            value,
-        });
-    }
-    kept.as_ref().map(|k| k.value.clone()).expect("kept above")
-}
-
-/// After this render: fetch what the index wants.
-#[hook]
-pub fn use_shards(index: &'static Index<'static>) {
-    use_effect(move || request(index));
+    with_loader(|l| l.failed.clone())
 }
 
 /// Forgets the last failure and fetches what is still wanted: a shard that
 /// failed (the network dropped, the host sent an error page) can be asked
 /// for again without reloading the page.
 pub fn retry(index: &'static Index<'static>) {
-    FAILED.with(|f| *f.borrow_mut() = None);
+    with_loader(|l| l.failed = None);
     request(index);
-    if let Some(cb) = ARRIVED.with(|a| a.borrow().clone()) {
-        cb.emit(());
-    }
+    announce();
 }
 
 /// Fetches every wanted shard not already on its way, once the current
 /// render pass is over (a microtask), so that one pass's wants go together.
 /// After a failure nothing is fetched until [`retry`].
 pub fn request(index: &'static Index<'static>) {
-    if !index.is_split() || SCHEDULED.get() || failure().is_some() {
+    let due = with_loader(|l| {
+        let due = index.is_split() && !l.scheduled && l.failed.is_none();
+        l.scheduled |= due;
+        due
+    });
+    if !due {
         return;
     }
-    SCHEDULED.set(true);
     wasm_bindgen_futures::spawn_local(async move {
-        SCHEDULED.set(false);
+        with_loader(|l| l.scheduled = false);
         // One batch, each postings shard padded with its neighbours (see
         // `Index::padded`): fewer clues to the host about the words searched.
         for id in index.padded(&index.wanted()) {
-            if IN_FLIGHT.with(|f| f.borrow_mut().insert(id)) {
+            if with_loader(|l| l.in_flight.insert(id)) {
                 wasm_bindgen_futures::spawn_local(fetch(index, id));
             }
         }
@@ -126,20 +120,17 @@ async fn fetch(index: &'static Index<'static>, id: ShardId) {
     };
     if let Err(e) = outcome {
         gloo::console::error!(format!("corpus-atlas: {e}"));
-        FAILED.with(|f| *f.borrow_mut() = Some(e));
+        with_loader(|l| l.failed = Some(e));
     }
-    let done = IN_FLIGHT.with(|f| {
-        let mut f = f.borrow_mut();
-        f.remove(&id);
-        f.is_empty()
+    let done = with_loader(|l| {
+        l.in_flight.remove(&id);
+        l.in_flight.is_empty()
     });
     if done {
         if let Some(perf) = gloo::utils::window().performance() {
             let _ = perf.mark("corpus-atlas:shards");
         }
-        if let Some(cb) = ARRIVED.with(|a| a.borrow().clone()) {
-            cb.emit(());
-        }
+        announce();
     }
 }
 
@@ -158,7 +149,8 @@ async fn get(file: &str, expected: usize) -> Result<Vec<u8>, String> {
     let header = |name: &str| response.headers().get(name).ok().flatten();
     // (A body compressed on the way has another length on the wire.)
     if header("content-encoding").is_none() {
-        if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<usize>().ok()) {
+        if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<usize>().ok())
+        {
             if length != expected {
                 return Err(format!(
                     "the host sent {length} bytes where the index lists {expected} (stale or damaged)"

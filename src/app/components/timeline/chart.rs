@@ -1,0 +1,143 @@
+//! The timeline's drawing: axis, histogram, publication and mentioned
+//! dates, the span the results are narrowed to, and the brush.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::marks::event_mark;
+use crate::app::hooks::use_brush;
+use crate::app::IndexRef;
+use crate::engine::reader::Event;
+use crate::view::timeline::{
+    histogram, key_view, ticks, Scale, AXIS_Y, BINS, H, HIST_H, HIST_Y, LANE_H, LANE_Y, LEFT,
+    PUB_Y, RIGHT, W,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineChartProps {
+    pub index: IndexRef,
+    /// The drawing (the timeline's wheel zoom listens on it).
+    pub svg_ref: NodeRef,
+    /// The days in view, which the keyboard zooms and pans.
+    pub view: UseStateHandle<(i32, i32)>,
+    /// The corpus's whole span.
+    pub full: (i32, i32),
+    /// The dates counted.
+    pub events: Rc<Vec<Event>>,
+    /// Mentioned dates in view, each with its lane.
+    pub placed: Rc<Vec<(Event, usize)>>,
+    /// Publication dates in view.
+    pub pubs: Rc<Vec<Event>>,
+    /// The span the results are narrowed to, in days.
+    pub span: Option<(i32, i32)>,
+    pub on_span: Callback<Option<(String, String)>>,
+    pub on_open: Callback<(String, Option<u32>)>,
+}
+
+#[function_component]
+pub fn TimelineChart(props: &TimelineChartProps) -> Html {
+    let index = props.index;
+    let scale = Scale::new(*props.view);
+    let brush = use_brush(props.svg_ref.clone(), scale, props.on_span.clone());
+    let onkeydown = {
+        let view = props.view.clone();
+        let full = props.full;
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(next) = key_view(&e.key(), *view, full) else {
+                return;
+            };
+            e.prevent_default();
+            view.set(next);
+        })
+    };
+    // One Tab stop for all the marks: the first drawn (a publication, if
+    // any) takes it.
+    let pub_marks = props
+        .pubs
+        .iter()
+        .enumerate()
+        .map(|(k, e)| event_mark(index, &props.on_open, scale, e, PUB_Y, k == 0));
+    let lane_marks = props.placed.iter().enumerate().map(|(k, (e, l))| {
+        let first = props.pubs.is_empty() && k == 0;
+        event_mark(
+            index,
+            &props.on_open,
+            scale,
+            e,
+            LANE_Y + *l as f32 * LANE_H,
+            first,
+        )
+    });
+    let span_rect = props.span.map(|(a, b)| {
+        let (a, b) = (scale.x(a.max(scale.lo)).max(LEFT), scale.x(b.min(scale.hi) + 1).min(RIGHT));
+        html! { <rect class="span" x={a.to_string()} y="4" width={(b - a).max(2.0).to_string()} height={(AXIS_Y - 4.0).to_string()} /> }
+    });
+    let brush_rect = brush.rect.map(|(a, b)| {
+        html! { <rect class="brush" x={a.min(b).to_string()} y="4" width={(a - b).abs().to_string()} height={(AXIS_Y - 4.0).to_string()} /> }
+    });
+    let onpointerup = brush.onpointerup;
+    html! {
+        <div>
+            <svg ref={props.svg_ref.clone()} class="timeline-svg" viewBox={format!("0 0 {W} {H}")} tabindex="0"
+                 aria-label="Time axis: drag to narrow the results to a span; plus and minus zoom, arrows pan, 0 resets"
+                 {onkeydown} onpointerdown={brush.onpointerdown} onpointermove={brush.onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                <text class="lane-label" x="4" y={(PUB_Y + 4.0).to_string()}>{ "Published" }</text>
+                <text class="lane-label" x="4" y={(LANE_Y + 4.0).to_string()}>{ "Mentioned" }</text>
+                <text class="lane-label" x="4" y={(HIST_Y + HIST_H - 2.0).to_string()}>{ "Density" }</text>
+                { span_rect }
+                <g class="axis">{ axis(scale) }</g>
+                <line class="baseline" x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={AXIS_Y.to_string()} y2={AXIS_Y.to_string()} />
+                <g class="hist">{ bars(&props.events, scale) }</g>
+                <g class="pubs">{ for pub_marks }</g>
+                <g class="lanes">{ for lane_marks }</g>
+                { brush_rect }
+            </svg>
+            { legend() }
+        </div>
+    }
+}
+
+/// Axis ticks: years, every 1, 2 or 5 of them; months when zoomed close.
+fn axis(scale: Scale) -> Html {
+    ticks(scale)
+        .into_iter()
+        .map(|t| {
+            let tx = scale.x(t.day);
+            html! {
+                <g class={classes!("tick", t.major.then_some("tick-major"))}>
+                    <line x1={tx.to_string()} x2={tx.to_string()} y1={(LANE_Y - 8.0).to_string()} y2={AXIS_Y.to_string()} />
+                    if !t.label.is_empty() && tx < W - 18.0 {
+                        <text x={tx.to_string()} y={(AXIS_Y + 13.0).to_string()} text-anchor="middle">{ t.label.clone() }</text>
+                    }
+                </g>
+            }
+        })
+        .collect()
+}
+
+/// Histogram of every event (mentioned dates by their middle day).
+fn bars(events: &[Event], scale: Scale) -> Html {
+    let hist = histogram(events, scale);
+    let peak = hist.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let bin_w = (RIGHT - LEFT) / BINS as f32;
+    hist.iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(b, n)| {
+            let h = *n as f32 / peak * HIST_H;
+            html! { <rect class="bin" x={(LEFT + b as f32 * bin_w).to_string()} y={(HIST_Y + HIST_H - h).to_string()} width={(bin_w - 1.0).max(1.0).to_string()} height={h.to_string()}><title>{ format!("{n} date{}", if *n == 1 { "" } else { "s" }) }</title></rect> }
+        })
+        .collect()
+}
+
+fn legend() -> Html {
+    html! {
+        <p class="legend" aria-hidden="true">
+            <span class="k-day">{ "●" }</span>{ " day " }<span class="k-month">{ "▬" }</span>{ " month " }
+            <span class="k-year">{ "▬" }</span>{ " year " }<span class="k-range">{ "├─┤" }</span>{ " years " }
+            <span class="k-rel">{ "●" }</span>{ " relative " }<span class="k-pub">{ "◆" }</span>{ " published " }
+            <span class="k-pub">{ "◇" }</span>{ " inferred" }
+        </p>
+    }
+}

@@ -1,0 +1,166 @@
+//! The explorer: the search box, the results or the reader, and the map and
+//! the timeline beside them; in an embed, one view at a time.
+//!
+//! Its state is a reducer ([`use_explorer`]) over
+//! [`crate::view::state::ExplorerState`]: the route on screen, the query
+//! being typed, the embed's view. Components change it through callbacks
+//! that dispatch [`Action`]s.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::components::{CityMap, Masthead, Overview, Reader, ResultList, Share, Timeline};
+use super::hooks::{use_counted, use_explorer, use_handlers, use_page_title, use_search, Handlers};
+use super::{platform, shards, Answer, IndexRef};
+use crate::engine::query::{filter_value, FilterKey};
+use crate::route::Route;
+use crate::view::state::{Action, EmbedView, ExplorerState};
+
+/// Results an embed lists before "Open in corpus-atlas".
+const EMBED_RESULTS: usize = 5;
+
+#[derive(Properties, PartialEq)]
+pub struct ExplorerProps {
+    pub index: IndexRef,
+}
+
+#[function_component]
+pub fn Explorer(props: &ExplorerProps) -> Html {
+    let index = props.index.0;
+    // Shard batches arrived (a split index only).
+    let generation = shards::use_arrivals();
+    shards::use_shards(index);
+    let index_ref = IndexRef::at(index, generation);
+    let state = use_explorer();
+    let embed = *use_memo((), |_| platform::embed_mode());
+    // In a frame, tell the host page our height after every render.
+    let last_height = use_mut_ref(|| 0);
+    use_effect(move || platform::report_height(&mut last_height.borrow_mut()));
+    let query = state.query().to_owned();
+    let answer = use_search(index, query.clone(), state.typing(), generation);
+    use_page_title(&state.route);
+    let handlers = use_handlers(&state);
+    let counted = use_counted(index, answer.clone());
+    // The map and the timeline join on the render after the first: the
+    // results, which a reader waits for, are on screen before them.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| dispatcher.dispatch(Action::PanelsReady));
+    }
+    // In an embed, one view at a time, by the reader's choice.
+    let show = |view: EmbedView| !embed || state.embed_view == view;
+    let route = &state.route;
+    let panels = (state.panels_ready && matches!(route, Route::Search { .. })).then(|| {
+        let selected = filter_value(&query, FilterKey::City).map(AttrValue::from);
+        let span = crate::engine::search::date_span(&answer.results.query, &mut Vec::new());
+        // The timeline reads only the tables, never a shard: it need not
+        // render again when shards arrive (at 10,000 documents it draws
+        // thousands of dates).
+        html! {
+            <div class="panels">
+                if show(EmbedView::Map) {
+                    <CityMap index={index_ref} counted={counted.clone()} {selected} on_place={handlers.on_place.clone()} />
+                }
+                if show(EmbedView::Timeline) {
+                    <Timeline index={IndexRef::tables(index)} counted={counted.clone()} {span} on_span={handlers.on_span.clone()} on_open={handlers.on_open.clone()} />
+                }
+            </div>
+        }
+    });
+    let body = body(
+        route,
+        index_ref,
+        &answer,
+        &handlers.on_filter,
+        embed,
+        show(EmbedView::Results),
+    );
+    let main = html! {
+        <main id="main" class="main" tabindex="-1">{ for shard_failure(index) }{ for panels }{ body }</main>
+    };
+    if embed {
+        return embed_layout(&state, index_ref, &handlers, main);
+    }
+    html! {
+        <>
+            <Masthead index={index_ref} query={AttrValue::from(query)} on_search={handlers.on_search} on_typing={handlers.on_typing} sticky={!matches!(route, Route::Doc { .. })} />
+            { main }
+            <footer class="footer">
+                <Share />
+                <p>{ if index.is_split() {
+                    "corpus-atlas searches in your browser: your words are never sent anywhere. This site's index comes in parts, fetched from this site as you search, so the site can tell from which parts you fetch roughly which words you searched and which texts you opened."
+                } else {
+                    "corpus-atlas runs entirely in your browser: the texts and their index are inside this page, and nothing is fetched from any network."
+                } }</p>
+            </footer>
+        </>
+    }
+}
+
+/// The overview, the results or the reader, as the route says.
+fn body(
+    route: &Route,
+    index: IndexRef,
+    answer: &Rc<Answer>,
+    on_filter: &Callback<String>,
+    embed: bool,
+    show_results: bool,
+) -> Html {
+    match route {
+        Route::Search { q } if q.trim().is_empty() => html! { <Overview {index} /> },
+        Route::Search { .. } if !show_results => Html::default(),
+        Route::Search { q } => html! {
+            <ResultList {index} query={AttrValue::from(q.clone())} answer={(**answer).clone()} on_search={on_filter.clone()}
+                        page={if embed { EMBED_RESULTS } else { 20 }} />
+        },
+        Route::Doc { id, q, section } => html! {
+            <Reader {index} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} section={*section} />
+        },
+    }
+}
+
+/// A shard that could not be loaded, and a way to try again.
+fn shard_failure(index: &'static crate::engine::Index<'static>) -> Option<Html> {
+    shards::failure().map(|e| {
+        let retry = Callback::from(move |_: MouseEvent| shards::retry(index));
+        html! {
+            <div class="hint shard-error" role="alert">
+                <p>{ format!("Part of the index could not be loaded ({e}). Check the connection, then try again.") }</p>
+                <button type="button" class="tab" onclick={retry}>{ "Try again" }</button>
+            </div>
+        }
+    })
+}
+
+/// A compact layout for an article column: the search box, the one view
+/// (with tabs to choose it), and a way out to the full explorer.
+fn embed_layout(
+    state: &UseReducerHandle<ExplorerState>,
+    index: IndexRef,
+    handlers: &Handlers,
+    main: Html,
+) -> Html {
+    let searching = matches!(state.route, Route::Search { .. });
+    let classes = classes!("embed", searching.then_some("embed-results"));
+    let tab = |view: EmbedView, label: &'static str| {
+        let on = state.embed_view == view;
+        let dispatcher = state.dispatcher();
+        let onclick =
+            Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowInEmbed(view)));
+        html! { <button type="button" class={classes!("tab", on.then_some("tab-on"))} aria-pressed={on.to_string()} {onclick}>{ label }</button> }
+    };
+    let tabs = searching.then(|| html! {
+        <div class="tabs embed-tabs" role="group" aria-label="Show">
+            { tab(EmbedView::Results, "Results") }{ tab(EmbedView::Map, "Map") }{ tab(EmbedView::Timeline, "Timeline") }
+        </div>
+    });
+    html! {
+        <div class={classes}>
+            <Masthead {index} query={AttrValue::from(state.query().to_owned())} on_search={handlers.on_search.clone()} on_typing={handlers.on_typing.clone()} sticky=false />
+            { for tabs }
+            { main }
+            <p class="embed-out"><a href={platform::full_url()} target="_blank" rel="noopener">{ "Open in corpus-atlas ↗" }</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! Where the reader opens a document.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Open at the top, or at the requested section; then, if the first match
+/// there is below the fold, centre it. Focus follows the reader into the
+/// text it opened (a keyboard user who opened a date or a result is not
+/// left on the page's body).
+/// (Again when a split index's text arrives: the marks are there only then.)
+#[hook]
+pub fn use_open_at_match(id: AttrValue, query: AttrValue, section: Option<u32>, generation: u32) {
+    use_effect_with((id, query, section, generation), |(_, _, section, _)| {
+        let window = gloo::utils::window();
+        let doc = gloo::utils::document();
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        if let Some(title) = doc
+            .get_element_by_id("reader-title")
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = title.focus();
+        }
+        let scope = section.map_or(".reader-body".to_owned(), |s| format!("#section-{s}"));
+        if let (Some(s), Some(heading)) = (section, doc.query_selector(&scope).ok().flatten()) {
+            if *s > 0 {
+                heading.scroll_into_view_with_bool(true);
+            }
+        }
+        let fold = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0)
+            * 0.75;
+        let first = doc
+            .query_selector(&format!("{scope} mark, {scope} ~ * mark"))
+            .ok()
+            .flatten();
+        if let Some(mark) = first.filter(|m| m.get_bounding_client_rect().top() > fold) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            mark.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+}

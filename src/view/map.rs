@@ -1,0 +1,371 @@
+//! The city map's geometry: the camera (centre and zoom over a basemap
+//! view), its zoom, pan, drag and keys, which view suits the places
+//! mentioned, mark sizes, and where labels go without colliding.
+//!
+//! Positions are in the view's SVG units (see [`crate::geo::View`]).
+
+use crate::geo::View;
+
+/// The closest zoom.
+pub const MAX_ZOOM: f32 = 16.0;
+/// A pointer moving less than this (pixels) after pressing is a click, not
+/// a drag.
+pub const DRAG_SLOP: f64 = 4.0;
+
+/// View units per screen pixel, for marks and labels of a steady screen size
+/// whatever the view and zoom: the map is drawn at most about 420 px wide
+/// (beside the timeline) and 272 px tall (17rem, see style.css).
+pub fn units_per_px(v: &View) -> f32 {
+    v.width / (272.0 * v.width / v.height).min(420.0)
+}
+
+/// Mark radius in screen pixels: area grows with mentions.
+pub fn radius(mentions: u32, max: f32) -> f32 {
+    4.0 + 14.0 * (mentions as f32 / max).sqrt()
+}
+
+/// A document title short enough for a tooltip line or a table cell.
+pub fn doc_label(title: &str) -> String {
+    match title.char_indices().nth(36) {
+        Some((i, _)) => format!("{}…", &title[..i]),
+        None => title.to_owned(),
+    }
+}
+
+/// Whether `name` is the place the results are filtered to (as typed after
+/// `city:`, in any case).
+pub fn same_place(selected: Option<&str>, name: &str) -> bool {
+    selected.is_some_and(|s| s.trim().eq_ignore_ascii_case(name))
+}
+
+/// Whether a projected point is on the view's drawing.
+pub fn on_view(v: &View, x: f32, y: f32) -> bool {
+    (0.0..=v.width).contains(&x) && (0.0..=v.height).contains(&y)
+}
+
+/// The smallest view that holds most of the mentions of cities (each its
+/// position, if known, as (lat, lon), and its mentions): the Greater Bay
+/// Area for a corpus about it, the world for a corpus about everywhere.
+/// The last view when none does.
+pub fn best_view(views: &[View], cities: &[(Option<(f32, f32)>, u32)]) -> usize {
+    let total: u32 = cities.iter().map(|(_, n)| n).sum();
+    views
+        .iter()
+        .position(|v| {
+            let inside: u32 = cities
+                .iter()
+                .filter(|(at, _)| at.is_some_and(|(lat, lon)| v.contains(lon, lat)))
+                .map(|(_, n)| n)
+                .sum();
+            inside * 2 > total
+        })
+        .unwrap_or(views.len().saturating_sub(1))
+}
+
+/// Centre (view units) and zoom factor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Camera {
+    /// Centre, x.
+    pub cx: f32,
+    /// Centre, y.
+    pub cy: f32,
+    /// 1 shows the whole view; 2 half its width.
+    pub zoom: f32,
+}
+
+impl Camera {
+    /// Where a camera is when there is no view to show.
+    pub const NOWHERE: Camera = Camera {
+        cx: 0.0,
+        cy: 0.0,
+        zoom: 1.0,
+    };
+
+    /// The whole view.
+    pub fn home(v: &View) -> Self {
+        Camera {
+            cx: v.width / 2.0,
+            cy: v.height / 2.0,
+            zoom: 1.0,
+        }
+    }
+
+    /// The SVG `viewBox`: x, y, width, height.
+    pub fn view_box(&self, v: &View) -> (f32, f32, f32, f32) {
+        let (w, h) = (v.width / self.zoom, v.height / self.zoom);
+        (self.cx - w / 2.0, self.cy - h / 2.0, w, h)
+    }
+
+    /// Zoomed by `factor` around the centre, within 1 and [`MAX_ZOOM`].
+    pub fn zoomed(self, factor: f32) -> Self {
+        Camera {
+            zoom: (self.zoom * factor).clamp(1.0, MAX_ZOOM),
+            ..self
+        }
+    }
+
+    /// Moved by (`dx`, `dy`) view units, the centre kept on the view.
+    pub fn panned(self, v: &View, dx: f32, dy: f32) -> Self {
+        let cx = (self.cx + dx).clamp(0.0, v.width);
+        let cy = (self.cy + dy).clamp(0.0, v.height);
+        Camera { cx, cy, ..self }
+    }
+
+    /// After a wheel turn (`up`: away from the reader, zooming in).
+    pub fn wheeled(self, up: bool) -> Self {
+        self.zoomed(if up { 1.25 } else { 0.8 })
+    }
+
+    /// After `key` on the focused map (+ and − zoom, arrows pan, 0 resets);
+    /// `None` for other keys.
+    pub fn after_key(self, v: &View, key: &str) -> Option<Self> {
+        let step = 60.0 / self.zoom;
+        Some(match key {
+            "+" | "=" => self.zoomed(1.25),
+            "-" | "_" => self.zoomed(0.8),
+            "ArrowLeft" => self.panned(v, -step, 0.0),
+            "ArrowRight" => self.panned(v, step, 0.0),
+            "ArrowUp" => self.panned(v, 0.0, -step),
+            "ArrowDown" => self.panned(v, 0.0, step),
+            "0" => Camera::home(v),
+            _ => return None,
+        })
+    }
+
+    /// After the pointer was dragged from `from` to `to` (screen pixels)
+    /// over a drawing `width_px` wide: the map moves with the pointer.
+    pub fn dragged(self, v: &View, from: (f64, f64), to: (f64, f64), width_px: f64) -> Self {
+        let k = (v.width / self.zoom) as f64 / width_px.max(1.0);
+        self.panned(
+            v,
+            ((from.0 - to.0) * k) as f32,
+            ((from.1 - to.1) * k) as f32,
+        )
+    }
+}
+
+/// A city's mark, for placing its label.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarkAt {
+    /// Centre, x (view units).
+    pub x: f32,
+    /// Centre, y.
+    pub y: f32,
+    /// Radius (view units).
+    pub r: f32,
+    /// Characters in the label.
+    pub chars: usize,
+}
+
+/// A label's place: where its text is anchored and on which side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Label {
+    /// The text's x (view units).
+    pub x: f32,
+    /// SVG `text-anchor`: `start` (right of the mark) or `end` (left of it).
+    pub anchor: &'static str,
+}
+
+/// Labels for marks given biggest first: right of the mark or else left of
+/// it, where they stay inside the `view_box` and clear of one another;
+/// `None` for a mark whose label fits nowhere. `unit` is view units per
+/// screen pixel.
+pub fn place_labels(
+    marks: &[MarkAt],
+    unit: f32,
+    view_box: (f32, f32, f32, f32),
+) -> Vec<Option<Label>> {
+    let (vx, vy, vw, vh) = view_box;
+    let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
+    marks
+        .iter()
+        .map(|m| {
+            let (x, y, r) = (m.x, m.y, m.r);
+            let w = (m.chars as f32 * 7.0 + 4.0) * unit;
+            let h = 14.0 * unit;
+            let sides = [
+                (x + r + 3.0 * unit, "start"),
+                (x - r - 3.0 * unit - w, "end"),
+            ];
+            for (left, anchor) in sides {
+                let bx = (left, y - h / 2.0, w, h);
+                let clear = placed.iter().all(|p| {
+                    bx.0 + bx.2 < p.0 || p.0 + p.2 < bx.0 || bx.1 + bx.3 < p.1 || p.1 + p.3 < bx.1
+                });
+                let on_map =
+                    bx.0 > vx && bx.0 + bx.2 < vx + vw && bx.1 > vy && bx.1 + bx.3 < vy + vh;
+                if clear && on_map {
+                    placed.push(bx);
+                    let tx = if anchor == "start" { left } else { left + w };
+                    return Some(Label { x: tx, anchor });
+                }
+            }
+            None
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view() -> View {
+        View {
+            west: 100.0,
+            south: 10.0,
+            east: 120.0,
+            north: 30.0,
+            width: 1000.0,
+            height: 800.0,
+        }
+    }
+
+    #[test]
+    fn zoom_is_clamped_to_its_limits_and_keeps_the_centre() {
+        let v = view();
+        let home = Camera::home(&v);
+        assert_eq!(
+            home.view_box(&v),
+            (0.0, 0.0, 1000.0, 800.0),
+            "home shows the whole view"
+        );
+        assert_eq!(
+            home.zoomed(0.5),
+            home,
+            "never further out than the whole view"
+        );
+        let mut c = home;
+        for _ in 0..40 {
+            c = c.zoomed(1.5);
+        }
+        assert_eq!(c.zoom, MAX_ZOOM);
+        let z = home.panned(&v, 100.0, -50.0).zoomed(2.0);
+        let (x, y, w, h) = z.view_box(&v);
+        assert_eq!((w, h), (500.0, 400.0));
+        assert_eq!(
+            (x + w / 2.0, y + h / 2.0),
+            (z.cx, z.cy),
+            "zoom keeps the centre under it"
+        );
+        assert!(home.wheeled(true).zoom > 1.0 && home.wheeled(true).wheeled(false).zoom <= 1.0);
+    }
+
+    #[test]
+    fn panning_keeps_the_centre_on_the_map() {
+        let v = view();
+        let c = Camera::home(&v).panned(&v, -5000.0, 5000.0);
+        assert_eq!((c.cx, c.cy), (0.0, 800.0));
+    }
+
+    #[test]
+    fn a_dragged_map_moves_with_the_pointer() {
+        let v = view();
+        let c = Camera::home(&v).zoomed(2.0);
+        let width_px = 500.0;
+        let from = (100.0, 120.0);
+        let to = (160.0, 90.0);
+        let d = c.dragged(&v, from, to, width_px);
+        // The map point under the pointer before the drag is under it after.
+        let under = |cam: Camera, (px, py): (f64, f64)| {
+            let (x, y, w, _) = cam.view_box(&v);
+            let k = w as f64 / width_px;
+            (x as f64 + px * k, y as f64 + py * k)
+        };
+        let (a, b) = (under(c, from), under(d, to));
+        assert!(
+            (a.0 - b.0).abs() < 1e-3 && (a.1 - b.1).abs() < 1e-3,
+            "{a:?} {b:?}"
+        );
+    }
+
+    #[test]
+    fn keys_pan_zoom_and_reset() {
+        let v = view();
+        let c = Camera::home(&v).zoomed(2.0);
+        let right = c.after_key(&v, "ArrowRight").unwrap();
+        assert!(right.cx > c.cx && right.cy == c.cy);
+        let up = c.after_key(&v, "ArrowUp").unwrap();
+        assert!(up.cy < c.cy && up.cx == c.cx);
+        assert!(c.after_key(&v, "+").unwrap().zoom > c.zoom);
+        assert!(c.after_key(&v, "-").unwrap().zoom < c.zoom);
+        assert_eq!(right.after_key(&v, "0"), Some(Camera::home(&v)));
+        assert_eq!(c.after_key(&v, "q"), None);
+        // Closer in, a key press moves less of the map.
+        let close = Camera::home(&v).zoomed(8.0);
+        let moved = close.after_key(&v, "ArrowRight").unwrap().cx - close.cx;
+        assert!(moved < right.cx - c.cx);
+    }
+
+    #[test]
+    fn the_best_view_is_the_smallest_holding_most_mentions() {
+        let small = View::new(112.0, 21.0, 115.0, 24.0, 1000.0);
+        let world = View::new(-180.0, -85.0, 180.0, 85.0, 1000.0);
+        let views = [small, world];
+        let hk = Some((22.3, 114.2));
+        let paris = Some((48.9, 2.35));
+        assert_eq!(best_view(&views, &[(hk, 5), (paris, 2)]), 0);
+        assert_eq!(best_view(&views, &[(hk, 2), (paris, 5)]), 1);
+        // An unknown position counts against every view.
+        let far = View::new(0.0, 0.0, 1.0, 1.0, 10.0);
+        assert_eq!(
+            best_view(&[small, far], &[(hk, 1), (None, 3)]),
+            1,
+            "none holds most: the last"
+        );
+    }
+
+    #[test]
+    fn labels_that_would_overlap_are_not_both_placed_on_one_side() {
+        let vb = (0.0, 0.0, 1000.0, 800.0);
+        let m = MarkAt {
+            x: 500.0,
+            y: 400.0,
+            r: 5.0,
+            chars: 6,
+        };
+        // The same spot twice: the second label goes to the other side.
+        let l = place_labels(&[m, m], 1.0, vb);
+        assert_eq!(l[0].map(|l| l.anchor), Some("start"));
+        assert_eq!(l[1].map(|l| l.anchor), Some("end"));
+        // Three times: no room left for the third.
+        assert_eq!(place_labels(&[m, m, m], 1.0, vb)[2], None);
+        // Far enough apart, both are right of their marks.
+        let other = MarkAt { y: 100.0, ..m };
+        let l = place_labels(&[m, other], 1.0, vb);
+        assert!(l.iter().all(|l| l.map(|l| l.anchor) == Some("start")));
+    }
+
+    #[test]
+    fn labels_stay_on_the_map() {
+        let vb = (0.0, 0.0, 1000.0, 800.0);
+        let at_right_edge = MarkAt {
+            x: 990.0,
+            y: 400.0,
+            r: 5.0,
+            chars: 10,
+        };
+        let l = place_labels(&[at_right_edge], 1.0, vb)[0].expect("fits on the left");
+        assert_eq!(l.anchor, "end");
+        assert!(l.x < at_right_edge.x, "ends left of the mark");
+        let at_top = MarkAt {
+            y: 2.0,
+            ..at_right_edge
+        };
+        assert_eq!(
+            place_labels(&[at_top], 1.0, vb)[0],
+            None,
+            "would stick out above"
+        );
+    }
+
+    #[test]
+    fn bigger_counts_get_bigger_marks_and_long_titles_are_cut() {
+        assert!(radius(10, 10.0) > radius(2, 10.0));
+        assert_eq!(radius(10, 10.0), 18.0);
+        let long = "a".repeat(50);
+        assert_eq!(doc_label(&long).chars().count(), 37);
+        assert_eq!(doc_label("Short"), "Short");
+        assert!(same_place(Some(" hong kong "), "Hong Kong"));
+        assert!(!same_place(None, "Hong Kong"));
+    }
+}

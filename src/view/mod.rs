@@ -1,0 +1,14 @@
+//! The app's pure logic, compiled on every target so it is tested natively:
+//! the timeline's scale, ticks, lanes and brush ([`timeline`]), the map's
+//! camera and label placement ([`map`]), the explorer's state and its
+//! transitions ([`state`]), what a search answer shows ([`results`]), and how
+//! the reader cuts a text into blocks ([`reader`]).
+//!
+//! Nothing here knows of the DOM, `web_sys` or yew: the components in
+//! `app` (wasm32 only) draw what these functions compute.
+
+pub mod map;
+pub mod reader;
+pub mod results;
+pub mod state;
+pub mod timeline;
