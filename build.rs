@@ -32,6 +32,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", corpus::FURNITURE_FILE);
     println!("cargo:rerun-if-changed={}", corpus::ENTITIES_FILE);
     println!("cargo:rerun-if-changed={}", corpus::GAZETTEER_FILE);
+    println!("cargo:rerun-if-changed={}", corpus::REGIONS_FILE);
 
     let fail = |message: String| -> ! {
         eprintln!("\nerror: corpus-atlas cannot index the corpus\n  {message}\n");
@@ -49,13 +50,7 @@ fn main() {
         }
         return write_index(&out, &bytes);
     }
-    let docs = corpus::load(&dir).unwrap_or_else(|e| fail(e.to_string()));
-    let mut writer = engine::writer::IndexWriter::new();
-    writer.set_entities(corpus::project_entities().unwrap_or_else(|e| fail(e.to_string())));
-    for doc in docs {
-        writer.add(doc).unwrap_or_else(|e| fail(e.to_string()));
-    }
-    let bytes = writer.finish().unwrap_or_else(|e| fail(e.to_string()));
+    let bytes = corpus::pipeline::build_index(&dir).unwrap_or_else(|e| fail(e.to_string()));
 
     write_index(&out, &bytes);
 }

@@ -2,19 +2,18 @@
 //! index bytes over text bytes, and query latency.
 
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Instant;
 
 use corpus_atlas::corpus::{from_text_laid_out, Furniture};
 use corpus_atlas::engine::search::{search, SearchOptions};
-use corpus_atlas::engine::writer::IndexWriter;
+use corpus_atlas::engine::build::IndexWriter;
 use corpus_atlas::engine::Index;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 const DOCS: usize = 10_000;
 
 fn build() -> (Vec<u8>, usize) {
-    let furniture = Furniture::load(Path::new("assets/furniture.txt")).expect("furniture");
+    let furniture = Furniture::load(&corpus_atlas::corpus::project_file(corpus_atlas::corpus::FURNITURE_FILE).expect("furniture file")).expect("furniture");
     let entities = corpus_atlas::corpus::project_entities().expect("entities");
     let generated = corpus_atlas::generate::corpus(DOCS, 42);
     let text_bytes = generated.iter().map(|d| d.text.len()).sum();

@@ -29,9 +29,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::corpus::{self, CorpusError};
-use crate::engine::mentions::find;
-use crate::engine::temporal::date_doc;
-use crate::engine::writer::{DocInput, EntityInput};
+use crate::engine::build::places::find;
+use crate::engine::build::dates::date_doc;
+use crate::engine::build::{DocInput, EntityInput};
 
 #[derive(Debug, Deserialize)]
 struct GoldFile {

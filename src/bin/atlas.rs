@@ -336,38 +336,15 @@ fn cmd_sections(f: &Flags) -> Result<(), String> {
 
 /// Loads a corpus folder and writes its index bytes in memory.
 fn index_folder(f: &Flags) -> Result<(PathBuf, usize, usize, Vec<u8>), String> {
-    let (dir, count, text_bytes, writer) = load_folder(f)?;
-    Ok((
-        dir,
-        count,
-        text_bytes,
-        writer.finish().map_err(|e| e.to_string())?,
-    ))
+    let (dir, i) = load_folder(f)?;
+    Ok((dir, i.docs, i.text_bytes, i.writer.finish().map_err(|e| e.to_string())?))
 }
 
-/// Loads a corpus folder into a writer.
-fn load_folder(
-    f: &Flags,
-) -> Result<
-    (
-        PathBuf,
-        usize,
-        usize,
-        corpus_atlas::engine::writer::IndexWriter,
-    ),
-    String,
-> {
+/// Loads a corpus folder into a writer (the pipeline build.rs runs too).
+fn load_folder(f: &Flags) -> Result<(PathBuf, corpus_atlas::corpus::pipeline::Indexing), String> {
     let dir = PathBuf::from(f.rest.first().map_or("assets/corpus", String::as_str));
-    let docs = corpus_atlas::corpus::load(&dir).map_err(|e| e.to_string())?;
-    let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let count = docs.len();
-    let mut writer = corpus_atlas::engine::writer::IndexWriter::new();
-    let entities = corpus_atlas::corpus::project_entities();
-    writer.set_entities(entities.map_err(|e| e.to_string())?);
-    for doc in docs {
-        writer.add(doc).map_err(|e| e.to_string())?;
-    }
-    Ok((dir, count, text_bytes, writer))
+    let indexing = corpus_atlas::corpus::pipeline::index_folder(&dir).map_err(|e| e.to_string())?;
+    Ok((dir, indexing))
 }
 
 fn summary(
@@ -388,7 +365,7 @@ fn summary(
 }
 
 fn cmd_places(f: &Flags) -> Result<(), String> {
-    use corpus_atlas::engine::mentions::{find, PLACE_KINDS};
+    use corpus_atlas::engine::build::places::{find, PLACE_KINDS};
     let dir = PathBuf::from(f.rest.first().map_or("assets/corpus", String::as_str));
     let mut docs = corpus_atlas::corpus::load(&dir).map_err(|e| e.to_string())?;
     docs.sort_by(|a, b| a.id.cmp(&b.id));
@@ -461,7 +438,7 @@ fn cmd_dates(f: &Flags) -> Result<(), String> {
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     let mut rows = Vec::new();
     for doc in &docs {
-        for (s, dates) in corpus_atlas::engine::temporal::date_doc(doc)
+        for (s, dates) in corpus_atlas::engine::build::dates::date_doc(doc)
             .into_iter()
             .enumerate()
         {
@@ -521,7 +498,7 @@ fn cmd_check(f: &Flags) -> Result<(), String> {
 
 fn cmd_build(f: &Flags) -> Result<(), String> {
     let out = f.output.clone().ok_or("build needs -o FILE")?;
-    let (dir, count, text_bytes, writer) = load_folder(f)?;
+    let (dir, corpus_atlas::corpus::pipeline::Indexing { writer, docs: count, text_bytes }) = load_folder(f)?;
     let bytes = if f.split {
         let split = writer
             .finish_split(Default::default())

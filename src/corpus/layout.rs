@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::CorpusError;
-use crate::engine::writer::SectionInput;
+use crate::engine::build::SectionInput;
 
 /// Patterns from the furniture file.
 #[derive(Debug, Clone, Default)]
@@ -343,11 +343,11 @@ fn headed_pieces(lines: &[Line<'_>], starts: &[(usize, Option<String>)]) -> bool
 }
 
 /// Which lines belong to a paragraph that was hard-wrapped over several
-/// lines (see `engine::text::run_ons`): neither is a heading.
+/// lines (see `engine::analysis::text::run_ons`): neither is a heading.
 fn wrapped_lines(lines: &[Line<'_>]) -> Vec<bool> {
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     let mut out = vec![false; lines.len()];
-    for (i, next) in crate::engine::text::run_ons(&texts).into_iter().enumerate() {
+    for (i, next) in crate::engine::analysis::text::run_ons(&texts).into_iter().enumerate() {
         if let Some(j) = next {
             out[i] = true;
             out[j] = true;

@@ -136,7 +136,7 @@ pub fn derive_date(id: &str, text: &str) -> String {
 
 /// The first date stated in `line`, if it has one.
 fn first_date(line: &str) -> Option<When> {
-    crate::engine::temporal::find(line, None)
+    crate::engine::build::dates::find(line, None)
         .into_iter()
         .find(|e| !e.relative && e.when.precision != Precision::Range)
         .map(|e| e.when)
@@ -163,7 +163,7 @@ fn date_line(text: &str) -> Option<When> {
         if line.split_whitespace().count() > 8 {
             return None;
         }
-        let found = crate::engine::temporal::find(line, None);
+        let found = crate::engine::build::dates::find(line, None);
         let e = found.first().filter(|e| e.when.precision == Precision::Day && !e.relative)?;
         // The date is most of the line: at most a place name before it.
         let rest = line[..e.bytes.start].split_whitespace().count()
@@ -188,7 +188,7 @@ fn reported_date(text: &str) -> Option<When> {
         "rapporté",
         "rapporte",
     ];
-    crate::engine::temporal::find(opening, None)
+    crate::engine::build::dates::find(opening, None)
         .into_iter()
         .filter(|e| e.when.precision == Precision::Day && !e.relative)
         .find(|e| {

@@ -7,8 +7,9 @@
 
 pub mod gazetteer;
 mod layout;
-pub mod regions;
 mod meta;
+pub mod pipeline;
+pub mod regions;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -17,10 +18,29 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::engine::writer::{DocInput, EntityInput};
+use crate::engine::build::{DocInput, EntityInput};
 
 pub use layout::{layout, Furniture, Layout};
 pub use meta::{derive_author, derive_date, derive_source, derive_title, detect_language};
+
+/// A file shipped with the project (`FURNITURE_FILE` …), found from the
+/// project's folder wherever the build or the CLI runs; an error naming
+/// the file when it is missing (a build without it would silently index
+/// every page heading and know no places).
+pub fn project_file(relative: &str) -> Result<PathBuf, CorpusError> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(CorpusError::new(
+            &path,
+            None,
+            "this file of the project is missing: restore it with `git checkout -- ".to_owned()
+                + relative
+                + "` (the gazetteer and regions files are remade by `atlas gazetteer import` and `atlas gazetteer regions`)",
+        ))
+    }
+}
 
 /// The furniture patterns and entity names shipped with the project.
 pub const FURNITURE_FILE: &str = "assets/furniture.txt";
@@ -212,7 +232,7 @@ fn load_settings(path: &Path) -> Result<Settings, CorpusError> {
 /// Reads every text in `dir` (sorted by file name) with its metadata, its
 /// sections and its furniture, using the project's furniture patterns.
 pub fn load(dir: &Path) -> Result<Vec<DocInput>, CorpusError> {
-    load_with(dir, &Furniture::load(Path::new(FURNITURE_FILE))?)
+    load_with(dir, &Furniture::load(&project_file(FURNITURE_FILE)?)?)
 }
 
 /// [`load`] with explicit furniture patterns.
@@ -436,12 +456,12 @@ pub fn project_entities() -> Result<Vec<EntityInput>, CorpusError> {
         if !file.is_file() {
             return Err(CorpusError::new(&file, None, format!("{ENTITIES_ENV} names no file")));
         }
-        return load_entities(&file, Path::new(GAZETTEER_FILE), Path::new(REGIONS_FILE));
+        return load_entities(&file, &project_file(GAZETTEER_FILE)?, &project_file(REGIONS_FILE)?);
     }
     load_entities(
-        Path::new(ENTITIES_FILE),
-        Path::new(GAZETTEER_FILE),
-        Path::new(REGIONS_FILE),
+        &project_file(ENTITIES_FILE)?,
+        &project_file(GAZETTEER_FILE)?,
+        &project_file(REGIONS_FILE)?,
     )
 }
 
@@ -526,7 +546,7 @@ pub fn load_entities(
                         Some((lat, lon))
                     }
                     (None, None)
-                        if !crate::engine::mentions::PLACE_KINDS.contains(&e.kind.as_str()) =>
+                        if !crate::engine::index::format::PLACE_KINDS.contains(&e.kind.as_str()) =>
                     {
                         None
                     }
@@ -560,12 +580,12 @@ pub fn load_entities(
     // Surnames mark the start of a person's name (see engine::mentions).
     out.extend(file.surnames.iter().map(|n| EntityInput {
         name: n.clone(),
-        kind: crate::engine::mentions::SURNAME.into(),
+        kind: crate::engine::build::places::SURNAME.into(),
         aliases: vec![n.clone()],
         curated: true,
         ..EntityInput::default()
     }));
-    let form = |name: &str| crate::engine::lang::alias_form(&crate::engine::analysis::terms(name));
+    let form = |name: &str| crate::engine::analysis::lang::alias_form(&crate::engine::analysis::terms(name));
     let overridden: std::collections::HashMap<String, usize> =
         overrides.iter().map(|(slot, o)| (form(o), *slot)).collect();
     let not_places: std::collections::HashSet<String> = file

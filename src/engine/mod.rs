@@ -1,30 +1,28 @@
-//! The search engine: pure Rust, no web types. Compiled twice: on the host by
-//! `build.rs` (which runs the [`writer`] over the corpus) and into the library,
-//! where the [`reader`] opens the embedded bytes in place.
+//! The search engine: pure Rust, no web types. The app and the CLI read an
+//! index with it; the writer side ([`build`], host only) makes one.
 //!
-//! Pipeline: [`analysis`] turns text into terms with byte offsets; the
-//! [`writer`] stores them in the byte [`format`]; [`query`] parses what the
-//! reader types; [`search`] ranks sections with BM25 and cuts snippets as
-//! text plus highlight ranges.
+//! Folders in the order data flows:
+//! - [`analysis`]: text into terms with byte offsets and positions (the one
+//!   pipeline documents and queries share), languages, stems, layout helpers.
+//! - `build` (host only): the writer's inputs, place and date finding, and
+//!   the writer that lays out the byte format.
+//! - [`index`]: the byte format and its records, and the reader that opens
+//!   the bytes in place (tables, postings, term dictionary, shards).
+//! - [`query`]: what the reader typed, parsed.
+//! - [`search`]: plan, evaluate, correct, combine, filter and rank; snippets
+//!   and highlights.
+//! - [`overview`]: what a corpus or a result set holds at a glance (place
+//!   counts, example queries).
+//! - [`time`]: the calendar that dates and the timeline share.
 
 pub mod analysis;
-pub mod examples;
-pub mod format;
-pub mod lang;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod mentions;
-pub mod merge;
-pub mod places;
+pub mod build;
+pub mod index;
+pub mod overview;
 pub mod query;
-pub mod reader;
 pub mod search;
-pub mod spelling;
-pub mod text;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod temporal;
 pub mod time;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod writer;
 
-pub use reader::{Doc, DocField, Index, OpenError, Section, ShardId, ShardKind};
+pub use index::{Doc, DocField, Event, Index, OpenError, Section, ShardId, ShardKind};
 pub use search::{search, Hit, SearchOptions, SearchResults, Snippet};

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::engine::text::run_ons;
+use crate::engine::analysis::text::run_ons;
 
 /// The byte ranges of the text's blocks, in order: each non-blank line, or
 /// for a hard-wrapped text each paragraph (a line and the lines it runs on

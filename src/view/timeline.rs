@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::engine::reader::Event;
+use crate::engine::Event;
 use crate::engine::time::{civil_from_days, days_from_civil, year_step, Precision};
 
 /// Width of the drawing in SVG units: about its width in pixels beside the

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use corpus_atlas::engine::places::place_counts;
+use corpus_atlas::engine::overview::places::place_counts;
 use corpus_atlas::engine::{search, SearchOptions};
 use corpus_atlas::route::Route;
 use serde_json::Value;

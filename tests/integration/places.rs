@@ -3,8 +3,8 @@
 
 use std::sync::OnceLock;
 
-use corpus_atlas::engine::mentions::{find, Mention};
-use corpus_atlas::engine::writer::{DocInput, EntityInput};
+use corpus_atlas::engine::build::places::{find, Mention};
+use corpus_atlas::engine::build::{DocInput, EntityInput};
 use corpus_atlas::engine::Index;
 
 use crate::doc;
@@ -27,7 +27,7 @@ fn places_in(docs: &[DocInput]) -> Vec<(Mention, (String, String, String))> {
     find(docs, e)
         .into_iter()
         .filter(|m| {
-            corpus_atlas::engine::mentions::PLACE_KINDS.contains(&e[m.entity].kind.as_str())
+            corpus_atlas::engine::build::places::PLACE_KINDS.contains(&e[m.entity].kind.as_str())
         })
         .map(|m| {
             let x = &e[m.entity];
@@ -200,7 +200,7 @@ fn a_document_without_a_date_has_none_rather_than_the_latest_it_mentions() {
         "The treaty was signed on 3 March 1941 and is reviewed by 2030. This year it grows.",
     );
     d.date = String::new();
-    let dates = corpus_atlas::engine::temporal::date_doc(&d);
+    let dates = corpus_atlas::engine::build::dates::date_doc(&d);
     assert_eq!(dates[0].published, None);
     assert!(!dates[0].published_inferred);
     // The dates it mentions are kept; a relative one cannot be placed without a date.

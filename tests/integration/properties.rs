@@ -156,12 +156,12 @@ proptest! {
                 let doc = index.doc(section.doc);
                 let words = doc.text.get(e.start..e.start.saturating_add(e.len));
                 prop_assert!(words.is_some(), "an event's words are checked at open");
-                let _ = corpus_atlas::engine::text::sentence_at(doc.text, e.start, e.len);
+                let _ = corpus_atlas::engine::analysis::text::sentence_at(doc.text, e.start, e.len);
                 let _ = index.published(e.section);
                 let _ = e.when.to_string();
             }
-            let _ = corpus_atlas::engine::places::place_counts(&index, None);
-            let _ = corpus_atlas::engine::examples::examples(&index);
+            let _ = corpus_atlas::engine::overview::places::place_counts(&index, None);
+            let _ = corpus_atlas::engine::overview::examples::examples(&index);
             for d in index.docs() {
                 let _ = corpus_atlas::engine::search::readable_text(&index, d.first_section.min(index.section_count().saturating_sub(1)));
             }
@@ -205,12 +205,12 @@ type Shards = std::collections::HashMap<String, Vec<u8>>;
 fn split_index() -> &'static (Vec<u8>, Shards) {
     static SPLIT: std::sync::OnceLock<(Vec<u8>, Shards)> = std::sync::OnceLock::new();
     SPLIT.get_or_init(|| {
-        let mut w = corpus_atlas::engine::writer::IndexWriter::new();
+        let mut w = corpus_atlas::engine::build::IndexWriter::new();
         for d in small_docs() {
             w.add(d).unwrap();
         }
         let split = w
-            .finish_split(corpus_atlas::engine::writer::SplitOptions { postings_bytes: 64, text_bytes: 32 })
+            .finish_split(corpus_atlas::engine::build::SplitOptions { postings_bytes: 64, text_bytes: 32 })
             .unwrap();
         (split.head, split.shards.into_iter().map(|s| (s.file(), s.bytes)).collect())
     })
@@ -222,7 +222,7 @@ fn small_index() -> &'static Vec<u8> {
 }
 
 /// Three short documents in three languages, with furniture and dates.
-fn small_docs() -> Vec<corpus_atlas::engine::writer::DocInput> {
+fn small_docs() -> Vec<corpus_atlas::engine::build::DocInput> {
     let mut d = doc(
         "b.txt",
         "en",

@@ -2,7 +2,7 @@
 //! errors, never panics.
 
 use corpus_atlas::engine::search::{search, SearchOptions};
-use corpus_atlas::engine::writer::{IndexWriter, SectionInput, WriteError};
+use corpus_atlas::engine::build::{IndexWriter, SectionInput, WriteError};
 use corpus_atlas::engine::{Index, OpenError};
 
 use crate::{build, doc};

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use corpus_atlas::engine::search::{search, snippet, SearchOptions, SearchResults, SNIPPET_CHARS};
-use corpus_atlas::engine::writer::{IndexWriter, SplitOptions};
+use corpus_atlas::engine::build::SplitOptions;
 use corpus_atlas::engine::{Index, ShardId};
 
 /// A split index: the head, and the shard files by name.
@@ -16,12 +16,9 @@ fn split() -> &'static Split {
     static SPLIT: OnceLock<Split> = OnceLock::new();
     SPLIT.get_or_init(|| {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut writer = IndexWriter::new();
-        writer.set_entities(corpus_atlas::corpus::project_entities().expect("entities"));
-        for doc in corpus_atlas::corpus::load(&root.join("assets/corpus")).expect("corpus") {
-            writer.add(doc).expect("add");
-        }
-        let split = writer
+        let indexing = corpus_atlas::corpus::pipeline::index_folder(&root.join("assets/corpus")).expect("corpus");
+        let split = indexing
+            .writer
             .finish_split(SplitOptions {
                 postings_bytes: 1024,
                 text_bytes: 2048,

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use corpus_atlas::engine::analysis::normalize;
 use corpus_atlas::engine::search::{search, SearchOptions};
-use corpus_atlas::engine::writer::{DocInput, IndexWriter};
+use corpus_atlas::engine::build::{DocInput, IndexWriter};
 use corpus_atlas::engine::Index;
 
 /// The ranking issue's budgets: the documents that contain an unquoted

@@ -35,7 +35,7 @@ pub fn Masthead(props: &MastheadProps) -> Html {
     );
     // (On a split site the places arrive with their shards: computed again then.)
     let placeholder = crate::app::shards::use_complete(index, (), props.index.1, move |_| {
-        AttrValue::from(crate::engine::examples::examples(index).placeholder)
+        AttrValue::from(crate::engine::overview::examples::examples(index).placeholder)
     });
     let placeholder = (*placeholder).clone();
     html! {

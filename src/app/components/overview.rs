@@ -28,7 +28,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
     // another script, its busiest year.
     // (On a split site the places arrive with their shards: computed again then.)
     let found = crate::app::shards::use_complete(index, (), props.index.1, move |_| {
-        crate::engine::examples::examples(index)
+        crate::engine::overview::examples::examples(index)
     });
     let examples = found.queries.iter().map(|q| {
         let href = Route::Search { q: q.clone() }.to_hash();

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::IndexRef;
-use crate::engine::reader::Event;
+use crate::engine::Event;
 
 /// The counted sections' dates (every date when nothing is counted).
 #[hook]

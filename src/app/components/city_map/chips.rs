@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::marks::City;
 use crate::app::IndexRef;
-use crate::engine::places::PlaceCount;
+use crate::engine::overview::places::PlaceCount;
 use crate::geo::BaseView;
 use crate::view::map::same_place;
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::IndexRef;
-use crate::engine::places::PlaceCount;
+use crate::engine::overview::places::PlaceCount;
 use crate::geo::BaseView;
 use crate::view::map::{doc_label, place_labels, radius, same_place, units_per_px, Camera, MarkAt};
 

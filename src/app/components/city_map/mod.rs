@@ -21,7 +21,7 @@ use yew::prelude::*;
 use crate::app::hooks::{use_drag_pan, use_wheel_zoom, DragPan};
 use crate::app::shards::{use_complete, use_shards};
 use crate::app::IndexRef;
-use crate::engine::places::{place_counts, PlaceCount};
+use crate::engine::overview::places::{place_counts, PlaceCount};
 use crate::geo::{parse_basemap, BaseView};
 use crate::view::map::{best_view, on_view, units_per_px, Camera};
 use marks::{City, MarkContext};

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::IndexRef;
-use crate::engine::places::PlaceCount;
+use crate::engine::overview::places::PlaceCount;
 use crate::view::map::doc_label;
 
 /// The places and their mentions per document, as a table.

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::marks::event_mark;
 use crate::app::hooks::use_brush;
 use crate::app::IndexRef;
-use crate::engine::reader::Event;
+use crate::engine::Event;
 use crate::view::timeline::{
     histogram, key_view, ticks, Scale, AXIS_Y, BINS, H, HIST_H, HIST_Y, LANE_H, LANE_Y, LEFT,
     PUB_Y, RIGHT, W,

@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::app::IndexRef;
-use crate::engine::reader::Event;
-use crate::engine::text::sentence_at;
+use crate::engine::Event;
+use crate::engine::analysis::text::sentence_at;
 use crate::engine::time::Precision;
 use crate::view::timeline::{kind_word, Scale};
 

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::marks::{describe, opener};
 use crate::app::IndexRef;
-use crate::engine::reader::Event;
+use crate::engine::Event;
 use crate::view::timeline::kind_word;
 
 #[derive(Properties, PartialEq)]

@@ -34,12 +34,11 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::analysis::{normalize, scan, terms};
-use super::format::in_aside;
-use super::lang::{alias_form, alias_word};
-use super::writer::{DocInput, EntityInput};
+use crate::engine::analysis::lang::{alias_form, alias_word};
+use crate::engine::analysis::{indexed, is_hangul_syllable, normalize, scan, terms};
+pub use crate::engine::index::format::PLACE_KINDS;
 
-pub use super::places::PLACE_KINDS;
+use super::input::{DocInput, EntityInput};
 
 /// One entity named in one section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,13 +71,11 @@ pub struct SpanToken {
 /// indexes of this list). `base` is the section's offset in the document.
 pub fn indexed_spans(text: &str, base: usize, aside: &[Range<usize>]) -> Vec<SpanToken> {
     let mut out = Vec::new();
-    scan(text, |s, e| {
-        if !in_aside(aside, base + s) {
-            out.push(SpanToken {
-                term: normalize(&text[s..e]),
-                bytes: base + s..base + e,
-            });
-        }
+    indexed(text, base, aside, |s, e| {
+        out.push(SpanToken {
+            term: normalize(&text[s..e]),
+            bytes: base + s..base + e,
+        });
         true
     });
     out
@@ -116,7 +113,7 @@ fn notable(x: &EntityInput) -> bool {
         .iter()
         .any(|a| {
             a.chars().next().is_some_and(|c| {
-                super::analysis::is_hangul_syllable(c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
+                is_hangul_syllable(c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
             })
         })
 }
@@ -137,7 +134,7 @@ fn context_country(code: &str) -> &str {
 /// 시 ends many ordinary words (다시, 역시).
 fn without_si(term: &str) -> Option<&str> {
     let stem = alias_word(term).strip_suffix('시')?;
-    (stem.chars().count() >= 2 && stem.chars().all(super::analysis::is_hangul_syllable))
+    (stem.chars().count() >= 2 && stem.chars().all(is_hangul_syllable))
         .then_some(stem)
 }
 
@@ -483,7 +480,7 @@ impl<'e> Matcher<'e> {
             text[sections[k.0][k.1].bytes.clone()]
                 .chars()
                 .next()
-                .is_some_and(super::analysis::is_hangul_syllable)
+                .is_some_and(is_hangul_syllable)
         };
         let needs_context = |e: usize| {
             let x = &self.entities[e];

@@ -2,7 +2,7 @@
 //! matches of a clause's options. A common word's list holds thousands of
 //! sections, so how lists meet decides a query's time at 10,000 documents.
 
-use super::reader::Positions;
+use super::postings::Positions;
 
 /// Two lists ascending by `key` as one; items of equal key are combined by
 /// `both` (the first argument from `a`).

@@ -3,8 +3,8 @@
 //! script, its busiest year. Nothing here knows what any corpus is about.
 
 use super::places::place_counts;
-use super::reader::Index;
-use super::search::position_ranges;
+use crate::engine::index::Index;
+use crate::engine::search::snippets::position_ranges;
 
 /// What the start page offers a new reader.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,8 +50,8 @@ fn other_name<'a>(index: &Index<'a>, places: &[(u32, &'a str)]) -> Option<(Strin
                 && !name.chars().next().is_some_and(|c| !c.is_ascii());
             if script_differs && !surface.is_empty() {
                 // A Korean word keeps its particles in the text: take the bare noun.
-                let word = if surface.chars().any(super::analysis::is_hangul_syllable) {
-                    super::lang::korean_stem(surface).to_owned()
+                let word = if surface.chars().any(crate::engine::analysis::is_hangul_syllable) {
+                    crate::engine::analysis::lang::korean_stem(surface).to_owned()
                 } else {
                     surface.to_owned()
                 };

@@ -1,12 +1,8 @@
 //! How often each place is named in a set of sections: the numbers behind
 //! the map's marks, its table and the regions listed beside it.
 
-use super::reader::Index;
-
-/// Kinds that are places (drawn on the map or listed beside it).
-pub const PLACE_KINDS: &[&str] = &[
-    "city", "province", "country", "region", "district", "island",
-];
+pub use crate::engine::index::format::PLACE_KINDS;
+use crate::engine::index::Index;
 
 /// One place and its mentions in the sections counted.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,12 +1,13 @@
-//! The index byte format, shared by [`crate::engine::writer`] and
-//! [`crate::engine::reader`] so the two cannot drift apart.
+//! The index byte format, shared by the writer (`engine::build`) and the
+//! reader ([`super::open`]) so the two cannot drift apart; the records
+//! themselves are encoded and decoded in [`super::records`].
 //!
 //! ```text
 //! Version 6. All integers little-endian. Offsets are from the start of the file.
 //!
 //! +-------------------- header, 120 bytes -------------------+
 //! |  0  magic        b"CATLAS\r\n"                            |
-//! |  8  version      u32 = 5                                  |
+//! |  8  version      u32 = 6                                  |
 //! | 12  flags        u32: 1 = split (postings and texts are   |
 //! |                  in shard files, see below)               |
 //! | 16  fst          u32 offset, u32 length                   |
@@ -79,40 +80,18 @@ pub const VERSION: u32 = 6;
 pub const HEADER_LEN: usize = 120;
 /// Header flag: postings and texts live in shard files.
 pub const FLAG_SPLIT: u32 = 1;
-/// Size of one shard record.
-pub const SHARD_LEN: usize = 24;
 /// Bytes of a shard's hash kept in its record and its file name.
 pub const SHARD_HASH_LEN: usize = 16;
 
 /// A shard's hash: the first 16 bytes of the SHA-256 of its bytes.
 pub type ShardHash = [u8; SHARD_HASH_LEN];
-/// Size of one section record.
-pub const SECTION_LEN: usize = 32;
-/// Size of one document record.
-pub const DOC_LEN: usize = 80;
-/// Size of one entity record.
-pub const ENTITY_LEN: usize = 28;
-/// Size of one event record.
-pub const EVENT_LEN: usize = 20;
-/// Event flag: resolved against the publication date.
-pub const EVENT_RELATIVE: u8 = 1;
-/// Event flag: the section's publication date, not a date it mentions.
-pub const EVENT_PUBLISHED: u8 = 2;
-/// Event flag: a publication date inferred from the dates mentioned.
-pub const EVENT_INFERRED: u8 = 4;
-/// Size of one aside span.
-pub const ASIDE_LEN: usize = 8;
 /// First character of alias keys in the FST.
 pub const ALIAS_MARK: char = '\u{3}';
-/// Number of string references at the start of a document record.
-pub const DOC_STRINGS: usize = 8;
-
-/// Whether byte `at` of a document lies in one of its (sorted, disjoint)
-/// aside spans: tokens starting there are neither indexed nor counted.
-pub fn in_aside(aside: &[std::ops::Range<usize>], at: usize) -> bool {
-    let i = aside.partition_point(|r| r.end <= at);
-    aside.get(i).is_some_and(|r| r.start <= at)
-}
+/// Kinds of entity that are places (drawn on the map or listed beside it);
+/// other kinds (organisations, topics) are only searched.
+pub const PLACE_KINDS: &[&str] = &[
+    "city", "province", "country", "region", "district", "island",
+];
 
 /// The FST key of an alias in its normalised form (see `lang::alias_form`).
 pub fn alias_key(form: &str) -> String {
@@ -147,6 +126,15 @@ pub enum ShardKind {
     Postings,
     /// A range of the texts region.
     Texts,
+}
+
+/// A shard of a split index: what it holds and its place in the shard table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ShardId {
+    /// Postings or texts.
+    pub kind: ShardKind,
+    /// Ordinal in its table.
+    pub ord: u32,
 }
 
 /// The file name of a shard, relative to the app's directory.

@@ -148,7 +148,7 @@ pub fn korean_stem(term: &str) -> &str {
 fn is_hangul(term: &str) -> bool {
     term.chars()
         .next()
-        .is_some_and(super::analysis::is_hangul_syllable)
+        .is_some_and(super::is_hangul_syllable)
 }
 
 /// The word a token contributes to matching names of places and

@@ -19,6 +19,11 @@
 //! - Han (CJK ideographs): overlapping bigrams, or the single character when
 //!   the run has only one.
 
+pub mod lang;
+pub mod text;
+
+use std::ops::Range;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization as _;
 
@@ -216,6 +221,28 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, usize) -> bool) {
             }
         }
     }
+}
+
+/// Whether byte `at` of a document lies in one of its (sorted, disjoint)
+/// aside spans: tokens starting there are neither indexed nor counted.
+pub fn in_aside(aside: &[Range<usize>], at: usize) -> bool {
+    let i = aside.partition_point(|r| r.end <= at);
+    aside.get(i).is_some_and(|r| r.start <= at)
+}
+
+/// The one walk that gives a section's tokens their positions: the spans of
+/// the tokens of `text` that do not start in an aside span (`base` is the
+/// section's offset in its document), in order, so the n-th span `emit`
+/// receives is position n. The writer indexes them, the place finder counts
+/// them and the highlighter maps positions back to text with them.
+/// `emit` returns `false` to stop.
+pub fn indexed(
+    text: &str,
+    base: usize,
+    aside: &[Range<usize>],
+    mut emit: impl FnMut(usize, usize) -> bool,
+) {
+    scan(text, |start, end| in_aside(aside, base + start) || emit(start, end));
 }
 
 /// Splits `text` into tokens. See the module documentation for the rules.

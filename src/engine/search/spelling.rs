@@ -12,8 +12,9 @@
 //!   whole other syllable is three.
 //! - Candidates rank by distance, then by how many sections hold them.
 
-use super::analysis::is_hangul_syllable;
-use super::reader::Index;
+use crate::engine::analysis::is_hangul_syllable;
+use crate::engine::analysis::lang::korean_stem;
+use crate::engine::index::Index;
 
 /// The longest word looked up at other spellings: a Levenshtein automaton's
 /// work grows with the word, and a word this long is no typo of a real one.
@@ -105,7 +106,7 @@ pub fn candidates(index: &Index<'_>, word: &str) -> Vec<Candidate> {
         // One syllable off, then kept only if one jamo off (or two, in a long word).
         let allowed = if len >= 4 { 2 } else { 1 };
         // Nouns without their particles: 대통령이 and 대통령은 both count for 대통령.
-        let stem = super::lang::korean_stem(word);
+        let stem = korean_stem(word);
         let typed = jamo(stem);
         for noun in index.nouns_of_length(stem.chars().count(), MAX_NOUNS_WALKED) {
             let d = edit_distance(&typed, &jamo(&noun));

@@ -1,0 +1,260 @@
+//! Dates in text, at build time: temporal expressions in English, French and
+//! Korean, resolved against the publication date where they are relative,
+//! and each section's publication date (stated, or inferred and marked so).
+//!
+//! Recognised, with the [`Precision`] they get:
+//! ```text
+//! day     2023-03-14 · 25/6/2019 · June 18, 2019 · June 18 · 18 June · le 25 avril · 1er mai 2025
+//!         2026년 1월 15일 · 1월 15일 · on Thursday · jeudi · 월요일 (relative: the last one)
+//! month   March 2021 · in June · fin avril · avril 2025 · 2026년 1월 · last May · mai dernier · 지난 8월
+//!         June last year · April this year · October next year
+//! year    2017 · en 2022 · by 2035 · 2035년까지 · this year · last year · l'an dernier · 올해 · 작년 · 내년
+//! range   2026–2030 · from 2026 to 2030 · de 2026 à 2030 · entre 2026 et 2030 · 2026년부터 2030년까지
+//! ```
+//! Not dates: 5G, 145%, RMB 10 billion, 2,000 firms, 150-inch, 1.7 million,
+//! 5개년, "May Tse" (a name), "may" (a verb): an English month name alone
+//! needs a capital and a cue word before it (in, since, by, last …).
+
+use std::ops::Range;
+
+mod scan;
+mod words;
+
+use crate::engine::time::{Precision, When};
+
+use super::input::DocInput;
+use scan::Scan;
+use words::words;
+
+/// One temporal expression found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expression {
+    /// Byte range of the words in the text.
+    pub bytes: Range<usize>,
+    /// The span of time meant.
+    pub when: When,
+    /// Resolved against the publication date ("last May", "this year", "jeudi").
+    pub relative: bool,
+    /// How sure the reading is, 0–1.
+    pub confidence: f32,
+}
+
+/// Every temporal expression in `text`, relative ones resolved against
+/// `anchor` (the publication date; without one they are left out).
+pub fn find(text: &str, anchor: Option<When>) -> Vec<Expression> {
+    let scan = Scan {
+        text,
+        w: words(text),
+        anchor,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < scan.w.len() {
+        match scan.at(i) {
+            Some(found) => {
+                let last = &scan.w[i + found.words - 1];
+                out.push(Expression {
+                    bytes: scan.w[i].start..last.end,
+                    when: found.when,
+                    relative: found.relative,
+                    confidence: found.confidence,
+                });
+                i += found.words;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The dates of one section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionDates {
+    /// When the section was published: its own dated title, else its document's.
+    pub published: Option<When>,
+    /// The publication date was inferred rather than stated (never, since
+    /// dates are no longer inferred; kept for the index format's flag).
+    pub published_inferred: bool,
+    /// Expressions in the section's text (byte ranges in the document text).
+    pub expressions: Vec<Expression>,
+}
+
+/// Dates every section of `doc`: a section whose title states a day (a
+/// dated blog post, "GBA Briefs: 25/6/2019") is published then; others take
+/// the document's date, if it states one (see `corpus::derive_date`).
+pub fn date_doc(doc: &DocInput) -> Vec<SectionDates> {
+    let stated = When::parse(&doc.date);
+    let mut out: Vec<SectionDates> = doc
+        .sections
+        .iter()
+        .map(|s| {
+            let own = s
+                .title
+                .as_deref()
+                .and_then(|t| {
+                    find(t, None)
+                        .into_iter()
+                        .find(|e| e.when.precision == Precision::Day)
+                })
+                .map(|e| e.when);
+            SectionDates {
+                published: own.or(stated),
+                published_inferred: false,
+                expressions: Vec::new(),
+            }
+        })
+        .collect();
+    // A document that states no date has none: the latest date it mentions
+    // may be a forecast, a quotation or a date in its history (a 2024 text
+    // about 1941 is not from 1941), and relative dates stay unresolved.
+    for (d, s) in out.iter_mut().zip(&doc.sections) {
+        d.expressions = find(&doc.text[s.range.clone()], d.published)
+            .into_iter()
+            .filter(|e| {
+                !doc.aside
+                    .iter()
+                    .any(|a| a.contains(&(s.range.start + e.bytes.start)))
+            })
+            .map(|e| Expression {
+                bytes: e.bytes.start + s.range.start..e.bytes.end + s.range.start,
+                ..e
+            })
+            .collect();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, anchor: &str) -> Vec<(String, String, bool)> {
+        find(text, When::parse(anchor))
+            .into_iter()
+            .map(|e| (text[e.bytes].to_owned(), e.when.to_string(), e.relative))
+            .collect()
+    }
+
+    fn just(text: &str, anchor: &str) -> Vec<String> {
+        values(text, anchor).into_iter().map(|v| v.1).collect()
+    }
+
+    #[test]
+    fn english_dates_of_every_precision() {
+        let v = values(
+            "Updated: 2023-03-14. On June 18 the route opened; in March 2021 a market; by 2035; 2026–2030; \
+             from 2026 to 2030; GBA Briefs: 25/6/2019; (on December 20); in late 2017.",
+            "2019",
+        );
+        let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "2023-03-14",
+                "2019-06-18",
+                "2021-03",
+                "2035",
+                "2026/2030",
+                "2026/2030",
+                "2019-06-25",
+                "2019-12-20",
+                "2017"
+            ]
+        );
+    }
+
+    #[test]
+    fn english_relative_dates_follow_the_publication_date() {
+        let v = values("Chan on Thursday said deals were signed last May, in June last year and this year. Last August, too.", "2024-03-08");
+        let got: Vec<(&str, &str, bool)> = v
+            .iter()
+            .map(|x| (x.0.as_str(), x.1.as_str(), x.2))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Thursday", "2024-03-07", true),
+                ("May", "2023-05", true),
+                ("June last year", "2023-06", true),
+                ("this year", "2024", true),
+                ("August", "2023-08", true),
+            ]
+        );
+        // With only a year to go on, a weekday cannot be placed.
+        assert_eq!(just("on Thursday", "2024"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn french_dates() {
+        assert_eq!(
+            just("visite le 25 avril, fin avril, depuis 2022, le 1er mai 2025, en janvier, l'an dernier, entre 2026 et 2030, mai dernier", "2025-04"),
+            ["2025-04-25", "2025-04", "2022", "2025-05-01", "2025-01", "2024", "2026/2030", "2024-05"]
+        );
+    }
+
+    #[test]
+    fn korean_dates() {
+        let v = values("2026년 1월 15일 보도했다. 2026년부터 2030년까지를 다루며, 2035년까지 도달. 올해 작년 내년 지난 8월 월요일 수요일 밤 2026년 1월", "2026-01-15");
+        let got: Vec<(&str, &str)> = v.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("2026년 1월 15일", "2026-01-15"),
+                ("2026년부터 2030년까지를", "2026/2030"),
+                ("2035년까지", "2035"),
+                ("올해", "2026"),
+                ("작년", "2025"),
+                ("내년", "2027"),
+                ("8월", "2025-08"),
+                ("월요일", "2026-01-12"),
+                ("수요일", "2026-01-14"),
+                ("2026년 1월", "2026-01"),
+            ]
+        );
+    }
+
+    #[test]
+    fn centuries_before_1900_and_their_formats() {
+        assert_eq!(
+            just("On April 25th, 1803, and the 1st of January 1800, in 1066, the 4th of March, 1789.", "1803"),
+            ["1803-04-25", "1800-01-01", "1066", "1789-03-04"]
+        );
+        assert_eq!(just("Paris, le 3 mai 1848. En 1789, la Révolution.", ""), ["1848-05-03", "1789"]);
+        assert_eq!(just("on the sixth of September, 1901, and le premier juin 1994", ""), ["1901-09-06", "1994-06-01"]);
+    }
+
+    #[test]
+    fn korean_official_dates() {
+        assert_eq!(
+            just("발의연월일 : 2010.  11.  12.  발의자 : 2011.1.5 시행", ""),
+            ["2010-11-12", "2011-01-05"]
+        );
+    }
+
+    #[test]
+    fn archive_orders_decades_and_korean_short_years() {
+        assert_eq!(
+            just("In May, 1861, on the 1st day of January, 1895; 1802 January 08; the 1960s; the 1800s; 2007~2011년.", ""),
+            ["1861-05", "1895-01-01", "1802-01-08", "1960/1969", "1800/1899", "2007/2011"]
+        );
+        assert_eq!(just("’09. 12. 29 회의, ´05년, ‘08년 예산", ""), ["2009-12-29", "2005", "2008"]);
+        // UN resolutions are numbers, not years.
+        assert_eq!(values("결의 1373/1838/1846/1851호", ""), Vec::new());
+    }
+
+    #[test]
+    fn amounts_that_look_like_years_are_not_dates() {
+        let text = "The debt increased from 2100 to 3800 dollars. There were 1200 men and 2500 tons. \
+                    Between 1500 and 4000 were lost. Article 1803 applies. No. 1999 was filed.";
+        assert_eq!(values(text, "1850"), Vec::new());
+        // A cue word makes an early year a year.
+        assert_eq!(just("in 1200 the town was founded", ""), ["1200"]);
+    }
+
+    #[test]
+    fn quantities_names_and_verbs_are_not_dates() {
+        let text = "5G networks, 145%, RMB 10 billion, 2,000 firms, a 150-inch screen, 1.7 million people, 5개년 계획, \
+                    Photo: May Tse. Prices may march up. 2500 5G base stations. 160km/h. $2019.";
+        assert_eq!(values(text, "2019-06-25"), Vec::new());
+    }
+}

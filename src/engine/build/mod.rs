@@ -1,0 +1,19 @@
+//! The write side, compiled for the host only (build.rs, the CLI, tests):
+//! what the writer is handed ([`input`]), where places ([`places`]) and dates
+//! ([`dates`]) are named, and the [`writer`] that lays out the byte format
+//! with the records of `index::records`. Nothing on the read side depends
+//! on this folder.
+
+pub mod dates;
+mod error;
+pub mod input;
+mod layout;
+pub mod places;
+mod postings;
+mod tables;
+pub mod writer;
+
+pub use error::WriteError;
+pub use input::{DocInput, EntityInput, SectionInput};
+pub use layout::{Shard, SplitIndex, SplitOptions};
+pub use writer::IndexWriter;

@@ -1,0 +1,190 @@
+//! The writer's postings: each term's list encoded as its sections arrive,
+//! the variant lists, the entities' lists and the dictionary keys that point
+//! at them.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::engine::analysis::lang::{alias_form, Variants};
+use crate::engine::analysis::terms;
+use crate::engine::index::format::{alias_key, put_varint, term_value};
+use crate::engine::index::records::{EntityRecord, StrRef};
+
+use super::error::{to_u32, WriteError};
+use super::input::EntityInput;
+use super::tables::StringTable;
+
+/// A key of the term dictionary and its value.
+pub(super) type DictEntry = (String, u64);
+
+/// One term's postings as they are written (see format.rs), without the
+/// leading document frequency, which is only known at the end.
+#[derive(Default)]
+struct TermPostings {
+    df: u32,
+    last_section: u32,
+    bytes: Vec<u8>,
+}
+
+impl TermPostings {
+    /// Appends a section's sorted positions; sections arrive in order.
+    fn push(&mut self, section: u32, positions: &[u32]) -> Result<(), WriteError> {
+        put_varint(&mut self.bytes, section - self.last_section);
+        self.last_section = section;
+        self.df += 1;
+        put_varint(&mut self.bytes, to_u32(positions.len())?);
+        let mut prev = 0;
+        for &p in positions {
+            put_varint(&mut self.bytes, p - prev);
+            prev = p;
+        }
+        Ok(())
+    }
+}
+
+/// The postings region as it grows, and where each list starts.
+#[derive(Default)]
+pub(super) struct PostingsRegion {
+    pub bytes: Vec<u8>,
+    /// Where each list starts: the only places a shard may be cut.
+    pub list_starts: Vec<u32>,
+}
+
+impl PostingsRegion {
+    /// Appends a list; returns its offset.
+    fn push(&mut self, list: &TermPostings) -> Result<u32, WriteError> {
+        let at = to_u32(self.bytes.len())?;
+        self.list_starts.push(at);
+        put_varint(&mut self.bytes, list.df);
+        self.bytes.extend_from_slice(&list.bytes);
+        Ok(at)
+    }
+}
+
+/// Every term's postings and every variant's terms, as sections are added.
+#[derive(Default)]
+pub(super) struct Terms {
+    // Encoded as sections arrive (a vector of positions per term and
+    // section cost most of a large build's memory); hashed while
+    // collecting, sorted once at the end.
+    keys: HashMap<String, TermPostings>,
+    /// Variant key -> the surface terms it stands for.
+    variant_terms: HashMap<String, BTreeSet<String>>,
+}
+
+impl Terms {
+    /// Adds a section's tokens (their index is their position).
+    pub fn add_section(&mut self, section: u32, tokens: Vec<String>, lang: &str) -> Result<(), WriteError> {
+        let variants = Variants::for_language(lang);
+        let mut here: HashMap<String, Vec<u32>> = HashMap::new();
+        for (position, term) in tokens.into_iter().enumerate() {
+            here.entry(term).or_default().push(to_u32(position)?);
+        }
+        for (term, positions) in here {
+            if let Some(v) = variants.of(&term) {
+                let set = self.variant_terms.entry(v).or_default();
+                if !set.contains(&term) {
+                    set.insert(term.clone());
+                }
+            }
+            let entry = match self.keys.get_mut(&term) {
+                Some(entry) => entry,
+                None => self.keys.entry(term).or_default(),
+            };
+            entry.push(section, &positions)?;
+        }
+        Ok(())
+    }
+
+    /// Writes every term's list (in key order) and the variant lists;
+    /// returns the dictionary entries of both and the variants region.
+    pub fn write(&self, postings: &mut PostingsRegion) -> Result<(Vec<DictEntry>, Vec<u8>), WriteError> {
+        let mut entries: Vec<DictEntry> = Vec::with_capacity(self.keys.len() + self.variant_terms.len());
+        let mut term_offsets: HashMap<&str, u32> = HashMap::with_capacity(self.keys.len());
+        let mut sorted_keys: Vec<(&String, &TermPostings)> = self.keys.iter().collect();
+        sorted_keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (key, list) in sorted_keys {
+            let at = postings.push(list)?;
+            entries.push((key.clone(), term_value(at, list.df)));
+            term_offsets.insert(key.as_str(), at);
+        }
+        let mut region = Vec::new();
+        let mut sorted_variants: Vec<(&String, &BTreeSet<String>)> = self.variant_terms.iter().collect();
+        sorted_variants.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (key, terms) in sorted_variants {
+            entries.push((key.clone(), region.len() as u64));
+            let mut offsets: Vec<u32> = terms
+                .iter()
+                .filter_map(|t| term_offsets.get(t.as_str()).copied())
+                .collect();
+            offsets.sort_unstable();
+            put_varint(&mut region, to_u32(offsets.len())?);
+            let mut prev = 0;
+            for o in offsets {
+                put_varint(&mut region, o - prev);
+                prev = o;
+            }
+        }
+        Ok((entries, region))
+    }
+}
+
+/// Where each entity is mentioned: (section, token positions), by section.
+pub(super) type EntityLists = Vec<Vec<(u32, Vec<u32>)>>;
+
+/// Writes the entities the corpus mentions (renumbered in order) and their
+/// lists; returns the entity table and each input entity's new ordinal.
+pub(super) fn write_entities(
+    entities: &[EntityInput],
+    lists: &mut EntityLists,
+    strings: &mut StringTable,
+    postings: &mut PostingsRegion,
+) -> Result<(Vec<u8>, Vec<Option<u32>>), WriteError> {
+    let mut table = Vec::new();
+    let mut kept: Vec<Option<u32>> = vec![None; entities.len()];
+    for (e, list) in lists.iter_mut().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        for (_, positions) in list.iter_mut() {
+            positions.sort_unstable();
+            positions.dedup();
+        }
+        kept[e] = Some(to_u32(table.len() / EntityRecord::LEN)?);
+        let entity = &entities[e];
+        let name: StrRef = strings.add(&entity.name)?;
+        let kind = strings.add(&entity.kind)?;
+        let mut encoded = TermPostings::default();
+        for (section, positions) in list.iter() {
+            encoded.push(*section, positions)?;
+        }
+        EntityRecord {
+            name,
+            kind,
+            postings: postings.push(&encoded)?,
+            at: entity.at.unwrap_or((f32::NAN, f32::NAN)),
+        }
+        .encode(&mut table);
+    }
+    Ok((table, kept))
+}
+
+/// The dictionary entries of every name of a kept entity; a name two kept
+/// entities share goes to the one named more often.
+pub(super) fn alias_entries(entities: &[EntityInput], lists: &EntityLists, kept: &[Option<u32>]) -> Vec<DictEntry> {
+    let mut alias_keys: BTreeMap<String, (usize, u32)> = BTreeMap::new();
+    for (e, ord) in kept.iter().enumerate().filter_map(|(e, o)| o.map(|o| (e, o))) {
+        let weight: usize = lists[e].iter().map(|(_, p)| p.len()).sum();
+        let entity = &entities[e];
+        for alias in entity.aliases.iter().chain(&entity.gazetteer_aliases).chain([&entity.name]) {
+            let form = alias_form(&terms(alias));
+            if form.is_empty() {
+                continue;
+            }
+            let slot = alias_keys.entry(alias_key(&form)).or_insert((weight, ord));
+            if weight > slot.0 {
+                *slot = (weight, ord);
+            }
+        }
+    }
+    alias_keys.into_iter().map(|(key, (_, ord))| (key, u64::from(ord))).collect()
+}

@@ -1,0 +1,166 @@
+//! Builds index bytes (see `index::format`) from documents. Runs at build
+//! time in `build.rs`, and natively in the CLI and tests; never in the browser.
+//!
+//! The pipeline: documents sorted by id; places found across the corpus
+//! ([`super::places`]); per section its dates ([`super::dates`]), its
+//! tokens and their postings; then the dictionary and the layout.
+
+use std::iter::Peekable;
+use std::slice;
+
+use crate::engine::analysis::{indexed, normalize};
+
+use super::dates::date_doc;
+use super::error::{to_u32, WriteError};
+use super::input::{DocInput, EntityInput};
+use super::layout::{Parts, SplitIndex, SplitOptions};
+use super::places::{self, Mention};
+use super::postings::{alias_entries, write_entities, DictEntry, EntityLists, PostingsRegion, Terms};
+use super::tables::Tables;
+
+/// Collects documents and writes the index bytes.
+#[derive(Debug, Default)]
+pub struct IndexWriter {
+    docs: Vec<DocInput>,
+    entities: Vec<EntityInput>,
+}
+
+impl IndexWriter {
+    /// An empty writer.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the places and organisations to recognise in every language.
+    pub fn set_entities(&mut self, entities: Vec<EntityInput>) {
+        self.entities = entities;
+    }
+
+    /// Adds a document; its sections and aside spans are checked against its text.
+    pub fn add(&mut self, doc: DocInput) -> Result<(), WriteError> {
+        if self.docs.iter().any(|d| d.id == doc.id) {
+            return Err(WriteError::DuplicateId(doc.id));
+        }
+        let ranges = doc.sections.iter().map(|s| &s.range).chain(&doc.aside);
+        for range in ranges {
+            let ok = range.start <= range.end
+                && range.end <= doc.text.len()
+                && doc.text.is_char_boundary(range.start)
+                && doc.text.is_char_boundary(range.end);
+            if !ok {
+                return Err(WriteError::BadSection {
+                    doc: doc.id,
+                    range: range.clone(),
+                });
+            }
+        }
+        self.docs.push(doc);
+        Ok(())
+    }
+
+    /// Analyses every section and writes a whole index (every region in
+    /// one file, as the app embeds it).
+    pub fn finish(self) -> Result<Vec<u8>, WriteError> {
+        self.build()?.assemble(false)
+    }
+
+    /// Analyses every section and writes a split index: the head (the term
+    /// dictionary and every table) and the shards holding the postings and
+    /// the texts, cut at list and document boundaries near the given sizes.
+    pub fn finish_split(self, options: SplitOptions) -> Result<SplitIndex, WriteError> {
+        self.build()?.split(options)
+    }
+
+    fn build(mut self) -> Result<Parts, WriteError> {
+        self.docs.sort_by(|a, b| a.id.cmp(&b.id));
+        let mentions = places::find(&self.docs, &self.entities);
+        let mut mention_at = mentions.iter().peekable();
+        let mut tables = Tables::default();
+        let mut terms = Terms::default();
+        let mut entity_lists: EntityLists = vec![Vec::new(); self.entities.len()];
+        for (doc_no, doc) in self.docs.iter().enumerate() {
+            let doc_no = to_u32(doc_no)?;
+            let first_section = tables.next_section()?;
+            let first_aside = tables.add_aside(doc)?;
+            for (s, dates) in doc.sections.iter().zip(date_doc(doc)) {
+                let section_no = tables.next_section()?;
+                tables.add_events(section_no, &dates)?;
+                let tokens = indexed_tokens(&doc.text[s.range.clone()], s.range.start, &doc.aside);
+                let token_count = tokens.len();
+                terms.add_section(section_no, tokens, &s.lang)?;
+                let in_doc = (doc_no as usize, (section_no - first_section) as usize);
+                add_mentions(&mut entity_lists, &mut mention_at, in_doc, section_no);
+                tables.add_section(doc_no, s, token_count)?;
+            }
+            tables.add_doc(doc, first_section, first_aside)?;
+        }
+        let mut postings = PostingsRegion::default();
+        let (mut entries, variants) = terms.write(&mut postings)?;
+        let (entities, kept) =
+            write_entities(&self.entities, &mut entity_lists, &mut tables.strings, &mut postings)?;
+        entries.extend(alias_entries(&self.entities, &entity_lists, &kept));
+        let avg_len = tables.avg_len();
+        Ok(Parts {
+            fst: dictionary(entries)?,
+            postings: postings.bytes,
+            sections: tables.sections,
+            docs: tables.docs,
+            strings: tables.strings.bytes,
+            entities,
+            aside: tables.aside,
+            variants,
+            events: tables.events,
+            texts: tables.texts,
+            postings_shards: Vec::new(),
+            text_shards: Vec::new(),
+            avg_len,
+            list_starts: postings.list_starts,
+            text_starts: tables.text_starts,
+        })
+    }
+}
+
+/// Adds the mentions found in section `in_doc` (document, section within
+/// it) to their entities' lists, as section `section_no`.
+fn add_mentions(
+    lists: &mut EntityLists,
+    mentions: &mut Peekable<slice::Iter<'_, Mention>>,
+    in_doc: (usize, usize),
+    section_no: u32,
+) {
+    while let Some(m) = mentions.next_if(|m| (m.doc, m.section) == in_doc) {
+        let list = &mut lists[m.entity];
+        let positions = m.tokens.clone();
+        match list.last_mut() {
+            Some((sec, p)) if *sec == section_no => p.extend(positions),
+            _ => list.push((section_no, positions.collect())),
+        }
+    }
+}
+
+/// The term dictionary over every key: terms, variants and aliases.
+fn dictionary(mut entries: Vec<DictEntry>) -> Result<Vec<u8>, WriteError> {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.dedup_by(|a, b| a.0 == b.0);
+    let mut builder = fst::MapBuilder::memory();
+    for (key, value) in &entries {
+        builder
+            .insert(key, *value)
+            .map_err(|e| WriteError::Dictionary(e.to_string()))?;
+    }
+    builder
+        .into_inner()
+        .map_err(|e| WriteError::Dictionary(e.to_string()))
+}
+
+/// The folded terms of a section's tokens, leaving out tokens that start in
+/// an aside span (`base` is the section's offset in the document text).
+/// Positions are the indexes of this list (see [`indexed`]).
+pub fn indexed_tokens(text: &str, base: usize, aside: &[std::ops::Range<usize>]) -> Vec<String> {
+    let mut out = Vec::new();
+    indexed(text, base, aside, |s, e| {
+        out.push(normalize(&text[s..e]));
+        true
+    });
+    out
+}

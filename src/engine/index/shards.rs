@@ -1,0 +1,126 @@
+//! The shards of a split index: which are wanted, fetched in padded
+//! blocks, checked against their records and handed over as they arrive.
+
+use super::error::OpenError;
+pub use super::format::{ShardId, ShardKind};
+use super::format::shard_file;
+use super::open::Index;
+use super::records::ShardRecord;
+
+/// Postings shards fetched together (see [`Index::padded`]).
+pub const PADDING: u32 = 3;
+
+impl<'a> Index<'a> {
+    /// Whether this index is split: postings and texts arrive in shards
+    /// (see [`Index::wanted`] and [`Index::provide`]).
+    pub fn is_split(&self) -> bool {
+        self.postings.split() || self.texts.split()
+    }
+
+    /// Whether document `ord`'s text is here; if not, its shard is asked
+    /// for. Always true for a whole index.
+    pub fn want_text(&self, ord: u32) -> bool {
+        let text = self.doc_record(ord as usize).unwrap_or_default().text();
+        text.len == 0 || self.texts.at(text.offset as usize, true).is_some()
+    }
+
+    /// The shards asked for (by a query or [`Index::want_text`]) that have
+    /// not arrived: fetch them and hand them to [`Index::provide`].
+    pub fn wanted(&self) -> Vec<ShardId> {
+        let mut out = self.postings.wanted();
+        out.extend(self.texts.wanted());
+        out
+    }
+
+    /// How many reads so far found their shard missing: a search that
+    /// raised it has to be run again once the shards arrive.
+    pub fn misses(&self) -> u64 {
+        self.postings.misses() + self.texts.misses()
+    }
+
+    /// Number of shards of each kind (0 and 0 for a whole index).
+    pub fn shard_counts(&self) -> (usize, usize) {
+        (self.postings.loaded.len(), self.texts.loaded.len())
+    }
+
+    /// The file holding a shard, relative to the app.
+    pub fn shard_file(&self, id: ShardId) -> String {
+        let hash = self.shard_record(id).unwrap_or_default().hash;
+        shard_file(id.kind, &hash)
+    }
+
+    /// Whether a shard has arrived (always true for a whole index's regions).
+    pub fn shard_loaded(&self, id: ShardId) -> bool {
+        let i = id.ord as usize;
+        match id.kind {
+            ShardKind::Postings => self.postings.loaded.get(i).is_none_or(|s| s.get().is_some()),
+            ShardKind::Texts => self.texts.loaded.get(i).is_none_or(|s| s.get().is_some()),
+        }
+    }
+
+    /// The shards to fetch for those wanted: each postings shard with the
+    /// others of its aligned block of [`PADDING`] (shards 0-2, 3-5, …), so the
+    /// host learns only which block a word falls in, never the shard. (A
+    /// block's shards always arrive together, so none of it is loaded when
+    /// one is wanted.) Ascending, no repeats, none that has arrived.
+    pub fn padded(&self, wanted: &[ShardId]) -> Vec<ShardId> {
+        let (postings, _) = self.shard_counts();
+        let mut out: Vec<ShardId> = wanted
+            .iter()
+            .flat_map(|&id| {
+                let block = match id.kind {
+                    ShardKind::Postings => {
+                        let first = id.ord - id.ord % PADDING;
+                        first..(first + PADDING).min(postings as u32)
+                    }
+                    ShardKind::Texts => id.ord..id.ord + 1,
+                };
+                block.map(move |ord| ShardId { kind: id.kind, ord })
+            })
+            .filter(|&id| !self.shard_loaded(id))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Checks a fetched shard's bytes against the index's record (length
+    /// and hash) without keeping them: the app keeps only bytes that pass.
+    pub fn check_shard(&self, id: ShardId, bytes: &[u8]) -> Result<(), OpenError> {
+        match id.kind {
+            ShardKind::Postings => self.postings.check(id.ord, bytes),
+            ShardKind::Texts => self.texts.check(id.ord, bytes),
+        }
+    }
+
+    /// The length in bytes the index lists for a shard: a response of
+    /// another length is refused before its body is read.
+    pub fn shard_len(&self, id: ShardId) -> Option<usize> {
+        self.shard_record(id).map(|r| r.len as usize)
+    }
+
+    /// Hands over a fetched shard: checked against the index's record (length
+    /// and hash), then read in place from then on.
+    pub fn provide(&self, id: ShardId, bytes: &'a [u8]) -> Result<(), OpenError> {
+        match id.kind {
+            ShardKind::Postings => {
+                self.postings.check(id.ord, bytes)?;
+                self.postings.arrived(id.ord, bytes);
+            }
+            ShardKind::Texts => {
+                self.texts.check(id.ord, bytes)?;
+                let text = std::str::from_utf8(bytes)
+                    .map_err(|_| OpenError::BadShard(self.shard_file(id)))?;
+                self.texts.arrived(id.ord, text);
+            }
+        }
+        Ok(())
+    }
+
+    fn shard_record(&self, id: ShardId) -> Option<ShardRecord> {
+        match id.kind {
+            ShardKind::Postings => self.postings.shard(id.ord as usize),
+            ShardKind::Texts => self.texts.shard(id.ord as usize),
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! The term dictionary: prefixes, nearby spellings and Korean nouns, walked
+//! in the FST.
+
+use fst::{Automaton, IntoStreamer, Streamer};
+
+use super::open::Index;
+
+impl<'a> Index<'a> {
+    /// Up to `limit` terms starting with `prefix`, in lexicographic order.
+    pub fn terms_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
+        self.collect_terms(
+            self.fst
+                .search(fst::automaton::Str::new(prefix).starts_with())
+                .into_stream(),
+            limit,
+        )
+    }
+
+    /// Up to `limit` surface terms within `distance` edits of `term`
+    /// (Levenshtein automaton over the dictionary); empty if the automaton
+    /// would be too large.
+    pub fn terms_near(&self, term: &str, distance: u32, limit: usize) -> Vec<String> {
+        match fst::automaton::Levenshtein::new(term, distance) {
+            Ok(automaton) => self.collect_terms(self.fst.search(automaton).into_stream(), limit),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Korean nouns (particles stripped, see `lang`) of `chars` syllables
+    /// give or take one, up to `limit` of them looked at. (fst's Levenshtein
+    /// automaton misses multi-byte characters, so a Hangul typo is matched
+    /// by walking the nouns and measuring each; see `spelling`.)
+    pub fn nouns_of_length(&self, chars: usize, limit: usize) -> Vec<String> {
+        let prefix = crate::engine::analysis::lang::variant_key("ko", "");
+        let mut stream = self
+            .fst
+            .search(fst::automaton::Str::new(&prefix).starts_with())
+            .into_stream();
+        let mut out = Vec::new();
+        let mut seen = 0;
+        while let Some((key, _)) = stream.next() {
+            seen += 1;
+            if seen > limit {
+                break;
+            }
+            if let Some(form) = std::str::from_utf8(key).ok().and_then(|k| k.strip_prefix(prefix.as_str())) {
+                if form.chars().count().abs_diff(chars) <= 1 {
+                    out.push(form.to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    /// How many surface forms a Korean noun has in the index (0 if none).
+    pub fn noun_forms(&self, noun: &str) -> u32 {
+        self.variant_targets(&crate::engine::analysis::lang::variant_key("ko", noun))
+            .map_or(0, |t| t.len() as u32)
+    }
+
+    fn collect_terms<'s>(
+        &self,
+        mut stream: fst::map::Stream<'s, impl fst::Automaton>,
+        limit: usize,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        while let Some((term, _)) = stream.next() {
+            if out.len() == limit {
+                break;
+            }
+            // Variant and alias keys start with a control character; readers never type them.
+            if let Ok(t) = std::str::from_utf8(term) {
+                if !t.starts_with(|c: char| c.is_control()) {
+                    out.push(t.to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the exact term is in the dictionary.
+    pub fn contains(&self, term: &str) -> bool {
+        self.fst.contains_key(term)
+    }
+}
