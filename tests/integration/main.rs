@@ -1,6 +1,7 @@
 //! Native integration tests: one binary, topic modules.
 
 mod cli;
+mod architecture;
 mod bounds;
 mod corpus_errors;
 mod eval;
@@ -13,7 +14,7 @@ mod roundtrip;
 mod split;
 mod unseen_ranking;
 
-use corpus_atlas::engine::writer::{DocInput, IndexWriter, SectionInput};
+use corpus_atlas::engine::build::{DocInput, IndexWriter, SectionInput};
 
 /// A document whose single section is its whole text.
 pub fn doc(id: &str, lang: &str, text: &str) -> DocInput {

@@ -146,3 +146,22 @@ fn damaged_bytes_are_errors_not_panics() {
         }
     }
 }
+
+/// A misspelt query that search corrects highlights its correction in the
+/// reader too (the reader used to plan the query without correcting it, so
+/// the results showed a document the reader then highlighted nothing in).
+#[test]
+fn the_reader_highlights_what_a_corrected_query_found() {
+    use corpus_atlas::engine::search::{doc_highlights, search, SearchOptions};
+    let text = "The harbour authority met on Tuesday. Later the harbour was closed to ships.";
+    let bytes = crate::build(vec![crate::doc("port.txt", "en", text)]);
+    let index = Index::open(&bytes).expect("open");
+    let results = search(&index, "harbor", SearchOptions::default());
+    assert_eq!(results.corrections, [("harbor".to_owned(), "harbour".to_owned())]);
+    assert_eq!(results.hits.len(), 1);
+    let marked: Vec<&str> = doc_highlights(&index, "harbor", results.hits[0].doc)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(marked, ["harbour", "harbour"]);
+}

@@ -35,10 +35,12 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::engine::analysis::lang::{alias_form, alias_word};
-use crate::engine::analysis::{indexed, is_hangul_syllable, normalize, scan, terms};
+use crate::engine::analysis::{is_hangul_syllable, normalize, scan, terms};
 pub use crate::engine::index::format::PLACE_KINDS;
+pub use super::names::{indexed_spans, SpanToken};
 
 use super::input::{DocInput, EntityInput};
+use super::names::{is_latin_word, part_of_longer_name, sentence_start, INSTITUTIONS};
 
 /// One entity named in one section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,41 +59,11 @@ pub struct Mention {
     pub in_organisation: bool,
 }
 
-/// A token as indexed, with its byte range in the document text.
-#[derive(Debug, Clone)]
-pub struct SpanToken {
-    /// The folded term.
-    pub term: String,
-    /// Where it is in the document text.
-    pub bytes: Range<usize>,
-}
-
-/// The tokens of a section as the index stores them, with byte ranges in the
-/// document; tokens starting in an aside span are left out (positions are
-/// indexes of this list). `base` is the section's offset in the document.
-pub fn indexed_spans(text: &str, base: usize, aside: &[Range<usize>]) -> Vec<SpanToken> {
-    let mut out = Vec::new();
-    indexed(text, base, aside, |s, e| {
-        out.push(SpanToken {
-            term: normalize(&text[s..e]),
-            bytes: base + s..base + e,
-        });
-        true
-    });
-    out
-}
-
 struct Alias {
     entity: usize,
     words: Vec<String>,
     /// From the gazetteer: held to the rules in the module documentation.
     strict: bool,
-}
-
-fn is_latin_word(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| {
-        c.is_alphabetic() && (c.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&c))
-    })
 }
 
 fn is_place(e: &EntityInput) -> bool {
@@ -136,115 +108,6 @@ fn without_si(term: &str) -> Option<&str> {
     let stem = alias_word(term).strip_suffix('시')?;
     (stem.chars().count() >= 2 && stem.chars().all(is_hangul_syllable))
         .then_some(stem)
-}
-
-/// Whether byte `at` of `text` starts a sentence: only spaces since a
-/// sentence end, a line break, a colon or an opening quote.
-fn sentence_start(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '\t']);
-    if let Some(line) = before.strip_suffix('\n') {
-        // A line break starts a sentence, unless it wraps one: a long line
-        // before it that does not end a sentence (hard-wrapped text).
-        let last = line.rsplit('\n').next().unwrap_or(line).trim_end();
-        return last.chars().count() < 40 || sentence_start(text, line.trim_end().len());
-    }
-    before.is_empty() || before.ends_with(['.', '!', '?', ':', '"', '“', '«', '(', '—'])
-}
-
-/// Titles before a person's name: a place name after one is a person.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "general", "gen", "president", "admiral",
-    "adm", "captain", "capt", "colonel", "col", "governor", "gov", "senator", "sen", "judge",
-    "justice", "major", "lieutenant", "lt", "sergeant", "commodore", "commander", "secretary",
-    "minister", "ambassador", "consul", "king", "queen", "prince", "princess", "duke", "emperor",
-    "pope", "chancellor", "premier", "mayor", "professor", "prof", "reverend", "rev", "father",
-    "brother", "sister", "m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "général",
-    "president", "président", "roi", "reine", "empereur", "maréchal", "comte", "duc", "citoyen",
-];
-/// Words before a name that make it a feature's name (Lake Erie, Fort Wayne).
-const FEATURES: &[&str] = &[
-    "lake", "mount", "mt", "fort", "ft", "cape", "river", "gulf", "bay", "isle", "camp", "lac",
-    "mont", "rivière", "fleuve", "golfe", "cap",
-];
-/// Words after a name that make it an institution's, a building's or a
-/// people's name (White House, Paris Agreement, Miami Indians).
-const INSTITUTIONS: &[&str] = &[
-    "house", "hall", "street", "avenue", "road", "square", "bridge", "bank", "university", "college",
-    "school", "hospital", "airport", "station", "times", "post", "herald", "tribune", "journal",
-    "daily", "agreement", "accord", "accords", "treaty", "convention", "protocol", "declaration",
-    "conference", "company", "corporation", "group", "club", "indians", "tribe", "river", "lake",
-    "mountains", "county", "harbor", "harbour", "canal", "railroad", "railway", "exposition",
-    "exhibition", "press", "review", "gazette", "courier", "observer", "olympics", "declaration",
-];
-/// Words that may stand before "of" and a city name that still names the
-/// city: the City of London, the Siege of Paris.
-const CITY_OF: &[&str] = &[
-    "city", "town", "port", "village", "battle", "siege", "mayor", "capital", "citizens", "people",
-    "inhabitants", "government", "fall", "capture", "sack", "ville", "cité", "habitants", "mairie",
-];
-
-/// Whether the gazetteer name at `start..end` is part of a longer proper
-/// name: after a title or a feature word (General Jackson, Lake Erie), after
-/// a capitalised word the corpus never writes in lowercase (Abraham
-/// Lincoln), before an institution's word or another such word (White
-/// House, Washington Irving), or in "X of Y" (District of Columbia, Bank of
-/// Canada, Treaty of Paris) — but not the City of London.
-fn part_of_longer_name(
-    text: &str,
-    tokens: &[SpanToken],
-    start: usize,
-    end: usize,
-    ordinary: &HashSet<String>,
-) -> bool {
-    let capital = |t: &SpanToken| text[t.bytes.clone()].chars().next().is_some_and(char::is_uppercase);
-    // Only spaces between two words of one name (a title's full stop too),
-    // or the line break of a hard-wrapped sentence ("… par\n Ian Jackson").
-    let joined = |a: &SpanToken, b: &SpanToken, stop: bool| {
-        let gap = &text[a.bytes.end..b.bytes.start];
-        let gap = if stop { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
-        if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
-            return false;
-        }
-        match gap.matches('\n').count() {
-            0 => gap.chars().all(|c| c == ' ' || c == '\u{a0}'),
-            1 => {
-                let line_start = text[..a.bytes.start].rfind('\n').map_or(0, |i| i + 1);
-                a.bytes.end - line_start >= 40
-            }
-            _ => false,
-        }
-    };
-    if let Some(prev) = start.checked_sub(1).map(|p| &tokens[p]) {
-        let first = &tokens[start];
-        if joined(prev, first, true) && capital(prev) && TITLES.contains(&prev.term.as_str()) {
-            return true;
-        }
-        if joined(prev, first, false) && capital(prev) {
-            if FEATURES.contains(&prev.term.as_str()) {
-                return true;
-            }
-            let proper = !ordinary.contains(&prev.term) && !sentence_start(text, prev.bytes.start);
-            if proper && is_latin_word(&text[prev.bytes.clone()]) {
-                return true;
-            }
-        }
-        let of = matches!(prev.term.as_str(), "of" | "de" | "du" | "des" | "d");
-        if of && start >= 2 && joined(prev, first, false) {
-            let head = &tokens[start - 2];
-            if joined(head, prev, false) && capital(head) && !CITY_OF.contains(&head.term.as_str()) {
-                return true;
-            }
-        }
-    }
-    if let Some(next) = tokens.get(end) {
-        let last = &tokens[end - 1];
-        if joined(last, next, false) && capital(next) && is_latin_word(&text[next.bytes.clone()]) {
-            if INSTITUTIONS.contains(&next.term.as_str()) || !ordinary.contains(&next.term) {
-                return true;
-            }
-        }
-    }
-    false
 }
 
 /// Between a city and a country or state of the same name, which is meant:
@@ -438,61 +301,103 @@ impl<'e> Matcher<'e> {
         sections: &[Vec<SpanToken>],
         ordinary: &HashSet<String>,
     ) -> Vec<Mention> {
-        // (section, start, len, candidates, is_place)
-        let mut found: Vec<(usize, usize, usize, Vec<usize>, bool)> = Vec::new();
+        let kept = self.spans(text, sections, ordinary);
+        let hangul = |k: &Span| {
+            text[sections[k.section][k.start].bytes.clone()]
+                .chars()
+                .next()
+                .is_some_and(is_hangul_syllable)
+        };
+        let context = self.context(&kept, &hangul);
+        let orgs: Vec<(usize, Range<usize>)> = kept
+            .iter()
+            .filter(|k| !k.place)
+            .map(|k| (k.section, k.start..k.start + k.len))
+            .collect();
+        let mut out: Vec<Mention> = kept
+            .iter()
+            .filter_map(|k| {
+                let entity = if hangul(k) {
+                    let fits: Vec<usize> = k
+                        .candidates
+                        .iter()
+                        .copied()
+                        .filter(|&e| {
+                            !self.needs_context(e)
+                                || context.contains_key(context_country(&self.entities[e].country))
+                        })
+                        .collect();
+                    self.choose(&fits, &context)?
+                } else {
+                    self.choose(&k.candidates, &context)?
+                };
+                let tokens = &sections[k.section];
+                let end = k.start + k.len;
+                Some(Mention {
+                    doc: doc_no,
+                    section: k.section,
+                    entity,
+                    tokens: k.start as u32..end as u32,
+                    bytes: tokens[k.start].bytes.start..tokens[end - 1].bytes.end,
+                    in_organisation: k.place
+                        && orgs
+                            .iter()
+                            .any(|(os, r)| *os == k.section && r.start <= k.start && end <= r.end),
+                })
+            })
+            .collect();
+        out.sort_by_key(|m| (m.section, m.tokens.start, m.entity));
+        out
+    }
+
+    /// The spans of a document that name something: longest first, a span
+    /// overlapping a longer (or earlier) one of its own kind goes, and a
+    /// place whose exact span names an organisation ("Toyota") goes.
+    fn spans(&self, text: &str, sections: &[Vec<SpanToken>], ordinary: &HashSet<String>) -> Vec<Span> {
+        let mut found: Vec<Span> = Vec::new();
         for (s, tokens) in sections.iter().enumerate() {
             for start in 0..tokens.len() {
                 // Places and other entities compete only among themselves.
                 let [places, others] = self.candidates(text, tokens, start, ordinary);
                 for (c, place) in [(places, true), (others, false)] {
-                    if let Some((len, list)) = c {
-                        found.push((s, start, len, list, place));
+                    if let Some((len, candidates)) = c {
+                        found.push(Span { section: s, start, len, candidates, place });
                     }
                 }
             }
         }
-        // Longest first; a span overlapping a longer (or earlier) one of its own kind goes.
-        found.sort_by(|a, b| (a.4, b.2, a.0, a.1).cmp(&(b.4, a.2, b.0, b.1)));
-        let mut kept: Vec<(usize, usize, usize, Vec<usize>, bool)> = Vec::new();
+        found.sort_by(|a, b| {
+            (a.place, b.len, a.section, a.start).cmp(&(b.place, a.len, b.section, b.start))
+        });
+        let mut kept: Vec<Span> = Vec::new();
         for f in found {
-            let overlaps = kept
-                .iter()
-                .any(|k| k.4 == f.4 && k.0 == f.0 && k.1 < f.1 + f.2 && f.1 < k.1 + k.2);
+            let overlaps = kept.iter().any(|k| {
+                k.place == f.place && k.section == f.section && k.start < f.start + f.len && f.start < k.start + k.len
+            });
             if !overlaps {
                 kept.push(f);
             }
         }
-        // An organisation's exact span names the organisation ("Toyota").
         let org_spans: HashSet<(usize, usize, usize)> = kept
             .iter()
-            .filter(|k| !k.4)
-            .map(|k| (k.0, k.1, k.2))
+            .filter(|k| !k.place)
+            .map(|k| (k.section, k.start, k.len))
             .collect();
-        kept.retain(|k| !(k.4 && org_spans.contains(&(k.0, k.1, k.2))));
-        // Regional context: countries of the places named without ambiguity
-        // and beyond doubt (curated, or a big city).
-        let trusted =
-            |e: usize| self.entities[e].curated || self.entities[e].population >= BIG_CITY;
-        // A Korean word that is also the Korean name of a foreign city (선전
-        // "propaganda", Shenzhen; 지시 "instruction", Jixi) names the city only
-        // when the document names its country or another place in it.
-        let hangul = |k: &(usize, usize, usize, Vec<usize>, bool)| {
-            text[sections[k.0][k.1].bytes.clone()]
-                .chars()
-                .next()
-                .is_some_and(is_hangul_syllable)
-        };
-        let needs_context = |e: usize| {
-            let x = &self.entities[e];
-            x.kind == "city" && x.country != "KR"
-        };
+        kept.retain(|k| !(k.place && org_spans.contains(&(k.section, k.start, k.len))));
+        kept
+    }
+
+    /// Regional context: how often the document names each country through
+    /// places named without ambiguity and beyond doubt (curated, or a big
+    /// city), when their candidates agree.
+    fn context(&self, kept: &[Span], hangul: &dyn Fn(&Span) -> bool) -> HashMap<&'e str, usize> {
+        let trusted = |e: usize| self.entities[e].curated || self.entities[e].population >= BIG_CITY;
         let mut context: HashMap<&str, usize> = HashMap::new();
-        for k in kept.iter().filter(|k| k.4) {
-            // The countries of the trusted candidates, when they agree.
+        for k in kept.iter().filter(|k| k.place) {
             let mut countries = k
-                .3
+                .candidates
                 .iter()
-                .filter(|&&e| trusted(e) && !(hangul(k) && needs_context(e)))
+                .filter(|&&e| trusted(e) && !(hangul(k) && self.needs_context(e)))
                 .map(|&e| context_country(&self.entities[e].country));
             let Some(country) = countries.next() else {
                 continue;
@@ -501,11 +406,20 @@ impl<'e> Matcher<'e> {
                 *context.entry(country).or_default() += 1;
             }
         }
-        let orgs: Vec<(usize, Range<usize>)> = kept
-            .iter()
-            .filter(|k| !k.4)
-            .map(|k| (k.0, k.1..k.1 + k.2))
-            .collect();
+        context
+    }
+
+    /// A Korean word that is also the Korean name of a foreign city (선전
+    /// "propaganda", Shenzhen; 지시 "instruction", Jixi) names the city only
+    /// when the document names its country or another place in it.
+    fn needs_context(&self, e: usize) -> bool {
+        let x = &self.entities[e];
+        x.kind == "city" && x.country != "KR"
+    }
+
+    /// Among the candidates that could be meant at all, the one in the
+    /// country the document names most, then a curated one, then the biggest.
+    fn choose(&self, cands: &[usize], context: &HashMap<&str, usize>) -> Option<usize> {
         let evident = |e: usize| {
             let x = &self.entities[e];
             let in_context = context.contains_key(context_country(&x.country));
@@ -516,62 +430,32 @@ impl<'e> Matcher<'e> {
                 || (in_context && x.population >= TOWN_IN_CONTEXT)
                 || (x.population >= NOTABLE_CITY && notable(x))
         };
-        // Among the candidates that could be meant at all, the one in the
-        // country the document names most, then a curated one, then the biggest.
-        let choose = |cands: &[usize]| -> Option<usize> {
-            let region_over_city = region_or_city(self.entities, cands);
-            cands
-                .iter()
-                .copied()
-                .filter(|&e| evident(e) && region_over_city(e))
-                .max_by_key(|&e| {
-                    let x = &self.entities[e];
-                    (
-                        context
-                            .get(context_country(&x.country))
-                            .copied()
-                            .unwrap_or(0),
-                        x.curated,
-                        x.population,
-                        std::cmp::Reverse(e),
-                    )
-                })
-        };
-        let mut out: Vec<Mention> = kept
+        let region_over_city = region_or_city(self.entities, cands);
+        cands
             .iter()
-            .filter_map(|k| {
-                let (s, start, len, cands, place) = k;
-                let entity = if hangul(k) {
-                    let fits: Vec<usize> = cands
-                        .iter()
-                        .copied()
-                        .filter(|&e| {
-                            !needs_context(e)
-                                || context.contains_key(context_country(&self.entities[e].country))
-                        })
-                        .collect();
-                    choose(&fits)?
-                } else {
-                    choose(cands)?
-                };
-                let tokens = &sections[*s];
-                let end = start + len;
-                Some(Mention {
-                    doc: doc_no,
-                    section: *s,
-                    entity,
-                    tokens: *start as u32..end as u32,
-                    bytes: tokens[*start].bytes.start..tokens[end - 1].bytes.end,
-                    in_organisation: *place
-                        && orgs
-                            .iter()
-                            .any(|(os, r)| os == s && r.start <= *start && end <= r.end),
-                })
+            .copied()
+            .filter(|&e| evident(e) && region_over_city(e))
+            .max_by_key(|&e| {
+                let x = &self.entities[e];
+                (
+                    context.get(context_country(&x.country)).copied().unwrap_or(0),
+                    x.curated,
+                    x.population,
+                    std::cmp::Reverse(e),
+                )
             })
-            .collect();
-        out.sort_by_key(|m| (m.section, m.tokens.start, m.entity));
-        out
     }
+}
+
+/// A run of tokens that names entities of one side (places, or the rest).
+struct Span {
+    section: usize,
+    start: usize,
+    len: usize,
+    /// The entities it could name.
+    candidates: Vec<usize>,
+    /// Places (or organisations and the rest).
+    place: bool,
 }
 
 /// Every mention of `entities` in `docs`, in document, section and position order.

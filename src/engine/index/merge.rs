@@ -2,8 +2,6 @@
 //! matches of a clause's options. A common word's list holds thousands of
 //! sections, so how lists meet decides a query's time at 10,000 documents.
 
-use super::postings::Positions;
-
 /// Two lists ascending by `key` as one; items of equal key are combined by
 /// `both` (the first argument from `a`).
 pub fn two<T>(a: Vec<T>, b: Vec<T>, key: impl Fn(&T) -> u32, both: impl Fn(T, T) -> T) -> Vec<T> {
@@ -45,7 +43,7 @@ pub fn all<T>(
 }
 
 /// The union of two ascending position lists: ascending, without repeats.
-pub fn union(a: &[u32], b: &[u32]) -> Positions {
+pub fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
@@ -56,7 +54,7 @@ pub fn union(a: &[u32], b: &[u32]) -> Positions {
     }
     out.extend_from_slice(&a[i..]);
     out.extend_from_slice(&b[j..]);
-    Positions::from_vec(out)
+    out
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! decoded from their varint lists as a query reads them.
 
 use super::format::get_varint;
+use super::merge;
 use super::open::Index;
 
 /// Token positions in a section, ascending; up to four without an allocation
@@ -53,13 +54,13 @@ impl<'a> Index<'a> {
             return Vec::new();
         };
         let lists = targets.iter().map(|&t| self.postings_at(t as usize)).collect();
-        super::merge::all(
+        merge::all(
             lists,
             |p| p.section,
             |a, b| Posting {
                 section: a.section,
                 tf: a.tf + b.tf,
-                positions: super::merge::union(&a.positions, &b.positions),
+                positions: Positions::from_vec(merge::union(&a.positions, &b.positions)),
             },
         )
     }

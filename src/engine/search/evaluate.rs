@@ -65,7 +65,7 @@ impl ClauseMatches {
                 m.positions = match (m.positions.is_empty(), n.positions.is_empty()) {
                     (true, _) => n.positions,
                     (_, true) => m.positions,
-                    _ => merge::union(&m.positions, &n.positions),
+                    _ => Positions::from_vec(merge::union(&m.positions, &n.positions)),
                 };
                 m.entities.extend(n.entities);
                 (section, m)

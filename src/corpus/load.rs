@@ -1,0 +1,171 @@
+//! Reading a corpus folder: every text file (regular files only), its
+//! metadata, its sections and its page furniture.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::error::CorpusError;
+use super::files::read_capped;
+use super::layout::{layout, Furniture, Layout};
+use super::meta::{derive_author, derive_date, derive_source, derive_title, detect_language};
+use super::project::{project_file, FURNITURE_FILE};
+use super::settings::{apply, load_settings, settings_path};
+use crate::engine::build::DocInput;
+
+/// File endings read as corpus texts.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// Reads every text in `dir` (sorted by file name) with its metadata, its
+/// sections and its furniture, using the project's furniture patterns.
+pub fn load(dir: &Path) -> Result<Vec<DocInput>, CorpusError> {
+    load_with(dir, &Furniture::load(&project_file(FURNITURE_FILE)?)?)
+}
+
+/// [`load`] with explicit furniture patterns.
+pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, CorpusError> {
+    let entries = fs::read_dir(dir)
+        .map_err(|e| CorpusError::new(dir, None, format!("cannot read the corpus folder: {e}")))?;
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| CorpusError::new(dir, None, e.to_string()))?;
+        let path = entry.path();
+        let is_text = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e));
+        if !is_text {
+            continue;
+        }
+        // Only regular files inside the folder: a link could point anywhere
+        // (`env.txt -> /proc/self/environ`, `~/.git-credentials`), and what is
+        // read here is published, searchable, in the bundle.
+        let kind = entry
+            .file_type()
+            .map_err(|e| CorpusError::new(&path, None, format!("cannot read: {e}")))?;
+        if kind.is_symlink() {
+            return Err(CorpusError::new(
+                &path,
+                None,
+                "is a symbolic link: corpus-atlas reads only regular files inside the corpus folder \
+                 (what it reads is published); copy the text into the folder instead",
+            ));
+        }
+        if kind.is_file() {
+            files.push(path);
+        } else if !kind.is_dir() {
+            return Err(CorpusError::new(
+                &path,
+                None,
+                "is not a regular file (a device, pipe or socket): put only text files in the corpus folder",
+            ));
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(CorpusError::new(
+            dir,
+            None,
+            format!(
+                "the corpus folder has no texts (files ending in .{})",
+                TEXT_EXTENSIONS.join(" or .")
+            ),
+        ));
+    }
+
+    let settings_file = settings_path(dir);
+    let mut settings = load_settings(&settings_file)?;
+    let mut docs = Vec::with_capacity(files.len());
+    for path in &files {
+        let id = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut doc = read_doc(path, &id)?;
+        if let Some(s) = settings.documents.remove(&id) {
+            apply(&mut doc, s);
+        }
+        lay_out(&mut doc, furniture);
+        docs.push(doc);
+    }
+    if let Some(id) = settings.documents.keys().next() {
+        return Err(CorpusError::new(
+            &settings_file,
+            None,
+            format!(
+                "document {id:?} is not in {}: check the file name",
+                dir.display()
+            ),
+        ));
+    }
+    Ok(docs)
+}
+
+fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
+    let bytes = read_capped(path)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..good].iter().filter(|&&b| b == b'\n').count() + 1;
+        CorpusError::new(
+            path,
+            Some(line),
+            format!("not valid UTF-8 (byte {good}); save the file as UTF-8"),
+        )
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    if text.trim().is_empty() {
+        return Err(CorpusError::new(path, None, "the file is empty"));
+    }
+    Ok(from_text(id, text))
+}
+
+/// A document from its id and text, with metadata derived from the text
+/// (no sections yet: see [`from_text_laid_out`]).
+fn from_text(id: &str, text: String) -> DocInput {
+    DocInput {
+        id: id.to_owned(),
+        title: derive_title(&text),
+        source: derive_source(&text),
+        author: derive_author(&text),
+        date: derive_date(id, &text),
+        lang: detect_language(&text),
+        url: String::new(),
+        sections: Vec::new(),
+        aside: Vec::new(),
+        text,
+    }
+}
+
+/// A document as a corpus folder would give it: metadata derived, sections
+/// and furniture found, languages detected. For text that is not in a file
+/// (generated benchmark corpora).
+pub fn from_text_laid_out(id: &str, text: String, furniture: &Furniture) -> DocInput {
+    let mut doc = from_text(id, text);
+    lay_out(&mut doc, furniture);
+    doc
+}
+
+/// Splits a document into sections and furniture, and gives each section its
+/// language: detected when the section is long enough to tell, else the
+/// document's.
+fn lay_out(doc: &mut DocInput, furniture: &Furniture) {
+    let Layout {
+        mut sections,
+        aside,
+    } = layout(&doc.text, &doc.title, furniture);
+    // A lone section speaks the document's language (detected once, over the
+    // whole text, or set in the metadata); detection is a fifth of a large build.
+    let single = sections.len() == 1 && !doc.lang.is_empty();
+    for s in &mut sections {
+        let text = &doc.text[s.range.clone()];
+        let detected = (!single && text.chars().count() >= 60).then(|| detect_language(text));
+        s.lang = detected
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| doc.lang.clone());
+    }
+    doc.sections = sections;
+    doc.aside = aside;
+}

@@ -1,0 +1,148 @@
+//! Whether a name found in a text is the place it names or part of a
+//! longer proper name (General Jackson, Lake Erie, White House, District of
+//! Columbia), read from the tokens around it.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::engine::analysis::{indexed, normalize};
+
+/// A token as indexed, with its byte range in the document text.
+#[derive(Debug, Clone)]
+pub struct SpanToken {
+    /// The folded term.
+    pub term: String,
+    /// Where it is in the document text.
+    pub bytes: Range<usize>,
+}
+
+/// The tokens of a section as the index stores them, with byte ranges in the
+/// document; tokens starting in an aside span are left out (positions are
+/// indexes of this list). `base` is the section's offset in the document.
+pub fn indexed_spans(text: &str, base: usize, aside: &[Range<usize>]) -> Vec<SpanToken> {
+    let mut out = Vec::new();
+    indexed(text, base, aside, |s, e| {
+        out.push(SpanToken {
+            term: normalize(&text[s..e]),
+            bytes: base + s..base + e,
+        });
+        true
+    });
+    out
+}
+
+/// Whether a word is written in the Latin alphabet.
+pub(super) fn is_latin_word(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| {
+        c.is_alphabetic() && (c.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&c))
+    })
+}
+
+/// Whether byte `at` of `text` starts a sentence: only spaces since a
+/// sentence end, a line break, a colon or an opening quote.
+pub(super) fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    if let Some(line) = before.strip_suffix('\n') {
+        // A line break starts a sentence, unless it wraps one: a long line
+        // before it that does not end a sentence (hard-wrapped text).
+        let last = line.rsplit('\n').next().unwrap_or(line).trim_end();
+        return last.chars().count() < 40 || sentence_start(text, line.trim_end().len());
+    }
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '"', '“', '«', '(', '—'])
+}
+
+/// Titles before a person's name: a place name after one is a person.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "general", "gen", "president", "admiral",
+    "adm", "captain", "capt", "colonel", "col", "governor", "gov", "senator", "sen", "judge",
+    "justice", "major", "lieutenant", "lt", "sergeant", "commodore", "commander", "secretary",
+    "minister", "ambassador", "consul", "king", "queen", "prince", "princess", "duke", "emperor",
+    "pope", "chancellor", "premier", "mayor", "professor", "prof", "reverend", "rev", "father",
+    "brother", "sister", "m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "général",
+    "president", "président", "roi", "reine", "empereur", "maréchal", "comte", "duc", "citoyen",
+];
+/// Words before a name that make it a feature's name (Lake Erie, Fort Wayne).
+const FEATURES: &[&str] = &[
+    "lake", "mount", "mt", "fort", "ft", "cape", "river", "gulf", "bay", "isle", "camp", "lac",
+    "mont", "rivière", "fleuve", "golfe", "cap",
+];
+/// Words after a name that make it an institution's, a building's or a
+/// people's name (White House, Paris Agreement, Miami Indians).
+pub(super) const INSTITUTIONS: &[&str] = &[
+    "house", "hall", "street", "avenue", "road", "square", "bridge", "bank", "university", "college",
+    "school", "hospital", "airport", "station", "times", "post", "herald", "tribune", "journal",
+    "daily", "agreement", "accord", "accords", "treaty", "convention", "protocol", "declaration",
+    "conference", "company", "corporation", "group", "club", "indians", "tribe", "river", "lake",
+    "mountains", "county", "harbor", "harbour", "canal", "railroad", "railway", "exposition",
+    "exhibition", "press", "review", "gazette", "courier", "observer", "olympics", "declaration",
+];
+/// Words that may stand before "of" and a city name that still names the
+/// city: the City of London, the Siege of Paris.
+const CITY_OF: &[&str] = &[
+    "city", "town", "port", "village", "battle", "siege", "mayor", "capital", "citizens", "people",
+    "inhabitants", "government", "fall", "capture", "sack", "ville", "cité", "habitants", "mairie",
+];
+
+/// Whether the gazetteer name at `start..end` is part of a longer proper
+/// name: after a title or a feature word (General Jackson, Lake Erie), after
+/// a capitalised word the corpus never writes in lowercase (Abraham
+/// Lincoln), before an institution's word or another such word (White
+/// House, Washington Irving), or in "X of Y" (District of Columbia, Bank of
+/// Canada, Treaty of Paris) — but not the City of London.
+pub(super) fn part_of_longer_name(
+    text: &str,
+    tokens: &[SpanToken],
+    start: usize,
+    end: usize,
+    ordinary: &HashSet<String>,
+) -> bool {
+    let capital = |t: &SpanToken| text[t.bytes.clone()].chars().next().is_some_and(char::is_uppercase);
+    // Only spaces between two words of one name (a title's full stop too),
+    // or the line break of a hard-wrapped sentence ("… par\n Ian Jackson").
+    let joined = |a: &SpanToken, b: &SpanToken, stop: bool| {
+        let gap = &text[a.bytes.end..b.bytes.start];
+        let gap = if stop { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
+        if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+            return false;
+        }
+        match gap.matches('\n').count() {
+            0 => gap.chars().all(|c| c == ' ' || c == '\u{a0}'),
+            1 => {
+                let line_start = text[..a.bytes.start].rfind('\n').map_or(0, |i| i + 1);
+                a.bytes.end - line_start >= 40
+            }
+            _ => false,
+        }
+    };
+    if let Some(prev) = start.checked_sub(1).map(|p| &tokens[p]) {
+        let first = &tokens[start];
+        if joined(prev, first, true) && capital(prev) && TITLES.contains(&prev.term.as_str()) {
+            return true;
+        }
+        if joined(prev, first, false) && capital(prev) {
+            if FEATURES.contains(&prev.term.as_str()) {
+                return true;
+            }
+            let proper = !ordinary.contains(&prev.term) && !sentence_start(text, prev.bytes.start);
+            if proper && is_latin_word(&text[prev.bytes.clone()]) {
+                return true;
+            }
+        }
+        let of = matches!(prev.term.as_str(), "of" | "de" | "du" | "des" | "d");
+        if of && start >= 2 && joined(prev, first, false) {
+            let head = &tokens[start - 2];
+            if joined(head, prev, false) && capital(head) && !CITY_OF.contains(&head.term.as_str()) {
+                return true;
+            }
+        }
+    }
+    if let Some(next) = tokens.get(end) {
+        let last = &tokens[end - 1];
+        if joined(last, next, false) && capital(next) && is_latin_word(&text[next.bytes.clone()]) {
+            if INSTITUTIONS.contains(&next.term.as_str()) || !ordinary.contains(&next.term) {
+                return true;
+            }
+        }
+    }
+    false
+}
