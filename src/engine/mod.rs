@@ -18,6 +18,7 @@
 pub mod analysis;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod build;
+pub mod hint;
 pub mod index;
 pub mod overview;
 pub mod query;

@@ -14,6 +14,7 @@
 //! as a phrase.
 
 use super::analysis::terms;
+use super::hint::Hint;
 
 /// A parsed query: every positive clause must match, no negative one may.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,7 +24,7 @@ pub struct Query {
     /// Filters (`lang:fr`, `year:2019`, `doc:…`, `source:…`, `city:…`).
     pub filters: Vec<Filter>,
     /// What the parser assumed (unbalanced quote, ignored operator …).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Hint>,
 }
 
 /// What a filter restricts.
@@ -125,7 +126,7 @@ enum Lexeme {
 
 fn read_quoted(
     chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Hint>,
 ) -> String {
     let mut text = String::new();
     for ch in chars.by_ref() {
@@ -134,11 +135,11 @@ fn read_quoted(
         }
         text.push(ch);
     }
-    warnings.push("A closing quote was missing; the phrase runs to the end of the query.".into());
+    warnings.push(Hint::UnclosedQuote);
     text
 }
 
-fn lex(input: &str, warnings: &mut Vec<String>) -> Vec<Lexeme> {
+fn lex(input: &str, warnings: &mut Vec<Hint>) -> Vec<Lexeme> {
     let mut out = Vec::new();
     let mut chars = input.chars().peekable();
     while let Some(&c) = chars.peek() {
@@ -181,12 +182,10 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> Vec<Lexeme> {
                 value = read_quoted(&mut chars, warnings);
             }
             if value.trim().is_empty() {
-                warnings.push(format!(
-                    "{}: needs a value, as in {}:{}",
-                    key.name(),
-                    key.name(),
-                    example(key)
-                ));
+                warnings.push(Hint::FilterWithoutValue {
+                    filter: key.name(),
+                    example: example(key),
+                });
             } else {
                 out.push(Lexeme::Filter(Filter { key, value }));
             }
@@ -230,9 +229,9 @@ pub fn parse(input: &str, typing: bool) -> Query {
     let mut warnings = Vec::new();
     let input = match input.char_indices().nth(MAX_QUERY_CHARS) {
         Some((cut, _)) => {
-            warnings.push(format!(
-                "The query is longer than {MAX_QUERY_CHARS} characters: only its beginning was searched."
-            ));
+            warnings.push(Hint::QueryTooLong {
+                chars: MAX_QUERY_CHARS,
+            });
             &input[..cut]
         }
         None => input,
@@ -246,9 +245,9 @@ pub fn parse(input: &str, typing: bool) -> Query {
         .nth(MAX_CLAUSES);
     if let Some(cut) = words {
         lexemes.truncate(cut);
-        warnings.push(format!(
-            "The query has more than {MAX_CLAUSES} words and filters: only the first {MAX_CLAUSES} were searched."
-        ));
+        warnings.push(Hint::TooManyClauses {
+            clauses: MAX_CLAUSES,
+        });
     }
     let last_word = lexemes
         .iter()
@@ -265,7 +264,7 @@ pub fn parse(input: &str, typing: bool) -> Query {
                 if clauses.last().is_some_and(|c| !c.negated) {
                     join_next = true;
                 } else {
-                    warnings.push("OR needs a word on each side; it was ignored.".into());
+                    warnings.push(Hint::LoneOr);
                 }
             }
             Lexeme::Word {
@@ -297,13 +296,13 @@ pub fn parse(input: &str, typing: bool) -> Query {
         }
     }
     if join_next {
-        warnings.push("OR at the end of the query was ignored.".into());
+        warnings.push(Hint::TrailingOr);
     }
     if clauses.is_empty() && filters.is_empty() && !input.trim().is_empty() {
-        warnings.push("Nothing to search for: type a word, a \"phrase\", or a name.".into());
+        warnings.push(Hint::NothingToSearch);
     } else if !clauses.is_empty() && clauses.iter().all(|c| c.negated) {
         warnings
-            .push("A query of exclusions only matches nothing; add a word to search for.".into());
+            .push(Hint::OnlyExclusions);
     }
     Query {
         clauses,

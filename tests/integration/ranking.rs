@@ -221,7 +221,7 @@ fn typos_swaps_and_jamo_slips_are_corrected_with_the_choice_stated() {
     let index = Index::open(&bytes).unwrap();
     let first = |q: &str| {
         let r = search(&index, q, SearchOptions::default());
-        (r.corrections.first().map(|c| c.1.clone()), r.hints.join(" "), r.hits.len())
+        (r.corrections.first().map(|c| c.1.clone()), r.hints.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "), r.hits.len())
     };
     let (chosen, hints, hits) = first("Irak");
     assert_eq!(chosen.as_deref(), Some("iraq"), "the more common of two one-edit spellings");

@@ -33,7 +33,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let hints = results
         .hints
         .iter()
-        .map(|h| html! { <li>{ h.clone() }</li> });
+        .map(|h| html! { <li>{ h.to_string() }</li> });
     let page = props.page;
     let shown = use_state_eq(|| page);
     {

@@ -52,14 +52,14 @@ pub(crate) fn cmd_search(f: &Flags) -> Result<(), String> {
             .collect();
         println!("{}", serde_json::Value::Array(rows));
         for hint in &results.hints {
-            eprintln!("hint: {}", printable(hint));
+            eprintln!("hint: {}", printable(&hint.to_string()));
         }
         return Ok(());
     }
     let bold = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
     for hint in &results.hints {
-        let _ = writeln!(out, "hint: {}", printable(hint));
+        let _ = writeln!(out, "hint: {}", printable(&hint.to_string()));
     }
     let _ = writeln!(
         out,

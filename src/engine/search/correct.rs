@@ -2,6 +2,7 @@
 //! nowhere is retried at its likeliest other spelling (see [`super::spelling`]),
 //! ranked below exact matches, and the reader is told what was searched.
 
+use crate::engine::hint::Hint;
 use crate::engine::index::Index;
 use crate::engine::query::Alternative;
 
@@ -28,7 +29,7 @@ pub(super) struct ClauseResult {
 #[derive(Default)]
 pub(super) struct Corrections {
     /// Notes for the reader.
-    pub hints: Vec<String>,
+    pub hints: Vec<Hint>,
     /// (typed, searched instead).
     pub applied: Vec<(String, String)>,
     fuzzy_tried: usize,
@@ -58,10 +59,10 @@ pub(super) fn evaluate_all(index: &Index<'_>, planned: &[Planned], out: &mut Cor
         });
     }
     if !out.skipped.is_empty() {
-        out.hints.push(format!(
-            "Not in the corpus, and not looked up for other spellings (only {MAX_FUZZY_WORDS} unknown words a query are): {}.",
-            out.skipped.join(", ")
-        ));
+        out.hints.push(Hint::NotLookedUp {
+            words: std::mem::take(&mut out.skipped),
+            limit: MAX_FUZZY_WORDS,
+        });
     }
     clauses
 }
@@ -70,16 +71,14 @@ pub(super) fn evaluate_all(index: &Index<'_>, planned: &[Planned], out: &mut Cor
 fn correct(index: &Index<'_>, word: &str, out: &mut Corrections) -> Option<ClauseMatches> {
     let len = word.chars().count();
     if len > MAX_FUZZY_CHARS {
-        out.hints.push(format!(
-            "A word of {len} characters is not in the corpus, and is too long to look up other spellings of."
-        ));
+        out.hints.push(Hint::WordTooLong { chars: len });
         return None;
     }
     if !worth_trying(word) {
         return None;
     }
     if out.fuzzy_tried == MAX_FUZZY_WORDS {
-        out.skipped.push(format!("“{word}”"));
+        out.skipped.push(word.to_owned());
         return None;
     }
     out.fuzzy_tried += 1;
@@ -102,15 +101,12 @@ fn correct(index: &Index<'_>, word: &str, out: &mut Corrections) -> Option<Claus
         .iter()
         .filter(|c| c.distance == near[0].distance && c.sections * 4 >= near[0].sections)
         .take(2)
-        .map(|c| format!("“{}”", c.term))
+        .map(|c| c.term.clone())
         .collect();
-    out.hints.push(if also.is_empty() {
-        format!("“{word}” is not in the corpus: showing results for “{best}”.")
-    } else {
-        format!(
-            "“{word}” is not in the corpus: showing results for “{best}”, the most common of the close spellings (also {}).",
-            also.join(", ")
-        )
+    out.hints.push(Hint::Corrected {
+        typed: word.to_owned(),
+        searched: best,
+        also,
     });
     Some(matches)
 }

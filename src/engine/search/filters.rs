@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::engine::hint::Hint;
 use crate::engine::index::{DocField, Index};
 use crate::engine::query::{FilterKey, Query};
 use crate::engine::time::{When, FIRST_DAY, LAST_DAY};
@@ -11,7 +12,7 @@ use super::types::{Facets, Hit};
 
 /// The span of days `from:` and `to:` ask for, if they ask for one; a value
 /// that is not a date gets a hint and is ignored.
-pub fn date_span(query: &Query, hints: &mut Vec<String>) -> Option<(i32, i32)> {
+pub fn date_span(query: &Query, hints: &mut Vec<Hint>) -> Option<(i32, i32)> {
     let (mut from, mut to): (Option<When>, Option<When>) = (None, None);
     for f in query
         .filters
@@ -19,14 +20,10 @@ pub fn date_span(query: &Query, hints: &mut Vec<String>) -> Option<(i32, i32)> {
         .filter(|f| matches!(f.key, FilterKey::From | FilterKey::To))
     {
         let Some(when) = When::parse(&f.value) else {
-            hints.push(format!(
-                "{}:{} is not a date: write {}:2019, {}:2019-06 or {}:2019-06-25.",
-                f.key.name(),
-                f.value,
-                f.key.name(),
-                f.key.name(),
-                f.key.name()
-            ));
+            hints.push(Hint::NotADate {
+                filter: f.key.name(),
+                value: f.value.clone(),
+            });
             continue;
         };
         let slot = if f.key == FilterKey::From { &mut from } else { &mut to };
@@ -36,9 +33,10 @@ pub fn date_span(query: &Query, hints: &mut Vec<String>) -> Option<(i32, i32)> {
     match (from, to) {
         (None, None) => None,
         (Some(f), Some(t)) if f.start > t.end => {
-            hints.push(format!(
-                "from:{f} is after to:{t}, so the two were swapped."
-            ));
+            hints.push(Hint::SpanSwapped {
+                from: f.to_string(),
+                to: t.to_string(),
+            });
             Some((t.start, f.end))
         }
         (f, t) => Some((
@@ -48,7 +46,7 @@ pub fn date_span(query: &Query, hints: &mut Vec<String>) -> Option<(i32, i32)> {
     }
 }
 
-pub(super) fn apply(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints: &mut Vec<String>) {
+pub(super) fn apply(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints: &mut Vec<Hint>) {
     if let Some((lo, hi)) = date_span(query, hints) {
         let before = hits.len();
         hits.retain(|h| {
@@ -57,10 +55,7 @@ pub(super) fn apply(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints
                 .any(|e| e.when.start <= hi && lo <= e.when.end)
         });
         if before > 0 && hits.is_empty() {
-            hints.push(
-                "Nothing in the results is dated in that span: widen it, or clear from: and to:."
-                    .into(),
-            );
+            hints.push(Hint::NothingInSpan);
         }
     }
     for f in &query.filters {
@@ -87,11 +82,10 @@ pub(super) fn apply(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints
             FilterKey::City | FilterKey::From | FilterKey::To => continue,
         }
         if before > 0 && hits.is_empty() {
-            hints.push(format!(
-                "Nothing matches {}:{} together with the rest of the query.",
-                f.key.name(),
-                f.value
-            ));
+            hints.push(Hint::FilterEmptied {
+                filter: f.key.name(),
+                value: f.value.clone(),
+            });
         }
     }
 }

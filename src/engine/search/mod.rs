@@ -22,6 +22,7 @@ pub use rank::closeness;
 pub use snippets::{excerpt, position_ranges, readable_text, snippet, Snippet, SNIPPET_CHARS};
 pub use types::{EntityMatch, EntityMatches, Facets, Hit, NamedBy, SearchOptions, SearchResults};
 
+use crate::engine::hint::Hint;
 use crate::engine::index::Index;
 use crate::engine::query::parse;
 
@@ -36,7 +37,7 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
     let mut no_match = Vec::new();
     for (c, p) in clauses.iter().zip(&planned) {
         if !c.negated && c.matches.is_empty() && !p.filter {
-            no_match.push(format!("No section contains “{}”.", p.text));
+            no_match.push(Hint::NoSection { text: p.text.clone() });
         }
     }
     let mut hits = if clauses.iter().any(|c| !c.negated) {
@@ -52,7 +53,7 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
 
     hints.append(&mut no_match);
     if hits.is_empty() && hints.is_empty() && !query.is_empty() {
-        hints.push("Each word occurs somewhere, but no section has them all: try fewer words, or OR between them.".into());
+        hints.push(Hint::NoSectionHasAll);
     }
     let facets = facets(index, &hits);
     SearchResults {

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use crate::engine::analysis::lang::{alias_form, query_variants, VARIANT_MARK};
+use crate::engine::hint::Hint;
 use crate::engine::index::Index;
 use crate::engine::query::{Alternative, Clause, FilterKey, Query};
 
@@ -155,7 +156,7 @@ fn capitalised_runs(clauses: &[Clause]) -> Vec<bool> {
 
 /// Turns parsed clauses into planned ones, merging runs of neighbouring
 /// words that together name an entity ("Greater Bay Area", "Hong Kong").
-pub(super) fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) -> Vec<Planned> {
+pub(super) fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<Hint>) -> Vec<Planned> {
     let simple = |c: &Clause| !c.negated && c.alternatives.len() == 1 && !c.alternatives[0].quoted;
     let names = capitalised_runs(&query.clauses);
     let mut out = Vec::new();
@@ -249,10 +250,9 @@ pub(super) fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<String>) ->
                 fuzzy: Vec::new(),
                 filter: true,
             }),
-            None => hints.push(format!(
-                "No place called “{}” is named in this corpus; the city filter was ignored.",
-                f.value
-            )),
+            None => hints.push(Hint::UnknownCity {
+                name: f.value.clone(),
+            }),
         }
     }
     out

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use smallvec::SmallVec;
 
+use crate::engine::hint::Hint;
 use crate::engine::index::Positions;
 use crate::engine::query::Query;
 
@@ -79,7 +80,7 @@ pub struct SearchResults {
     /// The parsed query.
     pub query: Query,
     /// Notes for the reader: parser warnings, corrections, words found nowhere.
-    pub hints: Vec<String>,
+    pub hints: Vec<Hint>,
     /// Spelling corrections applied: (typed, searched instead).
     pub corrections: Vec<(String, String)>,
     /// Counts of the hits by language, source and year.
