@@ -28,8 +28,8 @@ pub struct ExplorerProps {
 #[function_component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
     let index = props.index.0;
-    // Shard batches arrived (a split index only).
-    let generation = shards::use_arrivals();
+    // Shards arrived (a split index only).
+    let generation = shards::use_arrivals(index);
     shards::use_shards(index);
     let index_ref = IndexRef::at(index, generation);
     let state = use_explorer();

@@ -79,13 +79,13 @@ fn App() -> Html {
 }
 
 /// The `&'static` index as a prop: a pointer, compared by identity, and for
-/// a split index the number of shard batches arrived, so that every view
+/// a split index the number of shards arrived, so that every view
 /// reading it renders again when more of it is here.
 #[derive(Clone, Copy)]
 pub struct IndexRef(pub &'static Index<'static>, pub u32);
 
 impl IndexRef {
-    /// The index after `generation` batches of shards have arrived.
+    /// The index after `generation` shards have arrived ([`Index::arrived`]).
     pub fn at(index: &'static Index<'static>, generation: u32) -> Self {
         IndexRef(index, generation)
     }

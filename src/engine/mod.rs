@@ -25,5 +25,5 @@ pub mod query;
 pub mod search;
 pub mod time;
 
-pub use index::{Doc, DocField, Event, Index, OpenError, Section, ShardId, ShardKind};
+pub use index::{Doc, DocField, Event, Index, OpenError, Section, ShardId, ShardKind, Tracked};
 pub use search::{search, Hit, SearchOptions, SearchResults, Snippet};

@@ -44,13 +44,14 @@ fn settle<T>(
 ) -> (T, Vec<ShardId>) {
     let mut fetched = Vec::new();
     loop {
-        let before = index.misses();
-        let answer = f();
+        let read = index.tracked(|_| f());
         let wanted = index.wanted();
-        if index.misses() == before && wanted.is_empty() {
-            return (answer, fetched);
+        if !read.missed && wanted.is_empty() {
+            return (read.value, fetched);
         }
         assert!(!wanted.is_empty(), "a miss leaves its shard wanted");
+        let generation = index.arrived();
+        let batch = wanted.len() as u32;
         for id in wanted {
             let bytes = files
                 .get(&index.shard_file(id))
@@ -58,6 +59,7 @@ fn settle<T>(
             index.provide(id, bytes).expect("a good shard is accepted");
             fetched.push(id);
         }
+        assert_eq!(index.arrived(), generation + batch, "each shard provided raises the generation");
         assert!(fetched.len() <= files.len(), "never asks twice");
     }
 }

@@ -11,15 +11,12 @@ use crate::engine::{search, Index, SearchOptions};
 fn run_search(index: &Index<'static>, q: &str, typing: bool) -> Answer {
     let perf = gloo::utils::window().performance();
     let t0 = perf.as_ref().map_or(0.0, |p| p.now());
-    let misses = index.misses();
-    let results = search(index, q, SearchOptions { typing });
+    let read = index.tracked(|index| search(index, q, SearchOptions { typing }));
     let millis = perf.as_ref().map_or(0.0, |p| p.now()) - t0;
     Answer {
-        results: Rc::new(results),
+        results: Rc::new(read.value),
         millis,
-        // (The engine counts misses for the whole index: a change across the
-        // search is a shard this search needed.)
-        pending: index.misses() != misses,
+        pending: read.missed,
     }
 }
 

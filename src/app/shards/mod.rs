@@ -3,15 +3,17 @@
 //! The protocol, in order:
 //! 1. A component reads the index during its render. A read that needs a
 //!    shard not yet here returns nothing and the index notes the shard as
-//!    wanted ([`Index::wanted`]) and counts a miss ([`Index::misses`]).
+//!    wanted ([`Index::wanted`]); a read run through [`Index::tracked`]
+//!    learns that it missed something and is not final.
 //! 2. After the render, [`use_shards`] asks the [`Loader`] to fetch what is
 //!    wanted: once the render pass is over, every wanted shard (padded with
 //!    its neighbours, [`Index::padded`]) not already on its way, together.
 //! 3. Each shard that arrives is checked ([`Index::check_shard`]) and handed
 //!    to the index ([`Index::provide`]).
 //! 4. When the last of a batch is in, the explorer is told
-//!    ([`use_arrivals`]): it renders again with the next generation of
-//!    [`super::IndexRef`], and every view that read the index reads again.
+//!    ([`use_arrivals`]): it renders again with the index's new generation
+//!    ([`Index::arrived`]) in [`super::IndexRef`], and every view that read
+//!    the index reads again.
 //!    [`use_complete`] keeps a result that missed nothing, so a search is
 //!    not run again for every text that arrives.
 //! 5. A failed fetch stops further fetching until [`retry`].

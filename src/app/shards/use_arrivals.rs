@@ -1,21 +1,16 @@
-//! The explorer's count of shard batches arrived.
+//! The explorer's view of the shards that have arrived.
 
 use yew::prelude::*;
 
-/// The number of shard batches arrived so far (and retries asked for):
-/// the calling component renders again with each, with a new generation of
-/// [`crate::app::IndexRef`]. One component (the explorer) calls this.
+use crate::engine::Index;
+
+/// The index's generation ([`Index::arrived`]): the calling component (the
+/// explorer) renders again when a batch of shards has arrived or a retry
+/// was asked for, and hands the generation down in [`crate::app::IndexRef`]
+/// so that every view that read the index reads again.
 #[hook]
-pub fn use_arrivals() -> u32 {
-    let batches = use_mut_ref(|| 0u32);
-    {
-        let batches = batches.clone();
-        let redraw = use_force_update();
-        super::on_arrival(Callback::from(move |()| {
-            *batches.borrow_mut() += 1;
-            redraw.force_update();
-        }));
-    }
-    let generation = *batches.borrow();
-    generation
+pub fn use_arrivals(index: &'static Index<'static>) -> u32 {
+    let redraw = use_force_update();
+    super::on_arrival(Callback::from(move |()| redraw.force_update()));
+    index.arrived()
 }

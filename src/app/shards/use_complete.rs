@@ -12,8 +12,7 @@ use crate::engine::Index;
 /// when unrelated shards (a snippet's text) arrive: a search over 10,000
 /// documents is not run again for every text that comes in.
 ///
-/// Whether `f` found anything missing is the change in [`Index::misses`]
-/// across the call (the engine counts misses for the whole index).
+/// Whether `f` found anything missing, the index says ([`Index::tracked`]).
 #[hook]
 pub fn use_complete<D, T, F>(
     index: &'static Index<'static>,
@@ -38,13 +37,12 @@ where
         .as_ref()
         .is_some_and(|k| k.deps == deps && (!k.missed || k.generation == generation));
     if !fresh {
-        let misses = index.misses();
-        let value = Rc::new(f(&deps));
+        let read = index.tracked(|_| f(&deps));
         *kept = Some(Kept {
             deps,
             generation,
-            missed: index.misses() != misses,
-            value,
+            missed: read.missed,
+            value: Rc::new(read.value),
         });
     }
     kept.as_ref().map(|k| k.value.clone()).expect("kept above")

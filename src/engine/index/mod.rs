@@ -19,5 +19,5 @@ pub use format::{ShardId, ShardKind};
 pub use open::Index;
 pub use postings::{Posting, Positions};
 pub use records::DocField;
-pub use shards::PADDING;
+pub use shards::{Tracked, PADDING};
 pub use tables::{Doc, Entity, Event, Section};

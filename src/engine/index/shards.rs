@@ -10,6 +10,15 @@ use super::records::ShardRecord;
 /// Postings shards fetched together (see [`Index::padded`]).
 pub const PADDING: u32 = 3;
 
+/// What a read of the index found (see [`Index::tracked`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tracked<T> {
+    /// What the read returned.
+    pub value: T,
+    /// It needed shards that have not arrived: its value is not final.
+    pub missed: bool,
+}
+
 impl<'a> Index<'a> {
     /// Whether this index is split: postings and texts arrive in shards
     /// (see [`Index::wanted`] and [`Index::provide`]).
@@ -32,10 +41,28 @@ impl<'a> Index<'a> {
         out
     }
 
-    /// How many reads so far found their shard missing: a search that
-    /// raised it has to be run again once the shards arrive.
+    /// How many reads so far found their shard missing (see [`Index::tracked`]).
     pub fn misses(&self) -> u64 {
         self.postings.misses() + self.texts.misses()
+    }
+
+    /// Runs `read` over the index and says whether it found every shard it
+    /// needed: a read that missed some is not final, and is run again when
+    /// [`Index::arrived`] has grown (the shards it wanted are fetched and
+    /// handed to [`Index::provide`] meanwhile).
+    pub fn tracked<T>(&self, read: impl FnOnce(&Self) -> T) -> Tracked<T> {
+        let before = self.misses();
+        let value = read(self);
+        Tracked {
+            value,
+            missed: self.misses() != before,
+        }
+    }
+
+    /// How many shards have arrived so far: the index's generation, which a
+    /// view that read it compares to know when to read again.
+    pub fn arrived(&self) -> u32 {
+        self.postings.arrivals() + self.texts.arrivals()
     }
 
     /// Number of shards of each kind (0 and 0 for a whole index).

@@ -2,7 +2,7 @@
 //! shards of a split index that arrive one by one.
 
 use std::collections::BTreeSet;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use super::error::OpenError;
@@ -20,6 +20,8 @@ pub(super) struct Space<'a, T: ?Sized + 'a> {
     pub(super) loaded: Box<[OnceLock<&'a T>]>,
     wanted: Mutex<BTreeSet<u32>>,
     misses: AtomicU64,
+    /// Shards arrived so far.
+    arrivals: AtomicU32,
 }
 
 impl<'a, T: ?Sized + 'a> Space<'a, T> {
@@ -32,12 +34,18 @@ impl<'a, T: ?Sized + 'a> Space<'a, T> {
             loaded: (0..n).map(|_| OnceLock::new()).collect(),
             wanted: Mutex::new(BTreeSet::new()),
             misses: AtomicU64::new(0),
+            arrivals: AtomicU32::new(0),
         }
     }
 
     /// How many reads found their shard missing.
     pub(super) fn misses(&self) -> u64 {
         self.misses.load(Ordering::Relaxed)
+    }
+
+    /// How many shards have arrived.
+    pub(super) fn arrivals(&self) -> u32 {
+        self.arrivals.load(Ordering::Relaxed)
     }
 
     pub(super) fn split(&self) -> bool {
@@ -146,7 +154,9 @@ impl<'a, T: ?Sized + 'a> Space<'a, T> {
     }
 
     pub(super) fn arrived(&self, ord: u32, value: &'a T) {
-        let _ = self.loaded[ord as usize].set(value);
+        if self.loaded[ord as usize].set(value).is_ok() {
+            self.arrivals.fetch_add(1, Ordering::Relaxed);
+        }
         if let Ok(mut w) = self.wanted.lock() {
             w.remove(&ord);
         }
