@@ -8,6 +8,7 @@ mod eval;
 mod multilingual;
 mod places;
 mod properties;
+mod main_topics;
 mod ranking;
 mod relevance;
 mod roundtrip;

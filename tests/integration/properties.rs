@@ -9,6 +9,7 @@ use proptest::prelude::*;
 
 use corpus_atlas::engine::analysis::{normalize, tokenize};
 use corpus_atlas::engine::query::parse;
+use corpus_atlas::engine::search::rerank::{tier, RERANKED};
 use corpus_atlas::engine::search::{doc_highlights, explain, search, snippet, SearchOptions};
 use corpus_atlas::engine::Index;
 
@@ -81,10 +82,16 @@ proptest! {
         let index = corpus_atlas::index().unwrap();
         let r = search(index, &q, SearchOptions::default());
         prop_assert!(!r.hits.is_empty() || !r.hints.is_empty() || parse(&q, true).is_empty());
-        for w in r.hits.windows(2) {
+        // Best first: among the reranked, by tier (main topic, words as
+        // typed) then score; then by score; ties in reading order.
+        for (i, w) in r.hits.windows(2).enumerate() {
+            let tiers = if i + 1 < RERANKED { (tier(&w[0]), tier(&w[1])) } else { Default::default() };
             prop_assert!(
-                w[0].score > w[1].score || (w[0].score == w[1].score && w[0].section < w[1].section),
-                "best first, ties in reading order: {} {} then {} {}", w[0].score, w[0].section, w[1].score, w[1].section
+                tiers.0 > tiers.1
+                    || tiers.0 == tiers.1
+                        && (w[0].score > w[1].score || (w[0].score == w[1].score && w[0].section < w[1].section)),
+                "best first, ties in reading order: {:?} {} {} then {:?} {} {}",
+                tiers.0, w[0].score, w[0].section, tiers.1, w[1].score, w[1].section
             );
         }
         for hit in r.hits.iter().take(5) {

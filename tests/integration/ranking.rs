@@ -264,3 +264,70 @@ fn a_capitalised_name_is_not_stemmed() {
     // Typed in lower case, the words are words: stems meet.
     assert!(ids("marshal plans").contains(&"b-marshals.txt"));
 }
+
+/// Beijing under three names: a long French text that says "Pékin" once
+/// in passing, a short Korean one headed 베이징 (Beijing is its main topic),
+/// an English one headed Beijing, and an English one that names Beijing in
+/// passing. The entities are what a gazetteer would give.
+fn beijing_corpus() -> Vec<u8> {
+    use corpus_atlas::engine::build::{EntityInput, IndexWriter};
+    let mut w = IndexWriter::new();
+    let place = |name: &str, kind: &str, aliases: &[&str], at: (f32, f32)| EntityInput {
+        name: name.into(),
+        kind: kind.into(),
+        aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+        country: "CN".into(),
+        curated: true,
+        at: Some(at),
+        ..EntityInput::default()
+    };
+    w.set_entities(vec![
+        place("Beijing", "city", &["Beijing", "Pékin", "베이징"], (39.9, 116.4)),
+        place("China", "country", &["China", "Chine", "중국"], (35.0, 103.0)),
+    ]);
+    let filler = "Les entreprises de la région investissent dans les ports, les routes et les écoles. ".repeat(40);
+    let fr = format!("Le commerce de la région\n\n{filler} Une délégation est partie pour Pékin en avril. {filler}");
+    let docs = [
+        crate::doc("fr.txt", "fr", &fr),
+        crate::doc("ko.txt", "ko", "베이징의 새 계획\n\n중국 베이징 정부가 새 계획을 발표했다. 시민들이 환영했다."),
+        crate::doc("en.txt", "en", "Beijing opens a new airport\n\nThe airport serves the capital of China and its region."),
+        crate::doc("en2.txt", "en", "Port news of the week\n\nShips sailed from the port to many cities of China, Beijing among them, and the harbour grew."),
+    ];
+    for mut d in docs {
+        d.title = d.text.lines().next().unwrap_or("").to_owned();
+        w.add(d).expect("add");
+    }
+    w.finish().expect("finish")
+}
+
+fn ranked_ids(index: &Index<'_>, q: &str) -> Vec<String> {
+    search(index, q, SearchOptions::default())
+        .hits
+        .iter()
+        .map(|h| index.doc(h.doc).id.to_owned())
+        .collect()
+}
+
+#[test]
+fn the_name_as_typed_ranks_above_its_other_names() {
+    let bytes = beijing_corpus();
+    let index = Index::open(&bytes).unwrap();
+    let ids = ranked_ids(&index, "Pékin");
+    assert_eq!(ids.len(), 4, "every name of the city finds it: {ids:?}");
+    let at = |id: &str| ids.iter().position(|d| d == id).unwrap();
+    // The sections about Beijing first (their titles name it), then the
+    // passing mentions: the one that says Pékin before those that do not.
+    assert!(at("en.txt") < at("fr.txt") && at("ko.txt") < at("fr.txt"), "{ids:?}");
+    assert!(at("fr.txt") < at("en2.txt"), "the text that says Pékin before another name: {ids:?}");
+}
+
+#[test]
+fn a_section_about_a_place_ranks_above_one_that_names_it_in_passing() {
+    let bytes = beijing_corpus();
+    let index = Index::open(&bytes).unwrap();
+    let ids = ranked_ids(&index, "Beijing");
+    let at = |id: &str| ids.iter().position(|d| d == id).unwrap();
+    assert_eq!(at("en.txt"), 0, "named in its title, as typed: {ids:?}");
+    assert!(at("ko.txt") < at("en2.txt"), "the Korean text about 베이징 before a passing mention: {ids:?}");
+    assert!(at("en2.txt") < at("fr.txt"), "then the passing mention as typed before Pékin: {ids:?}");
+}

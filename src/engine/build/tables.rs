@@ -70,7 +70,13 @@ impl Tables {
     }
 
     /// Writes a section record.
-    pub fn add_section(&mut self, doc: u32, s: &SectionInput, tokens: usize) -> Result<(), WriteError> {
+    pub fn add_section(
+        &mut self,
+        doc: u32,
+        s: &SectionInput,
+        tokens: usize,
+        title_span: (u16, u16),
+    ) -> Result<(), WriteError> {
         self.total_tokens += tokens as u64;
         SectionRecord {
             doc,
@@ -79,6 +85,7 @@ impl Tables {
             title: self.strings.add(s.title.as_deref().unwrap_or(""))?,
             tokens: to_u32(tokens)?,
             lang: self.strings.add(&s.lang)?,
+            title_span,
         }
         .encode(&mut self.sections);
         Ok(())

@@ -8,7 +8,7 @@
 use std::iter::Peekable;
 use std::slice;
 
-use crate::engine::analysis::{indexed, normalize};
+use crate::engine::analysis::{indexed, normalize, terms};
 
 use super::dates::date_doc;
 use super::error::{to_u32, WriteError};
@@ -87,10 +87,11 @@ impl IndexWriter {
                 tables.add_events(section_no, &dates)?;
                 let tokens = indexed_tokens(&doc.text[s.range.clone()], s.range.start, &doc.aside);
                 let token_count = tokens.len();
+                let title = title_span(&tokens, s.title.as_deref().unwrap_or(&doc.title));
                 terms.add_section(section_no, tokens, &s.lang)?;
                 let in_doc = (doc_no as usize, (section_no - first_section) as usize);
                 add_mentions(&mut entity_lists, &mut mention_at, in_doc, section_no);
-                tables.add_section(doc_no, s, token_count)?;
+                tables.add_section(doc_no, s, token_count, title)?;
             }
             tables.add_doc(doc, first_section, first_aside)?;
         }
@@ -136,6 +137,31 @@ fn add_mentions(
             _ => list.push((section_no, positions.collect())),
         }
     }
+}
+
+/// How far into a section its title is looked for, in tokens (a caption or
+/// a dateline may stand before it).
+const TITLE_SEARCH: usize = 256;
+
+/// Where the section's title (its heading, or its document's title) stands
+/// among its first tokens: (first, one past last) position, or (0, 0) when
+/// its text does not hold it (a title given in the metadata file). A teaser
+/// title cut with "…" may end in half a word, so that word is not required.
+fn title_span(tokens: &[String], title: &str) -> (u16, u16) {
+    let mut want = terms(title.trim_end_matches('…'));
+    if title.ends_with('…') && want.len() > 1 {
+        want.pop();
+    }
+    if want.is_empty() {
+        return (0, 0);
+    }
+    let last = tokens.len().saturating_sub(want.len()).min(TITLE_SEARCH);
+    (0..=last)
+        .find(|&start| tokens[start..].starts_with(&want))
+        .map_or((0, 0), |start| {
+            let end = (start + want.len()).min(usize::from(u16::MAX));
+            (start as u16, end as u16)
+        })
 }
 
 /// The term dictionary over every key: terms, variants and aliases.

@@ -7,7 +7,7 @@
 //!
 //! +-------------------- header, 120 bytes -------------------+
 //! |  0  magic        b"CATLAS\r\n"                            |
-//! |  8  version      u32 = 6                                  |
+//! |  8  version      u32 = 7                                  |
 //! | 12  flags        u32: 1 = split (postings and texts are   |
 //! |                  in shard files, see below)               |
 //! | 16  fst          u32 offset, u32 length                   |
@@ -38,9 +38,10 @@
 //!              varint section (delta from the previous entry; first absolute)
 //!              varint tf
 //!              tf x varint position (delta from the previous; first absolute)
-//! sections   count x 32 bytes: u32 doc, u32 text start, u32 text end (byte
+//! sections   count x 36 bytes: u32 doc, u32 text start, u32 text end (byte
 //!              range in the document text), StrRef title, u32 token count,
-//!              StrRef language
+//!              StrRef language, u16 first and u16 one-past-last token position
+//!              of the title in the section (equal when it is not in the text)
 //! documents  count x 80 bytes, sorted by id: StrRef id, title, source, date,
 //!              lang, url, text, author; u32 first section, u32 section count,
 //!              u32 first aside span, u32 aside span count
@@ -75,7 +76,7 @@
 /// First eight bytes of every index.
 pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 /// Size of the fixed header.
 pub const HEADER_LEN: usize = 120;
 /// Header flag: postings and texts live in shard files.

@@ -308,11 +308,16 @@ pub struct SectionRecord {
     pub tokens: u32,
     /// The language code.
     pub lang: StrRef,
+    /// Token positions of the title in the section (its heading, or the
+    /// document's title): empty when the text does not contain it.
+    pub title_span: (u16, u16),
 }
 
 impl SectionRecord {
     /// Size of a record.
-    pub const LEN: usize = 32;
+    pub const LEN: usize = 36;
+    /// Where the title's token span sits.
+    pub const TITLE_SPAN_AT: usize = 32;
     /// Where the document ordinal sits.
     pub const DOC_AT: usize = 0;
     /// Where the token count sits.
@@ -328,6 +333,8 @@ impl SectionRecord {
         self.title.put(out);
         put_u32(out, self.tokens);
         self.lang.put(out);
+        out.extend_from_slice(&self.title_span.0.to_le_bytes());
+        out.extend_from_slice(&self.title_span.1.to_le_bytes());
     }
 
     /// Reads a record (`rec` starts at it).
@@ -339,7 +346,15 @@ impl SectionRecord {
             title: StrRef::get(rec, 12)?,
             tokens: get_u32(rec, Self::TOKENS_AT)?,
             lang: StrRef::get(rec, Self::LANG_AT)?,
+            title_span: Self::title_span_of(rec)?,
         })
+    }
+
+    /// The title span of the record `rec` starts at.
+    pub fn title_span_of(rec: &[u8]) -> Option<(u16, u16)> {
+        let at = Self::TITLE_SPAN_AT;
+        let b = rec.get(at..at + 4)?;
+        Some((u16::from_le_bytes([b[0], b[1]]), u16::from_le_bytes([b[2], b[3]])))
     }
 }
 
@@ -525,7 +540,7 @@ mod tests {
         assert_eq!(out.len(), DocRecord::LEN);
         assert_eq!(DocRecord::decode(&out), Some(doc));
 
-        let section = SectionRecord { doc: 1, start: 2, end: 3, title: s(4, 5), tokens: 6, lang: s(7, 8) };
+        let section = SectionRecord { doc: 1, start: 2, end: 3, title: s(4, 5), tokens: 6, lang: s(7, 8), title_span: (9, 12) };
         let mut out = Vec::new();
         section.encode(&mut out);
         assert_eq!(out.len(), SectionRecord::LEN);

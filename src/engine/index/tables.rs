@@ -278,6 +278,15 @@ impl<'a> Index<'a> {
         get_u32(self.sections, ord as usize * SectionRecord::LEN + SectionRecord::DOC_AT).unwrap_or(0)
     }
 
+    /// The token positions of section `ord`'s title within it (empty when
+    /// its text does not contain its title), without touching its text.
+    pub fn section_title_span(&self, ord: u32) -> std::ops::Range<u32> {
+        let (start, end) = nth(self.sections, SectionRecord::LEN, ord as usize)
+            .and_then(SectionRecord::title_span_of)
+            .unwrap_or((0, 0));
+        u32::from(start)..u32::from(end)
+    }
+
     /// Section `ord`'s language, without touching its text.
     pub fn section_lang(&self, ord: u32) -> &'a str {
         let rec = nth(self.sections, SectionRecord::LEN, ord as usize).unwrap_or(&[]);

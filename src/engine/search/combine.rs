@@ -9,7 +9,7 @@ use crate::engine::index::{Index, Positions};
 use super::correct::ClauseResult;
 use super::evaluate::Matched;
 use super::rank::{closeness, PROXIMITY_WEIGHT};
-use super::types::Hit;
+use super::types::{ClauseMatch, Hit};
 
 /// The hits of the clauses; none when no clause is required.
 pub(super) fn hits(index: &Index<'_>, mut clauses: Vec<ClauseResult>) -> Vec<Hit> {
@@ -55,12 +55,19 @@ fn hit(
     clauses: &[ClauseResult],
     at: &[Option<usize>],
 ) -> Option<Hit> {
+    let title = index.section_title_span(section);
+    let how = |m: &Matched| ClauseMatch {
+        in_title: !title.is_empty() && m.positions.iter().any(|p| title.contains(p)),
+        exact: m.exact,
+    };
+    let first_clause = how(&first);
     let mut hit = Hit {
         section,
         doc: index.section_doc(section),
         score: if filter_only { 0.0 } else { first.score },
         positions: Positions::new(),
         entities: first.entities,
+        clauses: SmallVec::new(),
     };
     for c in clauses {
         match (c.matches.get(section), c.negated) {
@@ -73,6 +80,14 @@ fn hit(
             }
             (None, true) => {}
         }
+    }
+    // How each scoring clause matched, in the order typed.
+    for a in at {
+        let m = match a {
+            None => Some(first_clause),
+            Some(i) => clauses[*i].matches.get(section).map(how),
+        };
+        hit.clauses.extend(m);
     }
     if at.len() >= 2 {
         let lists: SmallVec<[&[u32]; 4]> = at
@@ -110,6 +125,7 @@ pub(super) fn every_section(index: &Index<'_>) -> Vec<Hit> {
             score: 0.0,
             positions: Positions::new(),
             entities: SmallVec::new(),
+            clauses: SmallVec::new(),
         })
         .collect()
 }

@@ -93,7 +93,10 @@ fn correct(index: &Index<'_>, word: &str, out: &mut Corrections) -> Option<Claus
         quoted: false,
     };
     let mut opts = alternative_options(index, &corrected, true);
-    opts.iter_mut().for_each(|o| o.weight *= FUZZY_WEIGHT);
+    opts.iter_mut().for_each(|o| {
+        o.weight *= FUZZY_WEIGHT;
+        o.exact = false;
+    });
     let matches = evaluate(index, &opts);
     out.applied.push((word.to_owned(), best.clone()));
     // As close and as common (within a factor of four): say so.

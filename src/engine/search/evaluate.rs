@@ -26,6 +26,8 @@ pub(super) struct Matched {
     pub positions: Positions,
     /// The entities named.
     pub entities: EntityMatches,
+    /// An option with the words as typed matched.
+    pub exact: bool,
 }
 
 /// A clause's matches, ascending by section (postings lists are, so options
@@ -68,6 +70,7 @@ impl ClauseMatches {
                     _ => Positions::from_vec(merge::union(&m.positions, &n.positions)),
                 };
                 m.entities.extend(n.entities);
+                m.exact |= n.exact;
                 (section, m)
             },
         ))
@@ -174,6 +177,7 @@ pub(super) fn evaluate(index: &Index<'_>, opts: &[Opt]) -> ClauseMatches {
                     score,
                     positions: p.positions,
                     entities: entity,
+                    exact: opt.exact,
                 },
             )
         });

@@ -11,6 +11,7 @@ pub mod filters;
 pub mod highlights;
 mod plan;
 pub mod rank;
+pub mod rerank;
 pub mod snippets;
 pub mod spelling;
 pub mod types;
@@ -50,6 +51,7 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
     };
     filters::apply(index, &query, &mut hits, &mut hints);
     rank::rank(&mut hits);
+    rerank::rerank(&mut hits);
 
     hints.append(&mut no_match);
     if hits.is_empty() && hints.is_empty() && !query.is_empty() {

@@ -31,6 +31,8 @@ pub(super) struct Opt {
     /// The entity's ordinal and the query words that named it.
     pub entity: Option<(u32, Arc<NamedBy>)>,
     pub weight: f32,
+    /// The words as typed (or, in Korean, their nouns), not a variant.
+    pub exact: bool,
 }
 
 /// A clause with its options resolved against the index.
@@ -54,6 +56,7 @@ pub(super) fn alternative_options(index: &Index<'_>, alt: &Alternative, stems: b
         keys: alt.terms.clone(),
         entity: None,
         weight: 1.0,
+        exact: true,
     }];
     if alt.quoted {
         // Quotes mean these words exactly (case and accents aside).
@@ -94,6 +97,7 @@ pub(super) fn alternative_options(index: &Index<'_>, alt: &Alternative, stems: b
                     keys,
                     entity: None,
                     weight: STEM_WEIGHT,
+                    exact: false,
                 });
             }
         }
@@ -108,6 +112,7 @@ pub(super) fn alternative_options(index: &Index<'_>, alt: &Alternative, stems: b
                         keys,
                         entity: None,
                         weight: PREFIX_WEIGHT,
+                        exact: false,
                     });
                 }
             }
@@ -125,6 +130,7 @@ pub(super) fn alternative_options(index: &Index<'_>, alt: &Alternative, stems: b
                 }),
             )),
             weight: ENTITY_WEIGHT,
+            exact: false,
         });
     }
     out
@@ -245,6 +251,7 @@ pub(super) fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<Hint>) -> V
                         }),
                     )),
                     weight: 1.0,
+                    exact: false,
                 }],
                 text: f.value.clone(),
                 fuzzy: Vec::new(),

@@ -59,7 +59,24 @@ pub struct Hit {
     pub positions: Positions,
     /// Matches through another name of an entity (why a result matched).
     pub entities: EntityMatches,
+    /// How each of the query's scoring clauses matched, in the order typed
+    /// (what ranking reads after the score: see `search::rerank`).
+    pub clauses: ClauseMatches,
 }
+
+/// How one clause of the query matched a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClauseMatch {
+    /// It matched in the section's title (its heading, or its document's
+    /// title): the section is about it.
+    pub in_title: bool,
+    /// Matched by the words as typed (not only by a stem, a prefix, another
+    /// name of the entity or a corrected spelling).
+    pub exact: bool,
+}
+
+/// A hit's clause matches: usually a few, kept inline.
+pub type ClauseMatches = SmallVec<[ClauseMatch; 4]>;
 
 /// Counts of the hits by language, source and year.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
