@@ -331,3 +331,21 @@ fn a_section_about_a_place_ranks_above_one_that_names_it_in_passing() {
     assert!(at("ko.txt") < at("en2.txt"), "the Korean text about 베이징 before a passing mention: {ids:?}");
     assert!(at("en2.txt") < at("fr.txt"), "then the passing mention as typed before Pékin: {ids:?}");
 }
+
+/// A gazetteer place's other spellings find it, historical ones included:
+/// "Peking" finds the texts that say Beijing, Pékin and 베이징, while
+/// "Peking University" stays an institution's name, not a mention of the city.
+#[test]
+fn historical_spellings_of_a_gazetteer_place_find_it() {
+    let docs = ids("Peking");
+    for d in ["000_4445b2b93edc790d.txt", "001_9e2afc69ac3b4727.txt", "002_e1c73c265930c90c.txt"] {
+        assert!(docs.contains(&d), "{d} names Beijing: {docs:?}");
+    }
+    let index = index();
+    let beijing = index.entity_by_alias("beijing").expect("Beijing is named in the corpus");
+    let in_003 = index
+        .entity_postings(&beijing)
+        .iter()
+        .any(|p| index.doc(index.section_doc(p.section)).id.starts_with("003"));
+    assert!(!in_003, "Peking University is not a mention of the city");
+}
