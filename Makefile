@@ -11,6 +11,10 @@ BINARYEN_VERSION := 132
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 TOOLS ?= $(HOME)/.cache/corpus-atlas/tools
+# Natural Earth's countries (public domain), for the map's close-up around a corpus's places.
+WORLD_ATLAS_VERSION := 2.0.2
+WORLD_ATLAS := $(TOOLS)/node_modules/world-atlas
+export ATLAS_WORLD_ATLAS := $(WORLD_ATLAS)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8080
@@ -95,6 +99,7 @@ tools-web: tools-rust
 	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)" || { mkdir -p $(TOOLS) && npm install --silent --no-audit --no-fund --prefix $(TOOLS) binaryen@$(BINARYEN_VERSION); }
+	@test -f $(WORLD_ATLAS)/countries-10m.json || { mkdir -p $(TOOLS) && npm install --silent --no-audit --no-fund --prefix $(TOOLS) world-atlas@$(WORLD_ATLAS_VERSION); }
 
 tools-browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \

@@ -272,65 +272,132 @@ fn path(rings: &[Ring], view: &View, tolerance: f64) -> String {
     d
 }
 
+/// The first line of the basemap file.
+pub const HEADER: &str =
+    "# corpus-atlas basemap: Natural Earth via npm world-atlas 2.0.2 (public domain), made by `atlas basemap import`.\n";
+
 /// The basemap file's text from the world-atlas folder's TopoJSON files,
 /// read with `read(file name)`.
 pub fn import(read: impl Fn(&str) -> Result<String, String>) -> Result<String, String> {
-    let mut out = String::from(
-        "# corpus-atlas basemap: Natural Earth via npm world-atlas 2.0.2 (public domain), made by `atlas basemap import`.\n",
-    );
+    let mut out = String::from(HEADER);
     for spec in views()? {
-        let ViewSpec { name, file, edges: [west, south, east, north], width, tolerance, title } = spec;
-        let (name, file, title) = (name.as_str(), file.as_str(), title.as_str());
-        let topo: Value = serde_json::from_str(&read(file)?).map_err(|e| format!("{file}: {e}"))?;
-        let arcs = arcs(&topo).map_err(|e| format!("{file}: {e}"))?;
-        let view = View::new(
-            west as f32,
-            south as f32,
-            east as f32,
-            north as f32,
-            width as f32,
-        );
-        let _ = writeln!(
-            out,
-            "view {name} {west} {south} {east} {north} {} {} {title}",
-            view.width, view.height
-        );
-        let geometries = topo["objects"]["countries"]["geometries"]
-            .as_array()
-            .ok_or(format!("{file}: no countries"))?;
-        for g in geometries {
-            let polygons: Vec<&Value> = match g["type"].as_str() {
-                Some("Polygon") => vec![&g["arcs"]],
-                Some("MultiPolygon") => g["arcs"]
-                    .as_array()
-                    .map(|a| a.iter().collect())
-                    .unwrap_or_default(),
-                _ => continue,
-            };
-            let mut rings = Vec::new();
-            for polygon in polygons {
-                for r in polygon.as_array().into_iter().flatten() {
-                    let mut r = ring(r, &arcs).map_err(|e| format!("{file}: {e}"))?;
-                    unwrap(&mut r);
-                    rings.push(r);
-                }
+        let topo = read(&spec.file)?;
+        out.push_str(&cut(&spec, &topo)?);
+    }
+    Ok(out)
+}
+
+/// One view's records (its `view` line and its countries' paths), cut from
+/// the TopoJSON text `topo`.
+pub fn cut(spec: &ViewSpec, topo: &str) -> Result<String, String> {
+    let ViewSpec { name, file, edges: [west, south, east, north], width, tolerance, title } = spec;
+    let topo: Value = serde_json::from_str(topo).map_err(|e| format!("{file}: {e}"))?;
+    let arcs = arcs(&topo).map_err(|e| format!("{file}: {e}"))?;
+    let view = View::new(*west as f32, *south as f32, *east as f32, *north as f32, *width as f32);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "view {name} {west} {south} {east} {north} {} {} {title}",
+        view.width, view.height
+    );
+    let geometries = topo["objects"]["countries"]["geometries"]
+        .as_array()
+        .ok_or(format!("{file}: no countries"))?;
+    for g in geometries {
+        let polygons: Vec<&Value> = match g["type"].as_str() {
+            Some("Polygon") => vec![&g["arcs"]],
+            Some("MultiPolygon") => g["arcs"]
+                .as_array()
+                .map(|a| a.iter().collect())
+                .unwrap_or_default(),
+            _ => continue,
+        };
+        let mut rings = Vec::new();
+        for polygon in polygons {
+            for r in polygon.as_array().into_iter().flatten() {
+                let mut r = ring(r, &arcs).map_err(|e| format!("{file}: {e}"))?;
+                unwrap(&mut r);
+                rings.push(r);
             }
-            let d = path(&rings, &view, tolerance);
-            if !d.is_empty() {
-                let country = g["properties"]["name"]
-                    .as_str()
-                    .unwrap_or("")
-                    .replace('\t', " ");
-                let _ = writeln!(out, "{country}\t{d}");
-            }
+        }
+        let d = path(&rings, &view, *tolerance);
+        if !d.is_empty() {
+            let country = g["properties"]["name"].as_str().unwrap_or("").replace('\t', " ");
+            let _ = writeln!(out, "{country}\t{d}");
         }
     }
     Ok(out)
 }
 
+/// The widest a close-up spans, degrees: a corpus whose places spread
+/// wider is drawn on the general regions.
+const CLOSE_UP_MAX_SPAN: f32 = 16.0;
+
+/// A view close around a corpus's most named cities (see
+/// [`crate::geo::core_places`]), cut from Natural Earth's finest countries at
+/// build time: the map of a corpus about one city's region shows that region
+/// in detail, whatever region it is. `cities` are ((lat, lon), mentions,
+/// name); `None` when they spread wider than a region, or there are none.
+pub fn close_up(cities: &[((f32, f32), u32, &str)]) -> Option<ViewSpec> {
+    let places: Vec<((f32, f32), u32)> = cities.iter().map(|c| (c.0, c.1)).collect();
+    let core = crate::geo::core_places(&places);
+    let &(lat0, lon0) = core.first()?;
+    let (mut lo, mut hi) = ((lat0, lon0), (lat0, lon0));
+    for &(lat, lon) in &core {
+        lo = (lo.0.min(lat), lo.1.min(lon));
+        hi = (hi.0.max(lat), hi.1.max(lon));
+    }
+    let (span_lat, span_lon) = (hi.0 - lo.0, hi.1 - lo.1);
+    if span_lat > CLOSE_UP_MAX_SPAN || span_lon > CLOSE_UP_MAX_SPAN {
+        return None;
+    }
+    // A margin of a third, at least two degrees across, and wider than tall
+    // as the map's panel is (a degree of longitude shrinks with latitude).
+    let pad_lat = (span_lat / 3.0).max((2.0 - span_lat) / 2.0);
+    let mid = ((lo.0 + hi.0) / 2.0).to_radians().cos().max(0.2);
+    let wide = 1.5 * (span_lat + 2.0 * pad_lat) / mid;
+    let pad_lon = (span_lon / 3.0).max((2.0 - span_lon) / 2.0).max((wide - span_lon) / 2.0);
+    let most = cities.iter().max_by_key(|c| c.1)?.2;
+    let round = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
+    Some(ViewSpec {
+        name: "close".into(),
+        file: "countries-10m.json".into(),
+        edges: [
+            round(lo.1 - pad_lon),
+            round((lo.0 - pad_lat).max(-80.0)),
+            round(hi.1 + pad_lon),
+            round((hi.0 + pad_lat).min(80.0)),
+        ],
+        width: 1000.0,
+        tolerance: 0.9,
+        title: format!("Around {most}"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_close_up_frames_the_most_named_cities_and_none_for_a_continent() {
+        let delta = [
+            ((22.3, 114.2), 40, "Hong Kong"),
+            ((22.5, 114.1), 30, "Shenzhen"),
+            ((23.1, 113.3), 10, "Guangzhou"),
+            ((39.9, 116.4), 2, "Beijing"),
+        ];
+        let v = close_up(&delta).expect("a region's cities get a close-up");
+        let [west, south, east, north] = v.edges;
+        for ((lat, lon), _, name) in &delta[..2] {
+            assert!((west..east).contains(&f64::from(*lon)) && (south..north).contains(&f64::from(*lat)), "{name} in {:?}", v.edges);
+        }
+        assert!(north < 30.0, "a passing mention of Beijing does not stretch it: {:?}", v.edges);
+        assert!(east - west > north - south, "wider than tall: {:?}", v.edges);
+        assert_eq!(v.title, "Around Hong Kong");
+        let spread = [((40.7, -74.0), 5, "New York"), ((48.9, 2.35), 5, "Paris"), ((35.7, 139.7), 5, "Tokyo")];
+        assert_eq!(close_up(&spread), None, "a corpus about everywhere is drawn on the general views");
+        assert_eq!(close_up(&[]), None);
+    }
 
     #[test]
     fn clipping_keeps_the_inside_of_a_square() {

@@ -53,10 +53,34 @@ impl View {
     }
 }
 
+/// Share of a view's mentions the map opens on: the places most named,
+/// together this share, are in sight (one passing mention of a far city
+/// does not pull the map out to a continent).
+pub const CORE_SHARE: u32 = 75;
+
+/// The places to open a map on: the most named, biggest first, until they
+/// hold [`CORE_SHARE`] percent of the mentions. `places` are (where, mentions).
+pub fn core_places<T: Copy>(places: &[(T, u32)]) -> Vec<T> {
+    let total: u32 = places.iter().map(|p| p.1).sum();
+    let mut sorted: Vec<&(T, u32)> = places.iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1));
+    let mut held = 0;
+    let mut out = Vec::new();
+    for (at, n) in sorted {
+        if held * 100 >= total * CORE_SHARE {
+            break;
+        }
+        held += n;
+        out.push(*at);
+    }
+    out
+}
+
 /// One view of the basemap with its countries' outlines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BaseView {
-    /// Short name used in URLs: `gba`, `china`, `world`.
+    /// Short name: `close` (around a corpus's places, made at build time),
+    /// `europe`, `asia` … `world`.
     pub name: &'static str,
     /// Shown to readers.
     pub title: &'static str,
@@ -101,6 +125,16 @@ pub fn parse_basemap(text: &'static str) -> Vec<BaseView> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_map_opens_on_the_most_named_places_not_a_passing_mention() {
+        let places = [((10.0, 10.0), 40), ((12.0, 11.0), 30), ((900.0, 500.0), 1), ((11.0, 14.0), 10)];
+        let core = core_places(&places);
+        assert_eq!(core, [(10.0, 10.0), (12.0, 11.0)], "70 of 81 mentions: three quarters held by the two most named");
+        assert!(!core.contains(&(900.0, 500.0)));
+        assert!(core_places::<(f32, f32)>(&[]).is_empty());
+        assert_eq!(core_places(&[((5.0, 5.0), 1)]), [(5.0, 5.0)]);
+    }
 
     #[test]
     fn projection_puts_corners_at_corners_and_keeps_order() {

@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 use engine::{Index, OpenError};
 
 /// The map's background (see [`basemap`] for how it is made).
-pub static BASEMAP: &str = include_str!("../assets/basemap.txt");
+pub static BASEMAP: &str = include_str!(concat!(env!("OUT_DIR"), "/basemap.txt"));
 
 /// The index bytes written by `build.rs` for the corpus this binary was built with.
 pub static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));

@@ -44,9 +44,9 @@ pub fn on_view(v: &View, x: f32, y: f32) -> bool {
 }
 
 /// The smallest view that holds most of the mentions of cities (each its
-/// position, if known, as (lat, lon), and its mentions): the Greater Bay
-/// Area for a corpus about it, the world for a corpus about everywhere.
-/// The last view when none does.
+/// position, if known, as (lat, lon), and its mentions): a region for a
+/// corpus about one, the world for a corpus about everywhere. The last view
+/// when none does.
 pub fn best_view(views: &[View], cities: &[(Option<(f32, f32)>, u32)]) -> usize {
     let total: u32 = cities.iter().map(|(_, n)| n).sum();
     views
@@ -60,6 +60,22 @@ pub fn best_view(views: &[View], cities: &[(Option<(f32, f32)>, u32)]) -> usize 
             inside * 2 > total
         })
         .unwrap_or(views.len().saturating_sub(1))
+}
+
+/// The views worth offering for these cities: each that holds any of their
+/// mentions, and the last (the world) always; `current` too, so the view
+/// shown keeps its tab.
+pub fn offered_views(views: &[View], cities: &[(Option<(f32, f32)>, u32)], current: usize) -> Vec<usize> {
+    let last = views.len().saturating_sub(1);
+    (0..views.len())
+        .filter(|&i| {
+            i == last
+                || i == current
+                || cities
+                    .iter()
+                    .any(|(at, n)| *n > 0 && at.is_some_and(|(lat, lon)| views[i].contains(lon, lat)))
+        })
+        .collect()
 }
 
 /// Centre (view units) and zoom factor.
@@ -88,6 +104,31 @@ impl Camera {
             cy: v.height / 2.0,
             zoom: 1.0,
         }
+    }
+
+    /// The view zoomed to hold `points` (view units) with a margin: a
+    /// corpus about one city's region opens on that region, not on the
+    /// continent around it. The whole view when there are no points.
+    pub fn fit(v: &View, points: &[(f32, f32)]) -> Self {
+        let Some(&(x0, y0)) = points.first() else {
+            return Camera::home(v);
+        };
+        let (mut lo, mut hi) = ((x0, y0), (x0, y0));
+        for &(x, y) in points {
+            lo = (lo.0.min(x), lo.1.min(y));
+            hi = (hi.0.max(x), hi.1.max(y));
+        }
+        // A margin of a fifth on each side, and never closer than a
+        // twentieth of the view (one city alone is not a whole map).
+        let span_w = ((hi.0 - lo.0) * 1.4).max(v.width / MAX_ZOOM).max(v.width / 20.0);
+        let span_h = ((hi.1 - lo.1) * 1.4).max(v.height / MAX_ZOOM).max(v.height / 20.0);
+        let zoom = (v.width / span_w).min(v.height / span_h).clamp(1.0, MAX_ZOOM);
+        Camera {
+            cx: (lo.0 + hi.0) / 2.0,
+            cy: (lo.1 + hi.1) / 2.0,
+            zoom,
+        }
+        .panned(v, 0.0, 0.0)
     }
 
     /// The SVG `viewBox`: x, y, width, height.
@@ -207,6 +248,42 @@ pub fn place_labels(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_camera_fitted_to_places_holds_them_all_and_no_more_than_it_needs() {
+        let v = View::new(60.0, -11.0, 150.0, 55.0, 1000.0);
+        let near: Vec<(f32, f32)> = [(113.3, 23.1), (114.1, 22.5), (113.5, 22.2)]
+            .iter()
+            .map(|&(lon, lat)| v.project(lon, lat))
+            .collect();
+        let c = Camera::fit(&v, &near);
+        let (x, y, w, h) = c.view_box(&v);
+        for &(px, py) in &near {
+            assert!(px > x && px < x + w && py > y && py < y + h, "{px},{py} inside {x},{y},{w},{h}");
+        }
+        assert!(c.zoom > 4.0, "three cities a degree apart fill the map: zoom {}", c.zoom);
+        let far = [v.project(61.0, -10.0), v.project(149.0, 54.0)];
+        assert_eq!(Camera::fit(&v, &far).zoom, 1.0, "the corners of the view need all of it");
+        assert_eq!(Camera::fit(&v, &[]), Camera::home(&v));
+        let one = Camera::fit(&v, &near[..1]);
+        assert!(one.zoom <= MAX_ZOOM && one.zoom >= 10.0, "one city: close, within the limit: {}", one.zoom);
+    }
+
+    #[test]
+    fn only_views_that_hold_places_are_offered_and_the_world_always() {
+        let views = [
+            View::new(-25.0, 34.0, 45.0, 71.0, 1000.0),
+            View::new(60.0, -11.0, 150.0, 55.0, 1000.0),
+            View::new(-180.0, -58.0, 180.0, 78.0, 1000.0),
+        ];
+        let hong_kong = [(Some((22.3, 114.2)), 5)];
+        assert_eq!(offered_views(&views, &hong_kong, 1), [1, 2]);
+        assert_eq!(offered_views(&views, &hong_kong, 0), [0, 1, 2], "the view shown keeps its tab");
+        let paris_and_tokyo = [(Some((48.9, 2.35)), 1), (Some((35.7, 139.7)), 1)];
+        assert_eq!(offered_views(&views, &paris_and_tokyo, 2), [0, 1, 2]);
+        assert_eq!(offered_views(&views, &[], 2), [2]);
+    }
+
     use super::*;
 
     fn view() -> View {

@@ -1,5 +1,6 @@
 //! The city map: marks with the engine's counts, a click that filters the
-//! results (and the URL) to a city, the three views, the table, keyboard use.
+//! results (and the URL) to a city, the views the corpus's places call for
+//! (opened zoomed to them), the table, keyboard use.
 
 use std::collections::BTreeMap;
 
@@ -36,7 +37,46 @@ pub fn engine_cities(query: &str) -> BTreeMap<String, u64> {
         .collect()
 }
 
-/// The part of `cities` inside basemap view `view` (0: Greater Bay Area, 1: China, 2: world).
+/// Where each city the corpus names is, (lat, lon), with its mentions.
+fn positions(cities: &BTreeMap<String, u64>) -> Vec<(Option<(f32, f32)>, u32)> {
+    let index = corpus_atlas::index().unwrap();
+    cities
+        .iter()
+        .map(|(name, n)| {
+            let e = (0..index.entity_count()).map(|e| index.entity(e)).find(|e| e.name == name.as_str());
+            (e.and_then(|e| e.at), *n as u32)
+        })
+        .collect()
+}
+
+fn base_views() -> Vec<corpus_atlas::geo::View> {
+    corpus_atlas::geo::parse_basemap(corpus_atlas::BASEMAP).iter().map(|b| b.view).collect()
+}
+
+/// The basemap view the map opens on: the smallest that holds most of the
+/// corpus's mentions of cities (general regions, none chosen for a corpus).
+pub fn opening_view() -> usize {
+    corpus_atlas::view::map::best_view(&base_views(), &positions(&engine_cities("")))
+}
+
+/// The titles of the views the map offers for the whole corpus.
+fn offered_titles() -> Vec<&'static str> {
+    let views = corpus_atlas::geo::parse_basemap(corpus_atlas::BASEMAP);
+    corpus_atlas::view::map::offered_views(&base_views(), &positions(&engine_cities("")), opening_view())
+        .into_iter()
+        .map(|i| views[i].title)
+        .collect()
+}
+
+/// Clicks the map's view tab titled `title`.
+fn show_view(browser: &Browser, title: &str) {
+    browser.js(
+        "[...document.querySelectorAll('section[aria-label=\"City map\"] .tabs button')].find(b => b.textContent === arguments[0]).click()",
+        vec![serde_json::json!(title)],
+    );
+}
+
+/// The part of `cities` inside basemap view `view`.
 pub fn in_view(view: usize, cities: &BTreeMap<String, u64>) -> BTreeMap<String, u64> {
     let index = corpus_atlas::index().unwrap();
     let v = corpus_atlas::geo::parse_basemap(corpus_atlas::BASEMAP)[view].view;
@@ -91,10 +131,12 @@ fn the_map_marks_the_corpus_cities_and_a_click_filters_to_one() {
     };
     assert_eq!((name.as_str(), role.as_str()), ("City map", "region"));
 
-    // The Greater Bay Area view: its cities, each with the engine's count.
+    // The view that holds most of the corpus's places, zoomed to them: its
+    // cities, each with the engine's count.
     let shown = marks(&browser);
     let expected = engine_cities("");
-    assert_eq!(shown, in_view(0, &expected));
+    let opening = opening_view();
+    assert_eq!(shown, in_view(opening, &expected));
     for city in [
         "Hong Kong",
         "Shenzhen",
@@ -110,10 +152,23 @@ fn the_map_marks_the_corpus_cities_and_a_click_filters_to_one() {
         );
         assert!(shown[city] > 0);
     }
-    assert!(
-        !shown.contains_key("Beijing"),
-        "Beijing is not in the Greater Bay Area view"
+    // Opened close to where the places are: a close-up cut around the most
+    // named cities (the Pearl River Delta for this corpus), all of them in sight.
+    let view = &corpus_atlas::geo::parse_basemap(corpus_atlas::BASEMAP)[opening];
+    assert!(view.view.east - view.view.west <= 16.0, "a close-up, not a continent: {}", view.title);
+    let inside = browser.js(
+        "const b = document.querySelector('.map-svg').viewBox.baseVal; \
+         return ['Hong Kong', 'Shenzhen', 'Guangzhou', 'Macau'].every(n => { \
+             const c = document.querySelector(`g.mark[data-city=\"${n}\"] circle`); \
+             const x = c.cx.baseVal.value, y = c.cy.baseVal.value; \
+             return x > b.x && x < b.x + b.width && y > b.y && y < b.y + b.height; })",
+        vec![],
     );
+    assert_eq!(inside, serde_json::json!(true), "the delta's cities are in sight");
+    // The tabs are the views that hold some of the corpus's places, and the world.
+    let tabs = browser.js("return [...document.querySelectorAll('section[aria-label=\"City map\"] .tabs button')].map(b => b.textContent)", vec![]);
+    assert_eq!(tabs, serde_json::json!(offered_titles()));
+    assert!(!offered_titles().contains(&"South America"), "no view without places: {:?}", offered_titles());
     // Every mark says its count to a screen reader.
     let (label, role) = browser.accessibility("g.mark[data-city=\"Shenzhen\"]");
     assert_eq!(role, "button");
@@ -164,7 +219,7 @@ fn the_map_marks_the_corpus_cities_and_a_click_filters_to_one() {
     assert!(marked.contains(&"Shenzhen"), "{marked:?}");
     assert_eq!(browser.js("return document.querySelector('g.mark[data-city=\"Shenzhen\"]').getAttribute('aria-pressed')", vec![]), "true");
     // The map now counts the filtered results.
-    assert_eq!(marks(&browser), in_view(0, &engine_cities("city:Shenzhen")));
+    assert_eq!(marks(&browser), in_view(opening, &engine_cities("city:Shenzhen")));
     browser.screenshot(&screenshot_path("map-filtered-shenzhen"));
 
     // Back to the whole corpus, then the keyboard: Enter on Hong Kong.
@@ -187,30 +242,29 @@ fn the_map_marks_the_corpus_cities_and_a_click_filters_to_one() {
 }
 
 #[test]
-fn the_china_and_world_views_the_table_and_zoom() {
+fn the_other_views_the_table_and_zoom() {
     let (server, browser) = open_app();
     browser.resize(1280, 1000);
     browser.goto(&server.url);
     marks(&browser);
     let expected = engine_cities("");
 
-    browser.click("section[aria-label=\"City map\"] .tabs button:nth-child(2)");
+    // Europe, which holds a city the corpus names, opens on it.
+    show_view(&browser, "Europe");
     browser.wait_for(
-        "the China view",
-        "return document.querySelector('g.mark[data-city=\"Beijing\"]')",
+        "the Europe view",
+        "return document.querySelector('g.mark[data-city=\"Vienna\"]')",
     );
+    let europe = corpus_atlas::geo::parse_basemap(corpus_atlas::BASEMAP)
+        .iter()
+        .position(|b| b.title == "Europe")
+        .unwrap();
     let shown = marks(&browser);
-    assert_eq!(shown, in_view(1, &expected));
-    for city in ["Beijing", "Hangzhou", "Shanghai", "Hong Kong", "Shenzhen"] {
-        assert_eq!(
-            shown.get(city),
-            expected.get(city),
-            "{city} in the China view"
-        );
-    }
-    browser.screenshot(&screenshot_path("map-china"));
+    assert_eq!(shown, in_view(europe, &expected));
+    assert_eq!(shown.get("Vienna"), expected.get("Vienna"));
+    browser.screenshot(&screenshot_path("map-europe"));
 
-    browser.click("section[aria-label=\"City map\"] .tabs button:nth-child(3)");
+    show_view(&browser, "World");
     browser.wait_for(
         "the world view",
         "return document.querySelector('g.mark[data-city=\"New York\"]')",
@@ -286,7 +340,7 @@ fn a_query_narrows_the_map_to_its_results() {
     let all = engine_cities("");
     assert_ne!(expected, all, "a query must change the counts");
     // Cities outside the view are listed beside it; marks are only those in view.
-    assert_eq!(marks(&browser), in_view(0, &expected));
+    assert_eq!(marks(&browser), in_view(opening_view(), &expected));
     browser.assert_clean_console();
 }
 
@@ -301,6 +355,9 @@ fn the_wheel_scrolls_the_page_where_the_map_and_timeline_cannot_zoom_further() {
             vec![],
         )
     };
+    // The map opens zoomed to the corpus's places: 0 shows its whole view.
+    browser.js("const s = document.querySelector('.map-svg'); s.focus(); s.dispatchEvent(new KeyboardEvent('keydown', {key: '0', bubbles: true}))", vec![]);
+    browser.wait_for("the whole view", "return document.querySelector('.map-svg').viewBox.baseVal.x === 0");
     for css in [".map-svg", ".timeline-svg"] {
         // Fully zoomed out: turning the wheel further scrolls the page.
         assert_eq!(wheel(css, 120), serde_json::json!(false), "{css} swallowed the page's scroll");

@@ -5,7 +5,7 @@ use corpus_atlas::engine::time::When;
 use corpus_atlas::engine::{search, SearchOptions};
 use serde_json::Value;
 
-use crate::map::{current_query, engine_cities, in_view, marks, result_ids};
+use crate::map::{current_query, engine_cities, in_view, marks, opening_view, result_ids};
 use crate::support::{open_app, screenshot_path, Browser};
 
 fn open(browser: &Browser, url: &str) {
@@ -162,7 +162,7 @@ fn brushing_a_span_narrows_results_map_and_url() {
         "only the 2019 blog is dated in 2019: {shown:?}"
     );
     // The map counts only those results.
-    assert_eq!(marks(&browser), in_view(0, &engine_cities(&q)));
+    assert_eq!(marks(&browser), in_view(opening_view(), &engine_cities(&q)));
     assert_ne!(engine_cities(&q), engine_cities(""));
     browser.screenshot(&screenshot_path("timeline-brushed"));
 

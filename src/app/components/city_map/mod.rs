@@ -23,7 +23,8 @@ use crate::app::shards::{use_complete, use_shards};
 use crate::app::IndexRef;
 use crate::engine::overview::places::{place_counts, PlaceCount};
 use crate::geo::{parse_basemap, BaseView};
-use crate::view::map::{best_view, on_view, units_per_px, Camera};
+use crate::geo::{core_places, View};
+use crate::view::map::{best_view, offered_views, on_view, units_per_px, Camera};
 use marks::{City, MarkContext};
 
 fn basemap() -> &'static [BaseView] {
@@ -44,16 +45,43 @@ pub struct CityMapProps {
     pub on_place: Callback<Option<String>>,
 }
 
-/// The basemap view that suits the places counted (see [`best_view`]).
-fn view_for(index: IndexRef, counts: &[PlaceCount]) -> usize {
-    let cities: Vec<(Option<(f32, f32)>, u32)> = counts
+/// The cities counted: position (lat, lon) and mentions.
+fn cities_of(index: IndexRef, counts: &[PlaceCount]) -> Vec<(Option<(f32, f32)>, u32)> {
+    counts
         .iter()
         .map(|c| (index.0.entity(c.entity), c.mentions))
         .filter(|(e, _)| e.kind == "city")
         .map(|(e, n)| (e.at, n))
+        .collect()
+}
+
+fn base_views() -> Vec<View> {
+    basemap().iter().map(|v| v.view).collect()
+}
+
+/// The basemap view that suits the places counted (see [`best_view`]).
+fn view_for(index: IndexRef, counts: &[PlaceCount]) -> usize {
+    best_view(&base_views(), &cities_of(index, counts))
+}
+
+/// How the map opens on view `view_no`: zoomed to the most named cities
+/// in it (see [`Camera::fit`]), or whole when it is the close-up, which was
+/// cut around them.
+fn opening(index: IndexRef, view_no: usize, counts: &[PlaceCount]) -> Camera {
+    let Some(base) = basemap().get(view_no) else {
+        return Camera::NOWHERE;
+    };
+    let v = base.view;
+    if base.name == "close" {
+        return Camera::home(&v);
+    }
+    let places: Vec<((f32, f32), u32)> = cities_of(index, counts)
+        .into_iter()
+        .filter_map(|(at, n)| Some((at?, n)))
+        .filter(|&((lat, lon), _)| v.contains(lon, lat))
+        .map(|((lat, lon), n)| (v.project(lon, lat), n))
         .collect();
-    let views: Vec<_> = basemap().iter().map(|v| v.view).collect();
-    best_view(&views, &cities)
+    Camera::fit(&v, &core_places(&places))
 }
 
 #[function_component]
@@ -67,11 +95,7 @@ pub fn CityMap(props: &CityMapProps) -> Html {
     let all = use_complete(index.0, (), index.1, move |_| place_counts(index.0, None));
     let view_no = use_state(|| view_for(index, &all));
     let views = basemap();
-    let camera = use_state(|| {
-        views
-            .get(*view_no)
-            .map_or(Camera::NOWHERE, |v| Camera::home(&v.view))
-    });
+    let camera = use_state(|| opening(index, *view_no, &all));
     let table = use_state(|| false);
     let svg_ref = use_node_ref();
     let drag = use_drag_pan(
@@ -91,6 +115,7 @@ pub fn CityMap(props: &CityMapProps) -> Html {
         return html! { <section class="panel map" aria-label="City map"><p>{ "The map is not available." }</p></section> };
     };
     let switch = switcher(&view_no, &camera);
+    let offered = offered_views(&base_views(), &cities_of(index, &all), *view_no);
     let cities: Vec<City> = counts
         .iter()
         .filter_map(|c| {
@@ -125,7 +150,7 @@ pub fn CityMap(props: &CityMapProps) -> Html {
 
     html! {
         <section class="panel map" role="region" aria-label="City map">
-            { head(views, *view_no, &switch, &table) }
+            { head(views, &offered, *view_no, &switch, &table) }
             <p class="panel-note">{ summary }{ if counts.is_empty() { ": none." } else { "." } }</p>
             if *table {
                 { table::place_table(index, &counts) }
@@ -164,11 +189,12 @@ fn switcher(
 /// The heading, the views' tabs and the table's toggle.
 fn head(
     views: &[BaseView],
+    offered: &[usize],
     view_no: usize,
     switch: &impl Fn(usize) -> Callback<MouseEvent>,
     table: &UseStateHandle<bool>,
 ) -> Html {
-    let tabs = views.iter().enumerate().map(|(i, v)| {
+    let tabs = offered.iter().filter_map(|&i| Some((i, views.get(i)?))).map(|(i, v)| {
         let on = i == view_no;
         html! { <button class={classes!("tab", on.then_some("tab-on"))} aria-pressed={on.to_string()} onclick={switch(i)}>{ v.title }</button> }
     });
