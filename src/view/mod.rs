@@ -7,6 +7,7 @@
 //! Nothing here knows of the DOM, `web_sys` or yew: the components in
 //! `app` (wasm32 only) draw what these functions compute.
 
+pub mod filters;
 pub mod hints;
 pub mod map;
 pub mod reader;

@@ -56,6 +56,14 @@ fn opening_a_result_shows_the_reader_and_back_returns() {
         title_top.as_f64().unwrap() >= 0.0,
         "the first match is near the top: the title stays in view"
     );
+    // Page furniture set aside is shown quieter, not struck through as if deleted.
+    let furniture = browser.js(
+        "return [...document.querySelectorAll('.reader-body .aside, .reader-body .aside-line')].map(e => getComputedStyle(e).textDecorationLine)",
+        vec![],
+    );
+    let furniture = furniture.as_array().unwrap();
+    assert!(!furniture.is_empty(), "this text has furniture set aside");
+    assert!(furniture.iter().all(|d| d == "none"), "{furniture:?}");
     browser.screenshot(&screenshot_path("reader-hong-kong"));
 
     // The page's own link back, then the browser's back button.

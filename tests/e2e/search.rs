@@ -245,3 +245,42 @@ fn clearing_the_box_keeps_the_search_before_it_one_back_away() {
     );
     browser.assert_clean_console();
 }
+
+#[test]
+fn active_filters_are_pills_that_lift_one_or_all() {
+    let (server, browser) = open_app();
+    browser.goto(&format!("{}#/search?q=fintech%20city%3AShenzhen%20lang%3Aen", server.url));
+    let pills = browser.wait_for(
+        "the filter pills",
+        "const p = [...document.querySelectorAll('ul[aria-label=\"Active filters\"] button')]; return p.length ? p.map(b => b.textContent) : null",
+    );
+    assert_eq!(
+        pills,
+        serde_json::json!(["city: Shenzhen×", "lang: en×", "Clear filters"]),
+        "each filter is shown, and a way to lift them all"
+    );
+    let (name, role) = browser.accessibility("ul[aria-label=\"Active filters\"] li:first-child button");
+    assert_eq!((name.as_str(), role.as_str()), ("Remove the filter city: Shenzhen", "button"));
+    browser.screenshot(&screenshot_path("filter-pills"));
+    // One pill lifts its filter only, as a step of its own in history.
+    browser.click("ul[aria-label=\"Active filters\"] li:first-child button");
+    browser.wait_for("the city filter lifted", "return !decodeURIComponent(location.hash).includes('city:')");
+    assert_eq!(crate::map::current_query(&browser), "fintech lang:en");
+    let shown = shown_ids(browser.wait_for("results", RESULT_IDS));
+    let index = corpus_atlas::index().unwrap();
+    let engine: Vec<String> = search(index, "fintech lang:en", SearchOptions::default())
+        .hits
+        .iter()
+        .map(|h| index.doc(h.doc).id.to_owned())
+        .take(shown.len())
+        .collect();
+    assert_eq!(shown, engine);
+    // "Clear filters" shows only with two or more; the one left is lifted by its own pill.
+    browser.click("ul[aria-label=\"Active filters\"] li:first-child button");
+    browser.wait_for("no filter left", "return !document.querySelector('ul[aria-label=\"Active filters\"]')");
+    assert_eq!(crate::map::current_query(&browser), "fintech");
+    browser.back();
+    browser.wait_for("back to one filter", "return decodeURIComponent(location.hash).includes('lang:en')");
+    assert_eq!(crate::map::current_query(&browser), "fintech lang:en");
+    browser.assert_clean_console();
+}

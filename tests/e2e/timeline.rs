@@ -105,6 +105,9 @@ fn every_document_is_dated_and_the_list_holds_every_event() {
 fn brushing_a_span_narrows_results_map_and_url() {
     let (server, browser) = open_app();
     open(&browser, &server.url);
+    // Where the List button stands: choosing a span must not move it.
+    const LIST_AT: &str = "const r = document.querySelector('section[aria-label=Timeline] .panel-head > button[aria-pressed]').getBoundingClientRect(); return [r.left, r.top]";
+    let list_at = browser.js(LIST_AT, vec![]);
     brush(
         &browser,
         When::parse("2019-02").unwrap(),
@@ -165,6 +168,7 @@ fn brushing_a_span_narrows_results_map_and_url() {
     assert_eq!(marks(&browser), in_view(opening_view(), &engine_cities(&q)));
     assert_ne!(engine_cities(&q), engine_cities(""));
     browser.screenshot(&screenshot_path("timeline-brushed"));
+    assert_eq!(browser.js(LIST_AT, vec![]), list_at, "\"Clear span\" appeared without moving the buttons after it");
 
     // Clearing the span restores everything.
     browser.click("section[aria-label=Timeline] .tab-on");
@@ -186,7 +190,7 @@ fn a_date_opens_the_reader_at_its_sentence_and_the_view_can_be_brushed_by_keyboa
     browser.wait_for("the sentence", "return document.querySelector('.reader-body').textContent.includes('2026년부터 2030년까지')");
     browser.back();
 
-    // Zoom in with the keyboard, then "Filter to this view" brushes what is visible.
+    // Zoom in with the keyboard, then "Filter to view" brushes what is visible.
     browser.wait_for(
         "the timeline again",
         "return document.querySelector('.timeline-svg')",

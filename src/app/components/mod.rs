@@ -3,6 +3,7 @@
 mod city_map;
 mod doc_meta;
 mod facets;
+mod filter_pills;
 mod highlighted;
 mod masthead;
 mod overview;
@@ -16,6 +17,7 @@ mod timeline;
 pub use city_map::CityMap;
 pub use doc_meta::DocMeta;
 pub use facets::FacetPanel;
+pub use filter_pills::FilterPills;
 pub use highlighted::Highlighted;
 pub use masthead::Masthead;
 pub use overview::Overview;

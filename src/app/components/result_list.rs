@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::{FacetPanel, ResultItem};
+use super::{FacetPanel, FilterPills, ResultItem};
 use crate::app::{Answer, IndexRef};
 
 
@@ -56,6 +56,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         <section class="results" aria-labelledby="results-heading">
             <h1 id="results-heading" class="visually-hidden">{ "Results" }</h1>
             <p class="status" role="status">{ status }</p>
+            <FilterPills query={props.query.clone()} on_search={props.on_search.clone()} />
             if !results.hints.is_empty() && !pending {
                 <ul class="hints">{ for hints }</ul>
             }

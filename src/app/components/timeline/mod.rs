@@ -9,7 +9,7 @@
 //! axis brushes a span, which becomes `from:`/`to:` in the query (so in the
 //! URL), narrowing the results and the map; hovering a mark shows its
 //! sentence, activating it opens the reader there. Keyboard: + and − zoom,
-//! arrows pan, and "Filter to this view" brushes what is visible. The list
+//! arrows pan, and "Filter to view" brushes what is visible. The list
 //! view holds the same events as a table.
 //!
 //! The geometry (scale, ticks, lanes, brush, zoom) is [`crate::view::timeline`].
@@ -131,10 +131,11 @@ fn head(
                 <button class="tab" aria-label="Zoom in on time" onclick={zoom_by(0.66)}>{ "+" }</button>
                 <button class="tab" aria-label="Zoom out on time" onclick={zoom_by(1.5)}>{ "−" }</button>
             </div>
-            <button class="tab" onclick={filter_view}>{ "Filter to this view" }</button>
-            if narrowed {
-                <button class="tab tab-on" onclick={clear}>{ "Clear span" }</button>
-            }
+            <button class="tab" onclick={filter_view}>{ "Filter to view" }</button>
+            // Always laid out, invisible until a span is chosen: the buttons
+            // after it do not move (or wrap) when it appears.
+            <button class={classes!("tab", if narrowed { "tab-on" } else { "invisible" })} onclick={clear}
+                disabled={!narrowed} aria-hidden={(!narrowed).then_some("true")} tabindex={(!narrowed).then_some("-1")}>{ "Clear span" }</button>
             <button class="tab" aria-pressed={list.to_string()} onclick={toggle_list}>{ "List" }</button>
         </div>
     }
