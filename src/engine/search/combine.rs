@@ -57,7 +57,11 @@ fn hit(
 ) -> Option<Hit> {
     let title = index.section_title_span(section);
     let how = |m: &Matched| ClauseMatch {
-        in_title: !title.is_empty() && m.positions.iter().any(|p| title.contains(p)),
+        // (Positions ascend: the first at or after the title's start decides.)
+        in_title: m
+            .positions
+            .get(m.positions.partition_point(|&p| p < title.start))
+            .is_some_and(|&p| p < title.end),
         exact: m.exact,
     };
     let first_clause = how(&first);

@@ -16,12 +16,8 @@ pub const RERANKED: usize = 100;
 /// Reorders the best hits (already ranked by score) by their tier.
 pub(super) fn rerank(hits: &mut [Hit]) {
     let n = hits.len().min(RERANKED);
-    let tiers: Vec<(bool, usize)> = hits[..n].iter().map(tier).collect();
-    let mut order: Vec<usize> = (0..n).collect();
-    // Stable: the score's order stays within a tier.
-    order.sort_by(|&a, &b| tiers[b].cmp(&tiers[a]));
-    let ranked: Vec<Hit> = order.iter().map(|&i| hits[i].clone()).collect();
-    hits[..n].clone_from_slice(&ranked);
+    // Stable: the score's order stays within a tier. (Moves, never clones.)
+    hits[..n].sort_by_key(|h| std::cmp::Reverse(tier(h)));
 }
 
 /// (the section's title names every word of the query, clauses matched as
