@@ -15,6 +15,9 @@ TOOLS ?= $(HOME)/.cache/corpus-atlas/tools
 WORLD_ATLAS_VERSION := 2.0.2
 WORLD_ATLAS := $(TOOLS)/node_modules/world-atlas
 export ATLAS_WORLD_ATLAS := $(WORLD_ATLAS)
+# axe-core, which the end-to-end tests run over the app and the embed.
+AXE_CORE_VERSION := 4.14.1
+export AXE_CORE := $(TOOLS)/node_modules/axe-core/axe.min.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8080
@@ -105,6 +108,7 @@ tools-browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; \
 	fi
+	@test -f $(AXE_CORE) || { mkdir -p $(TOOLS) && npm install --silent --no-audit --no-fund --prefix $(TOOLS) axe-core@$(AXE_CORE_VERSION); }
 
 clean:
 	cargo clean

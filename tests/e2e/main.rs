@@ -4,6 +4,7 @@
 
 mod support;
 
+mod accessibility;
 mod embed;
 mod hostile;
 mod map;
