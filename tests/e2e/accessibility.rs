@@ -27,12 +27,7 @@ fn violations(browser: &Browser) -> Vec<String> {
             .catch(e => done([`axe failed: ${e}`]));",
         vec![],
     );
-    found
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str().map(str::to_owned))
-        .collect()
+    crate::support::strings(&found)
 }
 
 #[test]

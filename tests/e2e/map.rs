@@ -110,11 +110,7 @@ pub fn current_query(browser: &Browser) -> String {
 
 pub fn result_ids(browser: &Browser) -> Vec<String> {
     let v = browser.js("return [...document.querySelectorAll('ol[aria-label=Results] > li .doc-id')].map(e => e.textContent)", vec![]);
-    v.as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|x| x.as_str().map(str::to_owned))
-        .collect()
+    crate::support::strings(&v)
 }
 
 #[test]

@@ -24,12 +24,7 @@ fn engine_ids(query: &str) -> Vec<String> {
 }
 
 fn shown_ids(value: Value) -> Vec<String> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str().map(str::to_owned))
-        .collect()
+    crate::support::strings(&value)
 }
 
 #[test]

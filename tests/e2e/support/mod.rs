@@ -69,3 +69,13 @@ pub fn open_app() -> (Server, Browser) {
     let browser = Browser::start();
     (server, browser)
 }
+
+/// The strings of a JSON array a script returned (none for anything else).
+pub fn strings(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect()
+}
