@@ -76,15 +76,25 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         embed,
         show(EmbedView::Results),
     );
+    // On a phone (a narrow screen, by CSS) the results, the map and the
+    // timeline are one tap apart: tabs choose which fills the screen.
+    let view_class = match state.embed_view {
+        EmbedView::Results => "show-results",
+        EmbedView::Map => "show-map",
+        EmbedView::Timeline => "show-timeline",
+    };
     let main = html! {
-        <main id="main" class="main" tabindex="-1">{ for shard_failure(index) }{ for panels }{ body }</main>
+        <main id="main" class={classes!("main", (!embed).then_some(view_class))} tabindex="-1">{ for shard_failure(index) }{ for panels }{ body }</main>
     };
     if embed {
         return embed_layout(&state, index_ref, &handlers, main);
     }
+    let searching = matches!(route, Route::Search { q } if !q.trim().is_empty());
+    let phone_tabs = searching.then(|| view_tabs(&state, "phone-tabs", answer.results.hits.len()));
     html! {
         <>
             <Masthead index={index_ref} query={AttrValue::from(query)} on_search={handlers.on_search} on_typing={handlers.on_typing} sticky={!matches!(route, Route::Doc { .. })} />
+            { for phone_tabs }
             { main }
             <footer class="footer">
                 <Share />
@@ -143,24 +153,32 @@ fn embed_layout(
 ) -> Html {
     let searching = matches!(state.route, Route::Search { .. });
     let classes = classes!("embed", searching.then_some("embed-results"));
-    let tab = |view: EmbedView, label: &'static str| {
-        let on = state.embed_view == view;
-        let dispatcher = state.dispatcher();
-        let onclick =
-            Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowInEmbed(view)));
-        html! { <button type="button" class={classes!("tab", on.then_some("tab-on"))} aria-pressed={on.to_string()} {onclick}>{ label }</button> }
-    };
-    let tabs = searching.then(|| html! {
-        <div class="tabs embed-tabs" role="group" aria-label="Show">
-            { tab(EmbedView::Results, "Results") }{ tab(EmbedView::Map, "Map") }{ tab(EmbedView::Timeline, "Timeline") }
-        </div>
-    });
+    let tabs = searching.then(|| view_tabs(state, "embed-tabs", 0));
     html! {
         <div class={classes}>
             <Masthead {index} query={AttrValue::from(state.query().to_owned())} on_search={handlers.on_search.clone()} on_typing={handlers.on_typing.clone()} sticky=false />
             { for tabs }
             { main }
             <p class="embed-out"><a href={platform::full_url()} target="_blank" rel="noopener">{ "Open in corpus-atlas ↗" }</a></p>
+        </div>
+    }
+}
+
+/// The tabs that choose one view (results, map, timeline): always in an
+/// embed, on a phone's narrow screen in the full app. `results`, when not
+/// zero, is shown on the results' tab, so filtering from the map or the
+/// timeline shows its effect without leaving them.
+fn view_tabs(state: &UseReducerHandle<ExplorerState>, class: &'static str, results: usize) -> Html {
+    let tab = |view: EmbedView, label: String| {
+        let on = state.embed_view == view;
+        let dispatcher = state.dispatcher();
+        let onclick = Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowInEmbed(view)));
+        html! { <button type="button" class={classes!("tab", on.then_some("tab-on"))} aria-pressed={on.to_string()} {onclick}>{ label }</button> }
+    };
+    let results_label = if results > 0 { format!("Results ({results})") } else { "Results".to_owned() };
+    html! {
+        <div class={classes!("tabs", "view-tabs", class)} role="group" aria-label="Show">
+            { tab(EmbedView::Results, results_label) }{ tab(EmbedView::Map, "Map".to_owned()) }{ tab(EmbedView::Timeline, "Timeline".to_owned()) }
         </div>
     }
 }

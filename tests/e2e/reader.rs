@@ -169,3 +169,45 @@ fn a_match_deep_in_a_long_text_is_scrolled_into_view() {
     browser.screenshot(&screenshot_path("reader-deep-match"));
     browser.assert_clean_console();
 }
+
+#[test]
+fn on_a_phone_the_map_and_the_timeline_are_one_tap_away() {
+    let (server, browser) = open_app();
+    browser.resize(390, 844);
+    browser.goto(&format!("{}#/search?q=fintech", server.url));
+    browser.wait_for("results", "return document.querySelector('ol[aria-label=Results] li')");
+    let visible = "return Object.fromEntries(['ol[aria-label=Results]', 'section[aria-label=\"City map\"]', 'section[aria-label=Timeline]']\
+        .map(s => { const e = document.querySelector(s); return [s, !!e && e.getClientRects().length > 0 && e.getBoundingClientRect().top < window.innerHeight]; }))";
+    // A script that waits for one of the views to be on screen.
+    let on_screen = |which: &str| format!("{}; return v[{which:?}]", visible.replacen("return ", "const v = ", 1));
+    let tab = |label: &str| {
+        browser.js(
+            "[...document.querySelectorAll('.phone-tabs button')].find(b => b.textContent.startsWith(arguments[0])).click()",
+            vec![serde_json::json!(label)],
+        );
+    };
+    browser.wait_for("the tabs", "return document.querySelector('.phone-tabs button')");
+    let results_tab = browser.js("return document.querySelector('.phone-tabs button').textContent", vec![]);
+    let n = corpus_atlas::engine::search(corpus_atlas::index().unwrap(), "fintech", corpus_atlas::engine::SearchOptions::default()).hits.len();
+    assert_eq!(results_tab, serde_json::json!(format!("Results ({n})")), "the results' tab counts them");
+    let shown = browser.js(visible, vec![]);
+    assert_eq!(shown["ol[aria-label=Results]"], true, "results first: {shown}");
+    assert_eq!(shown["section[aria-label=\"City map\"]"], false, "{shown}");
+    // One tap: the map, on the first screen.
+    tab("Map");
+    browser.wait_for("the map on screen", &on_screen("section[aria-label=\"City map\"]"));
+    let shown = browser.js(visible, vec![]);
+    assert_eq!(shown["ol[aria-label=Results]"], false, "{shown}");
+    browser.screenshot(&screenshot_path("phone-map"));
+    // The timeline, and back to the results.
+    tab("Timeline");
+    browser.wait_for("the timeline on screen", &on_screen("section[aria-label=Timeline]"));
+    tab("Results");
+    browser.wait_for("the results again", &on_screen("ol[aria-label=Results]"));
+    // On a laptop every view shows and the tabs do not.
+    browser.resize(1280, 1000);
+    browser.wait_for("no tabs", "return getComputedStyle(document.querySelector('.phone-tabs')).display === 'none'");
+    let shown = browser.js(visible, vec![]);
+    assert_eq!(shown["section[aria-label=\"City map\"]"], true, "{shown}");
+    browser.assert_clean_console();
+}
