@@ -58,7 +58,7 @@ fn hostile_markup_is_shown_as_text_and_never_runs() {
     // Hostile entity names (tests/data/hostile-entities.toml) on the map and beside it.
     let named = browser.wait_for(
         "the hostile place on the map",
-        "const m = [...document.querySelectorAll('g[data-city]')].map(g => g.dataset.city); const chips = document.querySelector('section[aria-label=\"City map\"]').textContent; return m.length ? [m, chips.includes('<svg onload=window.__pwned=15>')] : null",
+        "const m = [...document.querySelectorAll('g[data-city]')].map(g => g.dataset.city); const chips = document.querySelector('section[aria-label=\"City map\"]')?.textContent ?? ''; return m.length ? [m, chips.includes('<svg onload=window.__pwned=15>')] : null",
     );
     assert!(
         named[0].as_array().unwrap().iter().any(|c| c.as_str() == Some("<img src=x onerror=\"window.__pwned=14\">")),

@@ -330,7 +330,7 @@ fn a_query_narrows_the_map_to_its_results() {
     );
     browser.wait_for(
         "the note",
-        "return document.querySelector('.map .panel-note').textContent.includes('results')",
+        "return document.querySelector('.map .panel-note')?.textContent.includes('results')",
     );
     let expected = engine_cities("fintech");
     let all = engine_cities("");

@@ -187,7 +187,7 @@ fn a_date_opens_the_reader_at_its_sentence_and_the_view_can_be_brushed_by_keyboa
         "the reader",
         "return location.hash.startsWith('#/doc/001_')",
     );
-    browser.wait_for("the sentence", "return document.querySelector('.reader-body').textContent.includes('2026년부터 2030년까지')");
+    browser.wait_for("the sentence", "return document.querySelector('.reader-body')?.textContent.includes('2026년부터 2030년까지')");
     browser.back();
 
     // Zoom in with the keyboard, then "Filter to view" brushes what is visible.
