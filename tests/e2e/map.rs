@@ -360,6 +360,17 @@ fn the_wheel_scrolls_the_page_where_the_map_and_timeline_cannot_zoom_further() {
         // Zooming in is the map's own.
         assert_eq!(wheel(css, -120), serde_json::json!(true), "{css} did not zoom in");
     }
+    // After the table (or the list) is shown and hidden, the new drawing zooms too.
+    for (css, toggle) in [
+        (".map-svg", "section[aria-label=\"City map\"] .panel-head > button"),
+        (".timeline-svg", "section[aria-label=Timeline] .panel-head > button[aria-pressed]"),
+    ] {
+        browser.click(toggle);
+        browser.wait_for("the drawing hidden", &format!("return !document.querySelector('{css}')"));
+        browser.click(toggle);
+        browser.wait_for("the drawing back", &format!("return document.querySelector('{css}')"));
+        assert_eq!(wheel(css, -120), serde_json::json!(true), "{css} did not zoom after the table");
+    }
     let touch = browser.js("return getComputedStyle(document.querySelector('.map-svg')).touchAction", vec![]);
     assert!(touch.as_str().unwrap().contains("pan-y"), "a vertical swipe scrolls the page: {touch}");
     browser.assert_clean_console();

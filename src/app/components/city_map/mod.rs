@@ -107,7 +107,8 @@ pub fn CityMap(props: &CityMapProps) -> Html {
     use_wheel_zoom(
         svg_ref.clone(),
         camera.clone(),
-        (*view_no, *camera),
+        // (The table toggles the drawing away and back: a new element to listen on.)
+        (*view_no, *camera, *table),
         |c, up| c.wheeled(up),
     );
 

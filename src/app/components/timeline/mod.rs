@@ -54,7 +54,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let list = use_state(|| false);
     let svg_ref = use_node_ref();
     // Wheel zoom, around the middle of the view.
-    use_wheel_zoom(svg_ref.clone(), view.clone(), *view, move |v, up| {
+    // (The list toggles the drawing away and back: a new element to listen on.)
+    use_wheel_zoom(svg_ref.clone(), view.clone(), (*view, *list), move |v, up| {
         wheel_view(*v, domain, up)
     });
 
