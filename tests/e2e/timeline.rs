@@ -233,11 +233,24 @@ fn the_timeline_is_one_tab_stop_with_arrows_between_marks_and_focus_follows_into
     );
     assert_eq!(moved, serde_json::json!([-1, 0, true]), "arrows along a row of chips");
     // Arrows move between the marks; Enter opens the reader, and focus goes with it.
+    let card_height = browser.js("return document.querySelector('.mark-card').getBoundingClientRect().height", vec![]);
     browser.js("document.querySelector('.timeline-svg .event[tabindex=\"0\"]').focus(); return true", vec![]);
     let first = browser.js("return document.activeElement.getAttribute('aria-label')", vec![]);
     browser.js("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true, cancelable: true})); return true", vec![]);
     let second = browser.js("return document.activeElement.classList.contains('event') && document.activeElement.getAttribute('aria-label')", vec![]);
     assert!(second.is_string() && second != first, "{first} then {second}");
+    // The focused date is shown under the drawing, where touch and keyboard
+    // users see it (the SVG tooltip is the mouse's alone), moving nothing.
+    let card = browser.js(
+        "return [document.querySelector('.mark-card-date').textContent, document.querySelector('.mark-card-text').textContent, \
+                 document.querySelector('.mark-card').getBoundingClientRect().height]",
+        vec![],
+    );
+    assert_eq!(card[0], second, "the card names the focused date: {card}");
+    let title = browser.js("return document.activeElement.querySelector('title').textContent", vec![]);
+    let sentence = title.as_str().unwrap().split_once('\n').map_or("", |(_, s)| s);
+    assert_eq!(card[1].as_str(), Some(sentence), "and shows its sentence");
+    assert_eq!(card[2], card_height, "the card's place was kept for it: nothing moves");
     browser.js("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true})); return true", vec![]);
     browser.wait_for("the reader, focused", "return document.activeElement && document.activeElement.id === 'reader-title'");
     browser.assert_clean_console();

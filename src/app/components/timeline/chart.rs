@@ -51,18 +51,21 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             view.set(next);
         })
     };
+    // The card under the drawing that shows the focused date's sentence.
+    let card = use_node_ref();
     // One Tab stop for all the marks: the first drawn (a publication, if
     // any) takes it.
     let pub_marks = props
         .pubs
         .iter()
         .enumerate()
-        .map(|(k, e)| event_mark(index, &props.on_open, scale, e, PUB_Y, k == 0));
+        .map(|(k, e)| event_mark(index, &props.on_open, &card, scale, e, PUB_Y, k == 0));
     let lane_marks = props.placed.iter().enumerate().map(|(k, (e, l))| {
         let first = props.pubs.is_empty() && k == 0;
         event_mark(
             index,
             &props.on_open,
+            &card,
             scale,
             e,
             LANE_Y + *l as f32 * LANE_H,
@@ -93,6 +96,12 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                 <g class="lanes">{ for lane_marks }</g>
                 { brush_rect }
             </svg>
+            // For eyes, not screen readers (each mark's name says it all):
+            // always laid out, so focusing a date moves nothing.
+            <div class="mark-card" ref={card} aria-hidden="true">
+                <p class="mark-card-date">{ "Focus a date (Tab, then the arrows) to read its sentence here." }</p>
+                <p class="mark-card-text"></p>
+            </div>
             { legend() }
         </div>
     }

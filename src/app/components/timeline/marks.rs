@@ -42,11 +42,27 @@ pub fn describe(index: IndexRef, e: &Event) -> (String, String) {
     (label, sentence)
 }
 
+/// Shows a date's description and sentence in the card under the drawing
+/// (as text, written straight into its two lines: focusing a mark among
+/// thousands redraws nothing).
+fn show_card(card: &NodeRef, label: &str, sentence: &str) {
+    let Some(card) = card.cast::<web_sys::Element>() else {
+        return;
+    };
+    for (css, text) in [(".mark-card-date", label), (".mark-card-text", sentence)] {
+        if let Ok(Some(line)) = card.query_selector(css) {
+            line.set_text_content(Some(text));
+        }
+    }
+}
+
 /// A date's mark at height `y`: a link to the reader, with its sentence as
-/// a tooltip; `first` takes the drawing's one Tab stop.
+/// a tooltip, and in the card under the drawing when it has focus; `first`
+/// takes the drawing's one Tab stop.
 pub fn event_mark(
     index: IndexRef,
     on_open: &Callback<(String, Option<u32>)>,
+    card: &NodeRef,
     scale: Scale,
     e: &Event,
     y: f32,
@@ -65,9 +81,13 @@ pub fn event_mark(
             activate.emit(k);
         }
     });
+    let onfocus = {
+        let (card, label, sentence) = (card.clone(), label.clone(), sentence.clone());
+        Callback::from(move |_: FocusEvent| show_card(&card, &label, &sentence))
+    };
     html! {
         <g class={classes!("event", e.relative.then_some("relative"))} tabindex={if first { "0" } else { "-1" }} role="link" aria-label={label}
-           data-value={e.when.to_string()} data-kind={kind_word(e)} {onclick} {onkeydown}>
+           data-value={e.when.to_string()} data-kind={kind_word(e)} {onclick} {onkeydown} {onfocus}>
             <title>{ tip }</title>
             { shape(scale, e, y) }
         </g>
