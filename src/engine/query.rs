@@ -60,18 +60,21 @@ impl FilterKey {
         }
     }
 
+    /// Every filter.
+    pub const ALL: [FilterKey; 7] = [
+        FilterKey::Lang,
+        FilterKey::Year,
+        FilterKey::Doc,
+        FilterKey::Source,
+        FilterKey::City,
+        FilterKey::From,
+        FilterKey::To,
+    ];
+
     fn parse(key: &str) -> Option<Self> {
-        [
-            FilterKey::Lang,
-            FilterKey::Year,
-            FilterKey::Doc,
-            FilterKey::Source,
-            FilterKey::City,
-            FilterKey::From,
-            FilterKey::To,
-        ]
-        .into_iter()
-        .find(|k| k.name().eq_ignore_ascii_case(key))
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(key))
     }
 }
 

@@ -48,16 +48,9 @@ pub fn pills(query: &str) -> Vec<Pill> {
 
 /// The query without any of its filters.
 pub fn without_filters(query: &str) -> String {
-    let keys = [
-        FilterKey::Lang,
-        FilterKey::Year,
-        FilterKey::Doc,
-        FilterKey::Source,
-        FilterKey::City,
-        FilterKey::From,
-        FilterKey::To,
-    ];
-    keys.iter().fold(query.to_owned(), |q, &k| with_filter(&q, k, None))
+    FilterKey::ALL
+        .into_iter()
+        .fold(query.to_owned(), |q, k| with_filter(&q, k, None))
 }
 
 #[cfg(test)]
