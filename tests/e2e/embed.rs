@@ -161,3 +161,28 @@ fn the_share_panel_gives_a_link_and_an_embed_snippet() {
     viewer.assert_clean_console();
     browser.assert_clean_console();
 }
+
+#[test]
+fn opening_a_lower_result_in_an_embed_keeps_its_title_in_sight() {
+    let site = copy_site("host-open", |_, _| {});
+    let src = "corpus-atlas.html?embed#/search?q=Hong%20Kong";
+    fs::write(site.join("article.html"), host_page(src)).unwrap();
+    let frame = format!("#{}", corpus_atlas::embed::frame_id(src));
+    let server = Server::start(site.clone(), "/");
+    let browser = Browser::start();
+    browser.resize(1280, 800);
+    browser.goto(&format!("{}article.html", server.url));
+    browser.frame(Some(&frame));
+    browser.wait_for("results in the frame", "return document.querySelectorAll('ol[aria-label=Results] > li').length > 2");
+    browser.click("ol[aria-label=Results] > li:last-child h2 a");
+    browser.wait_for("the reader", "return document.getElementById('reader-title') && document.querySelector('.reader-body mark')");
+    let title_top = browser.js("return document.getElementById('reader-title').getBoundingClientRect().top", vec![]);
+    browser.frame(None);
+    // The frame grows to the whole text; the host page must show the title,
+    // not land on a match halfway down it.
+    browser.wait_for("the frame to settle", "return new Promise(r => setTimeout(() => r(true), 300))");
+    let at = browser.js(&format!("return [document.querySelector('{frame}').getBoundingClientRect().top, innerHeight]"), vec![]);
+    let top = at[0].as_f64().unwrap() + title_top.as_f64().unwrap();
+    assert!(top >= 0.0 && top < at[1].as_f64().unwrap(), "the title is at {top} px in a {} px window", at[1]);
+    browser.screenshot(&screenshot_path("embed-opened"));
+}

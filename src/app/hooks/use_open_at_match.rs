@@ -8,6 +8,8 @@ use yew::prelude::*;
 /// text it opened (a keyboard user who opened a date or a result is not
 /// left on the page's body).
 /// (Again when a split index's text arrives: the marks are there only then.)
+/// In an embed the frame grows to the whole text and scrolling in it
+/// scrolls the article around it: the reader opens at its title there.
 #[hook]
 pub fn use_open_at_match(id: AttrValue, query: AttrValue, section: Option<u32>, generation: u32) {
     use_effect_with((id, query, section, generation), |(_, _, section, _)| {
@@ -19,6 +21,9 @@ pub fn use_open_at_match(id: AttrValue, query: AttrValue, section: Option<u32>, 
             .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = title.focus();
+        }
+        if crate::app::platform::embed_mode() {
+            return;
         }
         let scope = section.map_or(".reader-body".to_owned(), |s| format!("#section-{s}"));
         if let (Some(s), Some(heading)) = (section, doc.query_selector(&scope).ok().flatten()) {
