@@ -33,17 +33,19 @@ where
     }
     let kept = use_mut_ref(|| None::<Kept<D, T>>);
     let mut kept = kept.borrow_mut();
-    let fresh = kept
+    if let Some(k) = kept
         .as_ref()
-        .is_some_and(|k| k.deps == deps && (!k.missed || k.generation == generation));
-    if !fresh {
-        let read = index.tracked(|_| f(&deps));
-        *kept = Some(Kept {
-            deps,
-            generation,
-            missed: read.missed,
-            value: Rc::new(read.value),
-        });
+        .filter(|k| k.deps == deps && (!k.missed || k.generation == generation))
+    {
+        return k.value.clone();
     }
-    kept.as_ref().map(|k| k.value.clone()).expect("kept above")
+    let read = index.tracked(|_| f(&deps));
+    let value = Rc::new(read.value);
+    *kept = Some(Kept {
+        deps,
+        generation,
+        missed: read.missed,
+        value: value.clone(),
+    });
+    value
 }

@@ -7,15 +7,17 @@
 pub fn two<T>(a: Vec<T>, b: Vec<T>, key: impl Fn(&T) -> u32, both: impl Fn(T, T) -> T) -> Vec<T> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    // Which list gives the next item: a, b, or both (equal keys).
     loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if key(x) == key(y) => {
-                let (x, y) = (a.next().expect("peeked"), b.next().expect("peeked"));
-                both(x, y)
-            }
-            (Some(x), Some(y)) if key(x) < key(y) => a.next().expect("peeked"),
-            (Some(_), Some(_)) | (None, Some(_)) => b.next().expect("peeked"),
-            (Some(_), None) => a.next().expect("peeked"),
+        let (from_a, from_b) = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => (key(x) <= key(y), key(y) <= key(x)),
+            (Some(_), None) => (true, false),
+            (None, Some(_)) => (false, true),
+            (None, None) => break,
+        };
+        let next = match (from_a.then(|| a.next()).flatten(), from_b.then(|| b.next()).flatten()) {
+            (Some(x), Some(y)) => both(x, y),
+            (Some(x), None) | (None, Some(x)) => x,
             (None, None) => break,
         };
         out.push(next);
