@@ -1,5 +1,6 @@
 //! What a search answer shows beyond its list: the sections the map and
-//! the timeline count, and the page's title.
+//! the timeline count, the page's title, and what names a document's
+//! origin when its metadata does not.
 
 use crate::route::Route;
 
@@ -29,6 +30,21 @@ pub fn page_title(route: &Route) -> String {
     }
 }
 
+/// What a result names as its source: the document's `source`, or else its
+/// file's name without folder or extension (`speeches/1803-Jefferson.txt`
+/// reads as "1803-Jefferson"), so every card says where it comes from
+/// without a raw path in a monospace line of its own.
+pub fn source_or_file(source: &'static str, id: &'static str) -> &'static str {
+    if !source.is_empty() {
+        return source;
+    }
+    let name = id.rsplit('/').next().unwrap_or(id);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && ext.len() <= 4 => stem,
+        _ => name,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,6 +59,15 @@ mod tests {
             Some(vec![false; 3]),
             "no hits: nothing counted"
         );
+    }
+
+    #[test]
+    fn a_card_without_a_source_names_its_file_without_folder_or_extension() {
+        assert_eq!(source_or_file("The Straits Times", "a.txt"), "The Straits Times");
+        assert_eq!(source_or_file("", "speeches/1803-Jefferson-1.txt"), "1803-Jefferson-1");
+        assert_eq!(source_or_file("", "notes.v2.md"), "notes.v2");
+        assert_eq!(source_or_file("", ".hidden"), ".hidden");
+        assert_eq!(source_or_file("", "README"), "README");
     }
 
     #[test]

@@ -130,7 +130,7 @@ fn unicode_tricks_and_huge_texts_still_search() {
     browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
     let ids = browser.wait_for(
         "results from every file",
-        "const ids = [...document.querySelectorAll('ol[aria-label=Results] li .doc-id')].map(e => e.textContent); return ids.length >= 3 ? ids : null",
+        "const ids = [...document.querySelectorAll('ol[aria-label=Results] li')].map(e => e.dataset.doc); return ids.length >= 3 ? ids : null",
     );
     let ids: Vec<&str> = ids
         .as_array()
@@ -147,7 +147,7 @@ fn unicode_tricks_and_huge_texts_still_search() {
     }
     assert_inert(&browser);
     browser.goto(&format!("{}#/search?q=fintech%20reports", server.url));
-    browser.wait_for("the 10 MB file", "return [...document.querySelectorAll('.doc-id')].some(e => e.textContent === 'ten-megabytes.txt')");
+    browser.wait_for("the 10 MB file", "return [...document.querySelectorAll('ol[aria-label=Results] li')].some(e => e.dataset.doc === 'ten-megabytes.txt')");
     browser.goto(&format!("{}#/doc/one-megabyte-line.txt?q=hub", server.url));
     let len = browser.wait_for(
         "the 1 MB line",

@@ -17,7 +17,7 @@ fn opening_a_result_shows_the_reader_and_back_returns() {
     browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
     let first = browser.wait_for(
         "results",
-        "return document.querySelector('ol[aria-label=Results] li .doc-id')?.textContent",
+        "return document.querySelector('ol[aria-label=Results] li')?.dataset.doc",
     );
     let id = first.as_str().unwrap().to_owned();
     browser.click("ol[aria-label=Results] li h2 a");

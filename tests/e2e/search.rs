@@ -9,7 +9,7 @@ use crate::support::{open_app, screenshot_path};
 const SEARCH_BOX: &str = "input[type=search]";
 
 /// Document ids of the results shown, in order.
-const RESULT_IDS: &str = "return [...document.querySelectorAll('ol[aria-label=Results] > li .doc-id')].map(e => e.textContent)";
+const RESULT_IDS: &str = "return [...document.querySelectorAll('ol[aria-label=Results] > li')].map(e => e.dataset.doc)";
 
 fn engine_ids(query: &str) -> Vec<String> {
     let index = corpus_atlas::index().expect("embedded index");

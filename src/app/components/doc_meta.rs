@@ -28,10 +28,10 @@ pub struct DocMetaProps {
 }
 
 impl DocMetaProps {
-    /// The props for a document.
+    /// The props for a document (its file's name stands for a missing source).
     pub fn of(doc: &Doc<'static>) -> Self {
         DocMetaProps {
-            source: AttrValue::Static(doc.source),
+            source: AttrValue::Static(crate::view::results::source_or_file(doc.source, doc.id)),
             author: AttrValue::Static(doc.author),
             date: AttrValue::Static(doc.date),
             lang: AttrValue::Static(doc.lang),

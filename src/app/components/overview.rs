@@ -42,11 +42,10 @@ pub fn Overview(props: &OverviewProps) -> Html {
         }
         .to_hash();
         html! {
-            <li key={doc.id} class="result" lang={doc.lang}>
+            <li key={doc.id} class="result" lang={doc.lang} data-doc={doc.id}>
                 <h2 class="result-title"><a href={href}>{ doc.title }</a></h2>
                 <DocMeta ..DocMetaProps::of(&doc) />
                 <p class="snippet">{ opening(&crate::engine::search::readable_text(index, doc.first_section), 200) }</p>
-                <p class="doc-id">{ doc.id }</p>
             </li>
         }
     });

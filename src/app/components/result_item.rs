@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::doc_meta::DocMetaProps;
 use super::{DocMeta, Highlighted};
 use crate::app::IndexRef;
 use crate::engine::search::{explain, snippet, SNIPPET_CHARS};
@@ -44,12 +45,12 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
         section.title
     };
     html! {
-        <li class="result" lang={lang}>
+        <li class="result" lang={lang} data-doc={doc.id}>
             <h2 class="result-title"><a href={href}>{ title }</a></h2>
             if !section.title.is_empty() && section.title != doc.title {
                 <p class="result-within">{ "in " }{ doc.title }</p>
             }
-            <DocMeta source={AttrValue::Static(doc.source)} author={AttrValue::Static(doc.author)} date={AttrValue::Static(doc.date)} lang={AttrValue::Static(lang)} />
+            <DocMeta lang={AttrValue::Static(lang)} ..DocMetaProps::of(&doc) />
             if !why.is_empty() {
                 <p class="why" lang="und">{ "Matched as " }{ for why.iter().enumerate().map(|(i, w)| html! {
                     <>{ if i > 0 { ", " } else { "" } }<span class="why-term">{ w.clone() }</span></>
@@ -60,7 +61,6 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
             } else {
                 <p class="snippet loading" aria-busy="true">{ "…" }</p>
             }
-            <p class="doc-id">{ doc.id }</p>
         </li>
     }
 }
