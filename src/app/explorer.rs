@@ -60,7 +60,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         html! {
             <div class="panels">
                 if show(EmbedView::Map) {
-                    <CityMap index={index_ref} counted={counted.clone()} {selected} on_place={handlers.on_place.clone()} />
+                    <CityMap index={index_ref} counted={counted.clone()} {selected} on_place={handlers.on_place.clone()} on_open={handlers.on_open.clone()} />
                 }
                 if show(EmbedView::Timeline) {
                     <Timeline index={IndexRef::tables(index)} counted={counted.clone()} {span} on_span={handlers.on_span.clone()} on_open={handlers.on_open.clone()} />

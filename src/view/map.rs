@@ -32,6 +32,24 @@ pub fn doc_label(title: &str) -> String {
     }
 }
 
+/// What a city's mark says: "Shenzhen: 11 mentions in 3 documents".
+pub fn place_summary(name: &str, mentions: u32, docs: usize) -> String {
+    format!(
+        "{name}: {mentions} mention{} in {docs} document{}",
+        if mentions == 1 { "" } else { "s" },
+        if docs == 1 { "" } else { "s" }
+    )
+}
+
+/// The documents that name a place most, most first (ties in document
+/// order), at most `k`: (document ordinal, mentions).
+pub fn top_documents(docs: &[(u32, u32)], k: usize) -> Vec<(u32, u32)> {
+    let mut top = docs.to_vec();
+    top.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
+    top.truncate(k);
+    top
+}
+
 /// Whether `name` is the place the results are filtered to (as typed after
 /// `city:`, in any case).
 pub fn same_place(selected: Option<&str>, name: &str) -> bool {
@@ -203,42 +221,63 @@ pub struct MarkAt {
 pub struct Label {
     /// The text's x (view units).
     pub x: f32,
-    /// SVG `text-anchor`: `start` (right of the mark) or `end` (left of it).
+    /// The text's baseline, y (view units).
+    pub y: f32,
+    /// SVG `text-anchor`: `start` (right of the mark), `end` (left of it) or
+    /// `middle` (above or below it).
     pub anchor: &'static str,
 }
 
-/// Labels for marks given biggest first: right of the mark or else left of
-/// it, where they stay inside the `view_box` and clear of one another;
-/// `None` for a mark whose label fits nowhere. `unit` is view units per
-/// screen pixel.
-pub fn place_labels(
-    marks: &[MarkAt],
-    unit: f32,
-    view_box: (f32, f32, f32, f32),
-) -> Vec<Option<Label>> {
+/// A box: left, top, width, height (view units).
+type Bounds = (f32, f32, f32, f32);
+
+fn overlap(a: Bounds, b: Bounds) -> bool {
+    !(a.0 + a.2 < b.0 || b.0 + b.2 < a.0 || a.1 + a.3 < b.1 || b.1 + b.3 < a.1)
+}
+
+/// Labels for marks given biggest first: right of the mark, else left,
+/// above or below it, where they stay inside the `view_box`, clear of one
+/// another and clear of the heart of every other mark (a label never hides
+/// a city); `None` for a mark whose label fits nowhere. `unit` is view units
+/// per screen pixel.
+pub fn place_labels(marks: &[MarkAt], unit: f32, view_box: (f32, f32, f32, f32)) -> Vec<Option<Label>> {
     let (vx, vy, vw, vh) = view_box;
-    let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
-    marks
+    // The middle of each mark: half its radius, and never under 3 px.
+    let hearts: Vec<Bounds> = marks
         .iter()
         .map(|m| {
+            let c = (m.r / 2.0).max(3.0 * unit);
+            (m.x - c, m.y - c, 2.0 * c, 2.0 * c)
+        })
+        .collect();
+    let mut placed: Vec<Bounds> = Vec::new();
+    marks
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
             let (x, y, r) = (m.x, m.y, m.r);
             let w = (m.chars as f32 * 7.0 + 4.0) * unit;
             let h = 14.0 * unit;
+            let gap = 3.0 * unit;
+            // (Box, then where the text goes: x, baseline, anchor.)
+            let beside = y + 4.5 * unit;
             let sides = [
-                (x + r + 3.0 * unit, "start"),
-                (x - r - 3.0 * unit - w, "end"),
+                ((x + r + gap, y - h / 2.0), (x + r + gap, beside, "start")),
+                ((x - r - gap - w, y - h / 2.0), (x - r - gap, beside, "end")),
+                ((x - w / 2.0, y - r - gap - h), (x, y - r - gap - 3.5 * unit, "middle")),
+                ((x - w / 2.0, y + r + gap), (x, y + r + gap + 10.5 * unit, "middle")),
             ];
-            for (left, anchor) in sides {
-                let bx = (left, y - h / 2.0, w, h);
-                let clear = placed.iter().all(|p| {
-                    bx.0 + bx.2 < p.0 || p.0 + p.2 < bx.0 || bx.1 + bx.3 < p.1 || p.1 + p.3 < bx.1
-                });
-                let on_map =
-                    bx.0 > vx && bx.0 + bx.2 < vx + vw && bx.1 > vy && bx.1 + bx.3 < vy + vh;
+            for ((left, top), (tx, ty, anchor)) in sides {
+                let bx = (left, top, w, h);
+                let on_map = bx.0 > vx && bx.0 + bx.2 < vx + vw && bx.1 > vy && bx.1 + bx.3 < vy + vh;
+                let clear = placed.iter().all(|&p| !overlap(bx, p))
+                    && hearts
+                        .iter()
+                        .enumerate()
+                        .all(|(j, &c)| j == i || !overlap(bx, c));
                 if clear && on_map {
                     placed.push(bx);
-                    let tx = if anchor == "start" { left } else { left + w };
-                    return Some(Label { x: tx, anchor });
+                    return Some(Label { x: tx, y: ty, anchor });
                 }
             }
             None
@@ -404,12 +443,55 @@ mod tests {
         let l = place_labels(&[m, m], 1.0, vb);
         assert_eq!(l[0].map(|l| l.anchor), Some("start"));
         assert_eq!(l[1].map(|l| l.anchor), Some("end"));
-        // Three times: no room left for the third.
-        assert_eq!(place_labels(&[m, m, m], 1.0, vb)[2], None);
+        // Then above and below; five times: no room left for the fifth.
+        let l = place_labels(&[m, m, m, m, m], 1.0, vb);
+        assert!(l[2].is_some_and(|l| l.anchor == "middle" && l.y < m.y));
+        assert!(l[3].is_some_and(|l| l.anchor == "middle" && l.y > m.y));
+        assert_eq!(l[4], None);
         // Far enough apart, both are right of their marks.
         let other = MarkAt { y: 100.0, ..m };
         let l = place_labels(&[m, other], 1.0, vb);
         assert!(l.iter().all(|l| l.map(|l| l.anchor) == Some("start")));
+    }
+
+    #[test]
+    fn a_place_card_names_its_counts_and_the_documents_that_name_it_most() {
+        assert_eq!(place_summary("Macau", 1, 1), "Macau: 1 mention in 1 document");
+        assert_eq!(place_summary("Macau", 7, 3), "Macau: 7 mentions in 3 documents");
+        assert_eq!(top_documents(&[(0, 2), (1, 9), (2, 2), (3, 5)], 3), [(1, 9), (3, 5), (0, 2)]);
+        assert_eq!(top_documents(&[], 3), []);
+    }
+
+    #[test]
+    fn a_label_never_covers_another_city() {
+        let vb = (0.0, 0.0, 1000.0, 800.0);
+        let big = MarkAt {
+            x: 500.0,
+            y: 400.0,
+            r: 18.0,
+            chars: 9,
+        };
+        // Neighbours right and left of the big mark, where its label would go.
+        let east = MarkAt { x: 540.0, r: 6.0, ..big };
+        let west = MarkAt { x: 460.0, r: 6.0, ..big };
+        let l = place_labels(&[big, east, west], 1.0, vb);
+        let first = l[0].expect("room above");
+        assert_eq!((first.anchor, first.y < big.y), ("middle", true), "{first:?}");
+        // Labels placed cover no mark's centre but their own.
+        let marks = [big, east, west];
+        for (i, label) in l.iter().enumerate() {
+            let Some(label) = label else { continue };
+            let w = marks[i].chars as f32 * 7.0 + 4.0;
+            let left = match label.anchor {
+                "start" => label.x,
+                "end" => label.x - w,
+                _ => label.x - w / 2.0,
+            };
+            for (j, m) in marks.iter().enumerate() {
+                let inside = (left..left + w).contains(&m.x) && (label.y - 11.0..label.y + 3.0).contains(&m.y);
+                assert!(i == j || !inside, "label {i} covers mark {j}: {label:?}");
+            }
+        }
     }
 
     #[test]
@@ -428,10 +510,10 @@ mod tests {
             y: 2.0,
             ..at_right_edge
         };
-        assert_eq!(
-            place_labels(&[at_top], 1.0, vb)[0],
-            None,
-            "would stick out above"
+        let below = place_labels(&[at_top], 1.0, vb)[0];
+        assert!(
+            below.is_none_or(|l| l.y > at_top.y),
+            "beside it would stick out above: {below:?}"
         );
     }
 

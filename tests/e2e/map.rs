@@ -68,10 +68,12 @@ fn offered_titles() -> Vec<&'static str> {
         .collect()
 }
 
-/// Clicks the map's view tab titled `title`.
+/// Chooses the map's view titled `title`, as a reader does.
 fn show_view(browser: &Browser, title: &str) {
     browser.js(
-        "[...document.querySelectorAll('section[aria-label=\"City map\"] .tabs button')].find(b => b.textContent === arguments[0]).click()",
+        "const s = document.querySelector('select[aria-label=\"Map view\"]'); \
+         s.value = [...s.options].find(o => o.textContent === arguments[0]).value; \
+         s.dispatchEvent(new Event('change', {bubbles: true}))",
         vec![serde_json::json!(title)],
     );
 }
@@ -109,7 +111,7 @@ pub fn current_query(browser: &Browser) -> String {
 }
 
 pub fn result_ids(browser: &Browser) -> Vec<String> {
-    let v = browser.js("return [...document.querySelectorAll('ol[aria-label=Results] > li .doc-id')].map(e => e.textContent)", vec![]);
+    let v = browser.js("return [...document.querySelectorAll('ol[aria-label=Results] > li')].map(e => e.dataset.doc)", vec![]);
     crate::support::strings(&v)
 }
 
@@ -161,8 +163,16 @@ fn the_map_marks_the_corpus_cities_and_a_click_filters_to_one() {
         vec![],
     );
     assert_eq!(inside, serde_json::json!(true), "the delta's cities are in sight");
-    // The tabs are the views that hold some of the corpus's places, and the world.
-    let tabs = browser.js("return [...document.querySelectorAll('section[aria-label=\"City map\"] .tabs button')].map(b => b.textContent)", vec![]);
+    // The views offered are those that hold some of the corpus's places, and
+    // the world, on one line with the table's toggle.
+    let tabs = browser.js("return [...document.querySelectorAll('select[aria-label=\"Map view\"] option')].map(o => o.textContent)", vec![]);
+    let rows = browser.js(
+        "const h = document.querySelector('section[aria-label=\"City map\"] .panel-head'); \
+         const mids = [...h.children].map(c => c.getBoundingClientRect()).map(r => r.top + r.height / 2); \
+         return Math.max(...mids) - Math.min(...mids)",
+        vec![],
+    );
+    assert!(rows.as_f64().unwrap() < 8.0, "the map's heading is one line: centres {rows} px apart");
     assert_eq!(tabs, serde_json::json!(offered_titles()));
     assert!(!offered_titles().contains(&"South America"), "no view without places: {:?}", offered_titles());
     // Every mark says its count to a screen reader.
@@ -278,6 +288,22 @@ fn the_other_views_the_table_and_zoom() {
         shown.keys().collect::<Vec<_>>(),
         expected.keys().collect::<Vec<_>>()
     );
+    // No label hides a city: none covers another mark's centre, and all
+    // are drawn above every mark.
+    let covered = browser.js(
+        "const labels = [...document.querySelectorAll('.map-svg .labels text')]; \
+         const marks = [...document.querySelectorAll('.map-svg g.mark')]; \
+         const bad = []; \
+         for (const t of labels) { const b = t.getBoundingClientRect(); \
+           for (const g of marks) { if (g.dataset.city === t.textContent) continue; \
+             const c = g.querySelector('circle').getBoundingClientRect(); \
+             const x = c.left + c.width / 2, y = c.top + c.height / 2; \
+             if (x > b.left && x < b.right && y > b.top && y < b.bottom) bad.push(t.textContent + ' over ' + g.dataset.city); } } \
+         return [labels.length, bad]",
+        vec![],
+    );
+    assert!(covered[0].as_u64().unwrap() >= 4, "the world view labels its cities: {covered}");
+    assert_eq!(covered[1], serde_json::json!([]), "labels over other cities");
     browser.screenshot(&screenshot_path("map-world"));
 
     // Zoom in with the button: the view box narrows.
@@ -316,6 +342,36 @@ fn the_other_views_the_table_and_zoom() {
         rows.get("Guangdong").is_some_and(|v| v.as_u64() > Some(0)),
         "regions are in the table too: {rows}"
     );
+    browser.assert_clean_console();
+}
+
+#[test]
+fn a_focused_city_shows_its_card_which_opens_the_text_naming_it_most() {
+    let (server, browser) = open_app();
+    browser.goto(&server.url);
+    marks(&browser);
+    let card = "return [document.querySelector('.place-card .mark-card-date')?.textContent, \
+                        document.querySelector('.place-card .mark-card-text')?.textContent ?? '', \
+                        document.querySelector('.place-card').getBoundingClientRect().height]";
+    let before = browser.js(card, vec![]);
+    browser.js("document.querySelector('g.mark[data-city=\"Macau\"]').focus(); return true", vec![]);
+    let after = browser.wait_for("Macau's card", &format!("const c = (() => {{ {card} }})(); return c[0].startsWith('Macau') ? c : null"));
+    let (label, _) = browser.accessibility("g.mark[data-city=\"Macau\"]");
+    assert_eq!(after[0].as_str(), Some(label.as_str()), "the card says what the mark says");
+    assert_eq!(after[2], before[2], "the card's place was kept for it: nothing moves");
+    // The documents that name Macau most, by title, most first.
+    let index = corpus_atlas::index().unwrap();
+    let macau = place_counts(index, None)
+        .into_iter()
+        .find(|c| index.entity(c.entity).name == "Macau")
+        .expect("the corpus names Macau");
+    let top = corpus_atlas::view::map::top_documents(&macau.docs, 3);
+    let first = index.doc(top[0].0);
+    let listed = after[1].as_str().unwrap();
+    assert!(listed.starts_with(&format!("{} ({})", first.title, top[0].1)), "{listed}");
+    browser.click(".place-card .mark-card-open");
+    let opened = browser.wait_for("the reader", "return document.querySelector('#reader-title')?.textContent");
+    assert_eq!(opened.as_str(), Some(first.title));
     browser.assert_clean_console();
 }
 

@@ -233,7 +233,7 @@ fn the_timeline_is_one_tab_stop_with_arrows_between_marks_and_focus_follows_into
     );
     assert_eq!(moved, serde_json::json!([-1, 0, true]), "arrows along a row of chips");
     // Arrows move between the marks; Enter opens the reader, and focus goes with it.
-    let card_height = browser.js("return document.querySelector('.mark-card').getBoundingClientRect().height", vec![]);
+    let card_height = browser.js("return document.querySelector('.timeline .mark-card').getBoundingClientRect().height", vec![]);
     browser.js("document.querySelector('.timeline-svg .event[tabindex=\"0\"]').focus(); return true", vec![]);
     let first = browser.js("return document.activeElement.getAttribute('aria-label')", vec![]);
     browser.js("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true, cancelable: true})); return true", vec![]);
@@ -242,8 +242,8 @@ fn the_timeline_is_one_tab_stop_with_arrows_between_marks_and_focus_follows_into
     // The focused date is shown under the drawing, where touch and keyboard
     // users see it (the SVG tooltip is the mouse's alone), moving nothing.
     let card = browser.js(
-        "return [document.querySelector('.mark-card-date').textContent, document.querySelector('.mark-card-text').textContent, \
-                 document.querySelector('.mark-card').getBoundingClientRect().height]",
+        "return [document.querySelector('.timeline .mark-card-date').textContent, document.querySelector('.timeline .mark-card-text').textContent, \
+                 document.querySelector('.timeline .mark-card').getBoundingClientRect().height]",
         vec![],
     );
     assert_eq!(card[0], second, "the card names the focused date: {card}");
@@ -253,5 +253,35 @@ fn the_timeline_is_one_tab_stop_with_arrows_between_marks_and_focus_follows_into
     assert_eq!(card[2], card_height, "the card's place was kept for it: nothing moves");
     browser.js("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true})); return true", vec![]);
     browser.wait_for("the reader, focused", "return document.activeElement && document.activeElement.id === 'reader-title'");
+    browser.assert_clean_console();
+}
+
+#[test]
+fn a_tapped_date_shows_its_card_and_the_card_opens_the_reader_there() {
+    let (server, browser) = crate::support::open_app();
+    browser.resize(390, 844);
+    browser.goto(&format!("{}#/search?q=Shenzhen", server.url));
+    browser.wait_for("results", "return document.querySelector('ol[aria-label=Results] li')");
+    // On a phone the timeline is one tap away.
+    browser.js("[...document.querySelectorAll('.phone-tabs button')].find(b => b.textContent === 'Timeline').click(); return true", vec![]);
+    browser.wait_for("the timeline's dates", "return document.querySelector('.timeline-svg .lanes .event circle')?.getClientRects().length");
+    let card_height = browser.js("return document.querySelector('.timeline .mark-card').getBoundingClientRect().height", vec![]);
+    let url = browser.url();
+    // A finger cannot hover: the tap shows the date's card and stays here.
+    browser.tap(".timeline-svg .lanes .event circle");
+    let shown = browser.wait_for(
+        "the tapped date's card",
+        "const a = document.activeElement; \
+         return a?.classList.contains('event') && document.querySelector('.timeline .mark-card-date').textContent === a.getAttribute('aria-label') \
+           ? [a.getAttribute('aria-label'), document.querySelector('.timeline .mark-card-from').textContent, document.querySelector('.timeline .mark-card').getBoundingClientRect().height] : null",
+    );
+    assert_eq!(browser.url(), url, "a tap does not leave the results");
+    assert_eq!(shown[2], card_height, "the card's place was kept for it: nothing moves");
+    browser.screenshot(&crate::support::screenshot_path("phone-timeline-card"));
+    // The card names the document (its title), and its button opens it.
+    let source = shown[1].as_str().unwrap().to_owned();
+    browser.tap(".timeline .mark-card-open");
+    let title = browser.wait_for("the reader", "return document.querySelector('#reader-title')?.textContent");
+    assert!(source.starts_with(title.as_str().unwrap()), "card {source:?}, reader {title}");
     browser.assert_clean_console();
 }

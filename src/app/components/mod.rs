@@ -48,6 +48,16 @@ pub fn activation(
     (onclick, onkeydown)
 }
 
+/// Whether a click came from a finger (a tap): Chromium and Firefox send
+/// clicks as pointer events, whose `pointerType` says so. A tap cannot
+/// hover, so it shows what a mouse would see in a tooltip first.
+pub fn tapped(e: &yew::MouseEvent) -> bool {
+    js_sys::Reflect::get(e, &"pointerType".into())
+        .ok()
+        .and_then(|t| t.as_string())
+        .is_some_and(|t| t == "touch")
+}
+
 /// Arrow keys on one of a group's items (`item` inside the nearest
 /// `group`: a drawing's marks, a row of chips): focus the previous or next
 /// one, so the group is one Tab stop (roving focus). Whether the key was an

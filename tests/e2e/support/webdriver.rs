@@ -212,6 +212,27 @@ impl Browser {
         self.call("POST", &format!("/element/{id}/click"), Some(json!({})));
     }
 
+    /// Taps the middle of the first element matching `css` with a finger
+    /// (a touch pointer), as a phone reader does.
+    pub fn tap(&self, css: &str) {
+        let at = self.js(
+            "const e = document.querySelector(arguments[0]); e.scrollIntoView({block: 'center'}); \
+             const r = e.getBoundingClientRect(); \
+             return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]",
+            vec![json!(css)],
+        );
+        let finger = json!({
+            "type": "pointer", "id": "finger", "parameters": { "pointerType": "touch" },
+            "actions": [
+                { "type": "pointerMove", "origin": "viewport", "x": at[0], "y": at[1], "duration": 0 },
+                { "type": "pointerDown", "button": 0 },
+                { "type": "pointerUp", "button": 0 },
+            ],
+        });
+        self.call("POST", "/actions", Some(json!({ "actions": [finger] })));
+        self.call("DELETE", "/actions", None);
+    }
+
     /// Types `text` into the first element matching `css`, like a person would.
     pub fn type_into(&self, css: &str, text: &str) {
         let id = self.find(css);

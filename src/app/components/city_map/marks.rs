@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::app::IndexRef;
 use crate::engine::overview::places::PlaceCount;
 use crate::geo::BaseView;
-use crate::view::map::{doc_label, place_labels, radius, same_place, units_per_px, Camera, MarkAt};
+use crate::view::map::{doc_label, place_labels, place_summary, radius, same_place, units_per_px, Camera, MarkAt};
 
 /// A city counted, projected into the view.
 pub struct City<'a> {
@@ -28,11 +28,13 @@ pub struct MarkContext<'a> {
     pub on_place: &'a Callback<Option<String>>,
     /// The press that ends in a click was a drag (then it is not a click).
     pub dragged: &'a Rc<RefCell<bool>>,
+    /// A mark got focus (by Tab and arrows, a click or a tap): its entity.
+    pub on_focus: &'a Callback<u32>,
 }
 
 impl MarkContext<'_> {
-    /// The marks of the cities `inside` the view, biggest first in
-    /// `inside`, drawn smallest first so the big ones stay on top.
+    /// The marks of the cities `inside` the view (biggest first in
+    /// `inside`), and their labels.
     pub fn render(
         &self,
         base: &BaseView,
@@ -51,34 +53,36 @@ impl MarkContext<'_> {
                 chars: c.name.chars().count(),
             })
             .collect();
-        // Labels, biggest first, right of the mark or else left of it, where
-        // they stay on the map and clear of one another.
+        // Labels, biggest first, beside, above or below the mark, where
+        // they stay on the map, clear of one another and of other marks.
         let labels = place_labels(&at, unit, camera.view_box(&base.view));
-        inside
+        let font = (12.5 * unit).to_string();
+        let texts = inside.iter().zip(&labels).filter_map(|(city, label)| {
+            let l = (*label)?;
+            Some(html! { <text x={l.x.to_string()} y={l.y.to_string()} text-anchor={l.anchor} font-size={font.clone()} aria-hidden="true">{ city.name }</text> })
+        });
+        // Drawn smallest first so the big ones stay on top; one Tab stop
+        // for all the marks: the first drawn takes it. The labels go over
+        // every mark, where none can be hidden under a neighbour's circle.
+        let marks = inside
             .iter()
-            .zip(at.iter().zip(labels))
+            .zip(&at)
             .rev()
             .enumerate()
-            .map(|(k, (city, (m, label)))| {
-                let text = label.map(|l| {
-                    html! { <text x={l.x.to_string()} y={(city.y + 4.5 * unit).to_string()} text-anchor={l.anchor} font-size={(12.5 * unit).to_string()} aria-hidden="true">{ city.name }</text> }
-                });
-                // One Tab stop for all the marks: the first drawn takes it.
-                self.mark(city, m.r, unit, k == 0, text)
-            })
-            .collect()
+            .map(|(k, (city, m))| self.mark(city, m.r, unit, k == 0));
+        html! {
+            <>
+                <g class="marks">{ for marks }</g>
+                <g class="labels">{ for texts }</g>
+            </>
+        }
     }
 
-    fn mark(&self, city: &City, r: f32, unit: f32, first: bool, text: Option<Html>) -> Html {
+    fn mark(&self, city: &City, r: f32, unit: f32, first: bool) -> Html {
         let (c, name, x, y) = (city.count, city.name, city.x, city.y);
         let on = same_place(self.selected, name);
         let docs = c.docs.len();
-        let label = format!(
-            "{name}: {} mention{} in {docs} document{}",
-            c.mentions,
-            if c.mentions == 1 { "" } else { "s" },
-            if docs == 1 { "" } else { "s" }
-        );
+        let label = place_summary(name, c.mentions, docs);
         let mut tip = label.clone();
         for (d, n) in &c.docs {
             tip.push_str(&format!("\n{}: {n}", doc_label(self.index.0.doc(*d).title)));
@@ -100,14 +104,17 @@ impl MarkContext<'_> {
                 activate.emit(k);
             }
         });
+        let onfocus = {
+            let (on_focus, entity) = (self.on_focus.clone(), c.entity);
+            Callback::from(move |_: FocusEvent| on_focus.emit(entity))
+        };
         let tabindex = if first { "0" } else { "-1" };
         html! {
             <g key={c.entity} class={classes!("mark", on.then_some("mark-on"))} {tabindex} role="button"
                aria-pressed={on.to_string()} aria-label={label} data-city={name} data-count={c.mentions.to_string()}
-               {onclick} {onkeydown}>
+               {onclick} {onkeydown} {onfocus}>
                 <title>{ tip }</title>
                 <circle cx={x.to_string()} cy={y.to_string()} r={r.to_string()} stroke-width={(1.5 * unit).to_string()} />
-                { for text }
             </g>
         }
     }

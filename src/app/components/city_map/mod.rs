@@ -10,6 +10,7 @@
 //!
 //! The geometry (camera, label placement) is [`crate::view::map`].
 
+mod card;
 mod chips;
 mod marks;
 mod table;
@@ -43,6 +44,8 @@ pub struct CityMapProps {
     pub selected: Option<AttrValue>,
     /// A place was activated: its name, or `None` to lift the filter.
     pub on_place: Callback<Option<String>>,
+    /// Open the reader at (document id, section within the document).
+    pub on_open: Callback<(String, Option<u32>)>,
 }
 
 /// The cities counted: position (lat, lon) and mentions.
@@ -97,6 +100,8 @@ pub fn CityMap(props: &CityMapProps) -> Html {
     let views = basemap();
     let camera = use_state(|| opening(index, *view_no, &all));
     let table = use_state(|| false);
+    // The city whose card is shown (its entity).
+    let focused = use_state(|| None::<u32>);
     let svg_ref = use_node_ref();
     let drag = use_drag_pan(
         svg_ref.clone(),
@@ -139,24 +144,31 @@ pub fn CityMap(props: &CityMapProps) -> Html {
         None => "Places named in the whole corpus".to_owned(),
         Some(_) => "Places named in the results".to_owned(),
     };
+    let on_focus = {
+        let focused = focused.clone();
+        Callback::from(move |entity: u32| focused.set(Some(entity)))
+    };
     let marks = MarkContext {
         index,
         selected: props.selected.as_deref(),
         on_place: &props.on_place,
         dragged: &drag.dragged,
+        on_focus: &on_focus,
     };
+    let card = card::place_card(index, focused.and_then(|f| counts.iter().find(|c| c.entity == f)), &props.on_open);
     let has_regions = counts
         .iter()
         .any(|c| index.0.entity(c.entity).kind != "city");
 
     html! {
         <section class="panel map" role="region" aria-label="City map">
-            { head(views, &offered, *view_no, &switch, &table) }
+            { head(views, &offered, *view_no, shower(&view_no, &camera), &table) }
             <p class="panel-note">{ summary }{ if counts.is_empty() { ": none." } else { "." } }</p>
             if *table {
                 { table::place_table(index, &counts) }
             } else {
                 { frame(base, &camera, svg_ref, &drag, marks.render(base, *camera, &inside, &counts)) }
+                { card }
             }
             if !outside.is_empty() {
                 <div class="facet"><h3>{ "Elsewhere" }</h3><ul class="chips">{ chips::elsewhere(index, views, &outside, &switch) }</ul></div>
@@ -169,35 +181,50 @@ pub fn CityMap(props: &CityMapProps) -> Html {
     }
 }
 
-/// A button's click handler that shows another basemap view, whole.
+/// A handler that shows another basemap view, whole.
 fn switcher(
     view_no: &UseStateHandle<usize>,
     camera: &UseStateHandle<Camera>,
 ) -> impl Fn(usize) -> Callback<MouseEvent> {
-    let (view_no, camera) = (view_no.clone(), camera.clone());
+    let show = shower(view_no, camera);
     move |to: usize| {
-        let view_no = view_no.clone();
-        let camera = camera.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(v) = basemap().get(to) {
-                view_no.set(to);
-                camera.set(Camera::home(&v.view));
-            }
-        })
+        let show = show.clone();
+        Callback::from(move |_: MouseEvent| show(to))
     }
 }
 
-/// The heading, the views' tabs and the table's toggle.
+/// Shows basemap view `to`, whole.
+fn shower(view_no: &UseStateHandle<usize>, camera: &UseStateHandle<Camera>) -> Rc<dyn Fn(usize)> {
+    let (view_no, camera) = (view_no.clone(), camera.clone());
+    Rc::new(move |to: usize| {
+        if let Some(v) = basemap().get(to) {
+            view_no.set(to);
+            camera.set(Camera::home(&v.view));
+        }
+    })
+}
+
+/// The heading, the view chooser and the table's toggle, on one line
+/// whatever the number of views (a row of tabs wrapped to three).
 fn head(
     views: &[BaseView],
     offered: &[usize],
     view_no: usize,
-    switch: &impl Fn(usize) -> Callback<MouseEvent>,
+    show: Rc<dyn Fn(usize)>,
     table: &UseStateHandle<bool>,
 ) -> Html {
-    let tabs = offered.iter().filter_map(|&i| Some((i, views.get(i)?))).map(|(i, v)| {
-        let on = i == view_no;
-        html! { <button class={classes!("tab", on.then_some("tab-on"))} aria-pressed={on.to_string()} onclick={switch(i)}>{ v.title }</button> }
+    let options = offered.iter().filter_map(|&i| Some((i, views.get(i)?))).map(|(i, v)| {
+        html! { <option value={i.to_string()} selected={i == view_no}>{ v.title }</option> }
+    });
+    let onchange = Callback::from(move |e: Event| {
+        use wasm_bindgen::JsCast;
+        let chosen = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|s| s.value().parse().ok());
+        if let Some(to) = chosen {
+            show(to);
+        }
     });
     let toggle_table = {
         let table = table.clone();
@@ -206,7 +233,7 @@ fn head(
     html! {
         <div class="panel-head">
             <h2>{ "City map" }</h2>
-            <div class="tabs" role="group" aria-label="Map view">{ for tabs }</div>
+            <select class="view-choice" aria-label="Map view" {onchange}>{ for options }</select>
             <button class="tab" aria-pressed={table.to_string()} onclick={toggle_table}>{ "Table" }</button>
         </div>
     }
@@ -252,7 +279,7 @@ fn frame(
                  {onkeydown} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                 <rect class="sea" x={vx.to_string()} y={vy.to_string()} width={vw.to_string()} height={vh.to_string()} />
                 <g class="land" stroke-width={(0.8 * unit).to_string()}>{ for countries }</g>
-                <g class="marks">{ marks }</g>
+                { marks }
             </svg>
             <div class="zoom" role="group" aria-label="Zoom">
                 <button aria-label="Zoom in" onclick={zoom_by(1.5)}>{ "+" }</button>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::marks::event_mark;
+use super::marks::{event_mark, mark_card};
 use crate::app::hooks::use_brush;
 use crate::app::IndexRef;
 use crate::engine::Event;
@@ -96,12 +96,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                 <g class="lanes">{ for lane_marks }</g>
                 { brush_rect }
             </svg>
-            // For eyes, not screen readers (each mark's name says it all):
-            // always laid out, so focusing a date moves nothing.
-            <div class="mark-card" ref={card} aria-hidden="true">
-                <p class="mark-card-date">{ "Focus a date (Tab, then the arrows) to read its sentence here." }</p>
-                <p class="mark-card-text"></p>
-            </div>
+            { mark_card(&card, &props.on_open) }
             { legend() }
         </div>
     }

@@ -42,23 +42,77 @@ pub fn describe(index: IndexRef, e: &Event) -> (String, String) {
     (label, sentence)
 }
 
-/// Shows a date's description and sentence in the card under the drawing
-/// (as text, written straight into its two lines: focusing a mark among
-/// thousands redraws nothing).
-fn show_card(card: &NodeRef, label: &str, sentence: &str) {
+/// Shows a date in the card under the drawing: its description, sentence
+/// and source, and where its "Open" button leads (as text and attributes
+/// written straight into the card: focusing a mark among thousands redraws
+/// nothing).
+fn show_card(card: &NodeRef, shown: &Shown) {
     let Some(card) = card.cast::<web_sys::Element>() else {
         return;
     };
-    for (css, text) in [(".mark-card-date", label), (".mark-card-text", sentence)] {
+    let lines = [
+        (".mark-card-date", shown.label.as_str()),
+        (".mark-card-text", shown.sentence.as_str()),
+        (".mark-card-from", shown.source.as_str()),
+    ];
+    for (css, text) in lines {
         if let Ok(Some(line)) = card.query_selector(css) {
             line.set_text_content(Some(text));
         }
     }
+    let _ = card.set_attribute("data-doc", &shown.doc);
+    match shown.within {
+        Some(s) => card.set_attribute("data-section", &s.to_string()),
+        None => card.remove_attribute("data-section"),
+    }
+    .ok();
+    if let Ok(Some(open)) = card.query_selector(".mark-card-open") {
+        let _ = open.remove_attribute("hidden");
+    }
 }
 
-/// A date's mark at height `y`: a link to the reader, with its sentence as
-/// a tooltip, and in the card under the drawing when it has focus; `first`
-/// takes the drawing's one Tab stop.
+/// What the card shows for a date.
+struct Shown {
+    label: String,
+    sentence: String,
+    /// The document's title and date.
+    source: String,
+    doc: String,
+    within: Option<u32>,
+}
+
+/// The card under the drawing: the focused (or tapped) date's description,
+/// sentence and source, and a button that opens the reader there. Always
+/// laid out, so focusing a date moves nothing.
+pub fn mark_card(card: &NodeRef, on_open: &Callback<(String, Option<u32>)>) -> Html {
+    let open = {
+        let (card, on_open) = (card.clone(), on_open.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(card) = card.cast::<web_sys::Element>() else {
+                return;
+            };
+            let Some(doc) = card.get_attribute("data-doc") else {
+                return;
+            };
+            let within = card.get_attribute("data-section").and_then(|s| s.parse().ok());
+            on_open.emit((doc, within));
+        })
+    };
+    html! {
+        <div class="mark-card" ref={card.clone()}>
+            <p class="mark-card-date">{ "Focus or tap a date (Tab, then the arrows) to read its sentence here." }</p>
+            <p class="mark-card-text"></p>
+            <p class="mark-card-foot">
+                <span class="mark-card-from"></span>
+                <button class="tab mark-card-open" hidden=true onclick={open}>{ "Open" }</button>
+            </p>
+        </div>
+    }
+}
+
+/// A date's mark at height `y`: a link to the reader (a tap shows its card
+/// first), with its sentence as a tooltip and in the card under the drawing
+/// when it has focus; `first` takes the drawing's one Tab stop.
 pub fn event_mark(
     index: IndexRef,
     on_open: &Callback<(String, Option<u32>)>,
@@ -74,7 +128,17 @@ pub fn event_mark(
     } else {
         format!("{label}\n{sentence}")
     };
-    let (onclick, activate) = crate::app::components::activation(opener(index, e, on_open));
+    let open = opener(index, e, on_open);
+    let (_, activate) = crate::app::components::activation(open.clone());
+    let onclick = Callback::from(move |m: MouseEvent| {
+        if crate::app::components::tapped(&m) {
+            // A finger cannot hover: the tap focuses the mark, which shows
+            // its card, whose button opens it.
+            focus_target(&m);
+        } else {
+            open();
+        }
+    });
     // One Tab stop for all the marks: arrows move between them.
     let onkeydown = Callback::from(move |k: KeyboardEvent| {
         if !crate::app::components::rove(&k, ".timeline-svg", ".event") {
@@ -82,8 +146,21 @@ pub fn event_mark(
         }
     });
     let onfocus = {
-        let (card, label, sentence) = (card.clone(), label.clone(), sentence.clone());
-        Callback::from(move |_: FocusEvent| show_card(&card, &label, &sentence))
+        let section = index.0.section(e.section);
+        let doc = index.0.doc(section.doc);
+        let shown = Shown {
+            label: label.clone(),
+            sentence,
+            source: if doc.date.is_empty() {
+                doc.title.to_owned()
+            } else {
+                format!("{} · {}", doc.title, doc.date)
+            },
+            doc: doc.id.to_owned(),
+            within: (doc.section_count > 1).then(|| e.section - doc.first_section),
+        };
+        let card = card.clone();
+        Callback::from(move |_: FocusEvent| show_card(&card, &shown))
     };
     html! {
         <g class={classes!("event", e.relative.then_some("relative"))} tabindex={if first { "0" } else { "-1" }} role="link" aria-label={label}
@@ -91,6 +168,19 @@ pub fn event_mark(
             <title>{ tip }</title>
             { shape(scale, e, y) }
         </g>
+    }
+}
+
+/// Focuses the mark a click landed in.
+fn focus_target(m: &MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let mark = m
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(".event").ok().flatten())
+        .and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok());
+    if let Some(mark) = mark {
+        let _ = mark.focus();
     }
 }
 
