@@ -3,7 +3,7 @@
 //! The corpus in `assets/corpus/` (or `$CORPUS_DIR`) is indexed by `build.rs`
 //! and embedded in this library as bytes; [`index`] opens them in place.
 //! The browser app lives in `app` (wasm32 only), the command-line program
-//! in `src/bin/atlas.rs`, and both answer from the same [`engine`].
+//! in `src/bin/atlas/`, and both answer from the same [`engine`].
 
 #![warn(missing_docs)]
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::error::CorpusError;
 use super::files::read_capped;
 use super::layout::{layout, Furniture, Layout};
+use super::progress::Progress;
 use super::meta::{derive_author, derive_date, derive_source, derive_title, detect_language};
 use super::project::{project_file, FURNITURE_FILE};
 use super::settings::{apply, load_settings, settings_path};
@@ -18,11 +19,24 @@ pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
 /// Reads every text in `dir` (sorted by file name) with its metadata, its
 /// sections and its furniture, using the project's furniture patterns.
 pub fn load(dir: &Path) -> Result<Vec<DocInput>, CorpusError> {
-    load_with(dir, &Furniture::load(&project_file(FURNITURE_FILE)?)?)
+    load_reporting(dir, &mut ())
+}
+
+/// [`load`], telling `progress` the files read (stage "reading").
+pub fn load_reporting(dir: &Path, progress: &mut dyn Progress) -> Result<Vec<DocInput>, CorpusError> {
+    read_folder(dir, &Furniture::load(&project_file(FURNITURE_FILE)?)?, progress)
 }
 
 /// [`load`] with explicit furniture patterns.
 pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, CorpusError> {
+    read_folder(dir, furniture, &mut ())
+}
+
+fn read_folder(
+    dir: &Path,
+    furniture: &Furniture,
+    progress: &mut dyn Progress,
+) -> Result<Vec<DocInput>, CorpusError> {
     let entries = fs::read_dir(dir)
         .map_err(|e| CorpusError::new(dir, None, format!("cannot read the corpus folder: {e}")))?;
     let mut files: Vec<PathBuf> = Vec::new();
@@ -66,7 +80,7 @@ pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, Cor
             dir,
             None,
             format!(
-                "the corpus folder has no texts (files ending in .{})",
+                "the corpus folder has no texts (files ending in .{}): put the texts there, or name the folder that holds them",
                 TEXT_EXTENSIONS.join(" or .")
             ),
         ));
@@ -75,6 +89,7 @@ pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, Cor
     let settings_file = settings_path(dir);
     let mut settings = load_settings(&settings_file)?;
     let mut docs = Vec::with_capacity(files.len());
+    progress.stage("reading", Some(files.len()));
     for path in &files {
         let id = path
             .file_name()
@@ -86,6 +101,7 @@ pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, Cor
         }
         lay_out(&mut doc, furniture);
         docs.push(doc);
+        progress.advance(docs.len());
     }
     if let Some(id) = settings.documents.keys().next() {
         return Err(CorpusError::new(

@@ -8,8 +8,9 @@ use std::path::Path;
 
 use super::entities::project_entities;
 use super::error::CorpusError;
-use super::load::load;
-use crate::engine::build::{IndexWriter, WriteError};
+use super::load::load_reporting;
+use super::progress::{steps, Progress};
+use crate::engine::build::{IndexWriter, SplitIndex, SplitOptions, WriteError};
 
 /// Why a folder could not be indexed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +57,12 @@ pub struct Indexing {
 
 /// Loads the folder `dir` into a writer with the project's entities.
 pub fn index_folder(dir: &Path) -> Result<Indexing, BuildError> {
-    let docs = load(dir)?;
+    index_folder_reporting(dir, &mut ())
+}
+
+/// [`index_folder`], telling `progress` the files read.
+pub fn index_folder_reporting(dir: &Path, progress: &mut dyn Progress) -> Result<Indexing, BuildError> {
+    let docs = load_reporting(dir, progress)?;
     let text_bytes = docs.iter().map(|d| d.text.len()).sum();
     let count = docs.len();
     let mut writer = IndexWriter::new();
@@ -74,4 +80,21 @@ pub fn index_folder(dir: &Path) -> Result<Indexing, BuildError> {
 /// The whole index of the folder `dir`, as the app embeds it.
 pub fn build_index(dir: &Path) -> Result<Vec<u8>, BuildError> {
     Ok(index_folder(dir)?.writer.finish()?)
+}
+
+impl Indexing {
+    /// The whole index, telling `progress` the stages "places", "indexing"
+    /// and "writing".
+    pub fn finish(self, progress: &mut dyn Progress) -> Result<Vec<u8>, BuildError> {
+        Ok(self.writer.finish_with(&mut steps(progress))?)
+    }
+
+    /// A split index (see [`IndexWriter::finish_split`]), telling `progress` its stages.
+    pub fn finish_split(
+        self,
+        options: SplitOptions,
+        progress: &mut dyn Progress,
+    ) -> Result<SplitIndex, BuildError> {
+        Ok(self.writer.finish_split_with(options, &mut steps(progress))?)
+    }
 }

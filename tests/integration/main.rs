@@ -1,6 +1,7 @@
 //! Native integration tests: one binary, topic modules.
 
 mod cli;
+mod cli_usage;
 mod architecture;
 mod bounds;
 mod corpus_errors;

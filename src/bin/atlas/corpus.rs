@@ -1,52 +1,27 @@
-//! Commands that read a corpus folder: places, dates, check, build.
+//! Commands that analyse the corpus's documents again: places, dates.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::io::Write;
 
-use corpus_atlas::engine::Index;
-use serde_json::json;
+use corpus_atlas::engine::build::dates::date_doc;
+use corpus_atlas::engine::build::places::{find, PLACE_KINDS};
+use serde_json::{json, Value};
 
-use super::args::Flags;
-use super::output::printable;
+use super::args::ReadArgs;
+use super::exit::Outcome;
+use super::output::{self, printable};
+use super::progress::Bars;
+use super::source::documents;
 
-/// Loads a corpus folder and writes its index bytes in memory.
-pub(crate) fn index_folder(f: &Flags) -> Result<(PathBuf, usize, usize, Vec<u8>), String> {
-    let (dir, i) = load_folder(f)?;
-    Ok((dir, i.docs, i.text_bytes, i.writer.finish().map_err(|e| e.to_string())?))
-}
+/// Mentions of one place in one section: count, how many inside an organisation's name, strings found.
+type Row = (usize, usize, Vec<String>);
 
-/// Loads a corpus folder into a writer (the pipeline build.rs runs too).
-pub(crate) fn load_folder(f: &Flags) -> Result<(PathBuf, corpus_atlas::corpus::pipeline::Indexing), String> {
-    let dir = PathBuf::from(f.rest.first().map_or("assets/corpus", String::as_str));
-    let indexing = corpus_atlas::corpus::pipeline::index_folder(&dir).map_err(|e| e.to_string())?;
-    Ok((dir, indexing))
-}
-
-pub(crate) fn summary(
-    dir: &std::path::Path,
-    count: usize,
-    text_bytes: usize,
-    bytes: &[u8],
-) -> Result<String, String> {
-    let index = Index::open(bytes).map_err(|e| e.to_string())?;
-    Ok(format!(
-        "{}: {count} documents, {} sections, {} entities, {} keys; {text_bytes} text bytes → {} index bytes",
-        dir.display(),
-        index.section_count(),
-        index.entity_count(),
-        index.term_count(),
-        bytes.len()
-    ))
-}
-
-pub(crate) fn cmd_places(f: &Flags) -> Result<(), String> {
-    use corpus_atlas::engine::build::places::{find, PLACE_KINDS};
-    let dir = PathBuf::from(f.rest.first().map_or("assets/corpus", String::as_str));
-    let mut docs = corpus_atlas::corpus::load(&dir).map_err(|e| e.to_string())?;
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
+pub(crate) fn cmd_places(a: &ReadArgs) -> Outcome {
+    let mut bars = Bars::new();
+    let docs = documents(&a.source, &mut bars)?;
     let entities = corpus_atlas::corpus::project_entities().map_err(|e| e.to_string())?;
-    /// Mentions of one place in one section: count, how many inside an organisation's name, strings found.
-    type Row = (usize, usize, Vec<String>);
-    let mut rows: std::collections::BTreeMap<(usize, usize, usize), Row> = Default::default();
+    bars.spin("places");
+    let mut rows: BTreeMap<(usize, usize, usize), Row> = BTreeMap::new();
     for m in find(&docs, &entities)
         .into_iter()
         .filter(|m| PLACE_KINDS.contains(&entities[m.entity].kind.as_str()))
@@ -59,11 +34,10 @@ pub(crate) fn cmd_places(f: &Flags) -> Result<(), String> {
             row.2.push(surface);
         }
     }
-    let mut out: Vec<_> = rows.into_iter().collect();
-    out.sort_by_key(|((doc, section, _), (count, _, _))| {
-        (*doc, *section, std::cmp::Reverse(*count))
-    });
-    let rows: Vec<serde_json::Value> = out
+    bars.clear();
+    let mut found: Vec<_> = rows.into_iter().collect();
+    found.sort_by_key(|((doc, section, _), (count, _, _))| (*doc, *section, std::cmp::Reverse(*count)));
+    let rows: Vec<Value> = found
         .into_iter()
         .map(|((d, s, e), (count, in_org, surfaces))| {
             let entity = &entities[e];
@@ -81,41 +55,27 @@ pub(crate) fn cmd_places(f: &Flags) -> Result<(), String> {
             row
         })
         .collect();
-    if f.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
-        );
-        return Ok(());
-    }
-    for r in &rows {
-        let name = r
-            .get("city")
-            .or_else(|| r.get("region"))
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
-        println!(
+    output::rows(a.json, &rows, |out, r| {
+        let name = r.get("city").or_else(|| r.get("region")).and_then(Value::as_str).unwrap_or_default();
+        writeln!(
+            out,
             "{} §{}  {} ×{}  {}",
             printable(r["doc"].as_str().unwrap_or_default()),
             r["section"],
             printable(name),
             r["count"],
             printable(&r["surfaces"].to_string())
-        );
-    }
-    Ok(())
+        )
+    })
 }
 
-pub(crate) fn cmd_dates(f: &Flags) -> Result<(), String> {
-    let dir = PathBuf::from(f.rest.first().map_or("assets/corpus", String::as_str));
-    let mut docs = corpus_atlas::corpus::load(&dir).map_err(|e| e.to_string())?;
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
+pub(crate) fn cmd_dates(a: &ReadArgs) -> Outcome {
+    let mut bars = Bars::new();
+    let docs = documents(&a.source, &mut bars)?;
+    bars.spin("dates");
     let mut rows = Vec::new();
     for doc in &docs {
-        for (s, dates) in corpus_atlas::engine::build::dates::date_doc(doc)
-            .into_iter()
-            .enumerate()
-        {
+        for (s, dates) in date_doc(doc).into_iter().enumerate() {
             let expressions: Vec<_> = dates
                 .expressions
                 .iter()
@@ -133,89 +93,25 @@ pub(crate) fn cmd_dates(f: &Flags) -> Result<(), String> {
             }));
         }
     }
-    if f.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
-        );
-        return Ok(());
-    }
-    for r in &rows {
+    bars.clear();
+    output::rows(a.json, &rows, |out, r| {
         let published = r["published"].as_str().unwrap_or("undated");
-        let inferred = if r["published_inferred"].as_bool() == Some(true) {
-            " (inferred)"
-        } else {
-            ""
-        };
-        println!(
+        let inferred = if r["published_inferred"].as_bool() == Some(true) { " (inferred)" } else { "" };
+        writeln!(
+            out,
             "{} §{}  published {published}{inferred}",
             printable(r["doc"].as_str().unwrap_or_default()),
             r["section"]
-        );
+        )?;
         for e in r["expressions"].as_array().into_iter().flatten() {
-            println!(
+            writeln!(
+                out,
                 "    {:<12} {:<8} {}",
                 e["value"].as_str().unwrap_or_default(),
                 e["kind"].as_str().unwrap_or_default(),
                 printable(e["surface"].as_str().unwrap_or_default())
-            );
+            )?;
         }
-    }
-    Ok(())
-}
-
-pub(crate) fn cmd_check(f: &Flags) -> Result<(), String> {
-    let (dir, count, text_bytes, bytes) = index_folder(f)?;
-    println!("{}", summary(&dir, count, text_bytes, &bytes)?);
-    Ok(())
-}
-
-pub(crate) fn cmd_build(f: &Flags) -> Result<(), String> {
-    let out = f.output.clone().ok_or("build needs -o FILE")?;
-    let (dir, corpus_atlas::corpus::pipeline::Indexing { writer, docs: count, text_bytes }) = load_folder(f)?;
-    let bytes = if f.split {
-        let split = writer
-            .finish_split(Default::default())
-            .map_err(|e| e.to_string())?;
-        let shards = out
-            .parent()
-            .unwrap_or(std::path::Path::new("."))
-            .join("shards");
-        // A fresh folder: shards of an earlier build would be dead weight on the host.
-        if shards.exists() {
-            std::fs::remove_dir_all(&shards).map_err(|e| format!("{}: {e}", shards.display()))?;
-        }
-        std::fs::create_dir_all(&shards).map_err(|e| format!("{}: {e}", shards.display()))?;
-        let mut largest = 0;
-        for shard in &split.shards {
-            let path = shards.join(shard.file().trim_start_matches("shards/"));
-            std::fs::write(&path, &shard.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-            largest = largest.max(shard.bytes.len());
-        }
-        let stored: usize = split.shards.iter().map(|s| s.bytes.len()).sum();
-        println!(
-            "{}: {} shards, {stored} bytes (largest {largest})",
-            shards.display(),
-            split.shards.len()
-        );
-        split.head
-    } else {
-        writer.finish().map_err(|e| e.to_string())?
-    };
-    // Beside the target, then renamed: a failed build never leaves half an index.
-    let tmp = out.with_extension("tmp");
-    std::fs::write(&tmp, &bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, &out).map_err(|e| format!("{}: {e}", out.display()))?;
-    println!("{}", summary(&dir, count, text_bytes, &bytes)?);
-    if let Some(peak) = peak_memory_kib() {
-        println!("peak memory {:.1} MiB", peak as f64 / 1024.0);
-    }
-    Ok(())
-}
-
-/// This process's peak resident memory (VmHWM), where Linux reports it.
-pub(crate) fn peak_memory_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+        Ok(())
+    })
 }

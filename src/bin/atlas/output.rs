@@ -1,6 +1,11 @@
-//! Printing what the corpus says, safely: corpus text is untrusted.
+//! Printing: to a locked stdout that a closed pipe does not crash, as JSON
+//! or for people, and what the corpus says safely (corpus text is untrusted).
+
+use std::io::{self, Write};
 
 use corpus_atlas::engine::Snippet;
+
+use super::exit::Outcome;
 
 /// `s` safe to print on a terminal: control characters (escape sequences
 /// that recolour or rewrite the screen, bells, backspaces) and the bidi
@@ -43,6 +48,37 @@ pub(crate) fn marked(s: &Snippet, bold: bool) -> String {
     }
     out.push_str(&printable(&s.text[at..]));
     out
+}
+
+/// Standard output, locked once: written with `writeln!`, so a closed pipe
+/// is an error to stop on (see [`super::exit::Failure::Closed`]), never a panic.
+pub(crate) fn stdout() -> io::StdoutLock<'static> {
+    io::stdout().lock()
+}
+
+/// Prints `value` as pretty JSON and a newline, and flushes.
+pub(crate) fn json(out: &mut impl Write, value: &impl serde::Serialize) -> Outcome {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Prints `rows` as JSON, or each row for people with `line`; then flushes.
+pub(crate) fn rows(
+    as_json: bool,
+    rows: &[serde_json::Value],
+    mut line: impl FnMut(&mut io::StdoutLock<'static>, &serde_json::Value) -> io::Result<()>,
+) -> Outcome {
+    let mut out = stdout();
+    if as_json {
+        return json(&mut out, &rows);
+    }
+    for row in rows {
+        line(&mut out, row)?;
+    }
+    out.flush()?;
+    Ok(())
 }
 
 #[cfg(test)]

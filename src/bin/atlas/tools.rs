@@ -1,21 +1,36 @@
 //! The builder's tools: evaluation, generated corpora, the gazetteer and
 //! basemap imports, and the finishing of a built site.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::Path;
 
 use serde_json::json;
 
-use super::args::Flags;
-use super::output::printable;
+use super::args::{Basemap, EvalArgs, Gazetteer, GenerateArgs, SiteArgs};
+use super::exit::Outcome;
+use super::output::{self, printable};
+use super::progress::Bars;
 
-pub(crate) fn cmd_eval(f: &Flags) -> Result<(), String> {
-    let dir = PathBuf::from(f.rest.first().map_or("tests/data/eval", String::as_str));
+/// Writes `text` to `path`, or says which file could not be written.
+fn write(path: &Path, text: &[u8]) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub(crate) fn cmd_eval(a: &EvalArgs) -> Outcome {
     let entities = corpus_atlas::corpus::project_entities().map_err(|e| e.to_string())?;
-    let scores = corpus_atlas::eval::evaluate_all(&dir, &entities).map_err(|e| e.to_string())?;
+    let mut bars = Bars::new();
+    bars.spin("scoring");
+    let scores = corpus_atlas::eval::evaluate_all(&a.dir, &entities).map_err(|e| e.to_string())?;
+    bars.clear();
     if scores.is_empty() {
-        return Err(format!("{}: no gold sets (<corpus>/tune.gold.toml, <corpus>/heldout.gold.toml)", dir.display()));
+        return Err(format!(
+            "{}: no gold sets (<corpus>/tune.gold.toml, <corpus>/heldout.gold.toml): give the folder that holds them",
+            a.dir.display()
+        )
+        .into());
     }
-    if f.json {
+    let mut out = output::stdout();
+    if a.json {
         let rows: Vec<_> = scores
             .iter()
             .map(|s| {
@@ -28,167 +43,101 @@ pub(crate) fn cmd_eval(f: &Flags) -> Result<(), String> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
-        return Ok(());
+        return output::json(&mut out, &rows);
     }
     for s in &scores {
-        println!("{s}");
-        if f.errors {
+        writeln!(out, "{s}")?;
+        if a.errors {
             for e in &s.errors {
-                println!("    {}", printable(e));
+                writeln!(out, "    {}", printable(e))?;
             }
         }
     }
-    Ok(())
+    Ok(out.flush()?)
 }
 
-pub(crate) fn cmd_generate(args: &[String]) -> Result<(), String> {
-    let mut it = args.iter();
-    let (mut dir, mut docs, mut seed) = (None, 10_000usize, 42u64);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--docs" => {
-                docs = it
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .ok_or("--docs needs a number")?
-            }
-            "--seed" => {
-                seed = it
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .ok_or("--seed needs a number")?
-            }
-            other => dir = Some(PathBuf::from(other)),
-        }
-    }
-    let dir = dir.ok_or("generate needs a folder to write to")?;
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let corpus = corpus_atlas::generate::corpus(docs, seed);
+pub(crate) fn cmd_generate(a: &GenerateArgs) -> Outcome {
+    std::fs::create_dir_all(&a.dir).map_err(|e| format!("{}: {e}", a.dir.display()))?;
+    let corpus = corpus_atlas::generate::corpus(a.docs, a.seed);
     let bytes: usize = corpus.iter().map(|d| d.text.len()).sum();
     for d in &corpus {
-        let path = dir.join(&d.id);
-        std::fs::write(&path, &d.text).map_err(|e| format!("{}: {e}", path.display()))?;
+        write(&a.dir.join(&d.id), d.text.as_bytes())?;
     }
-    println!(
-        "{}: {docs} documents, {bytes} bytes (seed {seed})",
-        dir.display()
-    );
-    Ok(())
+    let mut out = output::stdout();
+    writeln!(out, "{}: {} documents, {bytes} bytes (seed {})", a.dir.display(), a.docs, a.seed)?;
+    Ok(out.flush()?)
 }
 
-pub(crate) fn cmd_gazetteer(f: &Flags) -> Result<(), String> {
-    if let [verb, data, iso] = f.rest.as_slice() {
-        if verb == "regions" {
-            let text = corpus_atlas::corpus::regions::import(
-                std::path::Path::new(data),
-                std::path::Path::new(iso),
-                std::path::Path::new("/usr/share/locale"),
-            )?;
-            let out = f
-                .output
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(corpus_atlas::corpus::REGIONS_FILE));
-            std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
-            let n = text.lines().filter(|l| !l.starts_with('#')).count();
-            println!("{}: {n} countries and states, {} bytes", out.display(), text.len());
-            return Ok(());
+pub(crate) fn cmd_gazetteer(g: &Gazetteer) -> Outcome {
+    let locale = Path::new("/usr/share/locale");
+    let (text, output, what) = match g {
+        Gazetteer::Regions { data, iso, output } => {
+            (corpus_atlas::corpus::regions::import(data, iso, locale)?, output, "countries and states")
         }
-    }
-    let [verb, input] = f.rest.as_slice() else {
-        return Err(format!(
-            "usage: atlas gazetteer import cities15000.json [-o {}]",
-            corpus_atlas::corpus::GAZETTEER_FILE
-        ));
+        Gazetteer::Import { input, output } => {
+            let json = std::fs::read_to_string(input).map_err(|e| format!("{}: {e}", input.display()))?;
+            let names = corpus_atlas::corpus::gazetteer::translated_names(locale)?;
+            let text = corpus_atlas::corpus::gazetteer::import(&json, &names)
+                .map_err(|e| format!("{}: {e}", input.display()))?;
+            (text, output, "cities")
+        }
     };
-    if verb != "import" {
-        return Err(format!("unknown gazetteer command {verb:?}: only `import`"));
-    }
-    let json = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
-    let names = corpus_atlas::corpus::gazetteer::translated_names(std::path::Path::new("/usr/share/locale"))?;
-    let text = corpus_atlas::corpus::gazetteer::import(&json, &names)
-        .map_err(|e| format!("{input}: {e}"))?;
-    let out = f
-        .output
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(corpus_atlas::corpus::GAZETTEER_FILE));
-    std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
-    let cities = text.lines().filter(|l| !l.starts_with('#')).count();
-    println!("{}: {cities} cities, {} bytes", out.display(), text.len());
-    Ok(())
+    write(output, text.as_bytes())?;
+    let n = text.lines().filter(|l| !l.starts_with('#')).count();
+    let mut out = output::stdout();
+    writeln!(out, "{}: {n} {what}, {} bytes", output.display(), text.len())?;
+    Ok(out.flush()?)
 }
 
-pub(crate) fn cmd_basemap(f: &Flags) -> Result<(), String> {
-    let [verb, dir] = f.rest.as_slice() else {
-        return Err(
-            "usage: atlas basemap import node_modules/world-atlas [-o assets/basemap.txt]".into(),
-        );
-    };
-    if verb != "import" {
-        return Err(format!("unknown basemap command {verb:?}: only `import`"));
-    }
-    let dir = PathBuf::from(dir);
+pub(crate) fn cmd_basemap(b: &Basemap) -> Outcome {
+    let Basemap::Import { dir, output } = b;
     let text = corpus_atlas::basemap::import(|file| {
         let path = dir.join(file);
         std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
     })?;
-    let out = f
-        .output
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("assets/basemap.txt"));
-    std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
+    write(output, text.as_bytes())?;
+    let mut out = output::stdout();
     for v in corpus_atlas::geo::parse_basemap(Box::leak(text.clone().into_boxed_str())) {
         let bytes: usize = v.countries.iter().map(|c| c.0.len() + c.1.len() + 2).sum();
-        println!("{}: {} countries, {bytes} bytes", v.name, v.countries.len());
+        writeln!(out, "{}: {} countries, {bytes} bytes", v.name, v.countries.len())?;
     }
-    println!("{}: {} bytes", out.display(), text.len());
-    Ok(())
+    writeln!(out, "{}: {} bytes", output.display(), text.len())?;
+    Ok(out.flush()?)
 }
 
-pub(crate) fn cmd_site(f: &Flags) -> Result<(), String> {
-    let dist = PathBuf::from(
-        f.rest
-            .first()
-            .ok_or("site needs the built site's folder, e.g. dist")?,
-    );
+pub(crate) fn cmd_site(a: &SiteArgs) -> Outcome {
+    let dist = &a.dir;
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)
-        .map_err(|e| format!("{}: {e}", index_path.display()))?;
+        .map_err(|e| format!("{}: {e} (build the site first: make build)", index_path.display()))?;
     // A split site fetches its shards from the host: one file from disk cannot.
     let split = dist.join("shards").is_dir();
     let single = if split {
         None
     } else {
-        Some(corpus_atlas::site::single_file(&dist).map_err(|e| e.to_string())?)
+        Some(corpus_atlas::site::single_file(dist).map_err(|e| e.to_string())?)
     };
-    let (marked, version) =
-        corpus_atlas::site::service_worker(&dist, &index).map_err(|e| e.to_string())?;
-    let marked = corpus_atlas::site::with_integrity(&marked, &dist).map_err(|e| e.to_string())?;
-    let secured = corpus_atlas::site::secure_index(&marked)
-        .map_err(|e| format!("{}: {e}", index_path.display()))?;
-    std::fs::write(&index_path, secured).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    println!("{}: strict Content-Security-Policy", index_path.display());
-    println!(
+    let (marked, version) = corpus_atlas::site::service_worker(dist, &index).map_err(|e| e.to_string())?;
+    let marked = corpus_atlas::site::with_integrity(&marked, dist).map_err(|e| e.to_string())?;
+    let secured = corpus_atlas::site::secure_index(&marked).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    write(&index_path, secured.as_bytes())?;
+    let mut out = output::stdout();
+    writeln!(out, "{}: strict Content-Security-Policy", index_path.display())?;
+    writeln!(
+        out,
         "{}: offline after the first visit (cache version {version})",
         dist.join("sw.js").display()
-    );
-    let out = dist.join("corpus-atlas.html");
+    )?;
+    let file = dist.join("corpus-atlas.html");
     match single {
         Some(single) => {
-            std::fs::write(&out, &single).map_err(|e| format!("{}: {e}", out.display()))?;
-            println!(
-                "{}: {} bytes, the whole app in one file",
-                out.display(),
-                single.len()
-            );
+            write(&file, single.as_bytes())?;
+            writeln!(out, "{}: {} bytes, the whole app in one file", file.display(), single.len())?;
         }
         None => {
-            let _ = std::fs::remove_file(&out);
-            println!(
-                "{}: split site (shards/ beside it), no single file",
-                dist.display()
-            );
+            let _ = std::fs::remove_file(&file);
+            writeln!(out, "{}: split site (shards/ beside it), no single file", dist.display())?;
         }
     }
-    Ok(())
+    Ok(out.flush()?)
 }

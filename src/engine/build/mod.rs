@@ -17,4 +17,4 @@ pub mod writer;
 pub use error::WriteError;
 pub use input::{DocInput, EntityInput, SectionInput};
 pub use layout::{Shard, SplitIndex, SplitOptions};
-pub use writer::IndexWriter;
+pub use writer::{IndexWriter, Step};

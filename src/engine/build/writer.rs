@@ -18,6 +18,22 @@ use super::places::{self, Mention};
 use super::postings::{alias_entries, write_entities, DictEntry, EntityLists, PostingsRegion, Terms};
 use super::tables::Tables;
 
+/// How far [`IndexWriter::finish_with`] has gone, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Places are being found across the corpus, in this many documents.
+    Places(usize),
+    /// The dates, tokens and postings of `done` documents of `total` are in.
+    Indexed {
+        /// Documents finished.
+        done: usize,
+        /// Documents in all.
+        total: usize,
+    },
+    /// The dictionary, postings and tables are being laid out.
+    Writing,
+}
+
 /// Collects documents and writes the index bytes.
 #[derive(Debug, Default)]
 pub struct IndexWriter {
@@ -61,18 +77,34 @@ impl IndexWriter {
     /// Analyses every section and writes a whole index (every region in
     /// one file, as the app embeds it).
     pub fn finish(self) -> Result<Vec<u8>, WriteError> {
-        self.build()?.assemble(false)
+        self.finish_with(&mut |_| {})
+    }
+
+    /// [`Self::finish`], telling `step` how far it has gone.
+    pub fn finish_with(self, step: &mut dyn FnMut(Step)) -> Result<Vec<u8>, WriteError> {
+        self.build(step)?.assemble(false)
     }
 
     /// Analyses every section and writes a split index: the head (the term
     /// dictionary and every table) and the shards holding the postings and
     /// the texts, cut at list and document boundaries near the given sizes.
     pub fn finish_split(self, options: SplitOptions) -> Result<SplitIndex, WriteError> {
-        self.build()?.split(options)
+        self.finish_split_with(options, &mut |_| {})
     }
 
-    fn build(mut self) -> Result<Parts, WriteError> {
+    /// [`Self::finish_split`], telling `step` how far it has gone.
+    pub fn finish_split_with(
+        self,
+        options: SplitOptions,
+        step: &mut dyn FnMut(Step),
+    ) -> Result<SplitIndex, WriteError> {
+        self.build(step)?.split(options)
+    }
+
+    fn build(mut self, step: &mut dyn FnMut(Step)) -> Result<Parts, WriteError> {
         self.docs.sort_by(|a, b| a.id.cmp(&b.id));
+        let total = self.docs.len();
+        step(Step::Places(total));
         let mentions = places::find(&self.docs, &self.entities);
         let mut mention_at = mentions.iter().peekable();
         let mut tables = Tables::default();
@@ -94,7 +126,9 @@ impl IndexWriter {
                 tables.add_section(doc_no, s, token_count, title)?;
             }
             tables.add_doc(doc, first_section, first_aside)?;
+            step(Step::Indexed { done: doc_no as usize + 1, total });
         }
+        step(Step::Writing);
         let mut postings = PostingsRegion::default();
         let (mut entries, variants) = terms.write(&mut postings)?;
         let (entities, kept) =

@@ -1,0 +1,184 @@
+//! What a user of `atlas` notices: every command's help, exit statuses that
+//! mean something, one way to name a corpus, and pipes closed early.
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+/// Exit status, stdout and stderr of `atlas args`.
+fn atlas(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_atlas"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run atlas");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// An empty folder of its own for a test.
+fn empty_folder(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
+
+#[test]
+fn every_command_has_help_with_its_purpose() {
+    let commands: &[(&[&str], &str)] = &[
+        (&["search"], "ranked sections"),
+        (&["docs"], "documents and their metadata"),
+        (&["sections"], "furniture set aside"),
+        (&["places"], "places each section names"),
+        (&["dates"], "publication date"),
+        (&["check"], "Validate a corpus folder"),
+        (&["build"], "Write the index of a corpus folder"),
+        (&["generate"], "synthetic benchmark corpus"),
+        (&["eval"], "gold sets"),
+        (&["gazetteer"], "gazetteer"),
+        (&["gazetteer", "import"], "cities15000.json"),
+        (&["gazetteer", "regions"], "iso-codes"),
+        (&["basemap"], "map's background"),
+        (&["basemap", "import"], "TopoJSON"),
+        (&["site"], "strict CSP"),
+    ];
+    let (code, overview, stderr) = atlas(&["--help"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    for (args, purpose) in commands {
+        let mut with_help = args.to_vec();
+        with_help.push("--help");
+        let (code, stdout, stderr) = atlas(&with_help);
+        assert_eq!(code, Some(0), "{with_help:?}: {stderr}");
+        assert!(stdout.contains(purpose), "{with_help:?} does not say {purpose:?}:\n{stdout}");
+        if let [command] = args {
+            assert!(overview.contains(&format!("  {command} ")), "atlas --help does not list {command}");
+        }
+    }
+    for status in ["0  success", "1  nothing found", "2  usage error", "3  unreadable input"] {
+        assert!(overview.contains(status), "atlas --help does not document exit status {status:?}");
+    }
+    // Every command that reads a corpus says where it reads by default.
+    for command in ["search", "docs", "sections", "places", "dates"] {
+        let (_, stdout, _) = atlas(&[command, "--help"]);
+        assert!(
+            stdout.contains("--corpus <DIR>") && stdout.contains("the index embedded"),
+            "{command} --help:\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn search_without_a_query_is_a_usage_error_with_a_hint() {
+    let (code, stdout, stderr) = atlas(&["search"]);
+    assert_eq!(code, Some(2), "{stdout}{stderr}");
+    assert!(stderr.contains("needs a query") && stderr.contains("atlas search \"Hong Kong\""), "{stderr}");
+    assert!(!stdout.contains("matching sections"), "{stdout}");
+}
+
+#[test]
+fn index_and_corpus_together_are_a_usage_error() {
+    for command in ["search", "docs", "sections", "places", "dates"] {
+        let (code, _, stderr) = atlas(&[command, "x", "--index", "a.bin", "--corpus", "assets/corpus"]
+            .into_iter()
+            .filter(|a| command == "search" || *a != "x")
+            .collect::<Vec<_>>());
+        assert_eq!(code, Some(2), "{command}: {stderr}");
+        assert!(stderr.contains("--index") && stderr.contains("--corpus"), "{command}: {stderr}");
+    }
+}
+
+#[test]
+fn a_folder_without_texts_is_an_error_naming_it() {
+    let dir = empty_folder("empty");
+    let shown = dir.to_str().unwrap();
+    for command in ["places", "dates", "docs", "search"] {
+        let mut args = vec![command, "--corpus", shown];
+        if command == "search" {
+            args.push("Paris");
+        }
+        let (code, stdout, stderr) = atlas(&args);
+        assert_eq!(code, Some(3), "{command}: {stdout}{stderr}");
+        assert!(stdout.is_empty(), "{command} printed {stdout:?}");
+        assert!(stderr.contains(shown) && stderr.contains("no texts"), "{command}: {stderr}");
+    }
+    let (code, _, stderr) = atlas(&["check", shown]);
+    assert_eq!(code, Some(1), "check finds the problem: {stderr}");
+    let (code, _, stderr) = atlas(&["places", "--corpus", "/nonexistent/corpus"]);
+    assert!(code == Some(3) && stderr.contains("/nonexistent/corpus"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_corpus_folder_answers_as_the_index_built_from_it() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/corpus");
+    for args in [
+        vec!["search", "Hong Kong", "--json"],
+        vec!["places", "--json"],
+        vec!["dates", "--json"],
+        vec!["docs", "--json"],
+    ] {
+        let (code, embedded, stderr) = atlas(&args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        let from_folder: Vec<&str> = args.iter().copied().chain(["--corpus", corpus]).collect();
+        let (code, folder, stderr) = atlas(&from_folder);
+        assert_eq!(code, Some(0), "{from_folder:?}: {stderr}");
+        let embedded: Value = serde_json::from_str(&embedded).expect("JSON");
+        let folder: Value = serde_json::from_str(&folder).expect("JSON");
+        assert!(embedded.as_array().is_some_and(|rows| !rows.is_empty()), "{args:?}: {embedded}");
+        assert_eq!(embedded, folder, "{args:?} differs between the embedded index and the folder");
+    }
+}
+
+#[test]
+fn a_search_that_finds_nothing_exits_1() {
+    let (code, stdout, stderr) = atlas(&["search", "zzqqxxnothing"]);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(stderr.contains("no section matches"), "{stderr}");
+    let (code, stdout, _) = atlas(&["search", "zzqqxxnothing", "--json"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(serde_json::from_str::<Value>(&stdout).expect("JSON"), serde_json::json!([]));
+    let (code, _, _) = atlas(&["search", "Paris"]);
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn a_pipe_closed_early_is_no_panic() {
+    // `atlas docs --json | head -c 10`.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_atlas"))
+        .args(["docs", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run atlas");
+    let mut first = [0u8; 10];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("10 bytes");
+    let out = child.wait_with_output().expect("atlas ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{stderr}");
+    // A pipe already closed when atlas writes, so every command meets it.
+    for args in [vec!["docs", "--json"], vec!["sections"], vec!["places"], vec!["search", "Hong Kong"]] {
+        let mut fds = [0; 2];
+        // SAFETY: pipe writes two new descriptors into `fds`; the read end is
+        // closed at once and the write end is handed to the child alone.
+        let stdout = unsafe {
+            assert_eq!(libc::pipe(fds.as_mut_ptr()), 0);
+            libc::close(fds[0]);
+            <Stdio as std::os::fd::FromRawFd>::from_raw_fd(fds[1])
+        };
+        let out = Command::new(env!("CARGO_BIN_EXE_atlas"))
+            .args(&args)
+            .stdout(stdout)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run atlas");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(out.status.success(), "{args:?}: a closed pipe is a quiet success: {stderr}");
+    }
+}
