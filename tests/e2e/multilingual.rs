@@ -172,6 +172,17 @@ fn the_reader_shows_what_was_set_aside() {
             "{f} is not shown as set aside: {aside:?}"
         );
     }
+    // The start page's openings leave the furniture out too.
+    browser.goto(&server.url);
+    let opening = browser.wait_for(
+        "the start page's openings",
+        "return document.querySelector('li[data-doc=\"002_e1c73c265930c90c.txt\"] .snippet')?.textContent",
+    );
+    let opening = opening.as_str().unwrap();
+    assert!(opening.chars().count() > 80, "an opening to read: {opening:?}");
+    for f in &aside {
+        assert!(!opening.contains(f.as_str()), "the opening shows furniture {f:?}: {opening:?}");
+    }
     browser.goto(&format!(
         "{}#/doc/001_9e2afc69ac3b4727.txt?q=%ED%99%8D%EC%BD%A9",
         server.url

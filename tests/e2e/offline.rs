@@ -50,6 +50,14 @@ fn the_single_file_works_from_disk_with_no_network() {
         Value::Array(vec![]),
         "the single file fetched something"
     );
+    // Embed code copied from a file on disk would point at that file: the
+    // share panel says so.
+    browser.click(".share button:nth-child(2)");
+    let warning = browser.wait_for(
+        "the file:// warning",
+        "return document.querySelector('.share-warning[role=alert]')?.textContent",
+    );
+    assert!(warning.as_str().unwrap().contains("opened from a file"), "{warning}");
     browser.screenshot(&screenshot_path("single-file"));
     browser.assert_clean_console();
 }

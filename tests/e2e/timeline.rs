@@ -267,6 +267,22 @@ fn a_tapped_date_shows_its_card_and_the_card_opens_the_reader_there() {
     browser.wait_for("the timeline's dates", "return document.querySelector('.timeline-svg .lanes .event circle')?.getClientRects().length");
     let card_height = browser.js("return document.querySelector('.timeline .mark-card').getBoundingClientRect().height", vec![]);
     let url = browser.url();
+    // Marks are a few pixels wide on a phone: a tap beside one takes it.
+    let near = browser.js(
+        "const d = document.querySelector('.timeline-svg .pubs .event'); d.scrollIntoView({block: 'center'}); \
+         const r = d.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top - 10)]",
+        vec![],
+    );
+    browser.tap_at(&near[0], &near[1]);
+    let taken = browser.wait_for(
+        "the mark beside the tap, focused",
+        "const a = document.activeElement; if (!a?.classList.contains('event')) return null; \
+         const r = a.getBoundingClientRect(); \
+         return [Math.hypot(Math.max(r.left - arguments[0], arguments[0] - r.right, 0), Math.max(r.top - arguments[1], arguments[1] - r.bottom, 0)), \
+                 document.querySelector('.timeline .mark-card-date').textContent === a.getAttribute('aria-label')]".replace("arguments[0]", &near[0].to_string()).replace("arguments[1]", &near[1].to_string()).as_str(),
+    );
+    assert!(taken[0].as_f64().unwrap() <= 24.0 && taken[1] == true, "a mark within reach, its card shown: {taken}");
+    assert_eq!(browser.url(), url, "a tap does not leave the results");
     // A finger cannot hover: the tap shows the date's card and stays here.
     browser.tap(".timeline-svg .lanes .event circle");
     let shown = browser.wait_for(

@@ -221,6 +221,12 @@ impl Browser {
              return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]",
             vec![json!(css)],
         );
+        self.tap_at(&at[0], &at[1]);
+    }
+
+    /// Taps the viewport at (`x`, `y`) CSS pixels with a finger.
+    pub fn tap_at(&self, x: &Value, y: &Value) {
+        let at = [x, y];
         let finger = json!({
             "type": "pointer", "id": "finger", "parameters": { "pointerType": "touch" },
             "actions": [

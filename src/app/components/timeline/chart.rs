@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::marks::{event_mark, mark_card};
+use super::marks::{event_mark, mark_card, tap_near};
 use crate::app::hooks::use_brush;
 use crate::app::IndexRef;
 use crate::engine::Event;
@@ -84,7 +84,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
         <div>
             <svg ref={props.svg_ref.clone()} class="timeline-svg" viewBox={format!("0 0 {W} {H}")} tabindex="0"
                  aria-label="Time axis: drag to narrow the results to a span; plus and minus zoom, arrows pan, 0 resets"
-                 {onkeydown} onpointerdown={brush.onpointerdown} onpointermove={brush.onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                 {onkeydown} onclick={Callback::from(|m: MouseEvent| tap_near(&m))} onpointerdown={brush.onpointerdown} onpointermove={brush.onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                 <text class="lane-label" x="4" y={(PUB_Y + 4.0).to_string()}>{ "Published" }</text>
                 <text class="lane-label" x="4" y={(LANE_Y + 4.0).to_string()}>{ "Mentioned" }</text>
                 <text class="lane-label" x="4" y={(HIST_Y + HIST_H - 2.0).to_string()}>{ "Density" }</text>

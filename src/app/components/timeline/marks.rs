@@ -171,6 +171,47 @@ pub fn event_mark(
     }
 }
 
+/// How far from a mark (CSS pixels) a finger may land and still take it:
+/// marks are a few pixels wide on a phone, a fingertip is not.
+const REACH: f64 = 24.0;
+
+/// A tap on the drawing near a mark (not on one, which takes it itself):
+/// focuses the nearest mark within [`REACH`], showing its card.
+pub fn tap_near(m: &MouseEvent) {
+    use wasm_bindgen::JsCast;
+    if !crate::app::components::tapped(m) {
+        return;
+    }
+    let Some(target) = m.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    if target.closest(".event").ok().flatten().is_some() {
+        return;
+    }
+    let Some(marks) = target
+        .closest(".timeline-svg")
+        .ok()
+        .flatten()
+        .and_then(|svg| svg.query_selector_all(".event").ok())
+    else {
+        return;
+    };
+    let (x, y) = (m.client_x() as f64, m.client_y() as f64);
+    let nearest = (0..marks.length())
+        .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::SvgElement>().ok())
+        .map(|mark| {
+            let r = mark.get_bounding_client_rect();
+            let dx = (r.left() - x).max(x - r.right()).max(0.0);
+            let dy = (r.top() - y).max(y - r.bottom()).max(0.0);
+            (dx.hypot(dy), mark)
+        })
+        .filter(|(d, _)| *d <= REACH)
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    if let Some((_, mark)) = nearest {
+        let _ = mark.focus();
+    }
+}
+
 /// Focuses the mark a click landed in.
 fn focus_target(m: &MouseEvent) {
     use wasm_bindgen::JsCast;
