@@ -8,6 +8,7 @@
 //! File format, one record per line:
 //! ```text
 //! view <name> <west> <south> <east> <north> <width> <height> <title>
+//! region <west> <south> <east> <north>     (when the view draws more than its region)
 //! <country name>\t<svg path data>
 //! ```
 
@@ -290,16 +291,22 @@ pub fn import(read: impl Fn(&str) -> Result<String, String>) -> Result<String, S
 /// One view's records (its `view` line and its countries' paths), cut from
 /// the TopoJSON text `topo`.
 pub fn cut(spec: &ViewSpec, topo: &str) -> Result<String, String> {
-    let ViewSpec { name, file, edges: [west, south, east, north], width, tolerance, title } = spec;
+    let ViewSpec { name, file, edges, width, tolerance, title } = spec;
     let topo: Value = serde_json::from_str(topo).map_err(|e| format!("{file}: {e}"))?;
     let arcs = arcs(&topo).map_err(|e| format!("{file}: {e}"))?;
-    let view = View::new(*west as f32, *south as f32, *east as f32, *north as f32, *width as f32);
+    // Drawn to fill the map's panel; about the region asked for.
+    let [west, south, east, north] = crate::geo::fill_panel(*edges);
+    let view = View::new(west as f32, south as f32, east as f32, north as f32, *width as f32);
     let mut out = String::new();
     let _ = writeln!(
         out,
         "view {name} {west} {south} {east} {north} {} {} {title}",
         view.width, view.height
     );
+    if [west, south, east, north] != *edges {
+        let [w, s, e, n] = edges;
+        let _ = writeln!(out, "region {w} {s} {e} {n}");
+    }
     let geometries = topo["objects"]["countries"]["geometries"]
         .as_array()
         .ok_or(format!("{file}: no countries"))?;

@@ -2,7 +2,8 @@
 //! Web Mercator projection into a view's SVG units, and the committed
 //! basemap file (see `basemap.rs` for how it is made).
 
-/// A rectangle of the Earth drawn `width` units wide, in Web Mercator.
+/// A rectangle of the Earth drawn `width` units wide, in Web Mercator, and
+/// the region it is about (which places count as in it).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct View {
     /// Western edge, degrees of longitude.
@@ -17,6 +18,40 @@ pub struct View {
     pub width: f32,
     /// Height in SVG units, from the projection.
     pub height: f32,
+    /// The region the view is about: west, south, east, north. The drawing
+    /// may reach further (a region narrower than the map's panel is drawn
+    /// with the land beside it, see [`PANEL_ASPECT`]).
+    pub region: [f32; 4],
+}
+
+/// The map's panel is this much wider than tall (about 420 × 272 px): a
+/// region narrower than that is drawn wider (see [`fill_panel`]).
+pub const PANEL_ASPECT: f64 = 1.55;
+
+/// The edges (west, south, east, north, degrees) to draw for `region` so
+/// the drawing fills the map's panel: widened east and west, equally, to
+/// [`PANEL_ASPECT`] when narrower, within the antimeridian, to a tenth of a
+/// degree. A narrow region drawn as it is left a picture 280 px wide in a
+/// 425 px panel with the land cut off in straight lines at its sides.
+pub fn fill_panel(region: [f64; 4]) -> [f64; 4] {
+    let [west, south, east, north] = region;
+    let merc = |lat: f64| (std::f64::consts::FRAC_PI_4 + lat.clamp(-85.0, 85.0).to_radians() / 2.0).tan().ln();
+    let need = (PANEL_ASPECT * (merc(north) - merc(south))).to_degrees().min(360.0);
+    if east - west >= need {
+        return region;
+    }
+    let grow = (need - (east - west)) / 2.0;
+    let (mut w, mut e) = (west - grow, east + grow);
+    if w < -180.0 {
+        e += -180.0 - w;
+        w = -180.0;
+    }
+    if e > 180.0 {
+        w = (w - (e - 180.0)).max(-180.0);
+        e = 180.0;
+    }
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    [round(w), south, round(e), north]
 }
 
 fn mercator_y(lat: f32) -> f32 {
@@ -36,7 +71,13 @@ impl View {
             north,
             width,
             height,
+            region: [west, south, east, north],
         }
+    }
+
+    /// The same view, about a smaller `region` than it draws.
+    pub fn about(self, region: [f32; 4]) -> Self {
+        View { region, ..self }
     }
 
     /// SVG coordinates of a position (outside the view when it is).
@@ -47,9 +88,10 @@ impl View {
         (x, y)
     }
 
-    /// Whether a position is inside the view.
+    /// Whether a position is inside the region the view is about.
     pub fn contains(&self, lon: f32, lat: f32) -> bool {
-        (self.west..=self.east).contains(&lon) && (self.south..=self.north).contains(&lat)
+        let [west, south, east, north] = self.region;
+        (west..=east).contains(&lon) && (south..=north).contains(&lat)
     }
 }
 
@@ -111,9 +153,16 @@ pub fn parse_basemap(text: &'static str) -> Vec<BaseView> {
                         north,
                         width,
                         height,
+                        region: [west, south, east, north],
                     },
                     countries: Vec::new(),
                 });
+            }
+        } else if let Some(rest) = line.strip_prefix("region ") {
+            // (The region a view is about, when it draws more.)
+            let edges: Vec<f32> = rest.split(' ').filter_map(|v| v.parse().ok()).collect();
+            if let (Some(v), &[west, south, east, north]) = (views.last_mut(), &edges[..]) {
+                v.view.region = [west, south, east, north];
             }
         } else if let (Some(v), Some((country, d))) = (views.last_mut(), line.split_once('\t')) {
             v.countries.push((country, d));
@@ -125,6 +174,31 @@ pub fn parse_basemap(text: &'static str) -> Vec<BaseView> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_narrow_region_is_drawn_wide_enough_to_fill_the_panel_but_stays_the_region() {
+        let europe = [-25.0, 34.0, 45.0, 71.0];
+        let drawn = fill_panel(europe);
+        let v = View::new(drawn[0] as f32, drawn[1] as f32, drawn[2] as f32, drawn[3] as f32, 1000.0);
+        let aspect = f64::from(v.width / v.height);
+        assert!((PANEL_ASPECT - 0.02..PANEL_ASPECT + 0.02).contains(&aspect), "{drawn:?}: {aspect}");
+        assert_eq!((drawn[1], drawn[3]), (34.0, 71.0), "as tall as the region");
+        assert!(drawn[0] < -25.0 && drawn[2] > 45.0, "wider on both sides: {drawn:?}");
+        // A wide region is drawn as it is; one at the antimeridian shifts.
+        let world = [-180.0, -58.0, 180.0, 78.0];
+        assert_eq!(fill_panel(world), world);
+        let pacific = fill_panel([150.0, -50.0, 180.0, 0.0]);
+        assert_eq!(pacific[2], 180.0);
+        assert!(pacific[0] < 150.0);
+        // Places count by the region, not the land drawn beside it.
+        let v = v.about([-25.0, 34.0, 45.0, 71.0]);
+        assert!(v.contains(16.4, 48.2), "Vienna");
+        assert!(!v.contains(51.4, 35.7), "Tehran is drawn at the edge, not in Europe");
+        // The basemap file says so.
+        let parsed = parse_basemap("view europe -50 34 70 71 1000 600 Europe\nregion -25 34 45 71\nFrance\tM0 0z\n");
+        assert_eq!(parsed[0].view.region, [-25.0, 34.0, 45.0, 71.0]);
+        assert_eq!(parsed[0].countries.len(), 1);
+    }
 
     #[test]
     fn the_map_opens_on_the_most_named_places_not_a_passing_mention() {

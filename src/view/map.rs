@@ -333,6 +333,7 @@ mod tests {
             north: 30.0,
             width: 1000.0,
             height: 800.0,
+            region: [100.0, 10.0, 120.0, 30.0],
         }
     }
 

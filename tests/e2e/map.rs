@@ -268,6 +268,16 @@ fn the_other_views_the_table_and_zoom() {
     let shown = marks(&browser);
     assert_eq!(shown, in_view(europe, &expected));
     assert_eq!(shown.get("Vienna"), expected.get("Vienna"));
+    // A region narrower than the panel is drawn with the land beside it,
+    // filling the panel, not as a narrow picture with cut edges.
+    let fill = browser.js(
+        "const f = document.querySelector('.map-frame').getBoundingClientRect(); \
+         const s = document.querySelector('.map-svg'); const r = s.getBoundingClientRect(); const b = s.viewBox.baseVal; \
+         return [r.width / f.width, (b.width / b.height) / (r.width / r.height)]",
+        vec![],
+    );
+    assert!(fill[0].as_f64().unwrap() > 0.98, "the map fills its panel: {fill}");
+    assert!((fill[1].as_f64().unwrap() - 1.0).abs() < 0.02, "the drawing is not letterboxed: {fill}");
     browser.screenshot(&screenshot_path("map-europe"));
 
     show_view(&browser, "World");
