@@ -29,29 +29,45 @@ pub struct View {
 pub const PANEL_ASPECT: f64 = 1.55;
 
 /// The edges (west, south, east, north, degrees) to draw for `region` so
-/// the drawing fills the map's panel: widened east and west, equally, to
-/// [`PANEL_ASPECT`] when narrower, within the antimeridian, to a tenth of a
-/// degree. A narrow region drawn as it is left a picture 280 px wide in a
-/// 425 px panel with the land cut off in straight lines at its sides.
+/// the drawing has the map panel's shape ([`PANEL_ASPECT`]): a narrow
+/// region widened east and west (within the antimeridian), a wide one made
+/// taller north and south (within ±85°), equally on both sides, to a tenth
+/// of a degree. A narrow region drawn as it is left a picture 280 px wide
+/// in a 425 px panel with the land cut off in straight lines at its sides,
+/// and views of different shapes moved everything under the map.
 pub fn fill_panel(region: [f64; 4]) -> [f64; 4] {
     let [west, south, east, north] = region;
     let merc = |lat: f64| (std::f64::consts::FRAC_PI_4 + lat.clamp(-85.0, 85.0).to_radians() / 2.0).tan().ln();
-    let need = (PANEL_ASPECT * (merc(north) - merc(south))).to_degrees().min(360.0);
-    if east - west >= need {
-        return region;
-    }
-    let grow = (need - (east - west)) / 2.0;
-    let (mut w, mut e) = (west - grow, east + grow);
-    if w < -180.0 {
-        e += -180.0 - w;
-        w = -180.0;
-    }
-    if e > 180.0 {
-        w = (w - (e - 180.0)).max(-180.0);
-        e = 180.0;
-    }
+    let lat_of = |y: f64| y.sinh().atan().to_degrees();
     let round = |v: f64| (v * 10.0).round() / 10.0;
-    [round(w), south, round(e), north]
+    let tall = merc(north) - merc(south);
+    let need_lon = (PANEL_ASPECT * tall).to_degrees();
+    if east - west < need_lon {
+        let [w, e] = grow([west, east], need_lon.min(360.0), [-180.0, 180.0]);
+        return [round(w), south, round(e), north];
+    }
+    let need_tall = (east - west).to_radians() / PANEL_ASPECT;
+    if tall < need_tall {
+        let [s, n] = grow([merc(south), merc(north)], need_tall, [merc(-85.0), merc(85.0)]);
+        return [west, round(lat_of(s)), east, round(lat_of(n))];
+    }
+    region
+}
+
+/// `[lo, hi]` grown equally on both sides to `span`, within `[min, max]`
+/// (what one side cannot take, the other does).
+fn grow([lo, hi]: [f64; 2], span: f64, [min, max]: [f64; 2]) -> [f64; 2] {
+    let extra = (span - (hi - lo)) / 2.0;
+    let (mut a, mut b) = (lo - extra, hi + extra);
+    if a < min {
+        b += min - a;
+        a = min;
+    }
+    if b > max {
+        a = (a - (b - max)).max(min);
+        b = max;
+    }
+    [a, b]
 }
 
 fn mercator_y(lat: f32) -> f32 {
@@ -184,9 +200,12 @@ mod tests {
         assert!((PANEL_ASPECT - 0.02..PANEL_ASPECT + 0.02).contains(&aspect), "{drawn:?}: {aspect}");
         assert_eq!((drawn[1], drawn[3]), (34.0, 71.0), "as tall as the region");
         assert!(drawn[0] < -25.0 && drawn[2] > 45.0, "wider on both sides: {drawn:?}");
-        // A wide region is drawn as it is; one at the antimeridian shifts.
-        let world = [-180.0, -58.0, 180.0, 78.0];
-        assert_eq!(fill_panel(world), world);
+        // A wide region is drawn taller; one at the antimeridian shifts.
+        let world = fill_panel([-180.0, -58.0, 180.0, 78.0]);
+        assert_eq!((world[0], world[2]), (-180.0, 180.0));
+        assert!(world[1] < -58.0 && world[3] > 78.0 && world[3] <= 85.0, "{world:?}");
+        let v = View::new(world[0] as f32, world[1] as f32, world[2] as f32, world[3] as f32, 1000.0);
+        assert!((f64::from(v.width / v.height) - PANEL_ASPECT).abs() < 0.02, "{world:?}");
         let pacific = fill_panel([150.0, -50.0, 180.0, 0.0]);
         assert_eq!(pacific[2], 180.0);
         assert!(pacific[0] < 150.0);

@@ -279,6 +279,8 @@ fn the_other_views_the_table_and_zoom() {
     assert!(fill[0].as_f64().unwrap() > 0.98, "the map fills its panel: {fill}");
     assert!((fill[1].as_f64().unwrap() - 1.0).abs() < 0.02, "the drawing is not letterboxed: {fill}");
     browser.screenshot(&screenshot_path("map-europe"));
+    let below_map = "return document.querySelector('main .overview, main .results')?.getBoundingClientRect().top";
+    let before = browser.js(below_map, vec![]);
 
     show_view(&browser, "World");
     browser.wait_for(
@@ -298,6 +300,10 @@ fn the_other_views_the_table_and_zoom() {
         shown.keys().collect::<Vec<_>>(),
         expected.keys().collect::<Vec<_>>()
     );
+    // Switching views moved nothing under the map (the "Elsewhere" row,
+    // empty here, keeps its place).
+    let after = browser.js(below_map, vec![]);
+    assert!((after.as_f64().unwrap() - before.as_f64().unwrap()).abs() < 2.0, "what is under the map stays put: {before} then {after}");
     // No label hides a city: none covers another mark's centre, and all
     // are drawn above every mark.
     let covered = browser.js(

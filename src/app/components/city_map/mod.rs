@@ -170,9 +170,18 @@ pub fn CityMap(props: &CityMapProps) -> Html {
                 { frame(base, &camera, svg_ref, &drag, marks.render(base, *camera, &inside, &counts)) }
                 { card }
             }
-            if !outside.is_empty() {
-                <div class="facet"><h3>{ "Elsewhere" }</h3><ul class="chips">{ chips::elsewhere(index, views, &outside, &switch) }</ul></div>
-            }
+            // Laid out whatever the view (empty when every place is on it),
+            // so switching views does not move what is under the map.
+            <div class={classes!("facet", "elsewhere", outside.is_empty().then_some("invisible"))} aria-hidden={outside.is_empty().then_some("true")}>
+                <h3>{ "Elsewhere" }</h3>
+                <ul class="chips">
+                    if outside.is_empty() {
+                        <li><span class="chip">{ "–" }</span></li>
+                    } else {
+                        { chips::elsewhere(index, views, &outside, &switch) }
+                    }
+                </ul>
+            </div>
             if has_regions {
                 <div class="facet"><h3>{ "Regions and countries" }</h3><ul class="chips">{ chips::regions(index, &counts, props.selected.as_deref(), &props.on_place) }</ul></div>
             }
