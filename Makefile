@@ -83,8 +83,9 @@ single: build
 	@printf '  %s bytes, %s bytes gzipped  dist/corpus-atlas.html\n' "$$(wc -c < dist/corpus-atlas.html)" "$$(gzip -9c dist/corpus-atlas.html | wc -c)"
 
 # Validate a corpus folder without building the app: make check CORPUS_DIR=path/to/texts
+# (with the optimised CLI: the debug one took 1 min 23 s on a 13 MB corpus).
 check:
-	cargo run --quiet --bin atlas -- check $(or $(CORPUS_DIR),assets/corpus)
+	cargo run --quiet --profile native --bin atlas -- check $(or $(CORPUS_DIR),assets/corpus)
 
 # Places, dates and publication dates scored against hand-made gold sets of
 # public corpora the rules were not written for (tests/data/eval), per corpus

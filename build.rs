@@ -60,11 +60,40 @@ fn main() {
             fail(format!("INDEX_FILE {}: {e}", file.display()));
         }
         write_basemap(&out, &bytes);
+        write_fold_table(&out, &bytes);
         return write_index(&out, &bytes);
     }
     let bytes = corpus::pipeline::build_index(&dir).unwrap_or_else(|e| fail(e.to_string()));
     write_basemap(&out, &bytes);
+    write_fold_table(&out, &bytes);
     write_index(&out, &bytes);
+}
+
+/// Writes `$OUT_DIR/fold.bin`, the app's fold table (see
+/// `engine::analysis::fold`): for the characters of the corpus's texts and
+/// metadata and of its places' names, or, for a split head, whose texts are
+/// in its shards, for every character.
+fn write_fold_table(out: &Path, index_bytes: &[u8]) {
+    use engine::analysis::fold::table_for;
+    let table = match engine::Index::open(index_bytes) {
+        Ok(index) if !index.is_split() => {
+            let mut chars = std::collections::BTreeSet::new();
+            for doc in index.docs() {
+                for text in [doc.text, doc.title, doc.source, doc.author] {
+                    chars.extend(text.chars().filter(|c| !c.is_ascii()));
+                }
+            }
+            for e in 0..index.entity_count() {
+                chars.extend(index.entity(e).name.chars());
+            }
+            table_for(chars)
+        }
+        _ => table_for((0x80..=0x10FFFF).filter_map(char::from_u32)),
+    };
+    if let Err(e) = fs::write(out.join("fold.bin"), table) {
+        eprintln!("\nerror: corpus-atlas cannot write the fold table\n  {}: {e}\n", out.display());
+        process::exit(1);
+    }
 }
 
 /// The map's basemap for this corpus: a close-up around its most named

@@ -70,6 +70,18 @@ fn french_without_accents_finds_french_and_english() {
         "return document.querySelector('li[lang=fr] .snippet mark')?.textContent",
     );
     assert_eq!(first_french.as_str(), Some("Pékin"));
+    // Typed with accents, in capitals or in full-width letters, a query folds
+    // in the browser as the texts were folded at build time: same results.
+    let ids = "return [...document.querySelectorAll('ol[aria-label=Results] > li')].map(li => li.dataset.doc + '#' + li.querySelector('h2').textContent)";
+    let plain = browser.wait_for("pekin's results", &format!("const r = (() => {{ {ids} }})(); return r.length ? r : null"));
+    for typed in ["P%C3%89KIN", "%EF%BC%B0%EF%BD%85%EF%BD%8B%EF%BD%89%EF%BD%8E"] {
+        browser.goto(&format!("{}#/search?q={typed}", server.url));
+        let got = browser.wait_for(
+            "the same results",
+            &format!("const r = (() => {{ {ids} }})(); return r.length && document.querySelector('li[lang=fr] .snippet mark') ? r : null"),
+        );
+        assert_eq!(got, plain, "{typed}");
+    }
     browser.assert_clean_console();
 }
 

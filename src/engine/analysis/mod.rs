@@ -19,13 +19,11 @@
 //! - Han (CJK ideographs): overlapping bigrams, or the single character when
 //!   the run has only one.
 
+pub mod fold;
 pub mod lang;
 pub mod text;
 
 use std::ops::Range;
-
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization as _;
 
 /// One analysed token: the normalised term, its position in the token stream
 /// (consecutive tokens have consecutive positions) and its byte range in the
@@ -105,9 +103,30 @@ pub fn fold_char(c: char, out: &mut String) {
         out.push(c);
         return;
     }
-    for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
-        out.extend(d.to_lowercase());
+    fold_other(c, out);
+}
+
+/// The fold of a character that is neither ASCII nor kept whole: computed
+/// on the host, read from the table written at build time in the app (see
+/// [`fold`]), plain lower case for a character the table does not hold.
+#[cfg(not(target_arch = "wasm32"))]
+fn fold_other(c: char, out: &mut String) {
+    fold::host_fold(c, out);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn fold_other(c: char, out: &mut String) {
+    match app_table().and_then(|t| t.get(c)) {
+        Some(folded) => out.push_str(folded),
+        None => out.extend(c.to_lowercase()),
     }
+}
+
+/// The app's fold table (`$OUT_DIR/fold.bin`, written by build.rs).
+#[cfg(target_arch = "wasm32")]
+fn app_table() -> Option<fold::FoldTable<'static>> {
+    static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fold.bin"));
+    fold::FoldTable::new(BYTES)
 }
 
 /// CJK compatibility ideographs (U+F900–FAFF, U+2F800–2FA1F) fold to their
@@ -124,7 +143,17 @@ fn is_compatibility_ideograph(c: char) -> bool {
 fn folds_to_nothing(c: char) -> bool {
     !c.is_ascii()
         && !matches!(class(c), Class::Hangul | Class::Han)
-        && std::iter::once(c).nfkd().all(is_combining_mark)
+        && vanishes(c)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn vanishes(c: char) -> bool {
+    fold::host_vanishes(c)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn vanishes(c: char) -> bool {
+    app_table().and_then(|t| t.get(c)) == Some("")
 }
 
 /// Normalises one token, character by character with [`fold_char`].
