@@ -36,6 +36,15 @@ fn queries(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The research tools for a common word (issue 21's budget: under 50 ms at 10,000 documents).
+    use corpus_atlas::engine::research::{collocates, concordance, trends, KwicOptions, WINDOW};
+    group.bench_function("concordance Hong Kong", |b| {
+        b.iter(|| concordance(index, black_box("Hong Kong"), KwicOptions::default()).len())
+    });
+    group.bench_function("trends Hong Kong", |b| b.iter(|| trends(index, black_box("Hong Kong"))));
+    group.bench_function("collocates Hong Kong", |b| {
+        b.iter(|| collocates(index, black_box("Hong Kong"), WINDOW, 20).len())
+    });
     group.bench_function("open index", |b| {
         b.iter(|| {
             corpus_atlas::engine::Index::open(black_box(corpus_atlas::INDEX_BYTES))

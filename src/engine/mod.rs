@@ -13,6 +13,8 @@
 //!   and highlights.
 //! - [`overview`]: what a corpus or a result set holds at a glance (place
 //!   counts, example queries).
+//! - [`research`]: concordance, trends, collocates, frequent terms and a
+//!   corpus summary, for researchers.
 //! - [`time`]: the calendar that dates and the timeline share.
 
 pub mod analysis;
@@ -22,6 +24,7 @@ pub mod hint;
 pub mod index;
 pub mod overview;
 pub mod query;
+pub mod research;
 pub mod search;
 pub mod time;
 

@@ -36,6 +36,11 @@ fn every_command_has_help_with_its_purpose() {
         (&["sections"], "furniture set aside"),
         (&["places"], "places each section names"),
         (&["dates"], "publication date"),
+        (&["concordance"], "keyword in context"),
+        (&["trends"], "per year (or month)"),
+        (&["collocates"], "log-likelihood"),
+        (&["terms"], "most frequent words"),
+        (&["summary"], "vocabulary"),
         (&["check"], "Validate a corpus folder"),
         (&["build"], "Write the index of a corpus folder"),
         (&["generate"], "synthetic benchmark corpus"),
@@ -63,7 +68,7 @@ fn every_command_has_help_with_its_purpose() {
         assert!(overview.contains(status), "atlas --help does not document exit status {status:?}");
     }
     // Every command that reads a corpus says where it reads by default.
-    for command in ["search", "docs", "sections", "places", "dates"] {
+    for command in ["search", "docs", "sections", "places", "dates", "concordance", "trends", "collocates", "terms", "summary"] {
         let (_, stdout, _) = atlas(&[command, "--help"]);
         assert!(
             stdout.contains("--corpus <DIR>") && stdout.contains("the index embedded"),
@@ -81,11 +86,24 @@ fn search_without_a_query_is_a_usage_error_with_a_hint() {
 }
 
 #[test]
+fn every_query_command_without_a_query_is_a_usage_error_with_a_hint() {
+    for command in ["concordance", "trends", "collocates"] {
+        let (code, _, stderr) = atlas(&[command]);
+        assert_eq!(code, Some(2), "{command}: {stderr}");
+        assert!(stderr.contains(&format!("atlas {command} \"Hong Kong\"")), "{command}: {stderr}");
+    }
+    let (code, _, stderr) = atlas(&["concordance", "port", "--sort", "width"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("left, match, right, doc, date"), "{stderr}");
+}
+
+#[test]
 fn index_and_corpus_together_are_a_usage_error() {
-    for command in ["search", "docs", "sections", "places", "dates"] {
+    let with_query = ["search", "concordance", "trends", "collocates"];
+    for command in ["search", "docs", "sections", "places", "dates", "concordance", "trends", "collocates", "terms", "summary"] {
         let (code, _, stderr) = atlas(&[command, "x", "--index", "a.bin", "--corpus", "assets/corpus"]
             .into_iter()
-            .filter(|a| command == "search" || *a != "x")
+            .filter(|a| with_query.contains(&command) || *a != "x")
             .collect::<Vec<_>>());
         assert_eq!(code, Some(2), "{command}: {stderr}");
         assert!(stderr.contains("--index") && stderr.contains("--corpus"), "{command}: {stderr}");

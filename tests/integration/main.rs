@@ -12,6 +12,7 @@ mod properties;
 mod main_topics;
 mod ranking;
 mod relevance;
+mod research;
 mod roundtrip;
 mod split;
 mod unseen_ranking;

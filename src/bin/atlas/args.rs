@@ -3,17 +3,19 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use corpus_atlas::engine::research::KwicSort;
 
 /// What `atlas --help` ends with.
 const AFTER_HELP: &str = "\
-Corpus: search, docs, sections, places and dates answer from the index embedded
+Corpus: search, docs, sections, places, dates, concordance, trends,
+collocates, terms and summary answer from the index embedded
 when atlas was compiled (assets/corpus, or CORPUS_DIR at build time) unless
 given --index FILE (written by `atlas build DIR -o FILE`) or --corpus DIR (a
 folder of .txt/.md texts, indexed in memory).
 
 Exit status:
   0  success
-  1  nothing found (a search with no match) or problems found (check)
+  1  nothing found (a query with no match) or problems found (check)
   2  usage error (a missing or unknown argument)
   3  unreadable input: a missing folder or file, a corpus or index that cannot be read
 
@@ -23,6 +25,25 @@ const QUERY_HELP: &str = "\
 --json prints an array of {doc, section, score, snippet}, best first.
 Query syntax: words are all required; \"a phrase\"; -excluded; this OR that;
 the last word also matches as a prefix.";
+
+const CONCORDANCE_HELP: &str = "\
+--json prints an array of {doc, section, left, match, right, start, end}:
+start..end are byte offsets of the match in the document's text, section is
+its section's ordinal in the document (null for a document of one section).
+Rows come in ranking order of the documents, in text order within each,
+unless --sort orders them (then --limit keeps the first of that order).";
+
+const TRENDS_HELP: &str = "\
+--json prints an array of {period, matches, documents, words}: matches of the
+query, documents matching, and words (tokens) of all the period's documents.
+Periods are years, or months when the dates span under two years; documents
+without a date are counted apart (a line, or a note on stderr with --json).";
+
+const COLLOCATES_HELP: &str = "\
+--json prints an array of {term, together, total, score}: occurrences within
+the window of a match, in the whole corpus, and the log-likelihood (G²).";
+
+const TERMS_HELP: &str = "--json prints an array of {term, count, documents}, most frequent first.";
 
 #[derive(Parser)]
 #[command(
@@ -50,6 +71,20 @@ pub(crate) enum Command {
     Places(ReadArgs),
     /// Each section's publication date and the dates it mentions
     Dates(ReadArgs),
+    /// Every match of a query in its context (keyword in context)
+    #[command(after_help = CONCORDANCE_HELP)]
+    Concordance(ConcordanceArgs),
+    /// Matches of a query per year (or month) of publication
+    #[command(after_help = TRENDS_HELP)]
+    Trends(QueryArgs),
+    /// The words found near a query's matches, by log-likelihood
+    #[command(after_help = COLLOCATES_HELP)]
+    Collocates(CollocatesArgs),
+    /// The most frequent words, stop words left out
+    #[command(after_help = TERMS_HELP)]
+    Terms(TermsArgs),
+    /// Documents, sections, words, vocabulary, languages and date span
+    Summary(ReadArgs),
     /// Validate a corpus folder: index it in memory and report, or name the first problem
     Check(CheckArgs),
     /// Write the index of a corpus folder (all or nothing)
@@ -87,6 +122,55 @@ pub(crate) struct SearchArgs {
     pub query: Vec<String>,
     /// Show at most N sections
     #[arg(short = 'n', long, value_name = "N", default_value_t = 10, value_parser = count)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Args)]
+pub(crate) struct QueryArgs {
+    /// The query: words, "a phrase", -excluded, this OR that
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Args)]
+pub(crate) struct ConcordanceArgs {
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// Characters of context on each side
+    #[arg(long, value_name = "N", default_value_t = corpus_atlas::engine::research::CONTEXT_CHARS, value_parser = count)]
+    pub width: usize,
+    /// Show at most N rows [default: all]
+    #[arg(short = 'n', long, value_name = "N", value_parser = count)]
+    pub limit: Option<usize>,
+    /// Order the rows: left, match, right (by the words there, nearest
+    /// first), doc or date
+    #[arg(long, value_name = "ORDER", value_parser = sort_order)]
+    pub sort: Option<KwicSort>,
+}
+
+#[derive(Args)]
+pub(crate) struct CollocatesArgs {
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// Tokens on each side of a match
+    #[arg(long, value_name = "N", default_value_t = corpus_atlas::engine::research::WINDOW, value_parser = count)]
+    pub window: usize,
+    /// Show at most N words
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 20, value_parser = count)]
+    pub limit: usize,
+}
+
+#[derive(Args)]
+pub(crate) struct TermsArgs {
+    /// Only the sections in this language (ISO 639-1: en, fr, ko …)
+    #[arg(long, value_name = "L")]
+    pub lang: Option<String>,
+    /// Show at most N words
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 20, value_parser = count)]
     pub limit: usize,
     #[command(flatten)]
     pub read: ReadArgs,
@@ -218,6 +302,14 @@ pub(crate) struct SiteArgs {
     /// The folder trunk built (dist); not for a split site, whose shards need a host
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+}
+
+/// A concordance order by name.
+fn sort_order(s: &str) -> Result<KwicSort, String> {
+    KwicSort::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = KwicSort::ALL.iter().map(|o| o.name()).collect();
+        format!("is one of {}, not {s:?}", names.join(", "))
+    })
 }
 
 /// A whole number, with a hint when it is not one.

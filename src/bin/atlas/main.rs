@@ -3,7 +3,8 @@
 //! [`exit`] (how a command ends, and its exit status), [`output`] (printing,
 //! and printing untrusted text), [`source`] (where a corpus is read),
 //! [`progress`] (bars on stderr), [`read`] (commands that answer from an
-//! index), [`corpus`] (places and dates), [`builder`] (check and build) and
+//! index), [`research`] (concordance, trends, collocates, terms, summary),
+//! [`corpus`] (places and dates), [`builder`] (check and build) and
 //! [`tools`] (the builder's imports, evaluation and site finishing).
 
 mod args;
@@ -13,6 +14,7 @@ mod exit;
 mod output;
 mod progress;
 mod read;
+mod research;
 mod source;
 mod tools;
 
@@ -25,15 +27,14 @@ use output::printable;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Command::Search(a) = &cli.command {
-        if a.query.iter().all(|w| w.trim().is_empty()) {
+    if let Some((name, query)) = query_of(&cli.command) {
+        if query.iter().all(|w| w.trim().is_empty()) {
             let mut command = Cli::command();
-            let search = command.find_subcommand_mut("search").map(std::mem::take).unwrap_or_default();
-            search
-                .bin_name("atlas search")
+            let sub = command.find_subcommand_mut(name).map(std::mem::take).unwrap_or_default();
+            sub.bin_name(format!("atlas {name}"))
                 .error(
                     clap::error::ErrorKind::MissingRequiredArgument,
-                    "search needs a query, e.g. atlas search \"Hong Kong\" (see atlas search --help)",
+                    format!("{name} needs a query, e.g. atlas {name} \"Hong Kong\" (see atlas {name} --help)"),
                 )
                 .exit();
         }
@@ -50,6 +51,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// The name and query words of a command that takes a query.
+fn query_of(command: &Command) -> Option<(&'static str, &[String])> {
+    match command {
+        Command::Search(a) => Some(("search", &a.query)),
+        Command::Concordance(a) => Some(("concordance", &a.query.query)),
+        Command::Trends(a) => Some(("trends", &a.query)),
+        Command::Collocates(a) => Some(("collocates", &a.query.query)),
+        _ => None,
+    }
+}
+
 fn run(command: &Command) -> Outcome {
     match command {
         Command::Search(a) => read::cmd_search(a),
@@ -57,6 +69,11 @@ fn run(command: &Command) -> Outcome {
         Command::Sections(a) => read::cmd_sections(a),
         Command::Places(a) => corpus::cmd_places(a),
         Command::Dates(a) => corpus::cmd_dates(a),
+        Command::Concordance(a) => research::cmd_concordance(a),
+        Command::Trends(a) => research::cmd_trends(a),
+        Command::Collocates(a) => research::cmd_collocates(a),
+        Command::Terms(a) => research::cmd_terms(a),
+        Command::Summary(a) => research::cmd_summary(a),
         Command::Check(a) => builder::cmd_check(a),
         Command::Build(a) => builder::cmd_build(a),
         Command::Generate(a) => tools::cmd_generate(a),

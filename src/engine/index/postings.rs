@@ -94,7 +94,7 @@ impl<'a> Index<'a> {
         self.decode(off, true)
     }
 
-    fn decode(&self, off: usize, positions: bool) -> Vec<Posting> {
+    pub(super) fn decode(&self, off: usize, positions: bool) -> Vec<Posting> {
         let Some((bytes, mut pos)) = self.postings.at(off, true) else {
             return Vec::new();
         };

@@ -4,6 +4,15 @@
 use fst::{Automaton, IntoStreamer, Streamer};
 
 use super::open::Index;
+use super::postings::Posting;
+
+/// A dictionary key as a surface term; `None` for a variant or alias key
+/// (they start with a control character, which readers never type).
+fn surface(key: &[u8]) -> Option<&str> {
+    std::str::from_utf8(key)
+        .ok()
+        .filter(|t| !t.starts_with(|c: char| c.is_control()))
+}
 
 impl<'a> Index<'a> {
     /// Up to `limit` terms starting with `prefix`, in lexicographic order.
@@ -68,14 +77,34 @@ impl<'a> Index<'a> {
             if out.len() == limit {
                 break;
             }
-            // Variant and alias keys start with a control character; readers never type them.
-            if let Ok(t) = std::str::from_utf8(term) {
-                if !t.starts_with(|c: char| c.is_control()) {
-                    out.push(t.to_owned());
-                }
+            if let Some(t) = surface(term) {
+                out.push(t.to_owned());
             }
         }
         out
+    }
+
+    /// Calls `visit` with every surface term of the dictionary, in order,
+    /// and its postings without positions (sections and occurrence counts):
+    /// what a table of the most frequent terms reads. Variant and alias keys
+    /// are left out.
+    pub fn each_term(&self, mut visit: impl FnMut(&str, Vec<Posting>)) {
+        let mut stream = self.fst.stream();
+        while let Some((key, value)) = stream.next() {
+            if let Some(term) = surface(key) {
+                visit(term, self.decode(value as u32 as usize, false));
+            }
+        }
+    }
+
+    /// Number of distinct surface terms (variant and alias keys left out).
+    pub fn surface_term_count(&self) -> usize {
+        let mut stream = self.fst.keys();
+        let mut n = 0;
+        while let Some(key) = stream.next() {
+            n += usize::from(surface(key).is_some());
+        }
+        n
     }
 
     /// Whether the exact term is in the dictionary.

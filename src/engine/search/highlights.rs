@@ -8,7 +8,7 @@ use crate::engine::analysis::{is_hangul_syllable, terms};
 use crate::engine::index::Index;
 use crate::engine::query::parse;
 
-use super::correct::{evaluate_all, Corrections};
+use super::correct::{evaluate_all, ClauseResult, Corrections};
 use super::plan::plan;
 use super::snippets::position_ranges;
 use super::types::Hit;
@@ -56,30 +56,48 @@ pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
 /// positive clauses in any of its sections (a reader shows them all, even
 /// where a section did not satisfy the whole query).
 pub fn doc_highlights(index: &Index<'_>, input: &str, doc: u32) -> Vec<Range<usize>> {
-    let query = parse(input, true);
-    let d = index.doc(doc);
-    let aside = index.aside(&d);
-    let sections = d.first_section..d.first_section + d.section_count;
-    let mut positions: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    // Planned and corrected as the search was, so a corrected typo is
-    // highlighted where its correction matched.
-    let planned = plan(index, &query, &mut Vec::new());
-    let clauses = evaluate_all(index, &planned, &mut Corrections::default());
-    for c in clauses.iter().filter(|c| !c.negated) {
-        for (section, m) in c.matches.range(sections.clone()) {
-            positions.entry(*section).or_default().extend(&m.positions);
+    Highlighter::new(index, input).doc(index, doc)
+}
+
+/// A query planned and evaluated once, to highlight many documents with
+/// (a concordance or a trend reads every matching document).
+pub struct Highlighter {
+    clauses: Vec<ClauseResult>,
+}
+
+impl Highlighter {
+    /// Plans and evaluates `input` as the search does, so a corrected typo
+    /// is highlighted where its correction matched.
+    pub fn new(index: &Index<'_>, input: &str) -> Self {
+        let query = parse(input, true);
+        let planned = plan(index, &query, &mut Vec::new());
+        let clauses = evaluate_all(index, &planned, &mut Corrections::default());
+        Highlighter { clauses }
+    }
+
+    /// The highlight ranges of document `doc` (see [`doc_highlights`]),
+    /// ascending; never in page furniture, whose tokens have no positions.
+    pub fn doc(&self, index: &Index<'_>, doc: u32) -> Vec<Range<usize>> {
+        let d = index.doc(doc);
+        let aside = index.aside(&d);
+        let sections = d.first_section..d.first_section + d.section_count;
+        let mut positions: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for c in self.clauses.iter().filter(|c| !c.negated) {
+            for (section, m) in c.matches.range(sections.clone()) {
+                positions.entry(*section).or_default().extend(&m.positions);
+            }
         }
+        let mut out = Vec::new();
+        for (section, mut p) in positions {
+            p.sort_unstable();
+            p.dedup();
+            let s = index.section(section);
+            out.extend(
+                position_ranges(s.text, s.start, &aside, &p)
+                    .into_iter()
+                    .map(|r| r.start + s.start..r.end + s.start),
+            );
+        }
+        out
     }
-    let mut out = Vec::new();
-    for (section, mut p) in positions {
-        p.sort_unstable();
-        p.dedup();
-        let s = index.section(section);
-        out.extend(
-            position_ranges(s.text, s.start, &aside, &p)
-                .into_iter()
-                .map(|r| r.start + s.start..r.end + s.start),
-        );
-    }
-    out
 }

@@ -18,7 +18,7 @@ pub mod types;
 
 pub use correct::MAX_FUZZY_WORDS;
 pub use filters::{date_span, facets};
-pub use highlights::{doc_highlights, explain};
+pub use highlights::{doc_highlights, explain, Highlighter};
 pub use rank::closeness;
 pub use snippets::{excerpt, position_ranges, readable_text, snippet, Snippet, SNIPPET_CHARS};
 pub use types::{EntityMatch, EntityMatches, Facets, Hit, NamedBy, SearchOptions, SearchResults};
