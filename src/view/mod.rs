@@ -2,7 +2,7 @@
 //! the timeline's scale, ticks, lanes and brush ([`timeline`]), the map's
 //! camera and label placement ([`map`]), the explorer's state and its
 //! transitions ([`state`]), what a search answer shows ([`results`]), and how
-//! the reader cuts a text into blocks ([`reader`]).
+//! the reader cuts a text into blocks ([`reader`]), and numbers for SVG ([`svg`]).
 //!
 //! Nothing here knows of the DOM, `web_sys` or yew: the components in
 //! `app` (wasm32 only) draw what these functions compute.
@@ -13,4 +13,5 @@ pub mod map;
 pub mod reader;
 pub mod results;
 pub mod state;
+pub mod svg;
 pub mod timeline;

@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::view::svg::num;
+
 use crate::app::IndexRef;
 use crate::engine::overview::places::PlaceCount;
 use crate::geo::BaseView;
@@ -56,10 +58,10 @@ impl MarkContext<'_> {
         // Labels, biggest first, beside, above or below the mark, where
         // they stay on the map, clear of one another and of other marks.
         let labels = place_labels(&at, unit, camera.view_box(&base.view));
-        let font = (12.5 * unit).to_string();
+        let font = num(12.5 * unit);
         let texts = inside.iter().zip(&labels).filter_map(|(city, label)| {
             let l = (*label)?;
-            Some(html! { <text x={l.x.to_string()} y={l.y.to_string()} text-anchor={l.anchor} font-size={font.clone()} aria-hidden="true">{ city.name }</text> })
+            Some(html! { <text x={num(l.x)} y={num(l.y)} text-anchor={l.anchor} font-size={font.clone()} aria-hidden="true">{ city.name }</text> })
         });
         // Drawn smallest first so the big ones stay on top; one Tab stop
         // for all the marks: the first drawn takes it. The labels go over
@@ -114,7 +116,7 @@ impl MarkContext<'_> {
                aria-pressed={on.to_string()} aria-label={label} data-city={name} data-count={c.mentions.to_string()}
                {onclick} {onkeydown} {onfocus}>
                 <title>{ tip }</title>
-                <circle cx={x.to_string()} cy={y.to_string()} r={r.to_string()} stroke-width={(1.5 * unit).to_string()} />
+                <circle cx={num(x)} cy={num(y)} r={num(r)} stroke-width={num(1.5 * unit)} />
             </g>
         }
     }

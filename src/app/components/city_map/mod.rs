@@ -19,6 +19,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::view::svg::{num, Num};
+
 use crate::app::hooks::{use_drag_pan, use_wheel_zoom, DragPan};
 use crate::app::shards::{use_complete, use_shards};
 use crate::app::IndexRef;
@@ -283,11 +285,11 @@ fn frame(
     );
     html! {
         <div class="map-frame">
-            <svg ref={svg_ref} class="map-svg" viewBox={format!("{vx} {vy} {vw} {vh}")} tabindex="0"
+            <svg ref={svg_ref} class="map-svg" viewBox={format!("{} {} {} {}", Num(vx), Num(vy), Num(vw), Num(vh))} tabindex="0"
                  aria-label={format!("Map of {}: arrow keys pan, plus and minus zoom, 0 resets", base.title)}
                  {onkeydown} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
-                <rect class="sea" x={vx.to_string()} y={vy.to_string()} width={vw.to_string()} height={vh.to_string()} />
-                <g class="land" stroke-width={(0.8 * unit).to_string()}>{ for countries }</g>
+                <rect class="sea" x={num(vx)} y={num(vy)} width={num(vw)} height={num(vh)} />
+                <g class="land" stroke-width={num(0.8 * unit)}>{ for countries }</g>
                 { marks }
             </svg>
             <div class="zoom" role="group" aria-label="Zoom">

@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::view::svg::num;
+
 use super::marks::{event_mark, mark_card, tap_near};
 use crate::app::hooks::use_brush;
 use crate::app::IndexRef;
@@ -74,10 +76,10 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
     });
     let span_rect = props.span.map(|(a, b)| {
         let (a, b) = (scale.x(a.max(scale.lo)).max(LEFT), scale.x(b.min(scale.hi) + 1).min(RIGHT));
-        html! { <rect class="span" x={a.to_string()} y="4" width={(b - a).max(2.0).to_string()} height={(AXIS_Y - 4.0).to_string()} /> }
+        html! { <rect class="span" x={num(a)} y="4" width={num((b - a).max(2.0))} height={num(AXIS_Y - 4.0)} /> }
     });
     let brush_rect = brush.rect.map(|(a, b)| {
-        html! { <rect class="brush" x={a.min(b).to_string()} y="4" width={(a - b).abs().to_string()} height={(AXIS_Y - 4.0).to_string()} /> }
+        html! { <rect class="brush" x={num(a.min(b))} y="4" width={num((a - b).abs())} height={num(AXIS_Y - 4.0)} /> }
     });
     let onpointerup = brush.onpointerup;
     html! {
@@ -85,12 +87,12 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             <svg ref={props.svg_ref.clone()} class="timeline-svg" viewBox={format!("0 0 {W} {H}")} tabindex="0"
                  aria-label="Time axis: drag to narrow the results to a span; plus and minus zoom, arrows pan, 0 resets"
                  {onkeydown} onclick={Callback::from(|m: MouseEvent| tap_near(&m))} onpointerdown={brush.onpointerdown} onpointermove={brush.onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
-                <text class="lane-label" x="4" y={(PUB_Y + 4.0).to_string()}>{ "Published" }</text>
-                <text class="lane-label" x="4" y={(LANE_Y + 4.0).to_string()}>{ "Mentioned" }</text>
-                <text class="lane-label" x="4" y={(HIST_Y + HIST_H - 2.0).to_string()}>{ "Density" }</text>
+                <text class="lane-label" x="4" y={num(PUB_Y + 4.0)}>{ "Published" }</text>
+                <text class="lane-label" x="4" y={num(LANE_Y + 4.0)}>{ "Mentioned" }</text>
+                <text class="lane-label" x="4" y={num(HIST_Y + HIST_H - 2.0)}>{ "Density" }</text>
                 { span_rect }
                 <g class="axis">{ axis(scale) }</g>
-                <line class="baseline" x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={AXIS_Y.to_string()} y2={AXIS_Y.to_string()} />
+                <line class="baseline" x1={num(LEFT)} x2={num(RIGHT)} y1={num(AXIS_Y)} y2={num(AXIS_Y)} />
                 <g class="hist">{ bars(&props.events, scale) }</g>
                 <g class="pubs">{ for pub_marks }</g>
                 <g class="lanes">{ for lane_marks }</g>
@@ -110,9 +112,9 @@ fn axis(scale: Scale) -> Html {
             let tx = scale.x(t.day);
             html! {
                 <g class={classes!("tick", t.major.then_some("tick-major"))}>
-                    <line x1={tx.to_string()} x2={tx.to_string()} y1={(LANE_Y - 8.0).to_string()} y2={AXIS_Y.to_string()} />
+                    <line x1={num(tx)} x2={num(tx)} y1={num(LANE_Y - 8.0)} y2={num(AXIS_Y)} />
                     if !t.label.is_empty() && tx < W - 18.0 {
-                        <text x={tx.to_string()} y={(AXIS_Y + 13.0).to_string()} text-anchor="middle">{ t.label.clone() }</text>
+                        <text x={num(tx)} y={num(AXIS_Y + 13.0)} text-anchor="middle">{ t.label.clone() }</text>
                     }
                 </g>
             }
@@ -130,7 +132,7 @@ fn bars(events: &[Event], scale: Scale) -> Html {
         .filter(|(_, n)| **n > 0)
         .map(|(b, n)| {
             let h = *n as f32 / peak * HIST_H;
-            html! { <rect class="bin" x={(LEFT + b as f32 * bin_w).to_string()} y={(HIST_Y + HIST_H - h).to_string()} width={(bin_w - 1.0).max(1.0).to_string()} height={h.to_string()}><title>{ format!("{n} date{}", if *n == 1 { "" } else { "s" }) }</title></rect> }
+            html! { <rect class="bin" x={num(LEFT + b as f32 * bin_w)} y={num(HIST_Y + HIST_H - h)} width={num((bin_w - 1.0).max(1.0))} height={num(h)}><title>{ format!("{n} date{}", if *n == 1 { "" } else { "s" }) }</title></rect> }
         })
         .collect()
 }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::view::svg::{num, Num};
+
 use crate::app::IndexRef;
 use crate::engine::Event;
 use crate::engine::analysis::text::sentence_at;
@@ -230,22 +232,22 @@ fn focus_target(m: &MouseEvent) {
 fn shape(scale: Scale, e: &Event, y: f32) -> Html {
     let (a, b) = (scale.x(e.when.start), scale.x(e.when.end + 1));
     if e.published {
-        let d = format!("M{a} {}l5 5-5 5-5-5z", y - 5.0);
+        let d = format!("M{} {}l5 5-5 5-5-5z", Num(a), Num(y - 5.0));
         return html! { <path class={classes!("pub", e.inferred.then_some("pub-inferred"))} d={d} /> };
     }
     match e.when.precision {
-        Precision::Day => html! { <circle cx={a.to_string()} cy={y.to_string()} r="4" /> },
+        Precision::Day => html! { <circle cx={num(a)} cy={num(y)} r="4" /> },
         Precision::Month => {
-            html! { <rect x={a.to_string()} y={(y - 4.5).to_string()} width={(b - a).max(5.0).to_string()} height="9" rx="2" /> }
+            html! { <rect x={num(a)} y={num(y - 4.5)} width={num((b - a).max(5.0))} height="9" rx="2" /> }
         }
         Precision::Year => {
-            html! { <rect class="year" x={a.to_string()} y={(y - 4.0).to_string()} width={(b - a).max(5.0).to_string()} height="8" rx="1" /> }
+            html! { <rect class="year" x={num(a)} y={num(y - 4.0)} width={num((b - a).max(5.0))} height="8" rx="1" /> }
         }
         Precision::Range => html! {
             <g class="range">
-                <line x1={a.to_string()} x2={b.to_string()} y1={y.to_string()} y2={y.to_string()} />
-                <line x1={a.to_string()} x2={a.to_string()} y1={(y - 5.0).to_string()} y2={(y + 5.0).to_string()} />
-                <line x1={b.to_string()} x2={b.to_string()} y1={(y - 5.0).to_string()} y2={(y + 5.0).to_string()} />
+                <line x1={num(a)} x2={num(b)} y1={num(y)} y2={num(y)} />
+                <line x1={num(a)} x2={num(a)} y1={num(y - 5.0)} y2={num(y + 5.0)} />
+                <line x1={num(b)} x2={num(b)} y1={num(y - 5.0)} y2={num(y + 5.0)} />
             </g>
         },
     }
