@@ -6,7 +6,10 @@
 //! #/search?q=hong%20kong    results for a query
 //! #/doc/<id>?q=hong%20kong  the reader, with the query's matches highlighted
 //! #/doc/<id>?q=…&s=3        … opened at its fourth section
+//! #/kwic?q=…&sort=left      the query's concordance, in an order
 //! ```
+
+use crate::engine::research::KwicSort;
 
 /// What the app shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +18,13 @@ pub enum Route {
     Search {
         /// The query as typed.
         q: String,
+    },
+    /// Every match of a query in its context (keyword in context).
+    Concordance {
+        /// The query as typed.
+        q: String,
+        /// The order of the rows.
+        sort: KwicSort,
     },
     /// The reader for one document.
     Doc {
@@ -31,7 +41,7 @@ impl Route {
     /// The query this route carries.
     pub fn query(&self) -> &str {
         match self {
-            Route::Search { q } | Route::Doc { q, .. } => q,
+            Route::Search { q } | Route::Concordance { q, .. } | Route::Doc { q, .. } => q,
         }
     }
 
@@ -53,6 +63,10 @@ impl Route {
                 q,
                 section: param("s=").and_then(|s| s.parse().ok()),
             },
+            None if path.trim_start_matches('/') == "kwic" => Route::Concordance {
+                q,
+                sort: param("sort=").and_then(|s| KwicSort::from_name(&s)).unwrap_or(KwicSort::Doc),
+            },
             _ => Route::Search { q },
         }
     }
@@ -62,6 +76,7 @@ impl Route {
         match self {
             Route::Search { q } if q.is_empty() => "#/".to_owned(),
             Route::Search { q } => format!("#/search?q={}", encode(q)),
+            Route::Concordance { q, sort } => format!("#/kwic?q={}&sort={}", encode(q), sort.name()),
             Route::Doc { id, q, section } => {
                 let mut hash = format!("#/doc/{}", encode(id));
                 let mut sep = '?';
@@ -83,7 +98,7 @@ impl Route {
 /// other, and neither is empty (clearing the box keeps what came before).
 pub fn refines(route: &Route, q: &str) -> bool {
     match route {
-        Route::Search { q: old } => {
+        Route::Search { q: old } | Route::Concordance { q: old, .. } => {
             !old.is_empty() && !q.is_empty() && (q.starts_with(old.as_str()) || old.starts_with(q))
         }
         Route::Doc { .. } => false,
@@ -154,6 +169,10 @@ mod tests {
             Route::Search {
                 q: "홍콩 États-Unis 深圳".into(),
             },
+            Route::Concordance {
+                q: "홍콩 \"supply chain\" & sort=x".into(),
+                sort: KwicSort::Left,
+            },
             Route::Doc {
                 id: "001_9e2afc69ac3b4727.txt".into(),
                 q: "선전".into(),
@@ -187,6 +206,11 @@ mod tests {
 
     #[test]
     fn tampered_hashes_fall_back_to_something_sensible() {
+        assert_eq!(
+            Route::from_hash("#/kwic?q=port&sort=sideways"),
+            Route::Concordance { q: "port".into(), sort: KwicSort::Doc },
+            "an unknown order is the default one"
+        );
         assert_eq!(Route::from_hash(""), Route::Search { q: String::new() });
         assert_eq!(
             Route::from_hash("#/nowhere/at/all"),

@@ -26,6 +26,7 @@ pub fn page_title(route: &Route) -> String {
     match route {
         Route::Search { q } if q.is_empty() => "corpus-atlas".to_owned(),
         Route::Search { q } => format!("{q} — corpus-atlas"),
+        Route::Concordance { q, .. } => format!("{q} in context — corpus-atlas"),
         Route::Doc { id, .. } => format!("{id} — corpus-atlas"),
     }
 }

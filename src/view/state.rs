@@ -123,6 +123,15 @@ impl ExplorerState {
         self.typing_for.as_deref() == Some(self.query())
     }
 
+    /// Where a new or refined query `q` goes: the concordance stays one (in
+    /// its order), anything else shows the results.
+    fn answer_to(&self, q: String) -> Route {
+        match &self.route {
+            Route::Concordance { sort, .. } if !q.trim().is_empty() => Route::Concordance { q, sort: *sort },
+            _ => Route::Search { q },
+        }
+    }
+
     /// The state and history entry that follow `action`.
     pub fn transition(&self, action: Action) -> Transition {
         let mut state = self.clone();
@@ -130,12 +139,12 @@ impl ExplorerState {
             Action::Search { q, typing } => {
                 state.typing_for = typing.then(|| q.clone());
                 let nav = nav_for(&self.route, &q);
-                Some((Route::Search { q }, nav))
+                Some((self.answer_to(q), nav))
             }
-            Action::Filter(q) => Some((Route::Search { q }, Nav::Push)),
+            Action::Filter(q) => Some((self.answer_to(q), Nav::Push)),
             Action::Place(place) => {
                 let q = with_filter(self.query(), FilterKey::City, place.as_deref());
-                Some((Route::Search { q }, Nav::Push))
+                Some((self.answer_to(q), Nav::Push))
             }
             Action::Span(span) => {
                 let (from, to) = span.unzip();
@@ -144,7 +153,7 @@ impl ExplorerState {
                     FilterKey::To,
                     to.as_deref(),
                 );
-                Some((Route::Search { q }, Nav::Push))
+                Some((self.answer_to(q), Nav::Push))
             }
             Action::Open { id, section } => Some((
                 Route::Doc {
@@ -228,6 +237,18 @@ mod tests {
         assert_eq!(t.write, None, "same route: the address stays");
         assert_eq!(t.state.route, typed.route);
         assert!(!t.state.typing(), "the whole word now");
+    }
+
+    #[test]
+    fn a_concordance_stays_one_through_new_queries_and_filters_until_the_box_is_cleared() {
+        use crate::engine::research::KwicSort;
+        let kwic = |q: &str| Route::Concordance { q: q.into(), sort: KwicSort::Left };
+        let t = ExplorerState::new(kwic("port")).transition(search("port city", true));
+        assert_eq!(t.write, Some((kwic("port city"), Nav::Replace)));
+        let t = t.state.transition(Action::Place(Some("Macau".into())));
+        assert_eq!(t.write, Some((kwic("port city city:Macau"), Nav::Push)));
+        let t = t.state.transition(search("", false));
+        assert_eq!(t.write, Some((Route::Search { q: String::new() }, Nav::Push)));
     }
 
     #[test]

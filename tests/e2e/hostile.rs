@@ -48,13 +48,19 @@ fn hostile_markup_is_shown_as_text_and_never_runs() {
     for literal in [
         "<script>window.__pwned = 10</script> A title",
         "\"><img src=x onerror=\"window.__pwned=11\">",
-        "<img src=x onerror=window.__pwned=9>.txt",
+        // (the file name, without its extension, stands for the missing source)
+        "<img src=x onerror=window.__pwned=9>",
     ] {
         assert!(
             list.as_str().unwrap().contains(literal),
             "{literal} is not shown literally in {list}"
         );
     }
+    let ids = browser.js("return [...document.querySelectorAll('ol[aria-label=Documents] > li')].map(li => li.dataset.doc)", vec![]);
+    assert!(
+        ids.as_array().unwrap().iter().any(|id| id == "<img src=x onerror=window.__pwned=9>.txt"),
+        "the markup file's id, as data: {ids}"
+    );
     // Hostile entity names (tests/data/hostile-entities.toml) on the map and beside it.
     let named = browser.wait_for(
         "the hostile place on the map",

@@ -5,6 +5,7 @@
 mod support;
 
 mod accessibility;
+mod concordance;
 mod embed;
 mod hostile;
 mod map;

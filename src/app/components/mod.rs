@@ -1,6 +1,8 @@
 //! One component per file.
 
+mod answer_views;
 mod city_map;
+mod concordance;
 mod doc_meta;
 mod facets;
 mod filter_pills;
@@ -15,6 +17,7 @@ mod share;
 mod timeline;
 
 pub use city_map::CityMap;
+pub use concordance::Concordance;
 pub use doc_meta::DocMeta;
 pub use facets::FacetPanel;
 pub use filter_pills::FilterPills;

@@ -1,0 +1,109 @@
+//! The concordance: every match of the query in its context (keyword in
+//! context), one row each, aligned on the match; sorted by the words to its
+//! left or right, the matched form, the document or the date, each order a
+//! link (so in the URL); a match opens the reader at its section.
+
+use yew::prelude::*;
+
+use super::answer_views::AnswerViews;
+use super::FilterPills;
+use crate::app::IndexRef;
+use crate::engine::research::{concordance, sort_rows, KwicOptions, KwicRow, KwicSort};
+use crate::route::Route;
+
+/// Rows computed at most: a concordance is read, not scrolled for ever.
+const MAX_ROWS: usize = 2_000;
+/// Rows drawn at first, and added by "Show more".
+const PAGE: usize = 200;
+/// Characters of context on each side.
+const WIDTH: usize = 50;
+
+#[derive(Properties, PartialEq)]
+pub struct ConcordanceProps {
+    pub index: IndexRef,
+    pub query: AttrValue,
+    pub sort: KwicSort,
+    pub on_search: Callback<String>,
+}
+
+#[function_component]
+pub fn Concordance(props: &ConcordanceProps) -> Html {
+    let index = props.index.0;
+    crate::app::shards::use_shards(index);
+    let deps = (props.query.to_string(), props.sort);
+    let rows = crate::app::shards::use_complete(index, deps, props.index.1, move |(q, sort)| {
+        let mut rows = concordance(index, q, KwicOptions { width: WIDTH, limit: Some(MAX_ROWS + 1) });
+        sort_rows(&mut rows, *sort);
+        rows
+    });
+    let shown = use_state_eq(|| PAGE);
+    {
+        let shown = shown.clone();
+        use_effect_with(rows.clone(), move |_| shown.set(PAGE));
+    }
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+    let total = rows.len().min(MAX_ROWS);
+    let docs = {
+        let mut ids: Vec<&str> = rows.iter().take(MAX_ROWS).map(|r| r.doc.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
+    let status = match total {
+        0 => "No matches".to_owned(),
+        _ if rows.len() > MAX_ROWS => format!("The first {MAX_ROWS} matches, in {docs} documents"),
+        1 => "1 match".to_owned(),
+        n => format!("{n} matches in {docs} document{}", if docs == 1 { "" } else { "s" }),
+    };
+    let q = props.query.to_string();
+    let rest = total.saturating_sub(*shown);
+    html! {
+        <section class="results concordance" aria-labelledby="results-heading">
+            <h1 id="results-heading" class="visually-hidden">{ "Concordance" }</h1>
+            <AnswerViews query={props.query.clone()} concordance=true />
+            <p class="status" role="status">{ status }</p>
+            <FilterPills query={props.query.clone()} on_search={props.on_search.clone()} />
+            if total > 0 {
+                <table class="kwic">
+                    <caption class="visually-hidden">{ format!("Every match of {q} in its context") }</caption>
+                    <thead><tr>{ for [(KwicSort::Left, "Before"), (KwicSort::Match, "Match"), (KwicSort::Right, "After"), (KwicSort::Doc, "Document"), (KwicSort::Date, "Date")].into_iter().map(|(s, label)| head(&q, props.sort, s, label)) }</tr></thead>
+                    <tbody>{ for rows.iter().take(total.min(*shown)).map(|r| row(props.index, &q, r)) }</tbody>
+                </table>
+            }
+            if rest > 0 {
+                <p class="more"><button class="share-button" onclick={more}>{ format!("Show {} more of {rest}", rest.min(PAGE)) }</button></p>
+            }
+        </section>
+    }
+}
+
+/// A column's heading: a link that sorts by it, marked when it does.
+fn head(q: &str, current: KwicSort, sort: KwicSort, label: &'static str) -> Html {
+    let href = Route::Concordance { q: q.to_owned(), sort }.to_hash();
+    let on = current == sort;
+    html! {
+        <th scope="col" class={format!("kwic-h-{}", sort.name())} aria-sort={if on { "ascending" } else { "none" }}>
+            <a {href} aria-current={on.then_some("true")}>{ label }</a>
+        </th>
+    }
+}
+
+/// One match: its left context (cut at the left when long), the match (a
+/// link to the reader at its section), its right context, the document.
+fn row(index: IndexRef, q: &str, r: &KwicRow) -> Html {
+    let doc = index.0.doc_by_id(&r.doc);
+    let (title, lang) = doc.map_or(("", ""), |d| (d.title, d.lang));
+    let href = Route::Doc { id: r.doc.clone(), q: q.to_owned(), section: r.section }.to_hash();
+    html! {
+        <tr {lang} data-doc={r.doc.clone()} data-start={r.start.to_string()}>
+            <td class="kwic-left" dir="rtl"><span dir="ltr">{ r.left.clone() }</span></td>
+            <td class="kwic-match"><a {href}>{ r.matched.clone() }</a></td>
+            <td class="kwic-right">{ r.right.clone() }</td>
+            <td class="kwic-doc">{ title }</td>
+            <td class="kwic-date">{ r.date.clone() }</td>
+        </tr>
+    }
+}

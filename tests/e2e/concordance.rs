@@ -1,0 +1,66 @@
+//! The concordance: every match of a query in its context, as the engine
+//! finds them, sorted by a column's link, each match opening the reader.
+
+use corpus_atlas::engine::research::{concordance, sort_rows, KwicOptions, KwicSort};
+use serde_json::Value;
+
+use crate::support::{open_app, screenshot_path};
+
+const ROWS: &str = "return [...document.querySelectorAll('table.kwic tbody tr')].map(tr => \
+    [tr.dataset.doc, Number(tr.dataset.start), tr.querySelector('.kwic-match').textContent])";
+
+#[test]
+fn every_match_in_context_sorted_by_a_column_and_opened_in_the_reader() {
+    let (server, browser) = open_app();
+    browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
+    browser.wait_for("results", "return document.querySelector('ol[aria-label=Results] li')");
+    // From the results, one link away, in the URL.
+    browser.click("nav.answer-views a:not([aria-current])");
+    browser.wait_for("the concordance", "return document.querySelectorAll('table.kwic tbody tr').length > 10");
+    assert!(browser.url().contains("#/kwic?q=Hong%20Kong&sort=left"), "{}", browser.url());
+    // The rows are the engine's, in its order: each match is the text's own bytes.
+    let index = corpus_atlas::index().unwrap();
+    let mut expected = concordance(index, "Hong Kong", KwicOptions { width: 50, limit: None });
+    sort_rows(&mut expected, KwicSort::Left);
+    let shown = browser.js(ROWS, vec![]);
+    let shown = shown.as_array().unwrap();
+    assert_eq!(shown.len(), expected.len().min(200), "every match, the first 200 drawn");
+    for (row, want) in shown.iter().zip(&expected) {
+        assert_eq!(row[0].as_str(), Some(want.doc.as_str()));
+        assert_eq!(row[1].as_u64(), Some(want.start as u64));
+        let text = index.doc_by_id(&want.doc).unwrap().text;
+        assert_eq!(row[2].as_str(), Some(&text[want.start..want.end]), "the match is the text itself");
+    }
+    let status = browser.js("return document.querySelector('.concordance .status').textContent", vec![]);
+    assert!(status.as_str().unwrap().starts_with(&format!("{} matches", expected.len())), "{status}");
+    // The matches stand in one column: their centres line up.
+    let centres = browser.js(
+        "return [...document.querySelectorAll('table.kwic tbody tr .kwic-match')].slice(0, 20) \
+           .map(td => { const r = td.getBoundingClientRect(); return Math.round(r.left + r.width / 2); })",
+        vec![],
+    );
+    let centres: Vec<i64> = centres.as_array().unwrap().iter().filter_map(Value::as_i64).collect();
+    assert!(centres.windows(2).all(|w| w[0] == w[1]), "{centres:?}");
+    browser.js("document.querySelector('nav.answer-views').scrollIntoView(); return true", vec![]);
+    browser.screenshot(&screenshot_path("concordance"));
+
+    // Sorted by the document instead: a link, so the URL says it.
+    browser.click("th.kwic-h-doc a");
+    browser.wait_for("sorted by document", "return location.hash.includes('sort=doc')");
+    let mut by_doc = expected.clone();
+    sort_rows(&mut by_doc, KwicSort::Doc);
+    let first = browser.wait_for(
+        "the rows in the new order",
+        &format!("const r = (() => {{ {ROWS} }})(); return r[0][0] === {:?} && r[0][1] === {} ? r[0] : null", by_doc[0].doc, by_doc[0].start),
+    );
+    assert_eq!(first[0].as_str(), Some(by_doc[0].doc.as_str()));
+
+    // A match opens the reader at its section, with the query highlighted.
+    browser.click("table.kwic tbody tr .kwic-match a");
+    browser.wait_for("the reader", "return document.querySelector('.reader mark')");
+    let title = browser.js("return document.querySelector('#reader-title').textContent", vec![]);
+    assert_eq!(title.as_str(), Some(index.doc_by_id(&by_doc[0].doc).unwrap().title));
+    browser.back();
+    browser.wait_for("the concordance again", "return document.querySelector('table.kwic tbody tr')");
+    browser.assert_clean_console();
+}
