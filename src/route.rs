@@ -7,6 +7,7 @@
 //! #/doc/<id>?q=hong%20kong  the reader, with the query's matches highlighted
 //! #/doc/<id>?q=…&s=3        … opened at its fourth section
 //! #/kwic?q=…&sort=left      the query's concordance, in an order
+//! #/trends?q=…              the query's matches per period
 //! ```
 
 use crate::engine::research::KwicSort;
@@ -26,6 +27,11 @@ pub enum Route {
         /// The order of the rows.
         sort: KwicSort,
     },
+    /// How often a query matches per period of publication.
+    Trends {
+        /// The query as typed.
+        q: String,
+    },
     /// The reader for one document.
     Doc {
         /// Document id (its file name).
@@ -41,7 +47,7 @@ impl Route {
     /// The query this route carries.
     pub fn query(&self) -> &str {
         match self {
-            Route::Search { q } | Route::Concordance { q, .. } | Route::Doc { q, .. } => q,
+            Route::Search { q } | Route::Concordance { q, .. } | Route::Trends { q } | Route::Doc { q, .. } => q,
         }
     }
 
@@ -67,6 +73,7 @@ impl Route {
                 q,
                 sort: param("sort=").and_then(|s| KwicSort::from_name(&s)).unwrap_or(KwicSort::Doc),
             },
+            None if path.trim_start_matches('/') == "trends" => Route::Trends { q },
             _ => Route::Search { q },
         }
     }
@@ -77,6 +84,7 @@ impl Route {
             Route::Search { q } if q.is_empty() => "#/".to_owned(),
             Route::Search { q } => format!("#/search?q={}", encode(q)),
             Route::Concordance { q, sort } => format!("#/kwic?q={}&sort={}", encode(q), sort.name()),
+            Route::Trends { q } => format!("#/trends?q={}", encode(q)),
             Route::Doc { id, q, section } => {
                 let mut hash = format!("#/doc/{}", encode(id));
                 let mut sep = '?';
@@ -98,7 +106,7 @@ impl Route {
 /// other, and neither is empty (clearing the box keeps what came before).
 pub fn refines(route: &Route, q: &str) -> bool {
     match route {
-        Route::Search { q: old } | Route::Concordance { q: old, .. } => {
+        Route::Search { q: old } | Route::Concordance { q: old, .. } | Route::Trends { q: old } => {
             !old.is_empty() && !q.is_empty() && (q.starts_with(old.as_str()) || old.starts_with(q))
         }
         Route::Doc { .. } => false,
@@ -173,6 +181,7 @@ mod tests {
                 q: "홍콩 \"supply chain\" & sort=x".into(),
                 sort: KwicSort::Left,
             },
+            Route::Trends { q: "Pékin OR 北京".into() },
             Route::Doc {
                 id: "001_9e2afc69ac3b4727.txt".into(),
                 q: "선전".into(),

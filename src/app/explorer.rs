@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::components::{CityMap, Concordance, Masthead, Overview, Reader, ResultList, Share, Timeline};
+use super::components::{CityMap, Concordance, Masthead, Trends, Overview, Reader, ResultList, Share, Timeline};
 use super::hooks::{use_counted, use_explorer, use_handlers, use_page_title, use_search, Handlers};
 use super::{platform, shards, Answer, IndexRef};
 use crate::engine::query::{filter_value, FilterKey};
@@ -51,7 +51,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     // In an embed, one view at a time, by the reader's choice.
     let show = |view: EmbedView| !embed || state.embed_view == view;
     let route = &state.route;
-    let panels = (state.panels_ready && matches!(route, Route::Search { .. } | Route::Concordance { .. })).then(|| {
+    let panels = (state.panels_ready && matches!(route, Route::Search { .. } | Route::Concordance { .. } | Route::Trends { .. })).then(|| {
         let selected = filter_value(&query, FilterKey::City).map(AttrValue::from);
         let span = crate::engine::search::date_span(&answer.results.query, &mut Vec::new());
         // The timeline reads only the tables, never a shard: it need not
@@ -89,7 +89,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     if embed {
         return embed_layout(&state, index_ref, &handlers, main);
     }
-    let searching = matches!(route, Route::Search { q } | Route::Concordance { q, .. } if !q.trim().is_empty());
+    let searching = matches!(route, Route::Search { q } | Route::Concordance { q, .. } | Route::Trends { q } if !q.trim().is_empty());
     let phone_tabs = searching.then(|| view_tabs(&state, "phone-tabs", answer.results.hits.len()));
     html! {
         <>
@@ -128,6 +128,10 @@ fn body(
         Route::Concordance { q, sort } => html! {
             <Concordance {index} query={AttrValue::from(q.clone())} sort={*sort} on_search={on_filter.clone()} />
         },
+        Route::Trends { .. } if !show_results => Html::default(),
+        Route::Trends { q } => html! {
+            <Trends {index} query={AttrValue::from(q.clone())} on_search={on_filter.clone()} />
+        },
         Route::Doc { id, q, section } => html! {
             <Reader {index} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} section={*section} />
         },
@@ -155,7 +159,7 @@ fn embed_layout(
     handlers: &Handlers,
     main: Html,
 ) -> Html {
-    let searching = matches!(state.route, Route::Search { .. } | Route::Concordance { .. });
+    let searching = matches!(state.route, Route::Search { .. } | Route::Concordance { .. } | Route::Trends { .. });
     let classes = classes!("embed", searching.then_some("embed-results"));
     let tabs = searching.then(|| view_tabs(state, "embed-tabs", 0));
     html! {

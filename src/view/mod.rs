@@ -2,7 +2,7 @@
 //! the timeline's scale, ticks, lanes and brush ([`timeline`]), the map's
 //! camera and label placement ([`map`]), the explorer's state and its
 //! transitions ([`state`]), what a search answer shows ([`results`]), and how
-//! the reader cuts a text into blocks ([`reader`]), and numbers for SVG ([`svg`]).
+//! the reader cuts a text into blocks ([`reader`]), numbers for SVG ([`svg`]), and the trends chart ([`trends`]).
 //!
 //! Nothing here knows of the DOM, `web_sys` or yew: the components in
 //! `app` (wasm32 only) draw what these functions compute.
@@ -15,3 +15,4 @@ pub mod results;
 pub mod state;
 pub mod svg;
 pub mod timeline;
+pub mod trends;

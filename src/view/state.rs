@@ -123,11 +123,12 @@ impl ExplorerState {
         self.typing_for.as_deref() == Some(self.query())
     }
 
-    /// Where a new or refined query `q` goes: the concordance stays one (in
-    /// its order), anything else shows the results.
+    /// Where a new or refined query `q` goes: the concordance (in its order)
+    /// and the trends stay what they are, anything else shows the results.
     fn answer_to(&self, q: String) -> Route {
         match &self.route {
             Route::Concordance { sort, .. } if !q.trim().is_empty() => Route::Concordance { q, sort: *sort },
+            Route::Trends { .. } if !q.trim().is_empty() => Route::Trends { q },
             _ => Route::Search { q },
         }
     }

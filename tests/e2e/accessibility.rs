@@ -41,6 +41,7 @@ fn the_app_and_the_embed_have_no_wcag_violations() {
             "return document.querySelector('ol[aria-label=Results] > li')",
         ),
         ("the concordance", "#/kwic?q=Hong%20Kong&sort=right".to_owned(), "return document.querySelector('table.kwic tbody tr')"),
+        ("the trends", "#/trends?q=Shenzhen".to_owned(), "return document.querySelector('table.trend-table tbody tr')"),
         ("the reader", "#/doc/001_9e2afc69ac3b4727.txt?q=%ED%99%8D%EC%BD%A9".to_owned(), "return document.querySelector('.reader-body mark')"),
         ("the embed", "?embed#/search?q=Shenzhen".to_owned(), "return document.querySelector('ol[aria-label=Results] > li')"),
     ];

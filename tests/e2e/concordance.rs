@@ -1,7 +1,8 @@
-//! The concordance: every match of a query in its context, as the engine
-//! finds them, sorted by a column's link, each match opening the reader.
+//! The research views: the concordance (every match of a query in its
+//! context, as the engine finds them, sorted by a column's link, each match
+//! opening the reader) and the trends (matches per period of publication).
 
-use corpus_atlas::engine::research::{concordance, sort_rows, KwicOptions, KwicSort};
+use corpus_atlas::engine::research::{concordance, sort_rows, trends, KwicOptions, KwicSort};
 use serde_json::Value;
 
 use crate::support::{open_app, screenshot_path};
@@ -62,5 +63,52 @@ fn every_match_in_context_sorted_by_a_column_and_opened_in_the_reader() {
     assert_eq!(title.as_str(), Some(index.doc_by_id(&by_doc[0].doc).unwrap().title));
     browser.back();
     browser.wait_for("the concordance again", "return document.querySelector('table.kwic tbody tr')");
+    browser.assert_clean_console();
+}
+
+#[test]
+fn trends_count_the_matches_per_period_as_the_engine_and_the_concordance_do() {
+    let (server, browser) = open_app();
+    browser.goto(&format!("{}#/kwic?q=Shenzhen&sort=left", server.url));
+    browser.wait_for("the concordance", "return document.querySelector('table.kwic tbody tr')");
+    browser.click("nav.answer-views a[href^='#/trends']");
+    browser.wait_for("the trends", "return document.querySelector('table.trend-table tbody tr')");
+    assert!(browser.url().contains("#/trends?q=Shenzhen"), "{}", browser.url());
+    let index = corpus_atlas::index().unwrap();
+    let expected = trends(index, "Shenzhen");
+    let shown = browser.js(
+        "return [...document.querySelectorAll('table.trend-table tbody tr')].map(tr => [...tr.children].map(c => c.textContent))",
+        vec![],
+    );
+    let shown = shown.as_array().unwrap();
+    let mut want: Vec<Vec<String>> = expected
+        .periods
+        .iter()
+        .map(|r| vec![r.period.clone(), r.matches.to_string(), r.documents.to_string(), r.words.to_string()])
+        .collect();
+    if expected.undated.words > 0 {
+        let u = &expected.undated;
+        want.push(vec!["Undated".into(), u.matches.to_string(), u.documents.to_string(), u.words.to_string()]);
+    }
+    let got: Vec<Vec<String>> = shown
+        .iter()
+        .map(|r| r.as_array().unwrap()[..4].iter().map(|c| c.as_str().unwrap().to_owned()).collect())
+        .collect();
+    assert_eq!(got, want, "period, matches, documents, words");
+    // The matches over the periods are the concordance's rows.
+    let rows = concordance(index, "Shenzhen", KwicOptions::default()).len();
+    let total: usize = expected.periods.iter().map(|r| r.matches).sum::<usize>() + expected.undated.matches;
+    assert_eq!(total, rows);
+    let status = browser.js("return document.querySelector('.trends .status').textContent", vec![]);
+    assert!(status.as_str().unwrap().starts_with(&format!("{rows} matches")), "{status}");
+    // One bar per period, the highest rate the tallest.
+    let bars = browser.js("return [...document.querySelectorAll('.trends-svg .trend-bar rect')].map(r => r.height.baseVal.value)", vec![]);
+    let bars: Vec<f64> = bars.as_array().unwrap().iter().filter_map(Value::as_f64).collect();
+    assert_eq!(bars.len(), expected.periods.len());
+    let rate = |r: &corpus_atlas::engine::research::TrendRow| r.per_10k_words();
+    let top = expected.periods.iter().enumerate().max_by(|a, b| rate(a.1).total_cmp(&rate(b.1))).unwrap().0;
+    assert!(bars.iter().all(|&h| h <= bars[top]), "{bars:?}");
+    browser.js("document.querySelector('nav.answer-views').scrollIntoView(); return true", vec![]);
+    browser.screenshot(&screenshot_path("trends"));
     browser.assert_clean_console();
 }

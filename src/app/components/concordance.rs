@@ -63,7 +63,7 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     html! {
         <section class="results concordance" aria-labelledby="results-heading">
             <h1 id="results-heading" class="visually-hidden">{ "Concordance" }</h1>
-            <AnswerViews query={props.query.clone()} concordance=true />
+            <AnswerViews query={props.query.clone()} current={super::answer_views::AnswerView::Concordance} />
             <p class="status" role="status">{ status }</p>
             <FilterPills query={props.query.clone()} on_search={props.on_search.clone()} />
             if total > 0 {

@@ -15,6 +15,7 @@ mod result_list;
 mod search_box;
 mod share;
 mod timeline;
+mod trends;
 
 pub use city_map::CityMap;
 pub use concordance::Concordance;
@@ -30,6 +31,7 @@ pub use result_list::ResultList;
 pub use search_box::SearchBox;
 pub use share::Share;
 pub use timeline::Timeline;
+pub use trends::Trends;
 
 /// Click and keyboard handlers for an SVG element acting as a button or link
 /// (a map mark, a date on the timeline): a click, Enter or Space runs `act`.

@@ -55,7 +55,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     html! {
         <section class="results" aria-labelledby="results-heading">
             <h1 id="results-heading" class="visually-hidden">{ "Results" }</h1>
-            <super::answer_views::AnswerViews query={props.query.clone()} concordance=false />
+            <super::answer_views::AnswerViews query={props.query.clone()} current={super::answer_views::AnswerView::Results} />
             <p class="status" role="status">{ status }</p>
             <FilterPills query={props.query.clone()} on_search={props.on_search.clone()} />
             if !results.hints.is_empty() && !pending {
