@@ -145,3 +145,31 @@ pub fn mark_results() {
         }
     }
 }
+
+/// Offers `text` as a file named `name` to download: made in the page, from
+/// a `blob:` URL, so nothing is sent anywhere. Whether the browser took it
+/// (a sandboxed frame without downloads refuses quietly).
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let link = gloo::utils::document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let Some(link) = link else {
+        return false;
+    };
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    true
+}

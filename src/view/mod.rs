@@ -2,11 +2,13 @@
 //! the timeline's scale, ticks, lanes and brush ([`timeline`]), the map's
 //! camera and label placement ([`map`]), the explorer's state and its
 //! transitions ([`state`]), what a search answer shows ([`results`]), and how
-//! the reader cuts a text into blocks ([`reader`]), numbers for SVG ([`svg`]), and the trends chart ([`trends`]).
+//! the reader cuts a text into blocks ([`reader`]), numbers for SVG ([`svg`]), the trends chart ([`trends`]) and
+//! CSV to take away ([`export`]).
 //!
 //! Nothing here knows of the DOM, `web_sys` or yew: the components in
 //! `app` (wasm32 only) draw what these functions compute.
 
+pub mod export;
 pub mod filters;
 pub mod hints;
 pub mod map;

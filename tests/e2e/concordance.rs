@@ -44,6 +44,20 @@ fn every_match_in_context_sorted_by_a_column_and_opened_in_the_reader() {
     assert!(centres.windows(2).all(|w| w[0] == w[1]), "{centres:?}");
     browser.js("document.querySelector('nav.answer-views').scrollIntoView(); return true", vec![]);
     browser.screenshot(&screenshot_path("concordance"));
+    // The CSV download: made in the page (a blob), every row, opening in a
+    // spreadsheet as it is.
+    browser.js(
+        "window.__csv = null; const made = URL.createObjectURL; \
+         URL.createObjectURL = b => { b.arrayBuffer().then(a => window.__csv = new TextDecoder('utf-8', {ignoreBOM: true}).decode(a)); return made.call(URL, b); }; return true",
+        vec![],
+    );
+    browser.click(".export button");
+    let csv = browser.wait_for("the CSV", "return window.__csv");
+    let csv = csv.as_str().unwrap();
+    // (Compared whole, not printed whole when it differs.)
+    assert!(csv == corpus_atlas::view::export::concordance_csv(&expected), "the engine's rows, as CSV: {}…", &csv[..200.min(csv.len())]);
+    assert!(csv.starts_with("\u{feff}doc,section,date,left,match,right,start,end\r\n"), "{}", &csv[..80]);
+    assert_eq!(csv.matches("\r\n").count(), expected.len() + 1, "a line a match");
 
     // Sorted by the document instead: a link, so the URL says it.
     browser.click("th.kwic-h-doc a");

@@ -60,6 +60,13 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     };
     let q = props.query.to_string();
     let rest = total.saturating_sub(*shown);
+    let export = {
+        let rows = rows.clone();
+        Callback::from(move |_: MouseEvent| {
+            let csv = crate::view::export::concordance_csv(&rows[..rows.len().min(MAX_ROWS)]);
+            crate::app::platform::download("concordance.csv", "text/csv;charset=utf-8", &csv);
+        })
+    };
     html! {
         <section class="results concordance" aria-labelledby="results-heading">
             <h1 id="results-heading" class="visually-hidden">{ "Concordance" }</h1>
@@ -67,6 +74,8 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
             <p class="status" role="status">{ status }</p>
             <FilterPills query={props.query.clone()} on_search={props.on_search.clone()} />
             if total > 0 {
+                <p class="export"><button type="button" class="tab" onclick={export}>{ "Download CSV" }</button>
+                    <span class="export-note">{ " every row shown or not, with byte offsets into each text; made in your browser" }</span></p>
                 <table class="kwic">
                     <caption class="visually-hidden">{ format!("Every match of {q} in its context") }</caption>
                     <thead><tr>{ for [(KwicSort::Left, "Before"), (KwicSort::Match, "Match"), (KwicSort::Right, "After"), (KwicSort::Doc, "Document"), (KwicSort::Date, "Date")].into_iter().map(|(s, label)| head(&q, props.sort, s, label)) }</tr></thead>
