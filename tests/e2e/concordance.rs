@@ -2,7 +2,7 @@
 //! context, as the engine finds them, sorted by a column's link, each match
 //! opening the reader) and the trends (matches per period of publication).
 
-use corpus_atlas::engine::research::{concordance, sort_rows, trends, KwicOptions, KwicSort};
+use corpus_atlas::engine::research::{collocates, concordance, sort_rows, trends, KwicOptions, KwicSort, WINDOW};
 use serde_json::Value;
 
 use crate::support::{open_app, screenshot_path};
@@ -59,6 +59,12 @@ fn every_match_in_context_sorted_by_a_column_and_opened_in_the_reader() {
     assert!(csv.starts_with("\u{feff}doc,section,date,left,match,right,start,end\r\n"), "{}", &csv[..80]);
     assert_eq!(csv.matches("\r\n").count(), expected.len() + 1, "a line a match");
 
+    // The words most often near the matches, the engine's, none of the query's own.
+    let near: Vec<String> = collocates(index, "Hong Kong", WINDOW, 12).into_iter().map(|c| c.term).collect();
+    assert!(!near.is_empty() && !near.iter().any(|t| t == "hong" || t == "kong"), "{near:?}");
+    let chips = browser.js("return [...document.querySelectorAll('.collocates a.chip')].map(a => a.firstChild.textContent)", vec![]);
+    assert_eq!(chips, serde_json::json!(near));
+
     // Sorted by the document instead: a link, so the URL says it.
     browser.click("th.kwic-h-doc a");
     browser.wait_for("sorted by document", "return location.hash.includes('sort=doc')");
@@ -77,6 +83,10 @@ fn every_match_in_context_sorted_by_a_column_and_opened_in_the_reader() {
     assert_eq!(title.as_str(), Some(index.doc_by_id(&by_doc[0].doc).unwrap().title));
     browser.back();
     browser.wait_for("the concordance again", "return document.querySelector('table.kwic tbody tr')");
+    // A collocate narrows the concordance to the matches with it.
+    browser.click(".collocates a.chip");
+    browser.wait_for("the narrowed concordance", &format!("return decodeURIComponent(location.hash).includes('q=Hong Kong {}')", near[0]));
+    browser.wait_for("its rows", "return document.querySelector('table.kwic tbody tr')");
     browser.assert_clean_console();
 }
 

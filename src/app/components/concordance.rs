@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::answer_views::AnswerViews;
 use super::FilterPills;
 use crate::app::IndexRef;
-use crate::engine::research::{concordance, sort_rows, KwicOptions, KwicRow, KwicSort};
+use crate::engine::research::{collocates, concordance, sort_rows, Collocate, KwicOptions, KwicRow, KwicSort, WINDOW};
 use crate::route::Route;
 
 /// Rows computed at most: a concordance is read, not scrolled for ever.
@@ -17,6 +17,8 @@ const MAX_ROWS: usize = 2_000;
 const PAGE: usize = 200;
 /// Characters of context on each side.
 const WIDTH: usize = 50;
+/// Collocates listed above the rows.
+const COLLOCATES: usize = 12;
 
 #[derive(Properties, PartialEq)]
 pub struct ConcordanceProps {
@@ -35,6 +37,9 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
         let mut rows = concordance(index, q, KwicOptions { width: WIDTH, limit: Some(MAX_ROWS + 1) });
         sort_rows(&mut rows, *sort);
         rows
+    });
+    let near = crate::app::shards::use_complete(index, props.query.to_string(), props.index.1, move |q| {
+        collocates(index, q, WINDOW, COLLOCATES)
     });
     let shown = use_state_eq(|| PAGE);
     {
@@ -74,6 +79,7 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
             <p class="status" role="status">{ status }</p>
             <FilterPills query={props.query.clone()} on_search={props.on_search.clone()} />
             if total > 0 {
+                { collocate_chips(&q, props.sort, &near) }
                 <p class="export"><button type="button" class="tab" onclick={export}>{ "Download CSV" }</button>
                     <span class="export-note">{ " every row shown or not, with byte offsets into each text; made in your browser" }</span></p>
                 <table class="kwic">
@@ -114,5 +120,28 @@ fn row(index: IndexRef, q: &str, r: &KwicRow) -> Html {
             <td class="kwic-doc">{ title }</td>
             <td class="kwic-date">{ r.date.clone() }</td>
         </tr>
+    }
+}
+
+/// The words found most often near the matches (by log-likelihood against
+/// the rest of the corpus), each a link to the concordance of the query
+/// with it.
+fn collocate_chips(q: &str, sort: KwicSort, near: &[Collocate]) -> Html {
+    if near.is_empty() {
+        return Html::default();
+    }
+    let chips = near.iter().map(|c| {
+        let href = Route::Concordance { q: format!("{q} {}", c.term), sort }.to_hash();
+        let title = format!(
+            "{}: {} of its {} occurrences within {WINDOW} words of a match (log-likelihood {})",
+            c.term,
+            c.together,
+            c.total,
+            crate::view::svg::Num(c.score as f32)
+        );
+        html! { <li><a class="chip" {href} {title}>{ c.term.clone() }<span class="count">{ c.together }</span></a></li> }
+    });
+    html! {
+        <div class="facet collocates"><h2>{ "Often near it" }</h2><ul class="chips">{ for chips }</ul></div>
     }
 }
