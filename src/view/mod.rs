@@ -2,8 +2,8 @@
 //! the timeline's scale, ticks, lanes and brush ([`timeline`]), the map's
 //! camera and label placement ([`map`]), the explorer's state and its
 //! transitions ([`state`]), what a search answer shows ([`results`]), and how
-//! the reader cuts a text into blocks ([`reader`]), numbers for SVG ([`svg`]), the trends chart ([`trends`]) and
-//! CSV to take away ([`export`]).
+//! the reader cuts a text into blocks ([`reader`]), numbers for SVG ([`svg`]), the trends chart ([`trends`]),
+//! the corpus in a line ([`summary`]) and CSV to take away ([`export`]).
 //!
 //! Nothing here knows of the DOM, `web_sys` or yew: the components in
 //! `app` (wasm32 only) draw what these functions compute.
@@ -15,6 +15,7 @@ pub mod map;
 pub mod reader;
 pub mod results;
 pub mod state;
+pub mod summary;
 pub mod svg;
 pub mod timeline;
 pub mod trends;

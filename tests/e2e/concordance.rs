@@ -136,3 +136,35 @@ fn trends_count_the_matches_per_period_as_the_engine_and_the_concordance_do() {
     browser.screenshot(&screenshot_path("trends"));
     browser.assert_clean_console();
 }
+
+#[test]
+fn the_start_page_sums_the_corpus_up_and_tables_its_documents() {
+    use corpus_atlas::engine::research::{documents, sort_documents, summary, DocSort};
+    let (server, browser) = open_app();
+    browser.goto(&server.url);
+    let line = browser.wait_for("the corpus in a line", "return document.querySelector('.corpus-summary')?.textContent");
+    let index = corpus_atlas::index().unwrap();
+    assert_eq!(line.as_str(), Some(corpus_atlas::view::summary::summary_line(&summary(index)).as_str()));
+    browser.click(".docs-head button");
+    const IDS: &str = "return [...document.querySelectorAll('table.doc-table tbody tr')].map(tr => tr.dataset.doc)";
+    let ids = browser.wait_for("the table", &format!("const r = (() => {{ {IDS} }})(); return r.length ? r : null"));
+    let rows = documents(index);
+    assert_eq!(ids, serde_json::json!(rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
+    // Each row's numbers are the engine's.
+    let cells = browser.js("return [...document.querySelectorAll('table.doc-table tbody tr')].map(tr => [...tr.querySelectorAll('td.num')].map(td => td.textContent.replace(/,/g, '')))", vec![]);
+    for (shown, r) in cells.as_array().unwrap().iter().zip(&rows) {
+        assert_eq!(shown, &serde_json::json!([r.words.to_string(), r.sections.to_string(), r.places.to_string(), r.dates.to_string()]), "{}", r.id);
+    }
+    // Longest first, by its heading.
+    browser.js("[...document.querySelectorAll('table.doc-table thead button')].find(b => b.textContent === 'Words').click(); return true", vec![]);
+    let mut by_words = rows.clone();
+    sort_documents(&mut by_words, DocSort::Words);
+    let want = serde_json::json!(by_words.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+    browser.wait_for("sorted by words", &format!("return JSON.stringify((() => {{ {IDS} }})()) === {:?}", want.to_string()));
+    browser.js("document.querySelector('.docs-head').scrollIntoView(); return true", vec![]);
+    browser.screenshot(&screenshot_path("documents-table"));
+    browser.click("table.doc-table tbody tr th a");
+    let title = browser.wait_for("the reader", "return document.querySelector('#reader-title')?.textContent");
+    assert_eq!(title.as_str(), Some(by_words[0].title.as_str()));
+    browser.assert_clean_console();
+}

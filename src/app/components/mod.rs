@@ -4,6 +4,7 @@ mod answer_views;
 mod city_map;
 mod concordance;
 mod doc_meta;
+mod documents_table;
 mod facets;
 mod filter_pills;
 mod highlighted;

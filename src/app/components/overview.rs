@@ -49,6 +49,12 @@ pub fn Overview(props: &OverviewProps) -> Html {
             </li>
         }
     });
+    let summary = use_memo((), move |_| crate::view::summary::summary_line(&crate::engine::research::summary(index)));
+    let table = use_state_eq(|| false);
+    let toggle_table = {
+        let table = table.clone();
+        Callback::from(move |_: MouseEvent| table.set(!*table))
+    };
     html! {
         <section class="overview" aria-labelledby="overview-heading">
             <div class="try">
@@ -56,7 +62,15 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 <p>{ "Type in any language. Try:" }</p>
                 <ul class="examples">{ for examples }</ul>
             </div>
-            <ol class="result-list" aria-label="Documents">{ for docs }</ol>
+            <div class="docs-head">
+                <p class="corpus-summary">{ summary }</p>
+                <button type="button" class="tab" aria-pressed={table.to_string()} onclick={toggle_table}>{ "Table" }</button>
+            </div>
+            if *table {
+                <super::documents_table::DocumentsTable index={props.index} />
+            } else {
+                <ol class="result-list" aria-label="Documents">{ for docs }</ol>
+            }
         </section>
     }
 }

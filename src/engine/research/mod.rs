@@ -2,7 +2,7 @@
 //! a [`concordance`] (keyword in context) and its orders ([`kwic_sort`]),
 //! [`trends`] of a query over publication dates, its [`collocates`] ranked
 //! by log-likelihood ([`association`]), the most frequent [`terms`] and a
-//! corpus [`summary`]. Pure functions over `&Index`, the same in the app
+//! corpus [`summary`] and its [`documents`] table. Pure functions over `&Index`, the same in the app
 //! and the CLI; where a query matches is the search's answer and the
 //! reader's highlights ([`matches`]), and which words count is [`words`]
 //! (with the [`stopwords`] of each language).
@@ -10,6 +10,7 @@
 pub mod association;
 pub mod collocates;
 pub mod concordance;
+pub mod documents;
 #[cfg(test)]
 mod fixture;
 pub mod kwic_sort;
@@ -22,6 +23,7 @@ pub mod words;
 
 pub use collocates::{collocates, Collocate, WINDOW};
 pub use concordance::{concordance, KwicOptions, KwicRow, CONTEXT_CHARS};
+pub use documents::{documents, sort_documents, DocRow, DocSort};
 pub use kwic_sort::{sort_rows, KwicSort};
 pub use summary::{summary, CorpusSummary, LanguageCount};
 pub use terms::{terms, TermCount};
