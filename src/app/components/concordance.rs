@@ -51,12 +51,7 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
     let total = rows.len().min(MAX_ROWS);
-    let docs = {
-        let mut ids: Vec<&str> = rows.iter().take(MAX_ROWS).map(|r| r.doc.as_str()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids.len()
-    };
+    let docs = rows.iter().take(MAX_ROWS).map(|r| r.doc.as_str()).collect::<std::collections::BTreeSet<_>>().len();
     let status = match total {
         0 => "No matches".to_owned(),
         _ if rows.len() > MAX_ROWS => format!("The first {MAX_ROWS} matches, in {docs} documents"),

@@ -64,7 +64,7 @@ fn row(r: &DocRow) -> Html {
             <th scope="row"><a {href}>{ r.title.clone() }</a></th>
             <td>{ r.source.clone() }</td>
             <td>{ r.date.clone() }</td>
-            <td lang="en">{ r.lang.to_uppercase() }</td>
+            <td lang="en">{ r.lang.to_ascii_uppercase() }</td>
             <td class="num">{ thousands(r.words) }</td>
             <td class="num">{ r.sections }</td>
             <td class="num">{ r.places }</td>

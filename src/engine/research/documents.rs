@@ -85,20 +85,25 @@ pub fn documents(index: &Index<'_>) -> Vec<DocRow> {
         .collect()
 }
 
-/// Sorts `rows` by `sort`; ties keep the index's order.
+/// Sorts `rows` by `sort`; ties keep the index's order. (One comparison
+/// for every order: each sort key type would link another copy of the
+/// sort into the wasm.)
 pub fn sort_documents(rows: &mut [DocRow], sort: DocSort) {
-    use std::cmp::Reverse;
-    let text = |s: &str| (s.is_empty(), s.to_lowercase());
-    match sort {
-        DocSort::Title => rows.sort_by_cached_key(|r| text(&r.title)),
-        DocSort::Source => rows.sort_by_cached_key(|r| text(&r.source)),
-        DocSort::Date => rows.sort_by_cached_key(|r| text(&r.date)),
-        DocSort::Lang => rows.sort_by_cached_key(|r| text(&r.lang)),
-        DocSort::Words => rows.sort_by_key(|r| Reverse(r.words)),
-        DocSort::Sections => rows.sort_by_key(|r| Reverse(r.sections)),
-        DocSort::Places => rows.sort_by_key(|r| Reverse(r.places)),
-        DocSort::Dates => rows.sort_by_key(|r| Reverse(r.dates)),
-    }
+    use std::cmp::Ordering;
+    // Text A to Z, unknown (empty) last; numbers largest first.
+    let text = |a: &str, b: &str| a.is_empty().cmp(&b.is_empty()).then_with(|| a.to_lowercase().cmp(&b.to_lowercase()));
+    rows.sort_by(|a, b| -> Ordering {
+        match sort {
+            DocSort::Title => text(&a.title, &b.title),
+            DocSort::Source => text(&a.source, &b.source),
+            DocSort::Date => text(&a.date, &b.date),
+            DocSort::Lang => text(&a.lang, &b.lang),
+            DocSort::Words => b.words.cmp(&a.words),
+            DocSort::Sections => b.sections.cmp(&a.sections),
+            DocSort::Places => b.places.cmp(&a.places),
+            DocSort::Dates => b.dates.cmp(&a.dates),
+        }
+    });
 }
 
 #[cfg(test)]
