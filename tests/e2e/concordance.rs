@@ -168,3 +168,42 @@ fn the_start_page_sums_the_corpus_up_and_tables_its_documents() {
     assert_eq!(title.as_str(), Some(by_words[0].title.as_str()));
     browser.assert_clean_console();
 }
+
+#[test]
+fn results_places_and_dates_download_as_the_engine_gives_them() {
+    use corpus_atlas::engine::overview::places::place_counts;
+    use corpus_atlas::engine::{search, SearchOptions};
+    use corpus_atlas::view::export::{dates_csv, places_csv, results_csv};
+    let (server, browser) = open_app();
+    browser.goto(&format!("{}#/search?q=Shenzhen", server.url));
+    browser.wait_for("results", "return document.querySelector('ol[aria-label=Results] li')");
+    browser.js(
+        "window.__files = []; const made = URL.createObjectURL; \
+         URL.createObjectURL = b => { b.arrayBuffer().then(a => window.__files.push(new TextDecoder('utf-8', {ignoreBOM: true}).decode(a))); return made.call(URL, b); }; return true",
+        vec![],
+    );
+    for (i, name) in ["Results", "Places", "Dates"].iter().enumerate() {
+        browser.js("[...document.querySelectorAll('.results > .export button')].find(b => b.textContent === arguments[0]).click(); return true", vec![serde_json::json!(name)]);
+        browser.wait_for(name, &format!("return window.__files.length > {i}"));
+    }
+    let files = browser.js("return window.__files", vec![]);
+    let index = corpus_atlas::index().unwrap();
+    let hits = search(index, "Shenzhen", SearchOptions::default()).hits;
+    let mut on = vec![false; index.section_count() as usize];
+    for h in &hits {
+        on[h.section as usize] = true;
+    }
+    let events: Vec<_> = index.events().filter(|e| on[e.section as usize]).collect();
+    let want = [
+        results_csv(index, &hits),
+        places_csv(index, &place_counts(index, Some(&on))),
+        dates_csv(index, &events),
+    ];
+    for (got, want) in files.as_array().unwrap().iter().zip(&want) {
+        let got = got.as_str().unwrap();
+        assert!(got == want, "{}… / {}…", &got[..120.min(got.len())], &want[..120.min(want.len())]);
+        assert!(got.lines().count() > 2, "a header and rows: {got}");
+    }
+    assert!(want[1].contains("Shenzhen,city,22.5"), "coordinates to four decimals: {}", &want[1][..200.min(want[1].len())]);
+    browser.assert_clean_console();
+}

@@ -61,6 +61,9 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             if !results.hints.is_empty() && !pending {
                 <ul class="hints">{ for hints }</ul>
             }
+            if n > 0 && !pending {
+                { downloads(props.index, &props.answer) }
+            }
             <div class="results-body">
                 <FacetPanel facets={results.facets.clone()} query={props.query.clone()} on_search={props.on_search.clone()} />
                 <ol class="result-list" aria-label="Results">
@@ -73,5 +76,46 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 }
             </div>
         </section>
+    }
+}
+
+/// The answer to take away as CSV, made in the page: the results, and the
+/// places and dates the matching sections name (what the map and the
+/// timeline show).
+fn downloads(index: IndexRef, answer: &Answer) -> Html {
+    use crate::view::export::{dates_csv, places_csv, results_csv};
+    let index = index.0;
+    let hits = answer.results.hits.clone();
+    let counted = move || {
+        crate::view::results::counted_sections(true, index.section_count() as usize, hits.iter().map(|h| h.section))
+            .unwrap_or_default()
+    };
+    let save = |name: &'static str, make: Box<dyn Fn() -> String>| {
+        Callback::from(move |_: MouseEvent| {
+            crate::app::platform::download(name, "text/csv;charset=utf-8", &make());
+        })
+    };
+    let results = {
+        let hits = answer.results.hits.clone();
+        save("results.csv", Box::new(move || results_csv(index, &hits)))
+    };
+    let places = {
+        let counted = counted.clone();
+        save("places.csv", Box::new(move || {
+            let on = counted();
+            places_csv(index, &crate::engine::overview::places::place_counts(index, Some(&on)))
+        }))
+    };
+    let dates = save("dates.csv", Box::new(move || {
+        let on = counted();
+        let events: Vec<_> = index.events().filter(|e| on.get(e.section as usize).copied().unwrap_or(false)).collect();
+        dates_csv(index, &events)
+    }));
+    html! {
+        <p class="export">{ "Download CSV: " }
+            <button type="button" class="tab" onclick={results}>{ "Results" }</button>{ " " }
+            <button type="button" class="tab" onclick={places}>{ "Places" }</button>{ " " }
+            <button type="button" class="tab" onclick={dates}>{ "Dates" }</button>
+        </p>
     }
 }
