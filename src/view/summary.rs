@@ -43,6 +43,23 @@ pub fn summary_line(s: &CorpusSummary) -> String {
     line
 }
 
+/// How to cite the corpus seen at `url` on `today` (`YYYY-MM-DD`): "5
+/// documents (en 3, fr 1, ko 1), published 2019 to 2026-01-15. Explored with
+/// corpus-atlas at <url> (accessed 2026-12-04)."
+pub fn citation(s: &CorpusSummary, url: &str, today: &str) -> String {
+    let mut line = plural(u64::from(s.documents), "document", "documents");
+    let langs: Vec<String> = s.languages.iter().map(|l| format!("{} {}", l.lang, l.documents)).collect();
+    if !langs.is_empty() {
+        line.push_str(&format!(" ({})", langs.join(", ")));
+    }
+    match (&s.first_date, &s.last_date) {
+        (Some(a), Some(b)) if a != b => line.push_str(&format!(", published {a} to {b}")),
+        (Some(a), _) => line.push_str(&format!(", published {a}")),
+        _ => {}
+    }
+    format!("{line}. Explored with corpus-atlas at {url} (accessed {today}).")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +83,9 @@ mod tests {
         assert_eq!(summary_line(&s), "5 documents in 20 sections, 6,275 words (2,174 distinct) · en 3, ko 2 · published 2019 to 2026-01-15");
         let one = CorpusSummary { documents: 1, sections: 1, words: 1, vocabulary: 1, languages: vec![], first_date: None, last_date: None };
         assert_eq!(summary_line(&one), "1 document in 1 section, 1 word (1 distinct)");
+        assert_eq!(
+            citation(&s, "https://example.org/atlas/#/", "2026-12-04"),
+            "5 documents (en 3, ko 2), published 2019 to 2026-01-15. Explored with corpus-atlas at https://example.org/atlas/#/ (accessed 2026-12-04)."
+        );
     }
 }

@@ -150,6 +150,21 @@ fn the_share_panel_gives_a_link_and_an_embed_snippet() {
         link.as_str().unwrap(),
         format!("{}#/search?q=Hong%20Kong%20lang%3Aen", server.url)
     );
+    // A line citing the corpus: its documents, languages and dates, this
+    // view's URL and the day.
+    browser.click(".share button:nth-child(3)");
+    let cited = browser.wait_for(
+        "the citation",
+        "return document.querySelector('textarea[aria-label=Citation]')?.value",
+    );
+    let index = corpus_atlas::index().unwrap();
+    let today = browser.js("return new Date().toISOString().slice(0, 10)", vec![]);
+    let want = corpus_atlas::view::summary::citation(
+        &corpus_atlas::engine::research::summary(index),
+        &format!("{}#/search?q=Hong%20Kong%20lang%3Aen", server.url),
+        today.as_str().unwrap(),
+    );
+    assert_eq!(cited.as_str(), Some(want.as_str()));
     // The embed URL really opens the same view.
     let embed_src = code.split("src=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
     let viewer = Browser::start();

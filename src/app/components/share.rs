@@ -1,6 +1,7 @@
-//! Copy link / Copy embed code: the current view as a URL or as embed code
-//! (an `<iframe>` and its sizing script). The text is also shown, selectable,
-//! and the panel says whether the clipboard took it.
+//! Copy link / Copy embed code / Copy citation: the current view as a URL,
+//! as embed code (an `<iframe>` and its sizing script), or as a line citing
+//! the corpus. The text is also shown, selectable, and the panel says
+//! whether the clipboard took it.
 
 use yew::prelude::*;
 
@@ -10,6 +11,13 @@ use crate::app::platform;
 enum Shared {
     Link,
     Embed,
+    Citation,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    /// The corpus, summed up for a citation.
+    pub corpus: std::rc::Rc<crate::engine::research::CorpusSummary>,
 }
 
 /// What happened to the last copy.
@@ -22,14 +30,16 @@ struct Copied {
 }
 
 #[function_component]
-pub fn Share() -> Html {
+pub fn Share(props: &ShareProps) -> Html {
     let copied = use_state(|| None::<Copied>);
     let pick = |what: Shared| {
         let copied = copied.clone();
+        let corpus = props.corpus.clone();
         Callback::from(move |_| {
             let text = match what {
                 Shared::Link => platform::full_url(),
                 Shared::Embed => platform::embed_code(),
+                Shared::Citation => crate::view::summary::citation(&corpus, &platform::full_url(), &platform::today()),
             };
             copied.set(Some(Copied {
                 what,
@@ -48,7 +58,11 @@ pub fn Share() -> Html {
         })
     };
     let out = (*copied).clone().map(|c| {
-        let noun = if c.what == Shared::Link { "Link" } else { "Embed code" };
+        let noun = match c.what {
+            Shared::Link => "Link",
+            Shared::Embed => "Embed code",
+            Shared::Citation => "Citation",
+        };
         let status = match c.accepted {
             Some(true) => format!("{noun} copied."),
             Some(false) => format!("{noun} not copied: the browser refused the clipboard. Select the text below and copy it."),
@@ -74,6 +88,7 @@ pub fn Share() -> Html {
         <div class="share">
             <button type="button" class="share-button" onclick={pick(Shared::Link)}>{ "Copy link" }</button>
             <button type="button" class="share-button" onclick={pick(Shared::Embed)}>{ "Copy embed code" }</button>
+            <button type="button" class="share-button" onclick={pick(Shared::Citation)}>{ "Copy citation" }</button>
             { for out }
         </div>
     }
