@@ -174,3 +174,31 @@ fn a_poisoned_shard_is_never_cached_and_a_failure_can_be_retried() {
     assert_eq!(cached, serde_json::json!(0), "an error page was cached as a shard");
     let _ = std::fs::remove_dir_all(&site);
 }
+
+#[test]
+fn the_research_views_answer_on_the_split_site_as_on_the_whole_one() {
+    let whole = Server::start(dist_dir(), "/");
+    let split = Server::start(split_dist_dir(), "/news/atlas/");
+    let browser = Browser::start();
+    // The concordance: the same rows (document and offset), once the texts arrive.
+    const ROWS: &str = "return [...document.querySelectorAll('table.kwic tbody tr')].map(tr => tr.dataset.doc + '@' + tr.dataset.start + ':' + tr.querySelector('.kwic-left').textContent)";
+    let rows = |url: &str, expected: Option<&serde_json::Value>| {
+        browser.goto(url);
+        let wait = match expected {
+            None => format!("const r = (() => {{ {ROWS} }})(); return r.length > 10 ? r : null"),
+            Some(e) => format!("const r = (() => {{ {ROWS} }})(); return JSON.stringify(r) === {:?} ? r : null", e.to_string()),
+        };
+        browser.wait_for("the concordance", &wait)
+    };
+    let expected = rows(&format!("{}#/kwic?q=Hong%20Kong&sort=right", whole.url), None);
+    let got = rows(&format!("{}#/kwic?q=Hong%20Kong&sort=right", split.url), Some(&expected));
+    assert_eq!(got, expected);
+    // The trends: the same table.
+    const TABLE: &str = "return document.querySelector('table.trend-table')?.textContent";
+    browser.goto(&format!("{}#/trends?q=Shenzhen", whole.url));
+    let expected = browser.wait_for("the trends", TABLE);
+    browser.goto(&format!("{}#/trends?q=Shenzhen", split.url));
+    browser.wait_for("the same trends", &format!("return document.querySelector('table.trend-table')?.textContent === {expected}"));
+    browser.screenshot(&screenshot_path("split-trends"));
+    browser.assert_clean_console();
+}

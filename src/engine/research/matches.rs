@@ -19,7 +19,8 @@ pub struct DocMatches {
 
 /// Every document the search finds for `query` (a submitted query, as the
 /// CLI and a shared link run it), best first, with its match ranges.
-/// Documents whose only matches are in furniture are left out.
+/// Documents whose only matches are in furniture are left out, and so are,
+/// on a split site, those whose text has not arrived (asked for here).
 pub fn matching_docs(index: &Index<'_>, query: &str) -> Vec<DocMatches> {
     let results = search(index, query, SearchOptions::default());
     let mut docs: Vec<u32> = Vec::new();
@@ -30,7 +31,12 @@ pub fn matching_docs(index: &Index<'_>, query: &str) -> Vec<DocMatches> {
         }
     }
     let highlighter = Highlighter::new(index, query);
+    // On a split site a text not yet here is asked for, and the read is
+    // then not final (see `Index::tracked`): it runs again when it arrives.
+    let here: Vec<bool> = docs.iter().map(|&d| index.want_text(d)).collect();
     docs.into_iter()
+        .zip(here)
+        .filter_map(|(doc, here)| here.then_some(doc))
         .map(|doc| DocMatches {
             doc,
             ranges: outside_furniture(index, doc, highlighter.doc(index, doc)),
