@@ -7,10 +7,13 @@
 //! #/doc/<id>?q=hong%20kong  the reader, with the query's matches highlighted
 //! #/doc/<id>?q=…&s=3        … opened at its fourth section
 //! #/kwic?q=…&sort=left      the query's concordance, in an order
-//! #/trends?q=…              the query's matches per period
+//! #/trends?q=…&vs=…&vs=…    the query's matches per period, beside up to four others
 //! ```
 
 use crate::engine::research::KwicSort;
+
+/// Queries the trends draw beside the main one, at most.
+pub const MAX_COMPARED: usize = 4;
 
 /// What the app shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +34,8 @@ pub enum Route {
     Trends {
         /// The query as typed.
         q: String,
+        /// Up to [`MAX_COMPARED`] other queries drawn beside it.
+        vs: Vec<String>,
     },
     /// The reader for one document.
     Doc {
@@ -47,7 +52,7 @@ impl Route {
     /// The query this route carries.
     pub fn query(&self) -> &str {
         match self {
-            Route::Search { q } | Route::Concordance { q, .. } | Route::Trends { q } | Route::Doc { q, .. } => q,
+            Route::Search { q } | Route::Concordance { q, .. } | Route::Trends { q, .. } | Route::Doc { q, .. } => q,
         }
     }
 
@@ -73,7 +78,16 @@ impl Route {
                 q,
                 sort: param("sort=").and_then(|s| KwicSort::from_name(&s)).unwrap_or(KwicSort::Doc),
             },
-            None if path.trim_start_matches('/') == "trends" => Route::Trends { q },
+            None if path.trim_start_matches('/') == "trends" => Route::Trends {
+                q,
+                vs: query
+                    .split('&')
+                    .filter_map(|kv| kv.strip_prefix("vs="))
+                    .map(decode)
+                    .filter(|t| !t.trim().is_empty())
+                    .take(MAX_COMPARED)
+                    .collect(),
+            },
             _ => Route::Search { q },
         }
     }
@@ -84,7 +98,13 @@ impl Route {
             Route::Search { q } if q.is_empty() => "#/".to_owned(),
             Route::Search { q } => format!("#/search?q={}", encode(q)),
             Route::Concordance { q, sort } => format!("#/kwic?q={}&sort={}", encode(q), sort.name()),
-            Route::Trends { q } => format!("#/trends?q={}", encode(q)),
+            Route::Trends { q, vs } => {
+                let mut hash = format!("#/trends?q={}", encode(q));
+                for t in vs {
+                    hash.push_str(&format!("&vs={}", encode(t)));
+                }
+                hash
+            }
             Route::Doc { id, q, section } => {
                 let mut hash = format!("#/doc/{}", encode(id));
                 let mut sep = '?';
@@ -106,7 +126,7 @@ impl Route {
 /// other, and neither is empty (clearing the box keeps what came before).
 pub fn refines(route: &Route, q: &str) -> bool {
     match route {
-        Route::Search { q: old } | Route::Concordance { q: old, .. } | Route::Trends { q: old } => {
+        Route::Search { q: old } | Route::Concordance { q: old, .. } | Route::Trends { q: old, .. } => {
             !old.is_empty() && !q.is_empty() && (q.starts_with(old.as_str()) || old.starts_with(q))
         }
         Route::Doc { .. } => false,
@@ -181,7 +201,8 @@ mod tests {
                 q: "홍콩 \"supply chain\" & sort=x".into(),
                 sort: KwicSort::Left,
             },
-            Route::Trends { q: "Pékin OR 北京".into() },
+            Route::Trends { q: "Pékin OR 北京".into(), vs: vec![] },
+            Route::Trends { q: "port".into(), vs: vec!["harbour & dock".into(), "선전".into()] },
             Route::Doc {
                 id: "001_9e2afc69ac3b4727.txt".into(),
                 q: "선전".into(),

@@ -91,7 +91,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     if embed {
         return embed_layout(&state, index_ref, &handlers, main);
     }
-    let searching = matches!(route, Route::Search { q } | Route::Concordance { q, .. } | Route::Trends { q } if !q.trim().is_empty());
+    let searching = matches!(route, Route::Search { q } | Route::Concordance { q, .. } | Route::Trends { q, .. } if !q.trim().is_empty());
     let phone_tabs = searching.then(|| view_tabs(&state, "phone-tabs", answer.results.hits.len()));
     html! {
         <>
@@ -131,8 +131,8 @@ fn body(
             <Concordance {index} query={AttrValue::from(q.clone())} sort={*sort} on_search={on_filter.clone()} />
         },
         Route::Trends { .. } if !show_results => Html::default(),
-        Route::Trends { q } => html! {
-            <Trends {index} query={AttrValue::from(q.clone())} on_search={on_filter.clone()} />
+        Route::Trends { q, vs } => html! {
+            <Trends {index} query={AttrValue::from(q.clone())} vs={vs.clone()} on_search={on_filter.clone()} />
         },
         Route::Doc { id, q, section } => html! {
             <Reader {index} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} section={*section} />

@@ -128,7 +128,7 @@ impl ExplorerState {
     fn answer_to(&self, q: String) -> Route {
         match &self.route {
             Route::Concordance { sort, .. } if !q.trim().is_empty() => Route::Concordance { q, sort: *sort },
-            Route::Trends { .. } if !q.trim().is_empty() => Route::Trends { q },
+            Route::Trends { vs, .. } if !q.trim().is_empty() => Route::Trends { q, vs: vs.clone() },
             _ => Route::Search { q },
         }
     }

@@ -34,21 +34,36 @@ pub fn rate_tenths(row: &TrendRow) -> u64 {
 
 /// The bars of `rows`, left to right.
 pub fn bars(rows: &[TrendRow]) -> Vec<Bar> {
-    let n = rows.len().max(1) as f32;
+    grouped(&[rows]).pop().unwrap_or_default()
+}
+
+/// The bars of several queries' trends over the same periods, side by side
+/// in each period's slot, one scale for all (so their heights compare).
+pub fn grouped(series: &[&[TrendRow]]) -> Vec<Vec<Bar>> {
+    let periods = series.first().map_or(0, |s| s.len());
+    let n = periods.max(1) as f32;
     let slot = W / n;
-    let peak = rows.iter().map(rate_tenths).max().unwrap_or(0).max(1) as f32;
-    let every = rows.len().div_ceil(10).max(1);
+    let k = series.len().max(1) as f32;
+    let peak = series.iter().flat_map(|s| s.iter()).map(rate_tenths).max().unwrap_or(0).max(1) as f32;
+    let every = periods.div_ceil(10).max(1);
     let base = H - LABELS;
-    rows.iter()
+    series
+        .iter()
         .enumerate()
-        .map(|(i, r)| {
-            let h = rate_tenths(r) as f32 / peak * (base - 4.0);
-            Bar {
-                x: i as f32 * slot + slot * 0.1,
-                width: slot * 0.8,
-                y: base - h,
-                labelled: i % every == 0 || i + 1 == rows.len(),
-            }
+        .map(|(j, rows)| {
+            rows.iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let h = rate_tenths(r) as f32 / peak * (base - 4.0);
+                    let width = slot * 0.8 / k;
+                    Bar {
+                        x: i as f32 * slot + slot * 0.1 + j as f32 * width,
+                        width,
+                        y: base - h,
+                        labelled: i % every == 0 || i + 1 == periods,
+                    }
+                })
+                .collect()
         })
         .collect()
 }
@@ -74,5 +89,12 @@ mod tests {
         let labelled = bars(&many).iter().filter(|b| b.labelled).count();
         assert!((5..=12).contains(&labelled), "{labelled} labels for 40 years");
         assert!(bars(&[]).is_empty());
+        // Two queries share each period's slot and one scale.
+        let other = [row("2019", 1, 2981), row("2020", 5, 500), row("2023", 0, 466)];
+        let g = grouped(&[&rows, &other]);
+        assert_eq!(g.len(), 2);
+        assert!(g[1][0].x >= g[0][0].x + g[0][0].width - 0.01, "side by side");
+        assert!(g[1][1].y < g[0][1].y, "the other's 2020 is taller than none");
+        assert_eq!(g[0][2].y, b[2].y, "the tallest rate reaches the same height");
     }
 }

@@ -132,8 +132,27 @@ fn trends_count_the_matches_per_period_as_the_engine_and_the_concordance_do() {
     let rate = |r: &corpus_atlas::engine::research::TrendRow| r.per_10k_words();
     let top = expected.periods.iter().enumerate().max_by(|a, b| rate(a.1).total_cmp(&rate(b.1))).unwrap().0;
     assert!(bars.iter().all(|&h| h <= bars[top]), "{bars:?}");
+    // Compared with another query: its matches per period beside, one scale.
+    browser.type_into(".compare input", "Hong Kong");
+    browser.js("document.querySelector('.compare').requestSubmit(); return true", vec![]);
+    browser.wait_for("the comparison", "return location.hash.includes('&vs=Hong%20Kong') && document.querySelectorAll('.trends-svg .trend-bar.s1').length");
+    let other = trends(index, "Hong Kong");
+    let cells = browser.js(
+        "return [...document.querySelectorAll('table.trend-table tbody tr')].map(tr => tr.children[5]?.textContent)",
+        vec![],
+    );
+    let mut want: Vec<String> = other.periods.iter().map(|r| r.matches.to_string()).collect();
+    if expected.undated.words > 0 {
+        want.push(other.undated.matches.to_string());
+    }
+    assert_eq!(cells, serde_json::json!(want), "Hong Kong's matches per period");
+    let bars = browser.js("return document.querySelectorAll('.trends-svg .trend-bar').length", vec![]);
+    assert_eq!(bars.as_u64(), Some(2 * expected.periods.len() as u64));
     browser.js("document.querySelector('nav.answer-views').scrollIntoView(); return true", vec![]);
     browser.screenshot(&screenshot_path("trends"));
+    // Its pill lifts it.
+    browser.click(".compared a");
+    browser.wait_for("one query again", "return !location.hash.includes('vs=') && !document.querySelector('.trends-svg .trend-bar.s1')");
     browser.assert_clean_console();
 }
 

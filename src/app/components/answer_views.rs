@@ -29,7 +29,7 @@ pub fn AnswerViews(props: &AnswerViewsProps) -> Html {
     let q = props.query.to_string();
     let results = Route::Search { q: q.clone() }.to_hash();
     let kwic = Route::Concordance { q: q.clone(), sort: KwicSort::Left }.to_hash();
-    let trends = Route::Trends { q }.to_hash();
+    let trends = Route::Trends { q, vs: Vec::new() }.to_hash();
     let current = |view: AnswerView| (props.current == view).then_some("page");
     html! {
         <nav class="answer-views" aria-label="Show the answer as">
