@@ -153,6 +153,11 @@ fn trends_count_the_matches_per_period_as_the_engine_and_the_concordance_do() {
     // Its pill lifts it.
     browser.click(".compared a");
     browser.wait_for("one query again", "return !location.hash.includes('vs=') && !document.querySelector('.trends-svg .trend-bar.s1')");
+    // A bar opens the results of its period.
+    let first = &expected.periods[0].period;
+    browser.js("document.querySelector('.trends-svg a.trend-bar').dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true})); return true", vec![]);
+    browser.wait_for("the period's results", "return document.querySelector('ol[aria-label=Results] li')");
+    assert!(browser.url().contains(&format!("#/search?q=Shenzhen%20from%3A{first}%20to%3A{first}")), "{}", browser.url());
     browser.assert_clean_console();
 }
 
@@ -224,5 +229,15 @@ fn results_places_and_dates_download_as_the_engine_gives_them() {
         assert!(got.lines().count() > 2, "a header and rows: {got}");
     }
     assert!(want[1].contains("Shenzhen,city,22.5"), "coordinates to four decimals: {}", &want[1][..200.min(want[1].len())]);
+    browser.assert_clean_console();
+}
+
+#[test]
+fn an_embed_shows_a_concordance_or_trends_from_its_link() {
+    let (server, browser) = open_app();
+    browser.goto(&format!("{}?embed#/kwic?q=Hong%20Kong&sort=left", server.url));
+    browser.wait_for("the embedded concordance", "return document.querySelector('.embed table.kwic tbody tr')");
+    browser.goto(&format!("{}?embed#/trends?q=Shenzhen&vs=Macau", server.url));
+    browser.wait_for("the embedded trends", "return document.querySelector('.embed .trends-svg .trend-bar.s1')");
     browser.assert_clean_console();
 }

@@ -114,6 +114,13 @@ fn describe(row: &TrendRow) -> String {
     )
 }
 
+/// `q` narrowed to a period (`2019`, `2019-06`): its `from:` and `to:`.
+fn in_period(q: &str, period: &str) -> String {
+    use crate::engine::query::FilterKey;
+    use crate::engine::query::with_filter;
+    with_filter(&with_filter(q, FilterKey::From, Some(period)), FilterKey::To, Some(period))
+}
+
 fn chart(all: &[Found], names: &[String]) -> Html {
     let base = H - LABELS;
     let series: Vec<&[TrendRow]> = all.iter().map(|t| t.periods.as_slice()).collect();
@@ -122,11 +129,13 @@ fn chart(all: &[Found], names: &[String]) -> Html {
         let rows = series[j];
         let name = names.get(j).cloned().unwrap_or_default();
         bars.into_iter().zip(rows).map(move |(b, r)| {
+            // A bar is a link to the results of its query in its period.
+            let href = Route::Search { q: in_period(&name, &r.period) }.to_hash();
             html! {
-                <g class={classes!("trend-bar", format!("s{j}"))}>
+                <a class={classes!("trend-bar", format!("s{j}"))} {href}>
                     <title>{ format!("{name}, {}", describe(r)) }</title>
                     <rect x={num(b.x)} y={num(b.y)} width={num(b.width)} height={num(base - b.y)} />
-                </g>
+                </a>
             }
         }).collect::<Vec<_>>()
     });
@@ -139,8 +148,8 @@ fn chart(all: &[Found], names: &[String]) -> Html {
     });
     html! {
         <>
-            <svg class="trends-svg" viewBox={format!("0 0 {} {}", Num(W), Num(H))} role="img"
-                 aria-label="Matches per 10,000 words in each period; the table below gives the numbers">
+            <svg class="trends-svg" viewBox={format!("0 0 {} {}", Num(W), Num(H))}
+                 aria-label="Matches per 10,000 words in each period, each bar a link to that period's results; the table below gives the numbers">
                 <line class="baseline" x1="0" x2={num(W)} y1={num(base)} y2={num(base)} />
                 { for drawn }
                 { for labels }
