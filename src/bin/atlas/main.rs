@@ -34,7 +34,7 @@ fn main() -> ExitCode {
             sub.bin_name(format!("atlas {name}"))
                 .error(
                     clap::error::ErrorKind::MissingRequiredArgument,
-                    format!("{name} needs a query, e.g. atlas {name} \"Hong Kong\" (see atlas {name} --help)"),
+                    format!("{name} needs a query, e.g. atlas {name} word or atlas {name} \"two words\" (see atlas {name} --help)"),
                 )
                 .exit();
         }
