@@ -42,8 +42,6 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     use_page_title(&state.route);
     let handlers = use_handlers(&state);
     let counted = use_counted(index, answer.clone());
-    // The corpus summed up, for a citation.
-    let corpus = use_memo((), move |_| crate::engine::research::summary(index));
     // The map and the timeline join on the render after the first: the
     // results, which a reader waits for, are on screen before them.
     {
@@ -99,7 +97,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             { for phone_tabs }
             { main }
             <footer class="footer">
-                <Share corpus={corpus} />
+                <Share index={index_ref} />
                 <p>{ if index.is_split() {
                     "corpus-atlas searches in your browser: your words are never sent anywhere. This site's index comes in parts, fetched from this site as you search, so the site can tell from which parts you fetch roughly which words you searched and which texts you opened."
                 } else {

@@ -16,8 +16,8 @@ enum Shared {
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    /// The corpus, summed up for a citation.
-    pub corpus: std::rc::Rc<crate::engine::research::CorpusSummary>,
+    /// The corpus, summed up when a citation is asked for.
+    pub index: crate::app::IndexRef,
 }
 
 /// What happened to the last copy.
@@ -34,12 +34,15 @@ pub fn Share(props: &ShareProps) -> Html {
     let copied = use_state(|| None::<Copied>);
     let pick = |what: Shared| {
         let copied = copied.clone();
-        let corpus = props.corpus.clone();
+        let index = props.index.0;
         Callback::from(move |_| {
             let text = match what {
                 Shared::Link => platform::full_url(),
                 Shared::Embed => platform::embed_code(),
-                Shared::Citation => crate::view::summary::citation(&corpus, &platform::full_url(), &platform::today()),
+                Shared::Citation => {
+                    let corpus = crate::engine::research::summary(index);
+                    crate::view::summary::citation(&corpus, &platform::full_url(), &platform::today())
+                }
             };
             copied.set(Some(Copied {
                 what,
