@@ -8,9 +8,10 @@
 //! #/doc/<id>?q=…&s=3        … opened at its fourth section
 //! #/kwic?q=…&sort=left      the query's concordance, in an order
 //! #/trends?q=…&vs=…&vs=…    the query's matches per period, beside up to four others
+//! #/docs?sort=words         the documents as a table, in an order
 //! ```
 
-use crate::engine::research::KwicSort;
+use crate::engine::research::{DocSort, KwicSort};
 
 /// Queries the trends draw beside the main one, at most.
 pub const MAX_COMPARED: usize = 4;
@@ -37,6 +38,11 @@ pub enum Route {
         /// Up to [`MAX_COMPARED`] other queries drawn beside it.
         vs: Vec<String>,
     },
+    /// The corpus's documents as a table.
+    Documents {
+        /// Its order (`None`: by id, as indexed).
+        sort: Option<DocSort>,
+    },
     /// The reader for one document.
     Doc {
         /// Document id (its file name).
@@ -53,6 +59,7 @@ impl Route {
     pub fn query(&self) -> &str {
         match self {
             Route::Search { q } | Route::Concordance { q, .. } | Route::Trends { q, .. } | Route::Doc { q, .. } => q,
+            Route::Documents { .. } => "",
         }
     }
 
@@ -78,6 +85,9 @@ impl Route {
                 q,
                 sort: param("sort=").and_then(|s| KwicSort::from_name(&s)).unwrap_or(KwicSort::Doc),
             },
+            None if path.trim_start_matches('/') == "docs" => Route::Documents {
+                sort: param("sort=").and_then(|s| DocSort::from_name(&s)),
+            },
             None if path.trim_start_matches('/') == "trends" => Route::Trends {
                 q,
                 vs: query
@@ -98,6 +108,8 @@ impl Route {
             Route::Search { q } if q.is_empty() => "#/".to_owned(),
             Route::Search { q } => format!("#/search?q={}", encode(q)),
             Route::Concordance { q, sort } => format!("#/kwic?q={}&sort={}", encode(q), sort.name()),
+            Route::Documents { sort: None } => "#/docs".to_owned(),
+            Route::Documents { sort: Some(s) } => format!("#/docs?sort={}", s.name()),
             Route::Trends { q, vs } => {
                 let mut hash = format!("#/trends?q={}", encode(q));
                 for t in vs {
@@ -129,7 +141,7 @@ pub fn refines(route: &Route, q: &str) -> bool {
         Route::Search { q: old } | Route::Concordance { q: old, .. } | Route::Trends { q: old, .. } => {
             !old.is_empty() && !q.is_empty() && (q.starts_with(old.as_str()) || old.starts_with(q))
         }
-        Route::Doc { .. } => false,
+        Route::Doc { .. } | Route::Documents { .. } => false,
     }
 }
 
@@ -202,6 +214,8 @@ mod tests {
                 sort: KwicSort::Left,
             },
             Route::Trends { q: "Pékin OR 北京".into(), vs: vec![] },
+            Route::Documents { sort: None },
+            Route::Documents { sort: Some(DocSort::Words) },
             Route::Trends { q: "port".into(), vs: vec!["harbour & dock".into(), "선전".into()] },
             Route::Doc {
                 id: "001_9e2afc69ac3b4727.txt".into(),

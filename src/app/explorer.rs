@@ -51,7 +51,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     // In an embed, one view at a time, by the reader's choice.
     let show = |view: EmbedView| !embed || state.embed_view == view;
     let route = &state.route;
-    let panels = (state.panels_ready && matches!(route, Route::Search { .. } | Route::Concordance { .. } | Route::Trends { .. })).then(|| {
+    let panels = (state.panels_ready && matches!(route, Route::Search { .. } | Route::Concordance { .. } | Route::Trends { .. } | Route::Documents { .. })).then(|| {
         let selected = filter_value(&query, FilterKey::City).map(AttrValue::from);
         let span = crate::engine::search::date_span(&answer.results.query, &mut Vec::new());
         // The timeline reads only the tables, never a shard: it need not
@@ -119,6 +119,7 @@ fn body(
 ) -> Html {
     match route {
         Route::Search { q } if q.trim().is_empty() => html! { <Overview {index} /> },
+        Route::Documents { sort } => html! { <Overview {index} table={Some(*sort)} /> },
         Route::Search { .. } if !show_results => Html::default(),
         Route::Search { q } => html! {
             <ResultList {index} query={AttrValue::from(q.clone())} answer={(**answer).clone()} on_search={on_filter.clone()}

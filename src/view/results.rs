@@ -28,6 +28,7 @@ pub fn page_title(route: &Route) -> String {
         Route::Search { q } => format!("{q} — corpus-atlas"),
         Route::Concordance { q, .. } => format!("{q} in context — corpus-atlas"),
         Route::Trends { q, .. } => format!("{q} over time — corpus-atlas"),
+        Route::Documents { .. } => "Documents — corpus-atlas".to_owned(),
         Route::Doc { id, .. } => format!("{id} — corpus-atlas"),
     }
 }

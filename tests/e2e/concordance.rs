@@ -169,7 +169,8 @@ fn the_start_page_sums_the_corpus_up_and_tables_its_documents() {
     let line = browser.wait_for("the corpus in a line", "return document.querySelector('.corpus-summary')?.textContent");
     let index = corpus_atlas::index().unwrap();
     assert_eq!(line.as_str(), Some(corpus_atlas::view::summary::summary_line(&summary(index)).as_str()));
-    browser.click(".docs-head button");
+    browser.click(".docs-head a");
+    browser.wait_for("the table's address", "return location.hash === '#/docs'");
     const IDS: &str = "return [...document.querySelectorAll('table.doc-table tbody tr')].map(tr => tr.dataset.doc)";
     let ids = browser.wait_for("the table", &format!("const r = (() => {{ {IDS} }})(); return r.length ? r : null"));
     let rows = documents(index);
@@ -180,11 +181,16 @@ fn the_start_page_sums_the_corpus_up_and_tables_its_documents() {
         assert_eq!(shown, &serde_json::json!([r.words.to_string(), r.sections.to_string(), r.places.to_string(), r.dates.to_string()]), "{}", r.id);
     }
     // Longest first, by its heading.
-    browser.js("[...document.querySelectorAll('table.doc-table thead button')].find(b => b.textContent === 'Words').click(); return true", vec![]);
+    browser.js("[...document.querySelectorAll('table.doc-table thead a')].find(b => b.textContent === 'Words').click(); return true", vec![]);
     let mut by_words = rows.clone();
     sort_documents(&mut by_words, DocSort::Words);
     let want = serde_json::json!(by_words.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
-    browser.wait_for("sorted by words", &format!("return JSON.stringify((() => {{ {IDS} }})()) === {:?}", want.to_string()));
+    let sorted = format!("return JSON.stringify((() => {{ {IDS} }})()) === {:?}", want.to_string());
+    browser.wait_for("sorted by words", &sorted);
+    // The order is in the URL: a reload (or a shared link) keeps it.
+    assert!(browser.url().ends_with("#/docs?sort=words"), "{}", browser.url());
+    browser.refresh();
+    browser.wait_for("still sorted by words", &sorted);
     browser.js("document.querySelector('.docs-head').scrollIntoView(); return true", vec![]);
     browser.screenshot(&screenshot_path("documents-table"));
     browser.click("table.doc-table tbody tr th a");

@@ -1,5 +1,6 @@
 //! The documents as a table: title, source, date, language, words,
-//! sections, places and dates named; a column's heading sorts by it.
+//! sections, places and dates named; a column's heading is a link that
+//! sorts by it (`#/docs?sort=words`).
 
 use yew::prelude::*;
 
@@ -11,6 +12,8 @@ use crate::view::summary::thousands;
 #[derive(Properties, PartialEq)]
 pub struct DocumentsTableProps {
     pub index: IndexRef,
+    /// The order (`None`: by id, as indexed).
+    pub sort: Option<DocSort>,
 }
 
 /// The columns: order, heading, whether it holds numbers.
@@ -28,8 +31,8 @@ const COLUMNS: [(DocSort, &str, bool); 8] = [
 #[function_component]
 pub fn DocumentsTable(props: &DocumentsTableProps) -> Html {
     let index = props.index.0;
-    let sort = use_state_eq(|| None::<DocSort>);
-    let rows = crate::app::shards::use_complete(index, *sort, props.index.1, move |sort| {
+    let sort = props.sort;
+    let rows = crate::app::shards::use_complete(index, sort, props.index.1, move |sort| {
         let mut rows = documents(index);
         if let Some(s) = sort {
             sort_documents(&mut rows, *s);
@@ -37,14 +40,11 @@ pub fn DocumentsTable(props: &DocumentsTableProps) -> Html {
         rows
     });
     let heads = COLUMNS.iter().map(|&(s, label, number)| {
-        let on = *sort == Some(s);
-        let onclick = {
-            let sort = sort.clone();
-            Callback::from(move |_: MouseEvent| sort.set(Some(s)))
-        };
+        let on = sort == Some(s);
+        let href = Route::Documents { sort: Some(s) }.to_hash();
         html! {
             <th scope="col" class={classes!(number.then_some("num"))} aria-sort={if on { if number { "descending" } else { "ascending" } } else { "none" }}>
-                <button type="button" class="sort" aria-pressed={on.to_string()} {onclick}>{ label }</button>
+                <a class="sort" {href} aria-current={on.then_some("true")}>{ label }</a>
             </th>
         }
     });

@@ -11,6 +11,9 @@ use crate::route::Route;
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub index: IndexRef,
+    /// The documents as a table (`#/docs`), in an order, rather than cards.
+    #[prop_or_default]
+    pub table: Option<Option<crate::engine::research::DocSort>>,
 }
 
 fn opening(text: &str, chars: usize) -> String {
@@ -50,10 +53,9 @@ pub fn Overview(props: &OverviewProps) -> Html {
         }
     });
     let summary = use_memo((), move |_| crate::view::summary::summary_line(&crate::engine::research::summary(index)));
-    let table = use_state_eq(|| false);
-    let toggle_table = {
-        let table = table.clone();
-        Callback::from(move |_: MouseEvent| table.set(!*table))
+    let toggle = match props.table {
+        Some(_) => Route::Search { q: String::new() }.to_hash(),
+        None => Route::Documents { sort: None }.to_hash(),
     };
     html! {
         <section class="overview" aria-labelledby="overview-heading">
@@ -64,10 +66,10 @@ pub fn Overview(props: &OverviewProps) -> Html {
             </div>
             <div class="docs-head">
                 <p class="corpus-summary">{ summary }</p>
-                <button type="button" class="tab" aria-pressed={table.to_string()} onclick={toggle_table}>{ "Table" }</button>
+                <a class="tab" href={toggle} aria-current={props.table.is_some().then_some("page")}>{ "Table" }</a>
             </div>
-            if *table {
-                <super::documents_table::DocumentsTable index={props.index} />
+            if let Some(sort) = props.table {
+                <super::documents_table::DocumentsTable index={props.index} {sort} />
             } else {
                 <ol class="result-list" aria-label="Documents">{ for docs }</ol>
             }

@@ -49,6 +49,40 @@ pub enum DocSort {
     Dates,
 }
 
+impl DocSort {
+    /// Every order, as named in a link.
+    pub const ALL: [DocSort; 8] = [
+        DocSort::Title,
+        DocSort::Source,
+        DocSort::Date,
+        DocSort::Lang,
+        DocSort::Words,
+        DocSort::Sections,
+        DocSort::Places,
+        DocSort::Dates,
+    ];
+
+    /// Its name: `title`, `source`, `date`, `lang`, `words`, `sections`,
+    /// `places`, `dates`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocSort::Title => "title",
+            DocSort::Source => "source",
+            DocSort::Date => "date",
+            DocSort::Lang => "lang",
+            DocSort::Words => "words",
+            DocSort::Sections => "sections",
+            DocSort::Places => "places",
+            DocSort::Dates => "dates",
+        }
+    }
+
+    /// The order a name stands for.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
 /// Every document's row, in the index's order (by id).
 pub fn documents(index: &Index<'_>) -> Vec<DocRow> {
     let n = index.doc_count() as usize;
