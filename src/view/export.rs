@@ -160,7 +160,7 @@ mod tests {
             section: Some(2),
             date: "2019".into(),
             left: "he said \"hi\"".into(),
-            matched: "홍콩".into(),
+            matched: "부산".into(),
             right: "=HYPERLINK(\"x\")".into(),
             start: 10,
             end: 16,
@@ -169,7 +169,7 @@ mod tests {
         assert!(out.starts_with('\u{feff}'), "a BOM for Excel");
         let lines: Vec<&str> = out.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(lines[0], "doc,section,date,left,match,right,start,end");
-        assert_eq!(lines[1], "\"a,b.txt\",2,2019,\"he said \"\"hi\"\"\",홍콩,\"'=HYPERLINK(\"\"x\"\")\",10,16");
+        assert_eq!(lines[1], "\"a,b.txt\",2,2019,\"he said \"\"hi\"\"\",부산,\"'=HYPERLINK(\"\"x\"\")\",10,16");
         assert_eq!(lines[2], "", "CRLF after the last row");
     }
 }

@@ -32,7 +32,7 @@ pub fn doc_label(title: &str) -> String {
     }
 }
 
-/// What a city's mark says: "Shenzhen: 11 mentions in 3 documents".
+/// What a city's mark says: "Lyon: 11 mentions in 3 documents".
 pub fn place_summary(name: &str, mentions: u32, docs: usize) -> String {
     format!(
         "{name}: {mentions} mention{} in {docs} document{}",

@@ -156,12 +156,12 @@ mod tests {
     #[test]
     fn korean_collocates_are_nouns_without_particles() {
         let index = fixture::index();
-        let found = collocates(&index, "홍콩", 2, 10);
+        let found = collocates(&index, "부산", 2, 10);
         let terms: Vec<&str> = found.iter().map(|c| c.term.as_str()).collect();
-        assert!(terms.contains(&"선전"), "{terms:?}");
-        assert!(!terms.iter().any(|t| t.starts_with("홍콩")), "{terms:?}");
-        let finance = found.iter().find(|c| c.term == "금융").expect("금융");
-        assert_eq!(finance.total, 2);
+        assert!(terms.contains(&"인천"), "{terms:?}");
+        assert!(!terms.iter().any(|t| t.starts_with("부산")), "{terms:?}");
+        let harbour = found.iter().find(|c| c.term == "항만").expect("항만");
+        assert_eq!(harbour.total, 2);
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn docs() -> Vec<DocInput> {
         a,
         b,
         doc("c.txt", "fr", "2020", "Le port de la ville accueille des navires. Le port grandit avec les grues."),
-        doc("d.txt", "ko", "", "홍콩과 선전은 금융 협력을 강화한다. 홍콩은 금융 중심지다."),
+        doc("d.txt", "ko", "", "부산과 인천은 항만 협력을 강화한다. 부산은 항만 중심지다."),
         doc("e.txt", "en", "2019-11", "Nothing about water here: farms and fields, 2019 and 2020."),
     ]
 }

@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn words_are_the_section_tokens_of_each_period_and_undated_documents_stand_apart() {
         let index = fixture::index();
-        let t = trends(&index, "홍콩");
+        let t = trends(&index, "부산");
         let mut sums: BTreeMap<String, u64> = BTreeMap::new();
         for d in index.docs() {
             let words: u64 = (0..d.section_count).map(|s| u64::from(index.section(d.first_section + s).len)).sum();
