@@ -8,7 +8,9 @@ use yew::prelude::*;
 use super::answer_views::AnswerViews;
 use super::FilterPills;
 use crate::app::IndexRef;
-use crate::engine::research::{collocates, concordance, sort_rows, Collocate, KwicOptions, KwicRow, KwicSort, WINDOW};
+use crate::engine::research::{
+    collocates_in, concordance_in, matching_docs, sort_rows, Collocate, KwicOptions, KwicRow, KwicSort, WINDOW,
+};
 use crate::route::Route;
 
 /// Rows computed at most: a concordance is read, not scrolled for ever.
@@ -32,14 +34,18 @@ pub struct ConcordanceProps {
 pub fn Concordance(props: &ConcordanceProps) -> Html {
     let index = props.index.0;
     crate::app::shards::use_shards(index);
-    let deps = (props.query.to_string(), props.sort);
-    let rows = crate::app::shards::use_complete(index, deps, props.index.1, move |(q, sort)| {
-        let mut rows = concordance(index, q, KwicOptions { width: WIDTH, limit: Some(MAX_ROWS + 1) });
+    // Where the query matches, found once for the rows and the collocates.
+    let matches = crate::app::shards::use_complete(index, props.query.to_string(), props.index.1, move |q| {
+        matching_docs(index, q)
+    });
+    let deps = (matches.clone(), props.sort);
+    let rows = use_memo(deps, move |(matches, sort)| {
+        let mut rows = concordance_in(index, matches, KwicOptions { width: WIDTH, limit: Some(MAX_ROWS + 1) });
         sort_rows(&mut rows, *sort);
         rows
     });
-    let near = crate::app::shards::use_complete(index, props.query.to_string(), props.index.1, move |q| {
-        collocates(index, q, WINDOW, COLLOCATES)
+    let near = use_memo((props.query.to_string(), matches.clone()), move |(q, matches)| {
+        collocates_in(index, q, matches, WINDOW, COLLOCATES)
     });
     let shown = use_state_eq(|| PAGE);
     {

@@ -125,7 +125,10 @@ fn chart(all: &[Found], names: &[String]) -> Html {
     let base = H - LABELS;
     let series: Vec<&[TrendRow]> = all.iter().map(|t| t.periods.as_slice()).collect();
     let periods = series.first().copied().unwrap_or(&[]);
-    let drawn = grouped(&series).into_iter().enumerate().flat_map(|(j, bars)| {
+    let groups = grouped(&series);
+    // The first query's bars start each period's slot: the labels go under it.
+    let first: Vec<crate::view::trends::Bar> = groups.first().cloned().unwrap_or_default();
+    let drawn = groups.into_iter().enumerate().flat_map(|(j, bars)| {
         let rows = series[j];
         let name = names.get(j).cloned().unwrap_or_default();
         bars.into_iter().zip(rows).map(move |(b, r)| {
@@ -139,7 +142,7 @@ fn chart(all: &[Found], names: &[String]) -> Html {
             }
         }).collect::<Vec<_>>()
     });
-    let labels = grouped(&series[..series.len().min(1)]).pop().unwrap_or_default().into_iter().zip(periods).filter(|(b, _)| b.labelled).map(|(b, r)| {
+    let labels = first.into_iter().zip(periods).filter(|(b, _)| b.labelled).map(|(b, r)| {
         let slot_mid = b.x - W / periods.len().max(1) as f32 * 0.1 + W / periods.len().max(1) as f32 / 2.0;
         html! { <text x={num(slot_mid)} y={num(H - 4.0)} text-anchor="middle">{ r.period.clone() }</text> }
     });

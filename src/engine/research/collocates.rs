@@ -9,7 +9,7 @@ use crate::engine::analysis::{indexed, normalize};
 use crate::engine::index::{Index, Section};
 
 use super::association::{log_likelihood, Contingency};
-use super::matches::matching_docs;
+use super::matches::{matching_docs, DocMatches};
 use super::words::{corpus_frequency, corpus_tokens, is_content_word, query_words, word_form};
 
 /// Tokens on each side of a match, by default.
@@ -42,10 +42,22 @@ struct Windows {
 /// its matches; never the query's own words, stop words, numbers or single
 /// characters. Best first (ties by frequency, then alphabetically).
 pub fn collocates(index: &Index<'_>, query: &str, window: usize, limit: usize) -> Vec<Collocate> {
+    collocates_in(index, query, &matching_docs(index, query), window, limit)
+}
+
+/// [`collocates`] around matches already found (see [`matching_docs`]):
+/// a view that shows the concordance too finds them once.
+pub fn collocates_in(
+    index: &Index<'_>,
+    query: &str,
+    matches: &[DocMatches],
+    window: usize,
+    limit: usize,
+) -> Vec<Collocate> {
     let own = query_words(query);
     let mut windows = Windows::default();
     let mut match_tokens = 0;
-    for found in matching_docs(index, query) {
+    for found in matches {
         let doc = index.doc(found.doc);
         let aside = index.aside(&doc);
         for s in doc.first_section..doc.first_section + doc.section_count {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::engine::analysis::in_aside;
 use crate::engine::index::{Doc, Index};
 
-use super::matches::matching_docs;
+use super::matches::{matching_docs, DocMatches};
 
 /// Characters of context on each side of a match, by default.
 pub const CONTEXT_CHARS: usize = 60;
@@ -52,12 +52,17 @@ pub struct KwicRow {
 /// Every match of `query`, documents in the search's ranking order and
 /// matches in text order within each; never in page furniture.
 pub fn concordance(index: &Index<'_>, query: &str, opts: KwicOptions) -> Vec<KwicRow> {
+    concordance_in(index, &matching_docs(index, query), opts)
+}
+
+/// [`concordance`] of matches already found (see [`matching_docs`]).
+pub fn concordance_in(index: &Index<'_>, matches: &[DocMatches], opts: KwicOptions) -> Vec<KwicRow> {
     let limit = opts.limit.unwrap_or(usize::MAX);
     let mut rows = Vec::new();
-    for found in matching_docs(index, query) {
+    for found in matches {
         let doc = index.doc(found.doc);
         let aside = index.aside(&doc);
-        for r in found.ranges {
+        for r in found.ranges.iter().cloned() {
             if rows.len() >= limit {
                 return rows;
             }
