@@ -20,6 +20,15 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
+/// The masthead's line: how many texts in how many languages.
+pub fn masthead_line(texts: usize, languages: usize) -> String {
+    format!(
+        "{} · {} · searched in your browser",
+        plural(texts as u64, "text", "texts"),
+        plural(languages as u64, "language", "languages")
+    )
+}
+
 /// "5 documents in 20 sections, 6,275 words (2,174 distinct) · en 3, fr 1,
 /// ko 1 · published 2019 to 2026-01-15".
 pub fn summary_line(s: &CorpusSummary) -> String {
@@ -81,6 +90,8 @@ mod tests {
             last_date: Some("2026-01-15".into()),
         };
         assert_eq!(summary_line(&s), "5 documents in 20 sections, 6,275 words (2,174 distinct) · en 3, ko 2 · published 2019 to 2026-01-15");
+        assert_eq!(masthead_line(1, 1), "1 text · 1 language · searched in your browser");
+        assert_eq!(masthead_line(2, 3), "2 texts · 3 languages · searched in your browser");
         let one = CorpusSummary { documents: 1, sections: 1, words: 1, vocabulary: 1, languages: vec![], first_date: None, last_date: None };
         assert_eq!(summary_line(&one), "1 document in 1 section, 1 word (1 distinct)");
         assert_eq!(

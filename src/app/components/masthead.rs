@@ -28,11 +28,7 @@ pub fn Masthead(props: &MastheadProps) -> Html {
         .map(|d| d.lang)
         .filter(|l| !l.is_empty())
         .collect();
-    let summary = format!(
-        "{} texts · {} languages · searched in your browser",
-        index.doc_count(),
-        languages.len()
-    );
+    let summary = crate::view::summary::masthead_line(index.doc_count() as usize, languages.len());
     // (On a split site the places arrive with their shards: computed again then.)
     let placeholder = crate::app::shards::use_complete(index, (), props.index.1, move |_| {
         AttrValue::from(crate::engine::overview::examples::examples(index).placeholder)
