@@ -24,10 +24,17 @@ PORT ?= 8080
 
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test build single hostile split other bench fuzz eval tools tools-rust tools-web tools-browser check clean
+.PHONY: serve test app build single hostile split other bench fuzz eval tools tools-rust tools-web tools-browser check clean
 
-serve: tools-web
-	trunk serve --release --offline --address $(HOST) --port $(PORT)
+# The corpus a site is made from: make build CORPUS_DIR=path/to/texts
+CORPUS_DIR ?= assets/corpus
+# The `atlas` command line (the builder: `atlas site`, `atlas serve`, ...).
+ATLAS := cargo run --quiet --profile tool --bin atlas --
+
+# The site at http://$(HOST):$(PORT)/, made again whenever a text of the
+# corpus changes (seconds: the app is not recompiled).
+serve: app
+	$(ATLAS) serve dist --corpus $(CORPUS_DIR) --watch --host $(HOST) --port $(PORT)
 
 test: tools-web tools-browser build hostile split other
 	cargo test --locked
@@ -35,7 +42,7 @@ test: tools-web tools-browser build hostile split other
 # A test site built from a hostile corpus: markup, scripts, Unicode tricks, a
 # single 1 MB line and a 10 MB file (generated here, not committed).
 HOSTILE := target/hostile-corpus
-hostile: tools-web
+hostile: app
 	@rm -rf $(HOSTILE) && mkdir -p $(HOSTILE)
 	cp tests/data/hostile/* $(HOSTILE)/
 	cp tests/data/hostile.toml $(HOSTILE).toml
@@ -44,38 +51,39 @@ hostile: tools-web
 	@# (yes dies of SIGPIPE when head stops reading: keep it out of the pipeline's status)
 	@{ printf 'One enormous line\n\n'; head -c 1050000 < <(yes 'Hong Kong data hub on one single line,') | tr -d '\n'; printf '\n'; } > $(HOSTILE)/one-megabyte-line.txt
 	@{ printf 'A ten megabyte file\n\n'; head -c 10000000 < <(yes 'Shenzhen fintech firms filed 2,000 reports in Guangdong this year.'); } > $(HOSTILE)/ten-megabytes.txt
-	CORPUS_DIR=$(CURDIR)/$(HOSTILE) ATLAS_ENTITIES=$(CURDIR)/tests/data/hostile-entities.toml trunk build --release --offline --dist dist-hostile
-	cargo run --quiet --bin atlas -- site dist-hostile
+	ATLAS_ENTITIES=$(CURDIR)/tests/data/hostile-entities.toml $(ATLAS) site dist-hostile --corpus $(HOSTILE)
 	@ls -l dist-hostile/*.wasm | awk '{print "  " $$5 " bytes  " $$9}'
 
 # A second site from corpora the project was not written for: the evaluation
 # sets (US annual messages 1796-1973, French, Korean) in one folder, for the
 # end-to-end tests that look at another corpus than the demo.
 OTHER := target/other-corpus
-other: tools-web
+other: app
 	@rm -rf $(OTHER) && mkdir -p $(OTHER)
 	cp tests/data/eval/*/tune/*.txt tests/data/eval/*/heldout/*.txt $(OTHER)/
-	CORPUS_DIR=$(CURDIR)/$(OTHER) trunk build --release --offline --dist dist-other
-	cargo run --quiet --bin atlas -- site dist-other
+	$(ATLAS) site dist-other --corpus $(OTHER)
 
-build: tools-web
-	trunk build --release --offline
-	cargo run --quiet --bin atlas -- site dist
+# The app, compiled once for every corpus (into target/app): trunk and the
+# Rust compiler run again only when the code changes, never for a text.
+# (A make target of its own: `make build` after editing a text skips trunk.)
+APP_SOURCES := $(shell find src www -type f) Cargo.toml Cargo.lock Trunk.toml build.rs
+app: target/app/index.html
+target/app/index.html: $(APP_SOURCES) | tools-web
+	trunk build --release --offline --dist target/app
+
+build: app
+	$(ATLAS) site dist --corpus $(CORPUS_DIR)
 	@ls -l dist/*.wasm dist/*.js | awk '{print "  " $$5 " bytes  " $$9}'
 	@for f in dist/*.wasm dist/*.js; do printf '  %s bytes gzipped  %s\n' "$$(gzip -9c $$f | wc -c)" "$$f"; done
 
-# A split site, for a corpus too large for one bundle: the wasm embeds the
+# A split site, for a corpus too large for one bundle: the wasm carries the
 # term dictionary and the tables, and the postings and texts go to
 # content-hashed files in shards/ that the app fetches as queries need them.
 #   make split CORPUS_DIR=path/to/texts [SPLIT_DIST=dist-split]
 SPLIT_DIST ?= dist-split
-ATLAS_PROFILE ?= dev
-split: tools-web
-	@rm -rf target/split && mkdir -p target/split
-	cargo run --quiet --profile $(ATLAS_PROFILE) --bin atlas -- build $(or $(CORPUS_DIR),assets/corpus) -o target/split/head.bin --split
-	INDEX_FILE=$(CURDIR)/target/split/head.bin trunk build --release --offline --dist $(SPLIT_DIST)
-	cp -r target/split/shards $(SPLIT_DIST)/
-	cargo run --quiet --bin atlas -- site $(SPLIT_DIST)
+ATLAS_PROFILE ?= tool
+split: app
+	cargo run --quiet --profile $(ATLAS_PROFILE) --bin atlas -- site $(SPLIT_DIST) --corpus $(CORPUS_DIR) --split
 	@ls -l $(SPLIT_DIST)/*.wasm | awk '{print "  " $$5 " bytes  " $$9}'
 
 # The whole app in one HTML file that works opened from disk (also made by build).
@@ -85,7 +93,7 @@ single: build
 # Validate a corpus folder without building the app: make check CORPUS_DIR=path/to/texts
 # (with the optimised CLI: the debug one took 1 min 23 s on a 13 MB corpus).
 check:
-	cargo run --quiet --profile native --bin atlas -- check $(or $(CORPUS_DIR),assets/corpus)
+	cargo run --quiet --profile native --bin atlas -- check $(CORPUS_DIR)
 
 # Places, dates and publication dates scored against hand-made gold sets of
 # public corpora the rules were not written for (tests/data/eval), per corpus

@@ -72,7 +72,7 @@ fn App() -> Html {
     match crate::index() {
         Ok(index) => html! { <Explorer index={IndexRef::at(index, 0)} /> },
         Err(e) => {
-            show_fatal(&format!("the index in this bundle cannot be read: {e}"));
+            show_fatal(&e.to_string());
             Html::default()
         }
     }

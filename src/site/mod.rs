@@ -192,8 +192,11 @@ fn prepare(app: &Path, out: &Path) -> Result<(), SiteError> {
     }
     if out.is_dir() {
         let empty = fs::read_dir(out).map_err(|e| err(out, e))?.next().is_none();
-        if !empty && !out.join("index.html").is_file() {
-            return Err(err(out, "holds files that are not a site: choose a new or empty folder"));
+        // Only a site made here before is emptied (its page carries our loader):
+        // never a source folder with an index.html of its own.
+        let ours = fs::read_to_string(out.join("index.html")).is_ok_and(|page| page.contains(LOADER_MARK));
+        if !empty && !ours {
+            return Err(err(out, "holds files that are not a site made by atlas: choose a new or empty folder"));
         }
         fs::remove_dir_all(out).map_err(|e| err(out, e))?;
     }

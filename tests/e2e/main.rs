@@ -5,6 +5,7 @@
 mod support;
 
 mod accessibility;
+mod builder;
 mod concordance;
 mod embed;
 mod hostile;

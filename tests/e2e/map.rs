@@ -50,7 +50,7 @@ fn positions(cities: &BTreeMap<String, u64>) -> Vec<(Option<(f32, f32)>, u32)> {
 }
 
 fn base_views() -> Vec<corpus_atlas::geo::View> {
-    corpus_atlas::geo::parse_basemap(corpus_atlas::BASEMAP).iter().map(|b| b.view).collect()
+    corpus_atlas::geo::parse_basemap(crate::support::site_basemap()).iter().map(|b| b.view).collect()
 }
 
 /// The basemap view the map opens on: the smallest that holds most of the
@@ -61,7 +61,7 @@ pub fn opening_view() -> usize {
 
 /// The titles of the views the map offers for the whole corpus.
 fn offered_titles() -> Vec<&'static str> {
-    let views = corpus_atlas::geo::parse_basemap(corpus_atlas::BASEMAP);
+    let views = corpus_atlas::geo::parse_basemap(crate::support::site_basemap());
     corpus_atlas::view::map::offered_views(&base_views(), &positions(&engine_cities("")), opening_view())
         .into_iter()
         .map(|i| views[i].title)
@@ -81,7 +81,7 @@ fn show_view(browser: &Browser, title: &str) {
 /// The part of `cities` inside basemap view `view`.
 pub fn in_view(view: usize, cities: &BTreeMap<String, u64>) -> BTreeMap<String, u64> {
     let index = corpus_atlas::index().unwrap();
-    let v = corpus_atlas::geo::parse_basemap(corpus_atlas::BASEMAP)[view].view;
+    let v = corpus_atlas::geo::parse_basemap(crate::support::site_basemap())[view].view;
     cities
         .iter()
         .filter(|(name, _)| {
@@ -152,7 +152,7 @@ fn the_map_marks_the_corpus_cities_and_a_click_filters_to_one() {
     }
     // Opened close to where the places are: a close-up cut around the most
     // named cities (the Pearl River Delta for this corpus), all of them in sight.
-    let view = &corpus_atlas::geo::parse_basemap(corpus_atlas::BASEMAP)[opening];
+    let view = &corpus_atlas::geo::parse_basemap(crate::support::site_basemap())[opening];
     assert!(view.view.east - view.view.west <= 16.0, "a close-up, not a continent: {}", view.title);
     let inside = browser.js(
         "const b = document.querySelector('.map-svg').viewBox.baseVal; \
@@ -261,7 +261,7 @@ fn the_other_views_the_table_and_zoom() {
         "the Europe view",
         "return document.querySelector('g.mark[data-city=\"Vienna\"]')",
     );
-    let europe = corpus_atlas::geo::parse_basemap(corpus_atlas::BASEMAP)
+    let europe = corpus_atlas::geo::parse_basemap(crate::support::site_basemap())
         .iter()
         .position(|b| b.title == "Europe")
         .unwrap();

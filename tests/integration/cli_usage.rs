@@ -50,7 +50,8 @@ fn every_command_has_help_with_its_purpose() {
         (&["gazetteer", "regions"], "iso-codes"),
         (&["basemap"], "map's background"),
         (&["basemap", "import"], "TopoJSON"),
-        (&["site"], "strict CSP"),
+        (&["site"], "compiled app"),
+        (&["serve"], "--watch"),
     ];
     let (code, overview, stderr) = atlas(&["--help"]);
     assert_eq!(code, Some(0), "{stderr}");
@@ -199,4 +200,41 @@ fn a_pipe_closed_early_is_no_panic() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert!(out.status.success(), "{args:?}: a closed pipe is a quiet success: {stderr}");
     }
+}
+
+#[test]
+fn making_a_site_says_what_is_missing_and_never_clears_a_folder_it_did_not_make() {
+    let texts = empty_folder("site-texts");
+    std::fs::write(texts.join("a.txt"), "A title\n\nSome words about Lisbon.\n").unwrap();
+    let out = empty_folder("site-out");
+    let out_s = out.to_string_lossy().into_owned();
+    let texts_s = texts.to_string_lossy().into_owned();
+
+    let (code, _, stderr) = atlas(&["site", &out_s]);
+    assert_eq!(code, Some(3), "{stderr}");
+    assert!(stderr.contains("--corpus DIR") && stderr.contains("--index FILE"), "{stderr}");
+
+    let (code, _, stderr) = atlas(&["site", &out_s, "--corpus", &texts_s, "--app", "/nonexistent/app"]);
+    assert_eq!(code, Some(3), "{stderr}");
+    assert!(stderr.contains("make app"), "says how to get the app: {stderr}");
+
+    // A folder of someone's files is not emptied to make a site in it.
+    let app = empty_folder("site-app");
+    std::fs::write(app.join("index.html"), "<script type=\"module\">import init from './app.js';</script>").unwrap();
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    let (code, _, stderr) = atlas(&["site", &out_s, "--corpus", &texts_s, "--app", &app.to_string_lossy()]);
+    assert_eq!(code, Some(3), "{stderr}");
+    assert!(stderr.contains("not a site"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+    // Nor a folder with a page of its own (www/, a blog's output).
+    std::fs::write(out.join("index.html"), "<h1>my page</h1>").unwrap();
+    let (code, _, stderr) = atlas(&["site", &out_s, "--corpus", &texts_s, "--app", &app.to_string_lossy()]);
+    assert_eq!(code, Some(3), "{stderr}");
+    assert!(out.join("notes.txt").is_file() && out.join("index.html").is_file());
+
+    // --split needs a corpus to split; --watch a corpus to watch.
+    let (code, _, _) = atlas(&["site", &out_s, "--split"]);
+    assert_eq!(code, Some(2));
+    let (code, _, _) = atlas(&["serve", &out_s, "--watch"]);
+    assert_eq!(code, Some(2));
 }

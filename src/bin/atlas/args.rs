@@ -9,7 +9,7 @@ use corpus_atlas::engine::research::KwicSort;
 const AFTER_HELP: &str = "\
 Corpus: search, docs, sections, places, dates, concordance, trends,
 collocates, terms and summary answer from the index embedded
-when atlas was compiled (assets/corpus, or CORPUS_DIR at build time) unless
+when atlas was compiled (the demo corpus, assets/corpus) unless
 given --index FILE (written by `atlas build DIR -o FILE`) or --corpus DIR (a
 folder of .txt/.md texts, indexed in memory).
 
@@ -42,6 +42,14 @@ without a date are counted apart (a line, or a note on stderr with --json).";
 const COLLOCATES_HELP: &str = "\
 --json prints an array of {term, together, total, score}: occurrences within
 the window of a match, in the whole corpus, and the log-likelihood (G²).";
+
+const SITE_HELP: &str = "\
+The app is compiled once, without a corpus (`make app`, into target/app);
+`atlas site` indexes the corpus, writes the index, the map's basemap and the
+fold table into a copy of the app's wasm, and finishes the site: subresource
+integrity, a strict Content-Security-Policy, the service worker, and
+corpus-atlas.html, the whole app in one file that works opened from disk.
+No Rust compiler is needed, so a changed text is a new site in seconds.";
 
 const TERMS_HELP: &str = "--json prints an array of {term, count, documents}, most frequent first.";
 
@@ -99,8 +107,11 @@ pub(crate) enum Command {
     /// Make the map's background
     #[command(subcommand)]
     Basemap(Basemap),
-    /// After trunk: a strict CSP, the service worker and the one-file app in a built site
+    /// Make a site: the compiled app (make app) with a corpus written into it, in seconds
+    #[command(after_help = SITE_HELP)]
     Site(SiteArgs),
+    /// Serve a site on this machine; with --corpus, make it first, and with --watch, again on every change
+    Serve(ServeArgs),
 }
 
 /// Where a command reads its corpus: the embedded index unless told otherwise.
@@ -223,7 +234,7 @@ pub(crate) struct BuildArgs {
     pub output: PathBuf,
     /// FILE holds the dictionary and tables; the postings and texts go to
     /// shards/ beside it, for a corpus too large for one bundle
-    /// (`INDEX_FILE=FILE trunk build` embeds it; copy shards/ into the site)
+    /// (`atlas site OUT --index FILE` puts both in a site)
     #[arg(long)]
     pub split: bool,
     /// Print the summary as JSON
@@ -297,11 +308,48 @@ pub(crate) enum Basemap {
     },
 }
 
-#[derive(Args)]
+#[derive(Args, Clone)]
 pub(crate) struct SiteArgs {
-    /// The folder trunk built (dist); not for a split site, whose shards need a host
-    #[arg(value_name = "DIR")]
-    pub dir: PathBuf,
+    /// The site folder to write (emptied first) [default: dist]
+    #[arg(value_name = "OUT", default_value = "dist")]
+    pub output: PathBuf,
+    /// The corpus folder (.txt/.md texts) to index into the site
+    #[arg(long, value_name = "DIR", conflicts_with = "index")]
+    pub corpus: Option<PathBuf>,
+    /// An index written by `atlas build` (a split index's head brings the
+    /// shards/ beside it along)
+    #[arg(long, value_name = "FILE")]
+    pub index: Option<PathBuf>,
+    /// A split site for a large corpus: the wasm carries the dictionary and
+    /// tables, and the postings and texts go to OUT/shards/, fetched as
+    /// queries need them (no single file: shards need a host)
+    #[arg(long, requires = "corpus")]
+    pub split: bool,
+    /// The app trunk compiled once, without a corpus
+    #[arg(long, value_name = "DIR", default_value = "target/app")]
+    pub app: PathBuf,
+    /// npm world-atlas's folder, for a close-up map around the corpus's
+    /// cities [default: $ATLAS_WORLD_ATLAS; without it, the general views]
+    #[arg(long, value_name = "DIR")]
+    pub world_atlas: Option<PathBuf>,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Make the site again whenever a file of the --corpus folder changes
+    #[arg(long, requires = "corpus")]
+    pub watch: bool,
+    /// The address to listen on
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// The port to listen on
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
 }
 
 /// A concordance order by name.

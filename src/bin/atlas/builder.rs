@@ -99,19 +99,45 @@ pub(crate) fn cmd_check(a: &CheckArgs) -> Outcome {
     Ok(out.flush()?)
 }
 
-pub(crate) fn cmd_build(a: &BuildArgs) -> Outcome {
-    let Read { dir, mut bars, indexing, sizes } = read(&a.folder)?;
-    let mut out = output::stdout();
-    let (bytes, shards) = if a.split {
+/// A corpus folder indexed: the index (a split index's head) and its shards.
+pub(crate) struct Indexed {
+    pub dir: PathBuf,
+    pub bars: Bars,
+    pub bytes: Vec<u8>,
+    pub shards: Option<Vec<corpus_atlas::engine::build::Shard>>,
+    sizes: (usize, usize),
+}
+
+impl Indexed {
+    /// The summary line of `check` and `build`.
+    pub fn line(&self) -> Result<String, Failure> {
+        Ok(Counts::of(self.sizes, &self.bytes)?.line(&self.dir))
+    }
+}
+
+/// Indexes a corpus folder, whole or split, with progress bars.
+pub(crate) fn index_folder(folder_args: &Folder, split: bool) -> Result<Indexed, Failure> {
+    let Read { dir, mut bars, indexing, sizes } = read(folder_args)?;
+    let (bytes, shards) = if split {
         let split = indexing
             .finish_split(Default::default(), &mut bars)
             .map_err(|e| Failure::Problems(e.to_string()))?;
-        bars.stage("shards", Some(split.shards.len()));
-        let line = write_shards(&a.output, &split.shards, &mut bars)?;
-        (split.head, Some(line))
+        (split.head, Some(split.shards))
     } else {
-        let bytes = indexing.finish(&mut bars).map_err(|e| Failure::Problems(e.to_string()))?;
-        (bytes, None)
+        (indexing.finish(&mut bars).map_err(|e| Failure::Problems(e.to_string()))?, None)
+    };
+    Ok(Indexed { dir, bars, bytes, shards, sizes })
+}
+
+pub(crate) fn cmd_build(a: &BuildArgs) -> Outcome {
+    let Indexed { dir, mut bars, bytes, shards, sizes } = index_folder(&a.folder, a.split)?;
+    let mut out = output::stdout();
+    let shards = match shards {
+        Some(shards) => {
+            let folder = a.output.parent().unwrap_or(Path::new(".")).join("shards");
+            Some(write_shards(&folder, &shards, &mut bars)?)
+        }
+        None => None,
     };
     // Beside the target, then renamed: a failed build never leaves half an index.
     let tmp = a.output.with_extension("tmp");
@@ -148,19 +174,19 @@ pub(crate) fn cmd_build(a: &BuildArgs) -> Outcome {
     Ok(())
 }
 
-/// Writes the shards of a split index into a fresh `shards/` beside `out`;
-/// the line that tells what was written.
-fn write_shards(
-    out: &Path,
+/// Writes the shards of a split index into a fresh `folder`; the line that
+/// tells what was written.
+pub(crate) fn write_shards(
+    folder: &Path,
     shards: &[corpus_atlas::engine::build::Shard],
     bars: &mut Bars,
 ) -> Result<String, Failure> {
-    let folder = out.parent().unwrap_or(Path::new(".")).join("shards");
+    bars.stage("shards", Some(shards.len()));
     // A fresh folder: shards of an earlier build would be dead weight on the host.
     if folder.exists() {
-        std::fs::remove_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        std::fs::remove_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     }
-    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     let mut largest = 0;
     for (done, shard) in shards.iter().enumerate() {
         let path = folder.join(shard.file().trim_start_matches("shards/"));

@@ -4,8 +4,9 @@
 //! and printing untrusted text), [`source`] (where a corpus is read),
 //! [`progress`] (bars on stderr), [`read`] (commands that answer from an
 //! index), [`research`] (concordance, trends, collocates, terms, summary),
-//! [`corpus`] (places and dates), [`builder`] (check and build) and
-//! [`tools`] (the builder's imports, evaluation and site finishing).
+//! [`corpus`] (places and dates), [`builder`] (check and build), [`site`]
+//! (making and serving a site) and [`tools`] (the builder's imports and
+//! evaluation).
 
 mod args;
 mod builder;
@@ -15,6 +16,7 @@ mod output;
 mod progress;
 mod read;
 mod research;
+mod site;
 mod source;
 mod tools;
 
@@ -80,6 +82,7 @@ fn run(command: &Command) -> Outcome {
         Command::Eval(a) => tools::cmd_eval(a),
         Command::Gazetteer(g) => tools::cmd_gazetteer(g),
         Command::Basemap(b) => tools::cmd_basemap(b),
-        Command::Site(a) => tools::cmd_site(a),
+        Command::Site(a) => site::cmd_site(a),
+        Command::Serve(a) => site::cmd_serve(a),
     }
 }

@@ -1,12 +1,12 @@
 //! The builder's tools: evaluation, generated corpora, the gazetteer and
-//! basemap imports, and the finishing of a built site.
+//! basemap imports.
 
 use std::io::Write;
 use std::path::Path;
 
 use serde_json::json;
 
-use super::args::{Basemap, EvalArgs, Gazetteer, GenerateArgs, SiteArgs};
+use super::args::{Basemap, EvalArgs, Gazetteer, GenerateArgs};
 use super::exit::Outcome;
 use super::output::{self, printable};
 use super::progress::Bars;
@@ -105,39 +105,3 @@ pub(crate) fn cmd_basemap(b: &Basemap) -> Outcome {
     Ok(out.flush()?)
 }
 
-pub(crate) fn cmd_site(a: &SiteArgs) -> Outcome {
-    let dist = &a.dir;
-    let index_path = dist.join("index.html");
-    let index = std::fs::read_to_string(&index_path)
-        .map_err(|e| format!("{}: {e} (build the site first: make build)", index_path.display()))?;
-    // A split site fetches its shards from the host: one file from disk cannot.
-    let split = dist.join("shards").is_dir();
-    let single = if split {
-        None
-    } else {
-        Some(corpus_atlas::site::single_file(dist).map_err(|e| e.to_string())?)
-    };
-    let (marked, version) = corpus_atlas::site::service_worker(dist, &index).map_err(|e| e.to_string())?;
-    let marked = corpus_atlas::site::with_integrity(&marked, dist).map_err(|e| e.to_string())?;
-    let secured = corpus_atlas::site::secure_index(&marked).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    write(&index_path, secured.as_bytes())?;
-    let mut out = output::stdout();
-    writeln!(out, "{}: strict Content-Security-Policy", index_path.display())?;
-    writeln!(
-        out,
-        "{}: offline after the first visit (cache version {version})",
-        dist.join("sw.js").display()
-    )?;
-    let file = dist.join("corpus-atlas.html");
-    match single {
-        Some(single) => {
-            write(&file, single.as_bytes())?;
-            writeln!(out, "{}: {} bytes, the whole app in one file", file.display(), single.len())?;
-        }
-        None => {
-            let _ = std::fs::remove_file(&file);
-            writeln!(out, "{}: split site (shards/ beside it), no single file", dist.display())?;
-        }
-    }
-    Ok(out.flush()?)
-}

@@ -122,11 +122,23 @@ fn fold_other(c: char, out: &mut String) {
     }
 }
 
-/// The app's fold table (`$OUT_DIR/fold.bin`, written by build.rs).
+#[cfg(target_arch = "wasm32")]
+static APP_TABLE: std::sync::OnceLock<fold::FoldTable<'static>> = std::sync::OnceLock::new();
+
+/// Gives the app its fold table, written by `atlas site` beside the index
+/// (see `crate::payload`); until then, and for a damaged table, characters
+/// outside ASCII are only lower-cased. The first table installed stays.
+#[cfg(target_arch = "wasm32")]
+pub fn install_fold_table(bytes: &'static [u8]) {
+    if let Some(table) = fold::FoldTable::new(bytes) {
+        let _ = APP_TABLE.set(table);
+    }
+}
+
+/// The app's fold table, once installed.
 #[cfg(target_arch = "wasm32")]
 fn app_table() -> Option<fold::FoldTable<'static>> {
-    static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fold.bin"));
-    fold::FoldTable::new(BYTES)
+    APP_TABLE.get().copied()
 }
 
 /// CJK compatibility ideographs (U+F900–FAFF, U+2F800–2FA1F) fold to their

@@ -22,6 +22,23 @@ pub fn dist_dir() -> PathBuf {
     dir
 }
 
+/// The map's basemap that `atlas site` wrote into dist/'s wasm.
+pub fn site_basemap() -> &'static str {
+    static BASEMAP: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASEMAP.get_or_init(|| {
+        let dist = dist_dir();
+        let wasm = std::fs::read_dir(&dist)
+            .expect("read dist")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().ends_with("_bg.wasm"))
+            .expect("dist has the app's wasm");
+        let bytes = std::fs::read(&wasm).expect("read the wasm");
+        let payload = corpus_atlas::site::wasm::payload_in(&bytes).expect("the wasm carries a corpus");
+        corpus_atlas::payload::Payload::parse(payload).expect("its payload reads").basemap.to_owned()
+    })
+}
+
 /// A site `make test` builds beside `dist/` (`dist-hostile`, `dist-split`,
 /// `dist-other`), checked to hold `marker` (a file or folder it must have).
 pub fn built_site(name: &str, marker: &str) -> PathBuf {

@@ -1,7 +1,6 @@
 //! A static file server on 127.0.0.1 for the built app, logging each request
 //! so tests can count what the page fetched.
 
-use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,19 +13,6 @@ pub struct Server {
     pub url: String,
     requests: Arc<Mutex<Vec<String>>>,
     offline: Arc<AtomicBool>,
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "json" | "webmanifest" => "application/json",
-        "png" => "image/png",
-        _ => "application/octet-stream",
-    }
 }
 
 impl Server {
@@ -71,59 +57,10 @@ impl Server {
     }
 }
 
-fn handle(
-    mut stream: TcpStream,
-    root: &Path,
-    prefix: &str,
-    log: &Mutex<Vec<String>>,
-) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
-            break;
-        }
-    }
-    let target = request_line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("/")
-        .to_owned();
+fn handle(stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<String>>) -> std::io::Result<()> {
+    let (method, target) = corpus_atlas::site::serve::read_request(&stream)?;
     if let Ok(mut l) = log.lock() {
         l.push(target.clone());
     }
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let file = path.strip_prefix(prefix).map(|rel| {
-        let rel = if rel.is_empty() || rel.ends_with('/') {
-            format!("{rel}index.html")
-        } else {
-            rel.to_owned()
-        };
-        root.join(rel)
-    });
-    let body = file
-        .as_ref()
-        .filter(|f| {
-            !f.components()
-                .any(|c| matches!(c, std::path::Component::ParentDir))
-        })
-        .and_then(|f| std::fs::read(f).ok().map(|b| (b, content_type(f))));
-    match body {
-        Some((bytes, kind)) => {
-            write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n", bytes.len())?;
-            stream.write_all(&bytes)?;
-        }
-        None => {
-            let msg = b"not found";
-            write!(
-                stream,
-                "HTTP/1.1 404 Not Found\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                msg.len()
-            )?;
-            stream.write_all(msg)?;
-        }
-    }
-    stream.flush()
+    corpus_atlas::site::serve::respond(stream, root, prefix, &method, &target)
 }

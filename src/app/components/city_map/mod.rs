@@ -32,7 +32,7 @@ use marks::{City, MarkContext};
 
 fn basemap() -> &'static [BaseView] {
     thread_local! {
-        static VIEWS: &'static [BaseView] = Box::leak(parse_basemap(crate::BASEMAP).into_boxed_slice());
+        static VIEWS: &'static [BaseView] = Box::leak(parse_basemap(crate::basemap()).into_boxed_slice());
     }
     VIEWS.with(|v| *v)
 }

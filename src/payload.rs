@@ -1,0 +1,164 @@
+//! The corpus a site carries: its index, its map's basemap and its fold
+//! table, in one block of bytes that `atlas site` writes into the compiled
+//! app's wasm (see `site::wasm`). The app is compiled once, without any
+//! corpus; changing the texts rebuilds the index and rewrites this block,
+//! with no Rust compiler involved.
+//!
+//! Layout (little-endian):
+//! ```text
+//! MAGIC (16 bytes) | index length u32 | basemap length u32 | fold length u32 | 0u32
+//! index bytes | basemap text (UTF-8) | fold table
+//! ```
+//!
+//! The wasm finds the block through [`SLOT_MAGIC`]: a static of the app
+//! holding the magic and two words, the block's address and length, which
+//! the builder patches. Until then both words are [`EMPTY`] (never zero, so
+//! `wasm-opt` cannot drop them as zero-filled memory).
+
+/// The first bytes of a payload.
+pub const MAGIC: [u8; 16] = *b"corpus-atlas:p1\n";
+
+/// The bytes that mark the app's slot in its data segments; the next eight
+/// bytes are the payload's address and length.
+pub const SLOT_MAGIC: [u8; 16] = *b"atlas-slot:v1:@@";
+
+/// An address or length of a slot no payload was written into.
+pub const EMPTY: u32 = u32::MAX;
+
+const HEADER: usize = 32;
+
+/// A payload's parts, borrowed from its bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Payload<'a> {
+    /// The index (`engine::Index::open` reads it in place).
+    pub index: &'a [u8],
+    /// The map's views, as `geo::parse_basemap` reads them.
+    pub basemap: &'a str,
+    /// The fold table (`engine::analysis::fold`).
+    pub fold: &'a [u8],
+}
+
+/// Why a payload cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PayloadError {
+    /// The app was compiled but no corpus was written into it.
+    Missing,
+    /// The bytes are not a payload this app can read.
+    Damaged(&'static str),
+}
+
+impl std::fmt::Display for PayloadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PayloadError::Missing => f.write_str(
+                "this app carries no corpus: build the site with `atlas site OUT --corpus DIR` (or `make build`), not with trunk alone",
+            ),
+            PayloadError::Damaged(what) => write!(f, "the corpus in this app is damaged ({what}): build the site again"),
+        }
+    }
+}
+
+impl std::error::Error for PayloadError {}
+
+fn word(bytes: &[u8], at: usize) -> Option<usize> {
+    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize)
+}
+
+impl<'a> Payload<'a> {
+    /// Reads a payload's parts.
+    pub fn parse(bytes: &'a [u8]) -> Result<Payload<'a>, PayloadError> {
+        if bytes.get(..MAGIC.len()) != Some(&MAGIC[..]) {
+            return Err(PayloadError::Damaged("no payload header"));
+        }
+        let short = PayloadError::Damaged("shorter than its header says");
+        let lengths = [16, 20, 24].map(|at| word(bytes, at));
+        let [Some(index), Some(basemap), Some(fold)] = lengths else {
+            return Err(short);
+        };
+        let basemap_at = HEADER.checked_add(index).ok_or(short.clone())?;
+        let fold_at = basemap_at.checked_add(basemap).ok_or(short.clone())?;
+        let end = fold_at.checked_add(fold).ok_or(short.clone())?;
+        if bytes.len() != end {
+            return Err(short);
+        }
+        let basemap = std::str::from_utf8(&bytes[basemap_at..fold_at])
+            .map_err(|_| PayloadError::Damaged("the basemap is not UTF-8"))?;
+        Ok(Payload {
+            index: &bytes[HEADER..basemap_at],
+            basemap,
+            fold: &bytes[fold_at..end],
+        })
+    }
+
+    /// The payload's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(HEADER + self.index.len() + self.basemap.len() + self.fold.len());
+        out.extend_from_slice(&MAGIC);
+        for len in [self.index.len(), self.basemap.len(), self.fold.len(), 0] {
+            out.extend_from_slice(&(len as u32).to_le_bytes());
+        }
+        out.extend_from_slice(self.index);
+        out.extend_from_slice(self.basemap.as_bytes());
+        out.extend_from_slice(self.fold);
+        out
+    }
+}
+
+/// The payload `atlas site` wrote into this wasm, if any.
+#[cfg(target_arch = "wasm32")]
+pub fn embedded() -> Result<Payload<'static>, PayloadError> {
+    #[repr(C)]
+    struct Slot {
+        magic: [u8; 16],
+        at: u32,
+        len: u32,
+    }
+    #[used]
+    static SLOT: Slot = Slot { magic: SLOT_MAGIC, at: EMPTY, len: EMPTY };
+    // Volatile: the builder changes these words after compilation, so the
+    // compiler must not fold them to the values written above.
+    // SAFETY: plain reads of a static's fields.
+    let (at, len) = unsafe { (std::ptr::read_volatile(&SLOT.at), std::ptr::read_volatile(&SLOT.len)) };
+    if at == EMPTY || len == EMPTY {
+        return Err(PayloadError::Missing);
+    }
+    // SAFETY: the builder placed `len` bytes at `at` in a data segment of
+    // their own, in pages added to the memory's initial size above all of
+    // the program's data; the allocator only takes pages it grows, so
+    // nothing writes there while the program runs.
+    let bytes = unsafe { std::slice::from_raw_parts(at as usize as *const u8, len as usize) };
+    Payload::parse(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_payload_reads_back_its_parts() {
+        let fold = [1u8, 2, 3];
+        let written = Payload { index: b"index bytes", basemap: "view\tWorld\n", fold: &fold }.to_bytes();
+        let read = Payload::parse(&written).unwrap();
+        assert_eq!(read.index, b"index bytes");
+        assert_eq!(read.basemap, "view\tWorld\n");
+        assert_eq!(read.fold, &fold);
+    }
+
+    #[test]
+    fn damaged_payloads_are_refused_not_misread() {
+        let written = Payload { index: b"abc", basemap: "", fold: &[] }.to_bytes();
+        assert!(Payload::parse(&written[..written.len() - 1]).is_err(), "truncated");
+        assert!(Payload::parse(&[written.as_slice(), b"x"].concat()).is_err(), "trailing bytes");
+        assert!(Payload::parse(b"not a payload at all, really").is_err());
+        let mut huge = written.clone();
+        huge[16..20].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(Payload::parse(&huge).is_err(), "a length past the end");
+    }
+
+    #[test]
+    fn the_slot_magic_is_not_zero_filled() {
+        // wasm-opt drops zero runs from data segments: the slot must survive it.
+        assert!(SLOT_MAGIC.iter().all(|&b| b != 0));
+        assert!(EMPTY.to_le_bytes().iter().all(|&b| b != 0));
+    }
+}

@@ -1,0 +1,93 @@
+//! The [`Payload`] for an index: the index itself, the map's basemap (a
+//! close-up around the corpus's most named cities when world-atlas is at
+//! hand, then the general views) and the fold table of the characters the
+//! corpus uses. This is the work `build.rs` once did for every compile.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use crate::basemap;
+use crate::engine::analysis::fold::table_for;
+use crate::engine::overview::places::place_counts;
+use crate::engine::Index;
+use crate::payload::Payload;
+
+use super::SiteError;
+
+/// The general views of the map, for any corpus.
+const GENERAL_VIEWS: &str = include_str!("../../assets/basemap.txt");
+
+/// The payload for `index_bytes`; `world_atlas` is npm world-atlas's folder
+/// (the Makefile installs it), without which the map has the general views only.
+pub fn payload_for(index_bytes: &[u8], world_atlas: Option<&Path>) -> Result<Vec<u8>, SiteError> {
+    let index = Index::open(index_bytes).map_err(|e| SiteError(format!("the index does not open: {e}")))?;
+    let close = match world_atlas {
+        Some(dir) => close_up(dir, &index)?,
+        None => None,
+    };
+    let basemap = match close {
+        Some(view) => GENERAL_VIEWS.replacen('\n', &format!("\n{view}"), 1),
+        None => GENERAL_VIEWS.to_owned(),
+    };
+    let fold = fold_table(&index);
+    Ok(Payload { index: index_bytes, basemap: &basemap, fold: &fold }.to_bytes())
+}
+
+/// The fold table for the characters of the corpus's texts and metadata
+/// and of its places' names, or, for a split head, whose texts are in its
+/// shards, for every character.
+fn fold_table(index: &Index) -> Vec<u8> {
+    if index.is_split() {
+        return table_for((0x80..=0x10FFFF).filter_map(char::from_u32));
+    }
+    let mut chars = BTreeSet::new();
+    for doc in index.docs() {
+        for text in [doc.text, doc.title, doc.source, doc.author] {
+            chars.extend(text.chars().filter(|c| !c.is_ascii()));
+        }
+    }
+    for e in 0..index.entity_count() {
+        chars.extend(index.entity(e).name.chars());
+    }
+    table_for(chars)
+}
+
+/// The close-up view's records, if the corpus's cities call for one (a
+/// split head has no postings to count mentions with: none).
+fn close_up(world_atlas: &Path, index: &Index) -> Result<Option<String>, SiteError> {
+    if index.is_split() {
+        return Ok(None);
+    }
+    let counts = place_counts(index, None);
+    let cities: Vec<((f32, f32), u32, &str)> = counts
+        .iter()
+        .map(|c| (index.entity(c.entity), c.mentions))
+        .filter(|(e, _)| e.kind == "city")
+        .filter_map(|(e, n)| Some((e.at?, n, e.name)))
+        .collect();
+    let Some(spec) = basemap::close_up(&cities) else {
+        return Ok(None);
+    };
+    let file = world_atlas.join(&spec.file);
+    let topo = fs::read_to_string(&file)
+        .map_err(|e| SiteError(format!("{}: {e} (run `make tools`, or leave ATLAS_WORLD_ATLAS unset)", file.display())))?;
+    basemap::cut(&spec, &topo).map(Some).map_err(SiteError)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::analysis::fold::FoldTable;
+
+    #[test]
+    fn the_payload_carries_the_index_the_views_and_the_corpus_characters() {
+        let bytes = payload_for(crate::INDEX_BYTES, None).unwrap();
+        let payload = Payload::parse(&bytes).unwrap();
+        assert_eq!(payload.index, crate::INDEX_BYTES);
+        assert!(payload.basemap.contains("World"), "the general views");
+        let fold = FoldTable::new(payload.fold).unwrap();
+        // The demo corpus has French accents: é folds to e.
+        assert_eq!(fold.get('é'), Some("e"));
+    }
+}
