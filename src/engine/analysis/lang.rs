@@ -130,6 +130,11 @@ fn stemmer(lang: &str) -> Option<Stemmer> {
 
 /// `term` without its trailing Korean particles (see the module docs).
 pub fn korean_stem(term: &str) -> &str {
+    // Every particle ends in a Hangul syllable: other words (most words of
+    // most corpora, since places are matched on every token) end here.
+    if !term.chars().next_back().is_some_and(super::is_hangul_syllable) {
+        return term;
+    }
     let mut stem = term;
     for _ in 0..2 {
         let rest = PARTICLES.iter().find_map(|&(p, after)| {
