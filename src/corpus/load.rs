@@ -4,13 +4,15 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::error::CorpusError;
 use super::files::read_capped;
 use super::layout::{layout, Furniture, Layout};
 use super::progress::Progress;
 use super::meta::{derive_author, derive_date, derive_source, derive_title, detect_language};
 use super::project::{project_file, FURNITURE_FILE};
-use super::settings::{apply, load_settings, settings_path};
+use super::settings::{apply, load_settings, settings_path, DocSettings};
 use crate::engine::build::DocInput;
 
 /// File endings read as corpus texts.
@@ -31,6 +33,9 @@ pub fn load_reporting(dir: &Path, progress: &mut dyn Progress) -> Result<Vec<Doc
 pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, CorpusError> {
     read_folder(dir, furniture, &mut ())
 }
+
+/// Files read in parallel between two moves of the progress bar.
+const READ_BATCH: usize = 256;
 
 fn read_folder(
     dir: &Path,
@@ -88,21 +93,17 @@ fn read_folder(
 
     let settings_file = settings_path(dir);
     let mut settings = load_settings(&settings_file)?;
-    let mut docs = Vec::with_capacity(files.len());
-    progress.stage("reading", Some(files.len()));
-    for path in &files {
-        let id = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let mut doc = read_doc(path, &id)?;
-        if let Some(s) = settings.documents.remove(&id) {
-            apply(&mut doc, s);
-        }
-        lay_out(&mut doc, furniture);
-        docs.push(doc);
-        progress.advance(docs.len());
-    }
+    let jobs: Vec<(&PathBuf, String, Option<DocSettings>)> = files
+        .iter()
+        .map(|path| {
+            let id = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let given = settings.documents.remove(&id);
+            (path, id, given)
+        })
+        .collect();
     if let Some(id) = settings.documents.keys().next() {
         return Err(CorpusError::new(
             &settings_file,
@@ -112,6 +113,33 @@ fn read_folder(
                 dir.display()
             ),
         ));
+    }
+    // Files are read, their language detected and their sections laid out on
+    // every core, a batch at a time (the bar moves, and a bad file is named
+    // as in a sequential read: the first in file order).
+    let mut docs = Vec::with_capacity(files.len());
+    progress.stage("reading", Some(files.len()));
+    let mut jobs = jobs.into_iter();
+    loop {
+        let batch: Vec<_> = jobs.by_ref().take(READ_BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let read: Vec<Result<DocInput, CorpusError>> = batch
+            .into_par_iter()
+            .map(|(path, id, given)| {
+                let mut doc = read_doc(path, &id)?;
+                if let Some(s) = given {
+                    apply(&mut doc, s);
+                }
+                lay_out(&mut doc, furniture);
+                Ok(doc)
+            })
+            .collect();
+        for doc in read {
+            docs.push(doc?);
+        }
+        progress.advance(docs.len());
     }
     Ok(docs)
 }

@@ -27,5 +27,6 @@ pub fn steps(progress: &mut dyn Progress) -> impl FnMut(Step) + '_ {
             progress.advance(done);
         }
         Step::Writing => progress.stage("writing", None),
+        Step::Assembling => progress.stage("assembling", None),
     }
 }

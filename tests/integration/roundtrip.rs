@@ -165,3 +165,34 @@ fn the_reader_highlights_what_a_corrected_query_found() {
         .collect();
     assert_eq!(marked, ["harbour", "harbour"]);
 }
+
+/// The builder works on every core, a batch of documents at a time: the
+/// index must not depend on which thread finished first. More documents
+/// than a batch, in three languages, built twice.
+#[test]
+fn a_folder_gives_the_same_index_bytes_every_time() {
+    let dir = std::env::temp_dir().join(format!("atlas-determinism-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let eval = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval");
+    let mut n = 0;
+    for set in std::fs::read_dir(&eval).unwrap().flatten() {
+        for part in ["tune", "heldout"] {
+            for text in std::fs::read_dir(set.path().join(part)).into_iter().flatten().flatten() {
+                if text.path().extension().is_some_and(|e| e == "txt") {
+                    // Each text a few times under new names: past one batch of 256.
+                    let body = std::fs::read_to_string(text.path()).unwrap();
+                    for copy in 0..6 {
+                        n += 1;
+                        std::fs::write(dir.join(format!("{n:04}-{copy}.txt")), &body).unwrap();
+                    }
+                }
+            }
+        }
+    }
+    assert!(n > 256, "{n} documents");
+    let first = corpus_atlas::corpus::pipeline::build_index(&dir).unwrap();
+    let second = corpus_atlas::corpus::pipeline::build_index(&dir).unwrap();
+    assert!(first == second, "two builds of one folder differ");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -2,7 +2,7 @@
 //! as the browser app. One file a concern: [`args`] (commands and flags),
 //! [`exit`] (how a command ends, and its exit status), [`output`] (printing,
 //! and printing untrusted text), [`source`] (where a corpus is read),
-//! [`progress`] (bars on stderr), [`read`] (commands that answer from an
+//! [`progress`] (bars on stderr, and [`memory`] returned between stages), [`read`] (commands that answer from an
 //! index), [`research`] (concordance, trends, collocates, terms, summary),
 //! [`corpus`] (places and dates), [`builder`] (check and build), [`site`]
 //! (making and serving a site) and [`tools`] (the builder's imports and
@@ -12,6 +12,7 @@ mod args;
 mod builder;
 mod corpus;
 mod exit;
+mod memory;
 mod output;
 mod progress;
 mod read;

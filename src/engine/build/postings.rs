@@ -60,6 +60,34 @@ impl PostingsRegion {
     }
 }
 
+/// One distinct term of a section: its positions and its variant key.
+struct SectionTerm {
+    term: String,
+    positions: Vec<u32>,
+    variant: Option<String>,
+}
+
+/// A section's tokens grouped by term, each with its variant key (its stem):
+/// the part of indexing a section that reads nothing of the rest of the
+/// index, so the writer does it for many sections at once, on every core.
+pub(super) struct SectionTerms(Vec<SectionTerm>);
+
+impl SectionTerms {
+    /// The terms of a section's `tokens` (positions are their indexes), in `lang`.
+    pub fn of(tokens: Vec<String>, lang: &str) -> Result<Self, WriteError> {
+        let variants = Variants::for_language(lang);
+        let mut here: HashMap<String, Vec<u32>> = HashMap::new();
+        for (position, term) in tokens.into_iter().enumerate() {
+            here.entry(term).or_default().push(to_u32(position)?);
+        }
+        Ok(SectionTerms(
+            here.into_iter()
+                .map(|(term, positions)| SectionTerm { variant: variants.of(&term), term, positions })
+                .collect(),
+        ))
+    }
+}
+
 /// Every term's postings and every variant's terms, as sections are added.
 #[derive(Default)]
 pub(super) struct Terms {
@@ -72,15 +100,10 @@ pub(super) struct Terms {
 }
 
 impl Terms {
-    /// Adds a section's tokens (their index is their position).
-    pub fn add_section(&mut self, section: u32, tokens: Vec<String>, lang: &str) -> Result<(), WriteError> {
-        let variants = Variants::for_language(lang);
-        let mut here: HashMap<String, Vec<u32>> = HashMap::new();
-        for (position, term) in tokens.into_iter().enumerate() {
-            here.entry(term).or_default().push(to_u32(position)?);
-        }
-        for (term, positions) in here {
-            if let Some(v) = variants.of(&term) {
+    /// Adds a section's terms (see [`SectionTerms::of`]).
+    pub fn add_section(&mut self, section: u32, terms: SectionTerms) -> Result<(), WriteError> {
+        for SectionTerm { term, positions, variant } in terms.0 {
+            if let Some(v) = variant {
                 let set = self.variant_terms.entry(v).or_default();
                 if !set.contains(&term) {
                     set.insert(term.clone());

@@ -8,14 +8,16 @@
 use std::iter::Peekable;
 use std::slice;
 
+use rayon::prelude::*;
+
 use crate::engine::analysis::{indexed, normalize, terms};
 
-use super::dates::date_doc;
-use super::error::{to_u32, WriteError};
+use super::dates::{date_doc, SectionDates};
+use super::error::WriteError;
 use super::input::{DocInput, EntityInput};
 use super::layout::{Parts, SplitIndex, SplitOptions};
 use super::places::{self, Mention};
-use super::postings::{alias_entries, write_entities, DictEntry, EntityLists, PostingsRegion, Terms};
+use super::postings::{alias_entries, write_entities, DictEntry, EntityLists, PostingsRegion, SectionTerms, Terms};
 use super::tables::Tables;
 
 /// How far [`IndexWriter::finish_with`] has gone, for a progress display.
@@ -30,8 +32,10 @@ pub enum Step {
         /// Documents in all.
         total: usize,
     },
-    /// The dictionary, postings and tables are being laid out.
+    /// The postings are being written.
     Writing,
+    /// The dictionary is being built and the regions put together.
+    Assembling,
 }
 
 /// Collects documents and writes the index bytes.
@@ -110,27 +114,39 @@ impl IndexWriter {
         let mut tables = Tables::default();
         let mut terms = Terms::default();
         let mut entity_lists: EntityLists = vec![Vec::new(); self.entities.len()];
-        for (doc_no, doc) in self.docs.iter().enumerate() {
-            let doc_no = to_u32(doc_no)?;
-            let first_section = tables.next_section()?;
-            let first_aside = tables.add_aside(doc)?;
-            for (s, dates) in doc.sections.iter().zip(date_doc(doc)) {
-                let section_no = tables.next_section()?;
-                tables.add_events(section_no, &dates)?;
-                let tokens = indexed_tokens(&doc.text[s.range.clone()], s.range.start, &doc.aside);
-                let token_count = tokens.len();
-                let title = title_span(&tokens, s.title.as_deref().unwrap_or(&doc.title));
-                terms.add_section(section_no, tokens, &s.lang)?;
-                let in_doc = (doc_no as usize, (section_no - first_section) as usize);
-                add_mentions(&mut entity_lists, &mut mention_at, in_doc, section_no);
-                tables.add_section(doc_no, s, token_count, title)?;
+        // A batch of documents is analysed on every core, then added in
+        // order; each batch's texts are dropped once the tables hold them.
+        let mut docs = std::mem::take(&mut self.docs).into_iter();
+        let mut doc_no = 0u32;
+        loop {
+            let batch: Vec<DocInput> = docs.by_ref().take(ANALYSE_BATCH).collect();
+            if batch.is_empty() {
+                break;
             }
-            tables.add_doc(doc, first_section, first_aside)?;
-            step(Step::Indexed { done: doc_no as usize + 1, total });
+            let analysed: Vec<Result<Vec<SectionWork>, WriteError>> = batch.par_iter().map(analyse).collect();
+            for (doc, sections) in batch.iter().zip(analysed) {
+                let first_section = tables.next_section()?;
+                let first_aside = tables.add_aside(doc)?;
+                for (s, work) in doc.sections.iter().zip(sections?) {
+                    let section_no = tables.next_section()?;
+                    tables.add_events(section_no, &work.dates)?;
+                    terms.add_section(section_no, work.terms)?;
+                    let in_doc = (doc_no as usize, (section_no - first_section) as usize);
+                    add_mentions(&mut entity_lists, &mut mention_at, in_doc, section_no);
+                    tables.add_section(doc_no, s, work.token_count, work.title)?;
+                }
+                tables.add_doc(doc, first_section, first_aside)?;
+                doc_no += 1;
+                step(Step::Indexed { done: doc_no as usize, total });
+            }
         }
         step(Step::Writing);
         let mut postings = PostingsRegion::default();
         let (mut entries, variants) = terms.write(&mut postings)?;
+        // The postings are in their region: the in-memory lists can go
+        // before the dictionary and the layout need memory of their own.
+        drop(terms);
+        step(Step::Assembling);
         let (entities, kept) =
             write_entities(&self.entities, &mut entity_lists, &mut tables.strings, &mut postings)?;
         entries.extend(alias_entries(&self.entities, &entity_lists, &kept));
@@ -153,6 +169,33 @@ impl IndexWriter {
             text_starts: tables.text_starts,
         })
     }
+}
+
+/// Documents analysed at once (on every core) between two additions.
+const ANALYSE_BATCH: usize = 256;
+
+/// What a section contributes, worked out apart from the rest of the index.
+struct SectionWork {
+    dates: SectionDates,
+    token_count: usize,
+    /// Where its title stands among its tokens (see [`title_span`]).
+    title: (u16, u16),
+    terms: SectionTerms,
+}
+
+/// A document's sections analysed: dates, tokens, title span, terms.
+fn analyse(doc: &DocInput) -> Result<Vec<SectionWork>, WriteError> {
+    doc.sections
+        .iter()
+        .zip(date_doc(doc))
+        .map(|(s, dates)| {
+            let tokens = indexed_tokens(&doc.text[s.range.clone()], s.range.start, &doc.aside);
+            let token_count = tokens.len();
+            let title = title_span(&tokens, s.title.as_deref().unwrap_or(&doc.title));
+            let terms = SectionTerms::of(tokens, &s.lang)?;
+            Ok(SectionWork { dates, token_count, title, terms })
+        })
+        .collect()
 }
 
 /// Adds the mentions found in section `in_doc` (document, section within
