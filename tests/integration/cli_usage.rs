@@ -238,3 +238,30 @@ fn making_a_site_says_what_is_missing_and_never_clears_a_folder_it_did_not_make(
     let (code, _, _) = atlas(&["serve", &out_s, "--watch"]);
     assert_eq!(code, Some(2));
 }
+
+#[test]
+fn check_does_not_index_an_unchanged_corpus_again() {
+    let texts = empty_folder("check-cache-texts");
+    let cache = empty_folder("check-cache-home");
+    std::fs::write(texts.join("a.txt"), "A title\n\nSome words about Lisbon in 2020.\n").unwrap();
+    let check = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_atlas"))
+            .args(["check", &texts.to_string_lossy()])
+            .env("XDG_CACHE_HOME", &cache)
+            .output()
+            .expect("run atlas check");
+        assert!(out.status.success());
+        (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (first, note) = check();
+    assert!(first.contains("1 documents") || first.contains("1 document"), "{first}");
+    assert!(!note.contains("unchanged"), "{note}");
+    let (again, note) = check();
+    assert_eq!(again, first);
+    assert!(note.contains("unchanged since the last check"), "{note}");
+    // A new text is indexed, and counted.
+    std::fs::write(texts.join("b.txt"), "Another title\n\nMore words about Porto.\n").unwrap();
+    let (changed, note) = check();
+    assert!(!note.contains("unchanged"), "{note}");
+    assert!(changed.contains("2 documents"), "{changed}");
+}

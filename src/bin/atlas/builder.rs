@@ -11,6 +11,7 @@ use serde_json::json;
 
 use super::args::{BuildArgs, CheckArgs, Folder};
 use super::exit::{Failure, Outcome};
+use super::fingerprint;
 use super::output;
 use super::progress::Bars;
 use super::source::folder;
@@ -86,16 +87,47 @@ fn read(folder_args: &Folder) -> Result<Read, Failure> {
     Ok(Read { dir, bars, indexing, sizes })
 }
 
+/// Where `check` keeps the report of a corpus it found sound, by everything
+/// the index depends on ([`fingerprint::build_inputs`]).
+fn check_report_path(dir: &Path) -> Option<PathBuf> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    let key = fingerprint::build_inputs(&dir.canonicalize().ok()?);
+    Some(cache.join("corpus-atlas/check").join(format!("{key:016x}.json")))
+}
+
 pub(crate) fn cmd_check(a: &CheckArgs) -> Outcome {
-    let Read { dir, mut bars, indexing, sizes } = read(&a.folder)?;
-    let bytes = indexing.finish(&mut bars).map_err(|e| Failure::Problems(e.to_string()))?;
-    bars.clear();
-    let counts = Counts::of(sizes, &bytes)?;
+    let dir = a.folder.path();
+    let report_path = check_report_path(folder(&dir)?);
+    let saved = report_path
+        .as_ref()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+    let report = match saved {
+        Some(report) => {
+            eprintln!("{}: unchanged since the last check, not indexed again", dir.display());
+            report
+        }
+        None => {
+            let Read { dir, mut bars, indexing, sizes } = read(&a.folder)?;
+            let bytes = indexing.finish(&mut bars).map_err(|e| Failure::Problems(e.to_string()))?;
+            bars.clear();
+            let counts = Counts::of(sizes, &bytes)?;
+            let report = json!({ "line": counts.line(&dir), "json": counts.json(&dir) });
+            if let Some(path) = &report_path {
+                // A cache only: a report that cannot be kept is checked again next time.
+                let _ = path.parent().map(std::fs::create_dir_all);
+                let _ = std::fs::write(path, report.to_string());
+            }
+            report
+        }
+    };
     let mut out = output::stdout();
     if a.json {
-        return output::json(&mut out, &counts.json(&dir));
+        return output::json(&mut out, &report["json"]);
     }
-    writeln!(out, "{}", counts.line(&dir))?;
+    writeln!(out, "{}", report["line"].as_str().unwrap_or_default())?;
     Ok(out.flush()?)
 }
 

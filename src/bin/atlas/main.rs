@@ -12,6 +12,7 @@ mod args;
 mod builder;
 mod corpus;
 mod exit;
+mod fingerprint;
 mod memory;
 mod output;
 mod progress;

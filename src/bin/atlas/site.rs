@@ -1,8 +1,6 @@
 //! Making a site from the compiled app and a corpus (`atlas site`), and
 //! serving it, made again as the corpus changes (`atlas serve`).
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -15,6 +13,7 @@ use serde_json::json;
 use super::args::{Folder, ServeArgs, SiteArgs};
 use super::builder::{index_folder, write_shards};
 use super::exit::{Failure, Outcome};
+use super::fingerprint;
 use super::output;
 use super::progress::Bars;
 
@@ -117,27 +116,6 @@ pub(crate) fn cmd_site(a: &SiteArgs) -> Outcome {
     report(&made, &a.output, a.json)
 }
 
-/// A fingerprint of a folder's files (names, sizes, modification times).
-fn fingerprint(dir: &Path) -> u64 {
-    fn walk(dir: &Path, h: &mut DefaultHasher) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        let mut entries: Vec<_> = entries.flatten().collect();
-        entries.sort_by_key(|e| e.file_name());
-        for e in entries {
-            let Ok(meta) = e.metadata() else { continue };
-            e.file_name().hash(h);
-            meta.len().hash(h);
-            meta.modified().ok().hash(h);
-            if meta.is_dir() {
-                walk(&e.path(), h);
-            }
-        }
-    }
-    let mut h = DefaultHasher::new();
-    walk(dir, &mut h);
-    h.finish()
-}
-
 /// Makes the site beside `output` and swaps it in, so the server never
 /// answers from half a site; a corpus problem leaves the last site served.
 fn remake(a: &SiteArgs) {
@@ -174,11 +152,11 @@ pub(crate) fn cmd_serve(a: &ServeArgs) -> Outcome {
         let args = SiteArgs { output: site.output.clone(), corpus: Some(dir.clone()), index: None, ..site.clone() };
         eprintln!("watching {} for changes", dir.display());
         std::thread::spawn(move || {
-            let mut seen = fingerprint(&dir);
+            let mut seen = fingerprint::build_inputs(&dir);
             let mut changed: Option<Instant> = None;
             loop {
                 std::thread::sleep(Duration::from_millis(500));
-                let now = fingerprint(&dir);
+                let now = fingerprint::build_inputs(&dir);
                 if now != seen {
                     seen = now;
                     changed = Some(Instant::now());
