@@ -8,7 +8,7 @@
 //! #/doc/<id>?q=…&s=3        … opened at its fourth section
 //! #/kwic?q=…&sort=left      the query's concordance, in an order
 //! #/trends?q=…&vs=…&vs=…    the query's matches per period, beside up to four others
-//! #/docs?sort=words         the documents as a table, in an order
+//! #/docs?sort=words&filter=… the documents as a table, in an order, filtered
 //! ```
 
 use crate::engine::research::{DocSort, KwicSort};
@@ -42,6 +42,8 @@ pub enum Route {
     Documents {
         /// Its order (`None`: by id, as indexed).
         sort: Option<DocSort>,
+        /// Words every row shown holds (see `research::filter_documents`).
+        filter: String,
     },
     /// The reader for one document.
     Doc {
@@ -87,6 +89,7 @@ impl Route {
             },
             None if path.trim_start_matches('/') == "docs" => Route::Documents {
                 sort: param("sort=").and_then(|s| DocSort::from_name(&s)),
+                filter: param("filter=").unwrap_or_default(),
             },
             None if path.trim_start_matches('/') == "trends" => Route::Trends {
                 q,
@@ -108,8 +111,19 @@ impl Route {
             Route::Search { q } if q.is_empty() => "#/".to_owned(),
             Route::Search { q } => format!("#/search?q={}", encode(q)),
             Route::Concordance { q, sort } => format!("#/kwic?q={}&sort={}", encode(q), sort.name()),
-            Route::Documents { sort: None } => "#/docs".to_owned(),
-            Route::Documents { sort: Some(s) } => format!("#/docs?sort={}", s.name()),
+            Route::Documents { sort, filter } => {
+                let mut params = Vec::new();
+                if let Some(s) = sort {
+                    params.push(format!("sort={}", s.name()));
+                }
+                if !filter.is_empty() {
+                    params.push(format!("filter={}", encode(filter)));
+                }
+                match params.is_empty() {
+                    true => "#/docs".to_owned(),
+                    false => format!("#/docs?{}", params.join("&")),
+                }
+            }
             Route::Trends { q, vs } => {
                 let mut hash = format!("#/trends?q={}", encode(q));
                 for t in vs {
@@ -214,8 +228,10 @@ mod tests {
                 sort: KwicSort::Left,
             },
             Route::Trends { q: "Pékin OR 北京".into(), vs: vec![] },
-            Route::Documents { sort: None },
-            Route::Documents { sort: Some(DocSort::Words) },
+            Route::Documents { sort: None, filter: String::new() },
+            Route::Documents { sort: Some(DocSort::Words), filter: String::new() },
+            Route::Documents { sort: None, filter: "États 2020 & sort=x".into() },
+            Route::Documents { sort: Some(DocSort::Date), filter: "ko".into() },
             Route::Trends { q: "port".into(), vs: vec!["harbour & dock".into(), "선전".into()] },
             Route::Doc {
                 id: "001_9e2afc69ac3b4727.txt".into(),

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::components::{CityMap, Concordance, Masthead, Trends, Overview, Reader, ResultList, Share, Timeline};
+use super::components::{CityMap, Concordance, Masthead, Overview, Reader, ResultList, Share, TableView, Timeline, Trends};
 use super::hooks::{use_counted, use_explorer, use_handlers, use_page_title, use_search, Handlers};
 use super::{platform, shards, Answer, IndexRef};
 use crate::engine::query::{filter_value, FilterKey};
@@ -119,7 +119,7 @@ fn body(
 ) -> Html {
     match route {
         Route::Search { q } if q.trim().is_empty() => html! { <Overview {index} /> },
-        Route::Documents { sort } => html! { <Overview {index} table={Some(*sort)} /> },
+        Route::Documents { sort, filter } => html! { <Overview {index} table={Some(TableView { sort: *sort, filter: filter.clone() })} /> },
         Route::Search { .. } if !show_results => Html::default(),
         Route::Search { q } => html! {
             <ResultList {index} query={AttrValue::from(q.clone())} answer={(**answer).clone()} on_search={on_filter.clone()}

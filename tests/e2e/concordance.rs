@@ -191,11 +191,29 @@ fn the_start_page_sums_the_corpus_up_and_tables_its_documents() {
     assert!(browser.url().ends_with("#/docs?sort=words"), "{}", browser.url());
     browser.refresh();
     browser.wait_for("still sorted by words", &sorted);
+    // Filtered as the reader types: by the language fewest documents are in.
+    let mut langs: Vec<&str> = rows.iter().map(|r| r.lang.as_str()).collect();
+    langs.sort_unstable();
+    let rare = *langs.iter().min_by_key(|l| langs.iter().filter(|m| m == l).count()).unwrap();
+    let mut filtered = by_words.clone();
+    corpus_atlas::engine::research::filter_documents(&mut filtered, rare);
+    assert!(!filtered.is_empty() && filtered.len() < rows.len(), "{rare}: {}", filtered.len());
+    browser.type_into(".doc-filter input", rare);
+    let want = serde_json::json!(filtered.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+    let kept = format!("return JSON.stringify((() => {{ {IDS} }})()) === {:?}", want.to_string());
+    browser.wait_for("the filtered rows", &kept);
+    let status = browser.js("return document.getElementById('doc-filter-status').textContent", vec![]);
+    assert_eq!(status.as_str(), Some(format!("{} of {} documents", filtered.len(), rows.len()).as_str()));
+    assert!(browser.url().ends_with(&format!("#/docs?sort=words&filter={rare}")), "{}", browser.url());
+    browser.refresh();
+    browser.wait_for("still filtered after a reload", &kept);
+    let typed = browser.js("return document.querySelector('.doc-filter input').value", vec![]);
+    assert_eq!(typed.as_str(), Some(rare));
     browser.js("document.querySelector('.docs-head').scrollIntoView(); return true", vec![]);
     browser.screenshot(&screenshot_path("documents-table"));
     browser.click("table.doc-table tbody tr th a");
     let title = browser.wait_for("the reader", "return document.querySelector('#reader-title')?.textContent");
-    assert_eq!(title.as_str(), Some(by_words[0].title.as_str()));
+    assert_eq!(title.as_str(), Some(filtered[0].title.as_str()));
     browser.assert_clean_console();
 }
 

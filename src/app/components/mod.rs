@@ -21,6 +21,7 @@ mod trends;
 pub use city_map::CityMap;
 pub use concordance::Concordance;
 pub use doc_meta::DocMeta;
+pub use documents_table::TableView;
 pub use facets::FacetPanel;
 pub use filter_pills::FilterPills;
 pub use highlighted::Highlighted;

@@ -13,7 +13,7 @@ pub struct OverviewProps {
     pub index: IndexRef,
     /// The documents as a table (`#/docs`), in an order, rather than cards.
     #[prop_or_default]
-    pub table: Option<Option<crate::engine::research::DocSort>>,
+    pub table: Option<super::documents_table::TableView>,
 }
 
 fn opening(text: &str, chars: usize) -> String {
@@ -55,7 +55,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let summary = use_memo((), move |_| crate::view::summary::summary_line(&crate::engine::research::summary(index)));
     let toggle = match props.table {
         Some(_) => Route::Search { q: String::new() }.to_hash(),
-        None => Route::Documents { sort: None }.to_hash(),
+        None => Route::Documents { sort: None, filter: String::new() }.to_hash(),
     };
     html! {
         <section class="overview" aria-labelledby="overview-heading">
@@ -68,8 +68,8 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 <p class="corpus-summary">{ summary }</p>
                 <a class="tab" href={toggle} aria-current={props.table.is_some().then_some("page")}>{ "Table" }</a>
             </div>
-            if let Some(sort) = props.table {
-                <super::documents_table::DocumentsTable index={props.index} {sort} />
+            if let Some(view) = props.table.clone() {
+                <super::documents_table::DocumentsTable index={props.index} {view} />
             } else {
                 <ol class="result-list" aria-label="Documents">{ for docs }</ol>
             }

@@ -1,7 +1,8 @@
 //! The documents table: one row per document with what a researcher sorts
 //! a corpus by (title, source, date, language, length in words, sections,
-//! places and dates named), in any of those orders.
+//! places and dates named), in any of those orders, filtered by words.
 
+use crate::engine::analysis::normalize;
 use crate::engine::index::Index;
 use crate::engine::overview::places::place_counts;
 
@@ -140,6 +141,20 @@ pub fn sort_documents(rows: &mut [DocRow], sort: DocSort) {
     });
 }
 
+/// Keeps the rows that hold every word of `filter` in their title, source,
+/// file name, date or language, compared folded (case and accents aside:
+/// `pekin` keeps "Pékin"). An empty filter keeps every row.
+pub fn filter_documents(rows: &mut Vec<DocRow>, filter: &str) {
+    let words: Vec<String> = filter.split_whitespace().map(normalize).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return;
+    }
+    rows.retain(|r| {
+        let fields = [&r.title, &r.source, &r.id, &r.date, &r.lang].map(|f| normalize(f));
+        words.iter().all(|w| fields.iter().any(|f| f.contains(w.as_str())))
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +183,22 @@ mod tests {
         assert_eq!(sorted[0].date, "2019-03-01");
         sort_documents(&mut sorted, DocSort::Words);
         assert!(sorted.windows(2).all(|w| w[0].words >= w[1].words));
+    }
+
+    #[test]
+    fn the_filter_keeps_documents_holding_every_word_folded() {
+        let index = fixture::index();
+        let ids = |filter: &str| {
+            let mut rows = documents(&index);
+            filter_documents(&mut rows, filter);
+            rows.into_iter().map(|r| r.id).collect::<Vec<_>>()
+        };
+        assert_eq!(ids("").len(), fixture::docs().len(), "no filter, every document");
+        assert_eq!(ids("  "), ids(""));
+        assert_eq!(ids("KO"), ["d.txt"], "a language, in any case");
+        assert_eq!(ids("2020"), ["b.txt", "c.txt"], "a date");
+        assert_eq!(ids("fr 2020"), ["c.txt"], "every word");
+        assert_eq!(ids("e.txt"), ["e.txt"], "a file name");
+        assert!(ids("zzz").is_empty());
     }
 }

@@ -24,7 +24,7 @@ pub mod words;
 pub use collocates::{collocates, collocates_in, Collocate, WINDOW};
 pub use concordance::{concordance, concordance_in, KwicOptions, KwicRow, CONTEXT_CHARS};
 pub use matches::{matching_docs, DocMatches};
-pub use documents::{documents, sort_documents, DocRow, DocSort};
+pub use documents::{documents, filter_documents, sort_documents, DocRow, DocSort};
 pub use kwic_sort::{sort_rows, KwicSort};
 pub use summary::{summary, CorpusSummary, LanguageCount};
 pub use terms::{terms, TermCount};
