@@ -13,8 +13,11 @@
 //!   `DecompressionStream` and handed to `WebAssembly.instantiate` as bytes.
 
 pub mod corpus;
+mod page;
 pub mod serve;
 pub mod wasm;
+
+use page::{glue_module, with_inline_loader, LOADER_MARK};
 
 use std::fs;
 use std::io::Write;
@@ -25,7 +28,7 @@ use sha2::{Digest, Sha256};
 
 /// The policy of the served site: its own files, inline scripts by hash,
 /// WebAssembly compilation, and nothing else.
-const SITE_POLICY: &str = "default-src 'none'; script-src 'self' {scripts} 'wasm-unsafe-eval'; style-src 'self'; \
+const SITE_POLICY: &str = "default-src 'none'; script-src 'self' {scripts} 'wasm-unsafe-eval'; style-src 'self' {styles}; \
 img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'";
 
 /// The service worker: caches this build's files under a name derived from
@@ -167,9 +170,9 @@ pub fn assemble(app: &Path, out: &Path, payload: &[u8]) -> Result<Built, SiteErr
     fs::write(&index_path, &html).map_err(|e| err(&index_path, e))?;
 
     let single = if split { None } else { Some(single_file(out)?) };
-    let (marked, cache_version) = service_worker(out, &html)?;
-    let marked = with_integrity(&marked, out)?;
-    let secured = secure_index(&marked).map_err(|e| err(&index_path, e))?;
+    let page = with_inline_loader(&html, out)?;
+    let (page, cache_version) = service_worker(out, &page)?;
+    let secured = secure_index(&page).map_err(|e| err(&index_path, e))?;
     fs::write(&index_path, secured).map_err(|e| err(&index_path, e))?;
     let single = match single {
         Some(page) => {
@@ -231,7 +234,7 @@ impl std::fmt::Display for SiteError {
     }
 }
 
-fn err(path: &Path, what: impl std::fmt::Display) -> SiteError {
+pub(super) fn err(path: &Path, what: impl std::fmt::Display) -> SiteError {
     SiteError(format!("{}: {what}", path.display()))
 }
 
@@ -298,70 +301,16 @@ pub fn sri(bytes: &[u8]) -> String {
     )
 }
 
-/// The first line of the loader that [`with_integrity`] puts in the page.
-const LOADER_MARK: &str = "// corpus-atlas loader: the glue and the wasm are checked against their hashes.";
-
-/// `index.html` (as trunk wrote it) with subresource integrity for the
-/// wasm-bindgen glue and the wasm: an import map and the preload links carry
-/// their SHA-384, the wasm is fetched with it, and a file that does not match
-/// (a tampered copy on a CDN) is refused, with the error panel saying so
-/// instead of a blank page.
-pub fn with_integrity(html: &str, dist: &Path) -> Result<String, SiteError> {
-    if html.contains(LOADER_MARK) {
-        return Ok(html.to_owned());
-    }
-    let index_path = dist.join("index.html");
-    let glue_path = referenced(html, dist, ".js")?;
-    let wasm_path = referenced(html, dist, "_bg.wasm")?;
-    let name = |p: &Path| format!("./{}", p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
-    let (glue, wasm) = (name(&glue_path), name(&wasm_path));
-    let read = |p: &Path| fs::read(p).map_err(|e| err(p, e));
-    let (glue_sri, wasm_sri) = (sri(&read(&glue_path)?), sri(&read(&wasm_path)?));
-    // Trunk's loader: replaced by one that checks and reports.
-    let start = html
-        .find("<script type=\"module\">")
-        .filter(|&s| html[s..].contains("import init"))
-        .ok_or_else(|| err(&index_path, "no trunk loader script (<script type=\"module\"> … import init)"))?;
-    let end = html[start..]
-        .find("</script>")
-        .map(|e| start + e + "</script>".len())
-        .ok_or_else(|| err(&index_path, "an unclosed loader script"))?;
-    // The wasm is fetched (with its hash) as the page starts, in parallel
-    // with the glue, as a preload would (a preload cannot carry a hash).
-    let loader = format!(
-        r#"<script>window.__corpusAtlasWasm = fetch("{wasm}", {{ integrity: "{wasm_sri}" }});</script>
-<script type="importmap">{{"integrity": {{"{glue}": "{glue_sri}"}}}}</script>
-<script type="module">
-{LOADER_MARK}
-try {{
-  const bindings = await import("{glue}");
-  const wasm = await bindings.default({{ module_or_path: window.__corpusAtlasWasm }});
-  window.wasmBindings = bindings;
-  dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
-}} catch (e) {{
-  document.getElementById("fatal-message").textContent = "The app's files could not be loaded, or are not the files this page was built with: " + e;
-  document.getElementById("fatal").hidden = false;
-}}
-</script>"#
-    );
-    let mut out = format!("{}{loader}{}", &html[..start], &html[end..]);
-    let glue_link = format!("href=\"{glue}\" crossorigin=\"anonymous\"");
-    out = out.replacen(&glue_link, &format!("{glue_link} integrity=\"{glue_sri}\""), 1);
-    // Trunk's wasm preload: replaced by the fetch above.
-    let preload = format!(
-        "<link rel=\"preload\" href=\"{wasm}\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">"
-    );
-    Ok(out.replacen(&preload, "", 1))
-}
-
 /// `index.html` with a strict policy allowing its inline scripts by hash.
 pub fn secure_index(html: &str) -> Result<String, String> {
-    let policy = SITE_POLICY.replace("{scripts}", &hashes(&inline_elements(html, "script")));
+    let policy = SITE_POLICY
+        .replace("{scripts}", &hashes(&inline_elements(html, "script")))
+        .replace("{styles}", &hashes(&inline_elements(html, "style")));
     with_policy(html, &policy)
 }
 
 /// The file a `<link …href="./NAME"…>` or `… from './NAME'` names in `html`.
-fn referenced(html: &str, dir: &Path, suffix: &str) -> Result<PathBuf, SiteError> {
+pub(super) fn referenced(html: &str, dir: &Path, suffix: &str) -> Result<PathBuf, SiteError> {
     let name = html
         .split(['"', '\''])
         .find(|s| s.starts_with("./") && s.ends_with(suffix))
@@ -381,15 +330,7 @@ pub fn single_file(dist: &Path) -> Result<String, SiteError> {
     let css = String::from_utf8(read(&css_path)?).map_err(|e| err(&css_path, e))?;
     let icon = read(&referenced(&index, dist, ".svg")?)?;
 
-    // An inline module cannot be imported: drop the glue's export list.
-    let export = "export { initSync, __wbg_init as default };";
-    if !glue.contains(export) {
-        return Err(err(
-            &glue_path,
-            "the wasm-bindgen glue has an unexpected export list",
-        ));
-    }
-    let glue = glue.replace(export, "");
+    let glue = glue_module(&glue, &glue_path)?;
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     gz.write_all(&wasm)
         .and_then(|_| gz.flush())

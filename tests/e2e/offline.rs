@@ -96,6 +96,15 @@ fn nothing_is_fetched_after_the_page_loads() {
         "the app",
         "return document.querySelector('ol[aria-label=Documents] li')",
     );
+    // The page loads in three requests at most: itself, the wasm and the
+    // manifest (the glue, the styles and the icon are inside the page).
+    let fetched = browser.js(
+        "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)",
+        vec![],
+    );
+    let fetched: Vec<&str> = fetched.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(fetched.len() <= 2, "the page fetched {fetched:?} besides itself");
+    assert!(fetched.iter().any(|p| p.ends_with("_bg.wasm")), "{fetched:?}");
     wait_for_worker(&browser);
     std::thread::sleep(Duration::from_millis(200));
     let at_load = server.requests();
