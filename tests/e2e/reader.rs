@@ -8,7 +8,7 @@ use crate::support::{open_app, screenshot_path};
 fn expected_marks(id: &str, query: &str) -> usize {
     let index = corpus_atlas::index().unwrap();
     let doc = index.doc_by_id(id).expect("doc in corpus");
-    doc_highlights(index, query, doc.ord).len()
+    doc_highlights(index, query, doc.ord, Default::default()).len()
 }
 
 #[test]

@@ -103,7 +103,7 @@ proptest! {
         }
         if let Some(hit) = r.hits.first() {
             let doc = index.doc(hit.doc);
-            for r in doc_highlights(index, &q, hit.doc) {
+            for r in doc_highlights(index, &q, hit.doc, SearchOptions::default()) {
                 prop_assert!(doc.text.get(r).is_some());
             }
         }

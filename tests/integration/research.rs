@@ -40,7 +40,7 @@ fn highlights_in_matching_docs(query: &str) -> usize {
     docs.into_iter()
         .map(|d| {
             let aside = index.aside(&index.doc(d));
-            doc_highlights(index, query, d)
+            doc_highlights(index, query, d, SearchOptions::default())
                 .into_iter()
                 .filter(|r| !aside.iter().any(|a| a.contains(&r.start)))
                 .count()
@@ -187,5 +187,23 @@ fn a_query_that_matches_nothing_exits_1_and_people_get_lines() {
     for command in ["terms", "summary"] {
         let (code, _, stderr) = atlas(&[command]);
         assert_eq!(code, Some(0), "{command}: {stderr}");
+    }
+}
+
+/// A submitted word is a whole word in the research tools, as in the
+/// search: `war` meets "war" and "wars", never "warm" or "Warrington" (its
+/// last word was read as a prefix, as if still being typed, until
+/// 2026-12-04). Checked on the English evaluation texts, against the
+/// English stemmer itself.
+#[test]
+fn a_submitted_word_is_not_a_prefix_in_the_concordance() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval/en-sotu/tune");
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    for word in ["war", "the", "trade"] {
+        let found = rows(&["concordance", word, "--corpus", &dir.to_string_lossy(), "--json", "--limit", "100000"]);
+        assert!(!found.is_empty(), "{word}");
+        let forms: BTreeSet<String> = found.iter().map(|r| normalize(r["match"].as_str().unwrap())).collect();
+        let strays: Vec<&String> = forms.iter().filter(|f| stemmer.stem(f) != stemmer.stem(word)).collect();
+        assert!(strays.is_empty(), "{word} matched {strays:?}");
     }
 }

@@ -159,7 +159,7 @@ fn the_reader_highlights_what_a_corrected_query_found() {
     let results = search(&index, "harbor", SearchOptions::default());
     assert_eq!(results.corrections, [("harbor".to_owned(), "harbour".to_owned())]);
     assert_eq!(results.hits.len(), 1);
-    let marked: Vec<&str> = doc_highlights(&index, "harbor", results.hits[0].doc)
+    let marked: Vec<&str> = doc_highlights(&index, "harbor", results.hits[0].doc, SearchOptions::default())
         .into_iter()
         .map(|r| &text[r])
         .collect();

@@ -9,7 +9,7 @@ use super::doc_meta::DocMetaProps;
 use super::{DocMeta, Highlighted};
 use crate::app::hooks::use_open_at_match;
 use crate::app::IndexRef;
-use crate::engine::search::doc_highlights;
+use crate::engine::search::{doc_highlights, SearchOptions};
 use crate::engine::{Doc, Index};
 use crate::route::Route;
 use crate::view::reader::{blocks, local};
@@ -62,7 +62,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let mut ranges = if props.query.is_empty() {
         Vec::new()
     } else {
-        doc_highlights(index, &props.query, doc.ord)
+        // The query as submitted: whole words. A query read while it was
+        // typed (a result opened mid-word, "harb") finds nothing that way,
+        // and is read as it was then, its last word a prefix.
+        let whole = doc_highlights(index, &props.query, doc.ord, SearchOptions::default());
+        match whole.is_empty() {
+            true => doc_highlights(index, &props.query, doc.ord, SearchOptions { typing: true }),
+            false => whole,
+        }
     };
     let count = ranges.len();
     // Thousands of marks make a page no one reads and a slow one: mark the first ones.

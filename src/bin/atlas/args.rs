@@ -23,8 +23,9 @@ Run `atlas COMMAND --help` for a command's flags.";
 
 const QUERY_HELP: &str = "\
 --json prints an array of {doc, section, score, snippet}, best first.
-Query syntax: words are all required; \"a phrase\"; -excluded; this OR that;
-the last word also matches as a prefix.";
+Query syntax: words are all required; \"a phrase\"; -excluded; this OR that.
+Words are whole words (with their stems and other names); unlike the search box
+while you type, the last word is not a prefix.";
 
 const CONCORDANCE_HELP: &str = "\
 --json prints an array of {doc, section, left, match, right, start, end}:

@@ -173,7 +173,7 @@ mod tests {
         let mut expected = 0;
         for d in index.docs() {
             let aside = index.aside(&d);
-            expected += doc_highlights(&index, "harbour", d.ord)
+            expected += doc_highlights(&index, "harbour", d.ord, Default::default())
                 .iter()
                 .filter(|r| !in_aside(&aside, r.start))
                 .count();

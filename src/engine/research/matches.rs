@@ -30,7 +30,7 @@ pub fn matching_docs(index: &Index<'_>, query: &str) -> Vec<DocMatches> {
             docs.push(hit.doc);
         }
     }
-    let highlighter = Highlighter::new(index, query);
+    let highlighter = Highlighter::new(index, query, SearchOptions::default());
     // On a split site a text not yet here is asked for, and the read is
     // then not final (see `Index::tracked`): it runs again when it arrives.
     let here: Vec<bool> = docs.iter().map(|&d| index.want_text(d)).collect();

@@ -11,7 +11,7 @@ use crate::engine::query::parse;
 use super::correct::{evaluate_all, ClauseResult, Corrections};
 use super::plan::plan;
 use super::snippets::position_ranges;
-use super::types::Hit;
+use super::types::{Hit, SearchOptions};
 
 /// Why a hit matched where the words differ from the query: "선전 = Shenzhen".
 pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
@@ -55,8 +55,8 @@ pub fn explain(index: &Index<'_>, hit: &Hit) -> Vec<String> {
 /// Highlight ranges over a whole document's text: every match of the query's
 /// positive clauses in any of its sections (a reader shows them all, even
 /// where a section did not satisfy the whole query).
-pub fn doc_highlights(index: &Index<'_>, input: &str, doc: u32) -> Vec<Range<usize>> {
-    Highlighter::new(index, input).doc(index, doc)
+pub fn doc_highlights(index: &Index<'_>, input: &str, doc: u32, options: SearchOptions) -> Vec<Range<usize>> {
+    Highlighter::new(index, input, options).doc(index, doc)
 }
 
 /// A query planned and evaluated once, to highlight many documents with
@@ -66,10 +66,11 @@ pub struct Highlighter {
 }
 
 impl Highlighter {
-    /// Plans and evaluates `input` as the search does, so a corrected typo
-    /// is highlighted where its correction matched.
-    pub fn new(index: &Index<'_>, input: &str) -> Self {
-        let query = parse(input, true);
+    /// Plans and evaluates `input` as the search does with the same
+    /// `options`, so a corrected typo is highlighted where its correction
+    /// matched, and the last word is a prefix only while it is being typed.
+    pub fn new(index: &Index<'_>, input: &str, options: SearchOptions) -> Self {
+        let query = parse(input, options.typing);
         let planned = plan(index, &query, &mut Vec::new());
         let clauses = evaluate_all(index, &planned, &mut Corrections::default());
         Highlighter { clauses }
