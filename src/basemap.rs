@@ -381,6 +381,51 @@ pub fn close_up(cities: &[((f32, f32), u32, &str)]) -> Option<ViewSpec> {
     })
 }
 
+/// The `[west, south, east, north]` a view's block is about: its `region`
+/// line, else the view's own edges.
+fn block_region(block: &[&str]) -> Option<[f32; 4]> {
+    let edges = |rest: &str, skip: usize| -> Option<[f32; 4]> {
+        let nums: Vec<f32> = rest.split(' ').skip(skip).take(4).filter_map(|v| v.parse().ok()).collect();
+        nums.try_into().ok()
+    };
+    let region = block.iter().find_map(|l| l.strip_prefix("region "));
+    match region {
+        Some(rest) => edges(rest, 0),
+        None => block.first().and_then(|l| l.strip_prefix("view ")).and_then(|rest| edges(rest, 1)),
+    }
+}
+
+/// The basemap `text` without the views that hold none of `places`
+/// (latitude, longitude): the map offers only views holding a place of the
+/// results, which are the corpus's places or fewer (`view::map::offered_views`),
+/// so a view none of them lies in would never be drawn. The last view (the
+/// world) always stays.
+pub fn keep_views_with(text: &str, places: &[(f32, f32)]) -> String {
+    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in text.lines() {
+        if line.starts_with("view ") {
+            blocks.push(Vec::new());
+        }
+        if let Some(block) = blocks.last_mut() {
+            block.push(line);
+        }
+    }
+    let last = blocks.len() - 1;
+    let mut out = String::with_capacity(text.len());
+    for (i, block) in blocks.iter().enumerate() {
+        let holds = |[west, south, east, north]: [f32; 4]| {
+            places.iter().any(|&(lat, lon)| (west..=east).contains(&lon) && (south..=north).contains(&lat))
+        };
+        if i == 0 || i == last || block_region(block).is_some_and(holds) {
+            for line in block {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -429,5 +474,15 @@ mod tests {
             simplify(&line, 0.5),
             vec![(0.0, 0.0), (2.0, 0.0), (3.0, 5.0)]
         );
+    }
+
+    #[test]
+    fn only_views_holding_a_place_are_kept_and_the_world_always() {
+        let text = "# header\nview a 0 0 10 10 100 100 A\nregion 0 0 10 10\nX\tM0 0z\nview b 20 0 30 10 100 100 B\nY\tM1 1z\nview world -180 -60 180 80 100 100 World\nZ\tM2 2z\n";
+        let kept = keep_views_with(text, &[(5.0, 25.0)]);
+        assert_eq!(kept, "# header\nview b 20 0 30 10 100 100 B\nY\tM1 1z\nview world -180 -60 180 80 100 100 World\nZ\tM2 2z\n");
+        let none = keep_views_with(text, &[]);
+        assert!(none.contains("World") && !none.contains("view a") && !none.contains("view b"));
+        assert_eq!(keep_views_with(text, &[(5.0, 5.0), (5.0, 25.0)]), text, "both held: the text unchanged");
     }
 }

@@ -1,6 +1,7 @@
 //! The [`Payload`] for an index: the index itself, the map's basemap (a
 //! close-up around the corpus's most named cities when world-atlas is at
-//! hand, then the general views) and the fold table of the characters the
+//! hand, then those of the general views that hold one of its cities, and
+//! the world) and the fold table of the characters the
 //! corpus uses. This is the work `build.rs` once did for every compile.
 
 use std::collections::BTreeSet;
@@ -30,6 +31,13 @@ pub fn payload_for(index_bytes: &[u8], world_atlas: Option<&Path>) -> Result<Vec
         Some(view) => GENERAL_VIEWS.replacen('\n', &format!("\n{view}"), 1),
         None => GENERAL_VIEWS.to_owned(),
     };
+    // (The index holds only the places the corpus names, with or without its postings.)
+    let cities: Vec<(f32, f32)> = (0..index.entity_count())
+        .map(|e| index.entity(e))
+        .filter(|e| e.kind == "city")
+        .filter_map(|e| e.at)
+        .collect();
+    let basemap = basemap::keep_views_with(&basemap, &cities);
     let fold = fold_table(&index);
     Ok(Payload { index: index_bytes, basemap: &basemap, fold: &fold }.to_bytes())
 }
@@ -85,7 +93,13 @@ mod tests {
         let bytes = payload_for(crate::INDEX_BYTES, None).unwrap();
         let payload = Payload::parse(&bytes).unwrap();
         assert_eq!(payload.index, crate::INDEX_BYTES);
-        assert!(payload.basemap.contains("World"), "the general views");
+        assert!(payload.basemap.contains("World"), "the world view, always");
+        // The demo names no city in Oceania: that view would never be drawn.
+        let index = Index::open(crate::INDEX_BYTES).unwrap();
+        let oceania = (0..index.entity_count())
+            .filter_map(|e| index.entity(e).at)
+            .any(|(lat, lon)| (110.0..=180.0).contains(&lon) && (-48.0..=-8.0).contains(&lat));
+        assert_eq!(payload.basemap.contains("view oceania"), oceania);
         let fold = FoldTable::new(payload.fold).unwrap();
         // The demo corpus has French accents: é folds to e.
         assert_eq!(fold.get('é'), Some("e"));
