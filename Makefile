@@ -37,7 +37,10 @@ serve: app
 	$(ATLAS) serve dist --corpus $(CORPUS_DIR) --watch --host $(HOST) --port $(PORT)
 
 test: tools-web tools-browser build hostile split other
+	@rm -f target/test-figures.txt
 	cargo test --locked
+	@echo "Measured by the tests (quality on the demo and on corpora never tuned on):"
+	@sort target/test-figures.txt | sed 's/^/  /'
 
 # A test site built from a hostile corpus: markup, scripts, Unicode tricks, a
 # single 1 MB line and a 10 MB file (generated here, not committed).

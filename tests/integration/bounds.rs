@@ -12,7 +12,7 @@ fn a_hundred_kilobyte_word_is_answered_with_a_hint() {
     let word: String = "shenzhenx".repeat(100_000 / 9);
     let started = Instant::now();
     let r = search(index, &word, SearchOptions { typing: false });
-    println!("a {} byte unknown word answered in {:?}", word.len(), started.elapsed());
+    crate::figure(&format!("bounds: a {} byte unknown word answered in {:?}", word.len(), started.elapsed()));
     assert!(r.hits.is_empty());
     assert!(
         r.hints.iter().any(|h| h.to_string().contains("longer than 1000 characters")),
@@ -28,7 +28,7 @@ fn a_query_of_thousands_of_words_searches_the_first_ones() {
     let many = "Hong Kong unknownword ".repeat(5_000);
     let started = Instant::now();
     let r = search(index, &many, SearchOptions { typing: false });
-    println!("{} bytes of words answered in {:?}", many.len(), started.elapsed());
+    crate::figure(&format!("bounds: {} bytes of words answered in {:?}", many.len(), started.elapsed()));
     assert!(r.hints.iter().any(|h| h.to_string().contains("more than 32 words")), "{:?}", r.hints);
     // Only a few unknown words are looked up at other spellings.
     assert!(r.hints.iter().any(|h| h.to_string().contains("only 4 unknown words")), "{:?}", r.hints);

@@ -26,7 +26,7 @@ fn places_and_dates_on_corpora_never_tuned_on() {
     assert_eq!(scores.len(), FLOORS.len(), "every gold set has a floor");
     let mut worse = Vec::new();
     for s in &scores {
-        println!("{s}");
+        crate::figure(&s.to_string());
         let &(_, _, cp, cr, dp, dr) = FLOORS
             .iter()
             .find(|f| f.0 == s.corpus && f.1 == s.split)

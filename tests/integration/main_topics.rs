@@ -106,7 +106,7 @@ fn main_topic_sections_rank_first() {
     let mut below = Vec::new();
     for ((corpus, split), (got, of)) in &found {
         let share = *got as f64 / *of as f64;
-        println!("main topics in the top max(5, n): {corpus} {split}: {got} of {of} ({share:.2})");
+        crate::figure(&format!("main topics in the top max(5, n): {corpus} {split}: {got} of {of} ({share:.2})"));
         let floor = FLOORS
             .iter()
             .find(|f| f.0 == corpus && f.1 == split)
