@@ -56,6 +56,14 @@ pub enum Hint {
         /// Other spellings as close and as common.
         also: Vec<String>,
     },
+    /// A name (typed with a capital) not in the corpus, and not searched as
+    /// its nearest spelling, which the corpus writes as an ordinary word.
+    NameNotFound {
+        /// As typed.
+        typed: String,
+        /// The nearest spelling, not searched.
+        nearest: String,
+    },
     /// No section contains this clause.
     NoSection {
         /// The clause as typed.

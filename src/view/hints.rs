@@ -53,6 +53,10 @@ impl fmt::Display for Hint {
                 "“{typed}” is not in the corpus: showing results for “{searched}”, the most common of the close spellings (also {}).",
                 quoted(also)
             ),
+            Hint::NameNotFound { typed, nearest } => write!(
+                f,
+                "No text names “{typed}”. Its nearest spelling here, “{nearest}”, is an ordinary word, so it was not searched instead: type it if you meant it."
+            ),
             Hint::NoSection { text } => write!(f, "No section contains “{text}”."),
             Hint::NoSectionHasAll => write!(
                 f,
@@ -91,6 +95,9 @@ mod tests {
         assert_eq!(one.to_string(), "“Irak” is not in the corpus: showing results for “iran”.");
         let two = Hint::Corrected { typed: "Irak".into(), searched: "iran".into(), also: vec!["iraq".into()] };
         assert!(two.to_string().ends_with("(also “iraq”)."), "{two}");
+        let name = Hint::NameNotFound { typed: "Paris".into(), nearest: "pris".into() };
+        assert!(name.to_string().starts_with("No text names “Paris”."), "{name}");
+        assert!(name.to_string().contains("“pris”"), "{name}");
     }
 
     #[test]

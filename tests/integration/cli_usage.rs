@@ -161,8 +161,12 @@ fn a_search_that_finds_nothing_exits_1() {
     let (code, stdout, _) = atlas(&["search", "zzqqxxnothing", "--json"]);
     assert_eq!(code, Some(1));
     assert_eq!(serde_json::from_str::<Value>(&stdout).expect("JSON"), serde_json::json!([]));
-    let (code, _, _) = atlas(&["search", "Paris"]);
+    let (code, _, _) = atlas(&["search", "economy"]);
     assert_eq!(code, Some(0));
+    // A name the corpus never writes is not searched as an ordinary word near it.
+    let (code, stdout, stderr) = atlas(&["search", "Paris"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stdout.contains("No text names “Paris”"), "{stdout}");
 }
 
 #[test]

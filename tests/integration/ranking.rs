@@ -235,6 +235,28 @@ fn typos_swaps_and_jamo_slips_are_corrected_with_the_choice_stated() {
     assert_eq!(first("Iran").0, None);
 }
 
+/// A name typed with a capital is corrected only to a word the corpus
+/// writes as a name: "Beijing" in texts without it is not "being", and
+/// "Hong Kong" is not "long long" (both were, found by the audit of
+/// 2026-12-04); "Irak" still finds Iraq.
+#[test]
+fn a_name_not_in_the_corpus_is_not_searched_as_an_ordinary_word() {
+    let bytes = crate::build(vec![
+        crate::doc("a.txt", "en", "The quay was being built for long. Being there, ships were being loaded all day long."),
+        crate::doc("b.txt", "en", "Troops left Iraq. Iraq and Britain signed."),
+    ]);
+    let index = Index::open(&bytes).unwrap();
+    for name in ["Beijing", "Hong Kong"] {
+        let r = search(&index, name, SearchOptions::default());
+        assert!(r.corrections.is_empty(), "{name} searched as {:?}", r.corrections);
+        assert!(r.hits.is_empty(), "{name}");
+        let hints: Vec<String> = r.hints.iter().map(ToString::to_string).collect();
+        assert!(hints.iter().any(|h| h.starts_with("No text names")), "{name}: {hints:?}");
+    }
+    let r = search(&index, "Irak", SearchOptions::default());
+    assert_eq!(r.corrections.first().map(|c| c.1.as_str()), Some("iraq"));
+}
+
 #[test]
 fn an_opening_leaves_the_page_furniture_out() {
     let index = index();

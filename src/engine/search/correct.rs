@@ -7,8 +7,8 @@ use crate::engine::index::Index;
 use crate::engine::query::Alternative;
 
 use super::evaluate::{evaluate, ClauseMatches};
-use super::plan::{alternative_options, Planned};
-use super::spelling::{candidates, worth_trying, MAX_FUZZY_CHARS};
+use super::plan::{alternative_options, Fuzzy, Planned};
+use super::spelling::{candidates, worth_trying, written_capitalised, MAX_FUZZY_CHARS};
 
 /// Weight of a nearby spelling of a word found nowhere.
 const FUZZY_WEIGHT: f32 = 0.5;
@@ -67,8 +67,11 @@ pub(super) fn evaluate_all(index: &Index<'_>, planned: &[Planned], out: &mut Cor
     clauses
 }
 
-/// The matches of `word`'s likeliest other spelling, if it has one.
-fn correct(index: &Index<'_>, word: &str, out: &mut Corrections) -> Option<ClauseMatches> {
+/// The matches of `word`'s likeliest other spelling, if it has one. A name
+/// (typed with a capital) is corrected only to a word the corpus writes
+/// with one: "Beijing" in a corpus without it is not searched as "being".
+fn correct(index: &Index<'_>, fuzzy: &Fuzzy, out: &mut Corrections) -> Option<ClauseMatches> {
+    let word = fuzzy.term.as_str();
     let len = word.chars().count();
     if len > MAX_FUZZY_CHARS {
         out.hints.push(Hint::WordTooLong { chars: len });
@@ -82,7 +85,15 @@ fn correct(index: &Index<'_>, word: &str, out: &mut Corrections) -> Option<Claus
         return None;
     }
     out.fuzzy_tried += 1;
-    let near = candidates(index, word);
+    let mut near = candidates(index, word);
+    if fuzzy.name {
+        let nearest = near.first()?.term.clone();
+        near.retain(|c| written_capitalised(index, &c.term) != Some(false));
+        if near.is_empty() {
+            out.hints.push(Hint::NameNotFound { typed: fuzzy.typed.clone(), nearest });
+            return None;
+        }
+    }
     let best = near.first()?.term.clone();
     // The corrected word gets every option a typed one would (its stems,
     // the entity it names), weighted below exact matches.

@@ -37,7 +37,9 @@ pub fn search(index: &Index<'_>, input: &str, options: SearchOptions) -> SearchR
     hints.append(&mut corrections.hints);
     let mut no_match = Vec::new();
     for (c, p) in clauses.iter().zip(&planned) {
-        if !c.negated && c.matches.is_empty() && !p.filter {
+        // (A name already said to be found nowhere is not said twice.)
+        let named = hints.iter().any(|h| matches!(h, Hint::NameNotFound { typed, .. } if *typed == p.text));
+        if !c.negated && c.matches.is_empty() && !p.filter && !named {
             no_match.push(Hint::NoSection { text: p.text.clone() });
         }
     }

@@ -35,6 +35,18 @@ pub(super) struct Opt {
     pub exact: bool,
 }
 
+/// A word that may be looked up at other spellings if found nowhere.
+#[derive(Debug, Clone)]
+pub(super) struct Fuzzy {
+    /// The word, folded.
+    pub term: String,
+    /// The word as typed, for hints.
+    pub typed: String,
+    /// Typed with a capital: a name, corrected only to a word the corpus
+    /// writes as one (see `spelling::written_capitalised`).
+    pub name: bool,
+}
+
 /// A clause with its options resolved against the index.
 #[derive(Debug, Clone)]
 pub(super) struct Planned {
@@ -43,7 +55,7 @@ pub(super) struct Planned {
     /// What the reader typed, for hints.
     pub text: String,
     /// Single words that may be retried with a nearby spelling.
-    pub fuzzy: Vec<String>,
+    pub fuzzy: Vec<Fuzzy>,
     /// A filter clause: narrows, does not add to the score.
     pub filter: bool,
 }
@@ -218,7 +230,11 @@ pub(super) fn plan(index: &Index<'_>, query: &Query, hints: &mut Vec<Hint>) -> V
             .alternatives
             .iter()
             .filter(|a| a.terms.len() == 1 && !a.quoted)
-            .map(|a| a.terms[0].clone())
+            .map(|a| Fuzzy {
+                term: a.terms[0].clone(),
+                typed: a.text.clone(),
+                name: a.text.chars().next().is_some_and(char::is_uppercase),
+            })
             .collect();
         let text = clause
             .alternatives

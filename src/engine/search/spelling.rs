@@ -16,6 +16,8 @@ use crate::engine::analysis::is_hangul_syllable;
 use crate::engine::analysis::lang::korean_stem;
 use crate::engine::index::Index;
 
+use super::snippets::position_ranges;
+
 /// The longest word looked up at other spellings: a Levenshtein automaton's
 /// work grows with the word, and a word this long is no typo of a real one.
 pub const MAX_FUZZY_CHARS: usize = 32;
@@ -147,6 +149,34 @@ pub fn candidates(index: &Index<'_>, word: &str) -> Vec<Candidate> {
             .then(a.term.cmp(&b.term))
     });
     found
+}
+
+/// Occurrences of a word read to tell whether the corpus writes it as a name.
+const CASE_SAMPLE: usize = 24;
+
+/// Whether the corpus writes `term` with a capital most times it is read
+/// here (a name: "Iraq", not "being"); `None` when no occurrence could be
+/// read (a split site whose shards have not arrived).
+pub fn written_capitalised(index: &Index<'_>, term: &str) -> Option<bool> {
+    let (mut upper, mut seen) = (0usize, 0usize);
+    for p in index.postings(term) {
+        if seen >= CASE_SAMPLE {
+            break;
+        }
+        let s = index.section(p.section);
+        if s.text.is_empty() {
+            continue;
+        }
+        let aside = index.aside(&index.doc(s.doc));
+        let positions: Vec<u32> = p.positions.iter().take(CASE_SAMPLE - seen).copied().collect();
+        for r in position_ranges(s.text, s.start, &aside, &positions) {
+            if let Some(c) = s.text.get(r).and_then(|w| w.chars().next()) {
+                seen += 1;
+                upper += usize::from(c.is_uppercase());
+            }
+        }
+    }
+    (seen > 0).then_some(upper * 2 > seen)
 }
 
 #[cfg(test)]
