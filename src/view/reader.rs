@@ -47,6 +47,20 @@ pub fn local(ranges: &[Range<usize>], start: usize, end: usize) -> Vec<Range<usi
         .collect()
 }
 
+/// The match to go to from `current` among `n` (Next or Previous), going
+/// round at either end; from none, the first (or, backwards, the last).
+pub fn step_match(current: Option<usize>, n: usize, forward: bool) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    Some(match (current, forward) {
+        (None, true) => 0,
+        (None, false) => n - 1,
+        (Some(i), true) => (i + 1) % n,
+        (Some(i), false) => (i + n - 1) % n,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +101,15 @@ mod tests {
             local(&ranges, 4, 8).is_empty(),
             "touching is not overlapping"
         );
+    }
+
+    #[test]
+    fn next_and_previous_go_round_the_matches() {
+        assert_eq!(step_match(None, 3, true), Some(0));
+        assert_eq!(step_match(None, 3, false), Some(2));
+        assert_eq!(step_match(Some(2), 3, true), Some(0), "round after the last");
+        assert_eq!(step_match(Some(0), 3, false), Some(2), "round before the first");
+        assert_eq!(step_match(Some(1), 3, true), Some(2));
+        assert_eq!(step_match(Some(0), 0, true), None, "no match to go to");
     }
 }

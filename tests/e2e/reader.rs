@@ -211,3 +211,36 @@ fn on_a_phone_the_map_and_the_timeline_are_one_tap_away() {
     assert_eq!(shown["section[aria-label=\"City map\"]"], true, "{shown}");
     browser.assert_clean_console();
 }
+
+#[test]
+fn next_and_previous_step_through_the_matches_by_button_and_key() {
+    let (server, browser) = open_app();
+    browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
+    let id = browser.wait_for("results", "return document.querySelector('ol[aria-label=Results] li')?.dataset.doc");
+    let id = id.as_str().unwrap().to_owned();
+    let n = expected_marks(&id, "Hong Kong");
+    assert!(n >= 3, "{id} has {n} matches");
+    browser.goto(&format!("{}#/doc/{id}?q=Hong%20Kong", server.url));
+    browser.wait_for("the reader's marks", "return document.querySelector('.reader-body mark')");
+    // Which mark is current (and focused, and on screen), and what the status says.
+    let state = "const m = [...document.querySelectorAll('.reader-body mark')]; \
+                 const on = m.map((x, i) => x.getAttribute('aria-current') ? i : -1).filter(i => i >= 0); \
+                 const r = on.length ? m[on[0]].getBoundingClientRect() : null; \
+                 return [on, document.activeElement === m[on[0]], !!r && r.top >= 0 && r.bottom <= innerHeight, \
+                         document.querySelector('.match-status').textContent]";
+    let at = |i: usize| serde_json::json!([[i], true, true, format!("Match {} of {n}", i + 1)]);
+    browser.click(".match-nav button[title^=Next]");
+    assert_eq!(browser.js(state, vec![]), at(0));
+    let key = |k: &str| {
+        browser.js(&format!("document.dispatchEvent(new KeyboardEvent('keydown', {{key: '{k}', bubbles: true}})); return true"), vec![]);
+    };
+    key("n");
+    assert_eq!(browser.js(state, vec![]), at(1));
+    key("p");
+    key("p");
+    assert_eq!(browser.js(state, vec![]), at(n - 1), "round to the last");
+    browser.click(".match-nav button[title^=Next]");
+    assert_eq!(browser.js(state, vec![]), at(0), "and round to the first");
+    browser.screenshot(&screenshot_path("reader-match-nav"));
+    browser.assert_clean_console();
+}

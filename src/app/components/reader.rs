@@ -100,6 +100,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     <span class="aside-count">{ format!(" · {set_aside} {} of page furniture set aside (muted, not searched)", if set_aside == 1 { "piece" } else { "pieces" }) }</span>
                 }
             </p>
+            if count > 0 {
+                <super::MatchNav id={props.id.clone()} query={props.query.clone()} />
+            }
             <div class="reader-body">{ for text_blocks(index, &doc, &ranges, &aside) }</div>
         </article>
     }
