@@ -29,7 +29,8 @@ while you type, the last word is not a prefix.";
 
 const CONCORDANCE_HELP: &str = "\
 --json prints an array of {doc, section, left, match, right, start, end}:
-start..end are byte offsets of the match in the document's text, section is
+start..end are byte offsets of the match in the document's text as indexed
+(a file's byte-order mark removed and its CRLF line ends read as LF), section is
 its section's ordinal in the document (null for a document of one section).
 Rows come in ranking order of the documents, in text order within each,
 unless --sort orders them (then --limit keeps the first of that order).";

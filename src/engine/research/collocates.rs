@@ -2,7 +2,7 @@
 //! few tokens of its matches more often than the rest of the corpus would
 //! have them, ranked by log-likelihood (see [`super::association`]).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::engine::analysis::{indexed, normalize};
@@ -36,6 +36,8 @@ struct Windows {
     near: HashMap<String, u64>,
     /// Every token in the windows (stop words too: the table's margin).
     tokens: u64,
+    /// Words of the windows not counted (stop words, numbers, the query's own).
+    passed: HashSet<String>,
 }
 
 /// The `limit` words most attracted to `query` within `window` tokens of
@@ -134,8 +136,16 @@ fn count_near(
         windows.tokens += 1;
         let term = normalize(&section.text[span.clone()]);
         let form = word_form(&term);
-        if is_content_word(form) && !own.iter().any(|w| w == form || *w == term) {
-            *windows.near.entry(form.to_owned()).or_default() += 1;
+        // A word seen before is decided: counted, or passed over (a stop
+        // word, most of the tokens near a common word, is asked once).
+        if let Some(n) = windows.near.get_mut(form) {
+            *n += 1;
+        } else if !windows.passed.contains(form) {
+            if is_content_word(form) && !own.iter().any(|w| w == form || *w == term) {
+                windows.near.insert(form.to_owned(), 1);
+            } else {
+                windows.passed.insert(form.to_owned());
+            }
         }
     }
     matched.iter().filter(|m| **m).count() as u64

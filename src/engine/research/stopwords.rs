@@ -98,7 +98,17 @@ pub const LANGUAGES: [&str; 5] = ["en", "fr", "de", "es", "ko"];
 /// corpus mixes languages (an English name in a French text, a quotation),
 /// and the lists are function words that content words rarely spell.
 pub fn is_stop_word(term: &str) -> bool {
-    LANGUAGES.iter().any(|l| stop_words(l).contains(&term))
+    // Every list's words in one sorted array, searched by halves: asked for
+    // every word near every match, the lists read one by one were half of
+    // a collocates query at 10,000 documents.
+    static ALL: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let mut all: Vec<&'static str> = LANGUAGES.iter().flat_map(|l| stop_words(l).iter().copied()).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    });
+    all.binary_search(&term).is_ok()
 }
 
 #[cfg(test)]
