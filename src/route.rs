@@ -6,6 +6,7 @@
 //! #/search?q=hong%20kong    results for a query
 //! #/doc/<id>?q=hong%20kong  the reader, with the query's matches highlighted
 //! #/doc/<id>?q=…&s=3        … opened at its fourth section
+//! #/doc/<id>?q=…&s=3&m=7    … at its eighth match (a concordance row)
 //! #/kwic?q=…&sort=left      the query's concordance, in an order
 //! #/trends?q=…&vs=…&vs=…    the query's matches per period, beside up to four others
 //! #/docs?sort=words&filter=… the documents as a table, in an order, filtered
@@ -53,6 +54,9 @@ pub enum Route {
         q: String,
         /// The section to open at (0-based, within the document).
         section: Option<u32>,
+        /// The match to open at (0-based, within the document), as a
+        /// concordance row names it.
+        at: Option<u32>,
     },
 }
 
@@ -82,6 +86,7 @@ impl Route {
                 id: decode(id),
                 q,
                 section: param("s=").and_then(|s| s.parse().ok()),
+                at: param("m=").and_then(|m| m.parse().ok()),
             },
             None if path.trim_start_matches('/') == "kwic" => Route::Concordance {
                 q,
@@ -131,7 +136,7 @@ impl Route {
                 }
                 hash
             }
-            Route::Doc { id, q, section } => {
+            Route::Doc { id, q, section, at } => {
                 let mut hash = format!("#/doc/{}", encode(id));
                 let mut sep = '?';
                 if !q.is_empty() {
@@ -140,6 +145,10 @@ impl Route {
                 }
                 if let Some(s) = section {
                     hash.push_str(&format!("{sep}s={s}"));
+                    sep = '&';
+                }
+                if let Some(m) = at {
+                    hash.push_str(&format!("{sep}m={m}"));
                 }
                 hash
             }
@@ -237,16 +246,19 @@ mod tests {
                 id: "001_9e2afc69ac3b4727.txt".into(),
                 q: "선전".into(),
                 section: None,
+                at: None,
             },
             Route::Doc {
                 id: "a b?.txt".into(),
                 q: String::new(),
                 section: Some(3),
+                at: Some(7),
             },
             Route::Doc {
                 id: "x.txt".into(),
                 q: "s=1 & q=2".into(),
                 section: Some(0),
+                at: None,
             },
         ];
         for r in routes {
@@ -295,7 +307,8 @@ mod tests {
             Route::Doc {
                 id: "x.txt".into(),
                 q: String::new(),
-                section: None
+                section: None,
+                at: None,
             }
         );
     }

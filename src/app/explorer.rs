@@ -133,8 +133,8 @@ fn body(
         Route::Trends { q, vs } => html! {
             <Trends {index} query={AttrValue::from(q.clone())} vs={vs.clone()} on_search={on_filter.clone()} />
         },
-        Route::Doc { id, q, section } => html! {
-            <Reader {index} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} section={*section} />
+        Route::Doc { id, q, section, at } => html! {
+            <Reader {index} id={AttrValue::from(id.clone())} query={AttrValue::from(q.clone())} section={*section} at={*at} />
         },
     }
 }

@@ -87,6 +87,7 @@ mod tests {
             id: "a.txt".into(),
             q: "port".into(),
             section: None,
+            at: None,
         };
         assert!(page_title(&doc).starts_with("a.txt"));
     }

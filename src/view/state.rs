@@ -161,6 +161,7 @@ impl ExplorerState {
                     id,
                     q: self.query().to_owned(),
                     section,
+                    at: None,
                 },
                 Nav::Push,
             )),
@@ -315,7 +316,8 @@ mod tests {
                 Route::Doc {
                     id: "a.txt".into(),
                     q: "harbour".into(),
-                    section: Some(2)
+                    section: Some(2),
+                    at: None,
                 },
                 Nav::Push
             ))

@@ -2,7 +2,7 @@
 //! context, as the engine finds them, sorted by a column's link, each match
 //! opening the reader) and the trends (matches per period of publication).
 
-use corpus_atlas::engine::research::{collocates, concordance, sort_rows, trends, KwicOptions, KwicSort, WINDOW};
+use corpus_atlas::engine::research::{collocates, concordance, sort_rows, trends, KwicOptions, KwicRow, KwicSort, WINDOW};
 use serde_json::Value;
 
 use crate::support::{open_app, screenshot_path};
@@ -76,11 +76,23 @@ fn every_match_in_context_sorted_by_a_column_and_opened_in_the_reader() {
     );
     assert_eq!(first[0].as_str(), Some(by_doc[0].doc.as_str()));
 
-    // A match opens the reader at its section, with the query highlighted.
-    browser.click("table.kwic tbody tr .kwic-match a");
+    // A match opens the reader at that very match: the first document's
+    // last row here, its k-th match, is the reader's current mark.
+    let of_first: Vec<&KwicRow> = by_doc.iter().filter(|r| r.doc == by_doc[0].doc).collect();
+    let k = of_first.len() - 1;
+    browser.js(&format!("document.querySelectorAll('table.kwic tbody tr .kwic-match a')[{k}].click(); return true"), vec![]);
     browser.wait_for("the reader", "return document.querySelector('.reader mark')");
+    assert!(browser.url().contains(&format!("&m={k}")), "{}", browser.url());
     let title = browser.js("return document.querySelector('#reader-title').textContent", vec![]);
     assert_eq!(title.as_str(), Some(index.doc_by_id(&by_doc[0].doc).unwrap().title));
+    let current = browser.wait_for(
+        "the row's match, current",
+        "const m = [...document.querySelectorAll('.reader-body mark')]; const i = m.findIndex(x => x.getAttribute('aria-current')); \
+         return i < 0 ? null : [i, m[i].textContent, document.activeElement === m[i], document.querySelector('.match-status').textContent]",
+    );
+    let n = of_first.len();
+    assert_eq!(current, serde_json::json!([k, of_first[k].matched, true, format!("Match {} of {n}", k + 1)]));
+    browser.screenshot(&screenshot_path("reader-at-concordance-match"));
     browser.back();
     browser.wait_for("the concordance again", "return document.querySelector('table.kwic tbody tr')");
     // A collocate narrows the concordance to the matches with it.

@@ -9,7 +9,7 @@ use super::answer_views::AnswerViews;
 use super::FilterPills;
 use crate::app::IndexRef;
 use crate::engine::research::{
-    collocates_in, concordance_in, matching_docs, sort_rows, Collocate, KwicOptions, KwicRow, KwicSort, WINDOW,
+    collocates_in, concordance_in, matching_docs, DocMatches, sort_rows, Collocate, KwicOptions, KwicRow, KwicSort, WINDOW,
 };
 use crate::route::Route;
 
@@ -86,7 +86,7 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
                 <table class="kwic">
                     <caption class="visually-hidden">{ format!("Every match of {q} in its context") }</caption>
                     <thead><tr>{ for [(KwicSort::Left, "Before"), (KwicSort::Match, "Match"), (KwicSort::Right, "After"), (KwicSort::Doc, "Document"), (KwicSort::Date, "Date")].into_iter().map(|(s, label)| head(&q, props.sort, s, label)) }</tr></thead>
-                    <tbody>{ for rows.iter().take(total.min(*shown)).map(|r| row(props.index, &q, r)) }</tbody>
+                    <tbody>{ for rows.iter().take(total.min(*shown)).map(|r| row(props.index, &q, r, &matches)) }</tbody>
                 </table>
             }
             if rest > 0 {
@@ -108,11 +108,15 @@ fn head(q: &str, current: KwicSort, sort: KwicSort, label: &'static str) -> Html
 }
 
 /// One match: its left context (cut at the left when long), the match (a
-/// link to the reader at its section), its right context, the document.
-fn row(index: IndexRef, q: &str, r: &KwicRow) -> Html {
+/// link to the reader at that match), its right context, the document.
+fn row(index: IndexRef, q: &str, r: &KwicRow, matches: &[DocMatches]) -> Html {
     let doc = index.0.doc_by_id(&r.doc);
-    let (title, lang) = doc.map_or(("", ""), |d| (d.title, d.lang));
-    let href = Route::Doc { id: r.doc.clone(), q: q.to_owned(), section: r.section }.to_hash();
+    let (title, lang) = doc.as_ref().map_or(("", ""), |d| (d.title, d.lang));
+    // Which of its document's matches it is: the reader marks the same ones.
+    let at = doc
+        .and_then(|d| matches.iter().find(|m| m.doc == d.ord))
+        .map(|m| m.ranges.partition_point(|x| x.start < r.start) as u32);
+    let href = Route::Doc { id: r.doc.clone(), q: q.to_owned(), section: r.section, at }.to_hash();
     html! {
         <tr {lang} data-doc={r.doc.clone()} data-start={r.start.to_string()}>
             <td class="kwic-left" dir="rtl"><span dir="ltr">{ r.left.clone() }</span></td>

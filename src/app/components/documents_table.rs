@@ -107,7 +107,7 @@ pub fn DocumentsTable(props: &DocumentsTableProps) -> Html {
 }
 
 fn row(r: &DocRow) -> Html {
-    let href = Route::Doc { id: r.id.clone(), q: String::new(), section: None }.to_hash();
+    let href = Route::Doc { id: r.id.clone(), q: String::new(), section: None, at: None }.to_hash();
     html! {
         <tr key={r.id.clone()} data-doc={r.id.clone()} lang={r.lang.clone()}>
             <th scope="row"><a {href}>{ r.title.clone() }</a></th>

@@ -12,6 +12,9 @@ pub struct MatchNavProps {
     /// The document and query shown: a new one starts again from the top.
     pub id: AttrValue,
     pub query: AttrValue,
+    /// The match the reader opened at, if one (a concordance row's).
+    #[prop_or_default]
+    pub start: Option<usize>,
 }
 
 /// The reader's marks, in reading order.
@@ -44,10 +47,10 @@ fn go(current: Option<usize>, forward: bool) -> Option<usize> {
 
 #[function_component]
 pub fn MatchNav(props: &MatchNavProps) -> Html {
-    let current = use_state_eq(|| None::<usize>);
+    let current = use_state_eq(|| props.start);
     {
         let current = current.clone();
-        use_effect_with((props.id.clone(), props.query.clone()), move |_| current.set(None));
+        use_effect_with((props.id.clone(), props.query.clone(), props.start), move |(_, _, start)| current.set(*start));
     }
     let step = {
         let current = current.clone();

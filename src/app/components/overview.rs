@@ -42,6 +42,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             id: doc.id.to_owned(),
             q: String::new(),
             section: None,
+            at: None,
         }
         .to_hash();
         html! {

@@ -24,13 +24,16 @@ pub struct ReaderProps {
     pub query: AttrValue,
     /// The section to open at (0-based within the document).
     pub section: Option<u32>,
+    /// The match to open at (0-based within the document).
+    #[prop_or_default]
+    pub at: Option<u32>,
 }
 
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let index = props.index.0;
     crate::app::shards::use_shards(index);
-    use_open_at_match(props.id.clone(), props.query.clone(), props.section, props.index.1);
+    use_open_at_match(props.id.clone(), props.query.clone(), props.section, props.at, props.index.1);
     let back_href = Route::Search {
         q: props.query.to_string(),
     }
@@ -101,7 +104,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }
             </p>
             if count > 0 {
-                <super::MatchNav id={props.id.clone()} query={props.query.clone()} />
+                <super::MatchNav id={props.id.clone()} query={props.query.clone()} start={props.at.map(|m| m as usize).filter(|&m| m < ranges.len())} />
             }
             <div class="reader-body">{ for text_blocks(index, &doc, &ranges, &aside) }</div>
         </article>

@@ -32,6 +32,7 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
         id: doc.id.to_owned(),
         q: props.query.to_string(),
         section: within,
+        at: None,
     }
     .to_hash();
     let lang = if section.lang.is_empty() {

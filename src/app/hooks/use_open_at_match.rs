@@ -11,8 +11,8 @@ use yew::prelude::*;
 /// In an embed the frame grows to the whole text and scrolling in it
 /// scrolls the article around it: the reader opens at its title there.
 #[hook]
-pub fn use_open_at_match(id: AttrValue, query: AttrValue, section: Option<u32>, generation: u32) {
-    use_effect_with((id, query, section, generation), |(_, _, section, _)| {
+pub fn use_open_at_match(id: AttrValue, query: AttrValue, section: Option<u32>, at: Option<u32>, generation: u32) {
+    use_effect_with((id, query, section, at, generation), |(_, _, section, at, _)| {
         let window = gloo::utils::window();
         let doc = gloo::utils::document();
         window.scroll_to_with_x_and_y(0.0, 0.0);
@@ -23,6 +23,18 @@ pub fn use_open_at_match(id: AttrValue, query: AttrValue, section: Option<u32>, 
             let _ = title.focus();
         }
         if crate::app::platform::embed_mode() {
+            return;
+        }
+        // A concordance row's match: centred, current and focused (see `MatchNav`).
+        let marks = doc.query_selector_all(".reader-body mark").ok();
+        let chosen = at.and_then(|m| marks.and_then(|l| l.item(m)));
+        if let Some(mark) = chosen.and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = mark.set_attribute("aria-current", "true");
+            mark.set_tab_index(-1);
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            mark.scroll_into_view_with_scroll_into_view_options(&options);
+            let _ = mark.focus();
             return;
         }
         let scope = section.map_or(".reader-body".to_owned(), |s| format!("#section-{s}"));
