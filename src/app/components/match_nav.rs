@@ -35,14 +35,18 @@ fn go(current: Option<usize>, forward: bool) -> Option<usize> {
     for m in &marks {
         let _ = m.remove_attribute("aria-current");
     }
-    let mark = &marks[next];
+    make_current(&marks[next]);
+    Some(next)
+}
+
+/// Makes `mark` the current match: marked `aria-current`, centred, focused.
+pub fn make_current(mark: &web_sys::HtmlElement) {
     let _ = mark.set_attribute("aria-current", "true");
     mark.set_tab_index(-1);
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     mark.scroll_into_view_with_scroll_into_view_options(&options);
     let _ = mark.focus();
-    Some(next)
 }
 
 #[function_component]

@@ -27,7 +27,7 @@ pub use facets::FacetPanel;
 pub use filter_pills::FilterPills;
 pub use highlighted::Highlighted;
 pub use masthead::Masthead;
-pub use match_nav::MatchNav;
+pub use match_nav::{make_current, MatchNav};
 pub use overview::Overview;
 pub use reader::Reader;
 pub use result_item::ResultItem;

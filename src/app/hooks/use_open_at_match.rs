@@ -29,12 +29,7 @@ pub fn use_open_at_match(id: AttrValue, query: AttrValue, section: Option<u32>, 
         let marks = doc.query_selector_all(".reader-body mark").ok();
         let chosen = at.and_then(|m| marks.and_then(|l| l.item(m)));
         if let Some(mark) = chosen.and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = mark.set_attribute("aria-current", "true");
-            mark.set_tab_index(-1);
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            mark.scroll_into_view_with_scroll_into_view_options(&options);
-            let _ = mark.focus();
+            crate::app::components::make_current(&mark);
             return;
         }
         let scope = section.map_or(".reader-body".to_owned(), |s| format!("#section-{s}"));
