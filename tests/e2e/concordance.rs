@@ -34,6 +34,12 @@ fn every_match_in_context_sorted_by_a_column_and_opened_in_the_reader() {
     }
     let status = browser.js("return document.querySelector('.concordance .status').textContent", vec![]);
     assert!(status.as_str().unwrap().starts_with(&format!("{} matches", expected.len())), "{status}");
+    // Each row says how it matched, as the engine tells it.
+    let why = corpus_atlas::engine::research::Why::of(index, "Hong Kong");
+    let kinds = browser.js("return [...document.querySelectorAll('table.kwic tbody tr .kwic-why')].map(td => td.textContent)", vec![]);
+    let want: Vec<&str> = expected.iter().take(kinds.as_array().unwrap().len()).map(|r| why.row_kind(index, r).name()).collect();
+    assert_eq!(kinds, serde_json::json!(want));
+    assert!(want.contains(&"typed"), "{want:?}");
     // The matches stand in one column: their centres line up.
     let centres = browser.js(
         "return [...document.querySelectorAll('table.kwic tbody tr .kwic-match')].slice(0, 20) \

@@ -207,3 +207,15 @@ fn a_submitted_word_is_not_a_prefix_in_the_concordance() {
         assert!(strays.is_empty(), "{word} matched {strays:?}");
     }
 }
+
+/// Each concordance row says how it met the query: the name as typed, or
+/// another name of the place it stands for (another language, an alias).
+#[test]
+fn a_concordance_row_says_how_it_matched() {
+    let found = rows(&["concordance", "Pékin", "--json"]);
+    let kind = |m: &str| found.iter().find(|r| r["match"] == m).map(|r| r["kind"].clone());
+    assert_eq!(kind("Pékin"), Some(Value::from("typed")), "{found:?}");
+    assert_eq!(kind("Beijing"), Some(Value::from("other name")), "{found:?}");
+    let forms = rows(&["concordance", "port", "--json"]);
+    assert!(forms.iter().all(|r| r["kind"] == "typed" || r["kind"] == "form"), "{forms:?}");
+}

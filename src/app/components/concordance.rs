@@ -9,7 +9,7 @@ use super::answer_views::AnswerViews;
 use super::FilterPills;
 use crate::app::IndexRef;
 use crate::engine::research::{
-    collocates_in, concordance_in, matching_docs, DocMatches, sort_rows, Collocate, KwicOptions, KwicRow, KwicSort, WINDOW,
+    collocates_in, concordance_in, matching_docs, DocMatches, sort_rows, Collocate, KwicOptions, KwicRow, KwicSort, Why, WINDOW,
 };
 use crate::route::Route;
 
@@ -44,6 +44,7 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
         sort_rows(&mut rows, *sort);
         rows
     });
+    let why = use_memo((props.query.to_string(), matches.clone()), move |(q, _)| Why::of(index, q));
     let near = use_memo((props.query.to_string(), matches.clone()), move |(q, matches)| {
         collocates_in(index, q, matches, WINDOW, COLLOCATES)
     });
@@ -85,8 +86,9 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
                     <span class="export-note">{ " every row shown or not, with byte offsets into each text; made in your browser" }</span></p>
                 <table class="kwic">
                     <caption class="visually-hidden">{ format!("Every match of {q} in its context") }</caption>
-                    <thead><tr>{ for [(KwicSort::Left, "Before"), (KwicSort::Match, "Match"), (KwicSort::Right, "After"), (KwicSort::Doc, "Document"), (KwicSort::Date, "Date")].into_iter().map(|(s, label)| head(&q, props.sort, s, label)) }</tr></thead>
-                    <tbody>{ for rows.iter().take(total.min(*shown)).map(|r| row(props.index, &q, r, &matches)) }</tbody>
+                    <thead><tr>{ for [(KwicSort::Left, "Before"), (KwicSort::Match, "Match"), (KwicSort::Right, "After"), (KwicSort::Doc, "Document"), (KwicSort::Date, "Date")].into_iter().map(|(s, label)| head(&q, props.sort, s, label)) }
+                        <th scope="col" class="kwic-h-why" title="How the match meets the query">{ "Matched as" }</th></tr></thead>
+                    <tbody>{ for rows.iter().take(total.min(*shown)).map(|r| row(props.index, &q, r, &matches, &why)) }</tbody>
                 </table>
             }
             if rest > 0 {
@@ -109,7 +111,7 @@ fn head(q: &str, current: KwicSort, sort: KwicSort, label: &'static str) -> Html
 
 /// One match: its left context (cut at the left when long), the match (a
 /// link to the reader at that match), its right context, the document.
-fn row(index: IndexRef, q: &str, r: &KwicRow, matches: &[DocMatches]) -> Html {
+fn row(index: IndexRef, q: &str, r: &KwicRow, matches: &[DocMatches], why: &Why) -> Html {
     let doc = index.0.doc_by_id(&r.doc);
     let (title, lang) = doc.as_ref().map_or(("", ""), |d| (d.title, d.lang));
     // Which of its document's matches it is: the reader marks the same ones.
@@ -124,6 +126,7 @@ fn row(index: IndexRef, q: &str, r: &KwicRow, matches: &[DocMatches]) -> Html {
             <td class="kwic-right">{ r.right.clone() }</td>
             <td class="kwic-doc">{ title }</td>
             <td class="kwic-date">{ r.date.clone() }</td>
+            <td class="kwic-why">{ why.row_kind(index.0, r).name() }</td>
         </tr>
     }
 }

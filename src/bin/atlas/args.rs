@@ -28,10 +28,12 @@ Words are whole words (with their stems and other names); unlike the search box
 while you type, the last word is not a prefix.";
 
 const CONCORDANCE_HELP: &str = "\
---json prints an array of {doc, section, left, match, right, start, end}:
+--json prints an array of {doc, section, left, match, right, start, end, kind}:
 start..end are byte offsets of the match in the document's text as indexed
 (a file's byte-order mark removed and its CRLF line ends read as LF), section is
-its section's ordinal in the document (null for a document of one section).
+its section's ordinal in the document (null for a document of one section),
+kind why it matched: \"typed\", \"form\" (a stem, other particles), \"spelling\" (the
+spelling searched for a word found nowhere) or \"other name\" (an alias, another language).
 Rows come in ranking order of the documents, in text order within each,
 unless --sort orders them (then --limit keeps the first of that order).";
 

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use corpus_atlas::engine::research::{
-    collocates, concordance, matches::matching_docs, sort_rows, summary, terms, trends, KwicOptions,
+    collocates, concordance, matches::matching_docs, sort_rows, summary, terms, trends, KwicOptions, Why,
 };
 use corpus_atlas::engine::Index;
 use serde_json::json;
@@ -35,12 +35,13 @@ pub(crate) fn cmd_concordance(a: &ConcordanceArgs) -> Outcome {
         sort_rows(&mut rows, sort);
         rows.truncate(a.limit.unwrap_or(usize::MAX));
     }
+    let why = Why::of(index, &query);
     let rows: Vec<_> = rows
         .iter()
         .map(|r| {
             json!({
                 "doc": r.doc, "section": r.section, "left": r.left, "match": r.matched,
-                "right": r.right, "start": r.start, "end": r.end,
+                "right": r.right, "start": r.start, "end": r.end, "kind": why.row_kind(index, r).name(),
             })
         })
         .collect();

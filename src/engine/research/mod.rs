@@ -19,6 +19,7 @@ pub mod stopwords;
 pub mod summary;
 pub mod terms;
 pub mod trends;
+pub mod why;
 pub mod words;
 
 pub use collocates::{collocates, collocates_in, Collocate, WINDOW};
@@ -29,3 +30,4 @@ pub use kwic_sort::{sort_rows, KwicSort};
 pub use summary::{summary, CorpusSummary, LanguageCount};
 pub use terms::{terms, TermCount};
 pub use trends::{trends, TrendRow, Trends};
+pub use why::{MatchKind, Why};
