@@ -57,13 +57,18 @@ fn every_match_in_context_sorted_by_a_column_and_opened_in_the_reader() {
          URL.createObjectURL = b => { b.arrayBuffer().then(a => window.__csv = new TextDecoder('utf-8', {ignoreBOM: true}).decode(a)); return made.call(URL, b); }; return true",
         vec![],
     );
-    browser.click(".export button");
+    browser.click(".export button[data-format=csv]");
     let csv = browser.wait_for("the CSV", "return window.__csv");
     let csv = csv.as_str().unwrap();
     // (Compared whole, not printed whole when it differs.)
     assert!(csv == corpus_atlas::view::export::concordance_csv(&expected), "the engine's rows, as CSV: {}…", &csv[..200.min(csv.len())]);
     assert!(csv.starts_with("\u{feff}doc,section,date,left,match,right,start,end\r\n"), "{}", &csv[..80]);
     assert_eq!(csv.matches("\r\n").count(), expected.len() + 1, "a line a match");
+    // The same rows as JSON, for a program.
+    browser.js("window.__csv = null; return true", vec![]);
+    browser.click(".export button[data-format=json]");
+    let json = browser.wait_for("the JSON", "return window.__csv");
+    assert_eq!(json.as_str(), Some(corpus_atlas::view::export::concordance_table(&expected).json().as_str()));
 
     // The words most often near the matches, the engine's, none of the query's own.
     let near: Vec<String> = collocates(index, "Hong Kong", WINDOW, 12).into_iter().map(|c| c.term).collect();
@@ -239,7 +244,7 @@ fn the_start_page_sums_the_corpus_up_and_tables_its_documents() {
 fn results_places_and_dates_download_as_the_engine_gives_them() {
     use corpus_atlas::engine::overview::places::place_counts;
     use corpus_atlas::engine::{search, SearchOptions};
-    use corpus_atlas::view::export::{dates_csv, places_csv, results_csv};
+    use corpus_atlas::view::export::{dates_table, places_table, results_table};
     let (server, browser) = open_app();
     browser.goto(&format!("{}#/search?q=Shenzhen", server.url));
     browser.wait_for("results", "return document.querySelector('ol[aria-label=Results] li')");
@@ -248,8 +253,12 @@ fn results_places_and_dates_download_as_the_engine_gives_them() {
          URL.createObjectURL = b => { b.arrayBuffer().then(a => window.__files.push(new TextDecoder('utf-8', {ignoreBOM: true}).decode(a))); return made.call(URL, b); }; return true",
         vec![],
     );
-    for (i, name) in ["Results", "Places", "Dates"].iter().enumerate() {
-        browser.js("[...document.querySelectorAll('.results > .export button')].find(b => b.textContent === arguments[0]).click(); return true", vec![serde_json::json!(name)]);
+    let buttons = ["csv", "json"].iter().flat_map(|f| ["Results", "Places", "Dates"].map(move |n| (*f, n)));
+    for (i, (format, name)) in buttons.enumerate() {
+        browser.js(
+            "[...document.querySelectorAll(`.results > .export button[data-format=${arguments[0]}]`)].find(b => b.textContent === arguments[1]).click(); return true",
+            vec![serde_json::json!(format), serde_json::json!(name)],
+        );
         browser.wait_for(name, &format!("return window.__files.length > {i}"));
     }
     let files = browser.js("return window.__files", vec![]);
@@ -260,17 +269,25 @@ fn results_places_and_dates_download_as_the_engine_gives_them() {
         on[h.section as usize] = true;
     }
     let events: Vec<_> = index.events().filter(|e| on[e.section as usize]).collect();
+    let tables = (results_table(index, &hits), places_table(index, &place_counts(index, Some(&on))), dates_table(index, &events));
     let want = [
-        results_csv(index, &hits),
-        places_csv(index, &place_counts(index, Some(&on))),
-        dates_csv(index, &events),
+        tables.0.csv(),
+        tables.1.csv(),
+        tables.2.csv(),
+        tables.0.json(),
+        tables.1.json(),
+        tables.2.json(),
     ];
     for (got, want) in files.as_array().unwrap().iter().zip(&want) {
         let got = got.as_str().unwrap();
         assert!(got == want, "{}… / {}…", &got[..120.min(got.len())], &want[..120.min(want.len())]);
         assert!(got.lines().count() > 2, "a header and rows: {got}");
     }
+    assert_eq!(files.as_array().map(Vec::len), Some(want.len()), "a file a button");
     assert!(want[1].contains("Shenzhen,city,22.5"), "coordinates to four decimals: {}", &want[1][..200.min(want[1].len())]);
+    let places: Value = serde_json::from_str(&want[4]).expect("the places as JSON");
+    let city = places.as_array().unwrap().iter().find(|p| p["place"] == "Shenzhen").expect("Shenzhen in the JSON");
+    assert!(city["lat"].as_f64().is_some_and(|lat| (22.0..23.0).contains(&lat)), "{city}");
     browser.assert_clean_console();
 }
 

@@ -12,6 +12,7 @@ use crate::engine::research::{
     collocates_in, concordance_in, matching_docs, DocMatches, sort_rows, Collocate, KwicOptions, KwicRow, KwicSort, Why, WINDOW,
 };
 use crate::route::Route;
+use crate::view::export::Format;
 
 /// Rows computed at most: a concordance is read, not scrolled for ever.
 const MAX_ROWS: usize = 2_000;
@@ -67,11 +68,14 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     };
     let q = props.query.to_string();
     let rest = total.saturating_sub(*shown);
-    let export = {
-        let rows = rows.clone();
+    // Every row, shown or not (past the 2,000 the table shows), in the table's order.
+    let export = |format: Format| {
+        let (matches, sort) = (matches.clone(), props.sort);
         Callback::from(move |_: MouseEvent| {
-            let csv = crate::view::export::concordance_csv(&rows[..rows.len().min(MAX_ROWS)]);
-            crate::app::platform::download("concordance.csv", "text/csv;charset=utf-8", &csv);
+            let mut all = concordance_in(index, &matches, KwicOptions { width: WIDTH, limit: None });
+            sort_rows(&mut all, sort);
+            let text = format.write(&crate::view::export::concordance_table(&all));
+            crate::app::platform::download(&format!("concordance.{}", format.extension()), format.mime(), &text);
         })
     };
     html! {
@@ -82,7 +86,8 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
             <FilterPills query={props.query.clone()} on_search={props.on_search.clone()} />
             if total > 0 {
                 { collocate_chips(&q, props.sort, &near) }
-                <p class="export"><button type="button" class="tab" onclick={export}>{ "Download CSV" }</button>
+                <p class="export">{ "Download " }<button type="button" class="tab" data-format="csv" onclick={export(Format::Csv)}>{ "CSV" }</button>{ " " }
+                    <button type="button" class="tab" data-format="json" onclick={export(Format::Json)}>{ "JSON" }</button>
                     <span class="export-note">{ " every row shown or not, with byte offsets into each text; made in your browser" }</span></p>
                 <table class="kwic">
                     <caption class="visually-hidden">{ format!("Every match of {q} in its context") }</caption>

@@ -79,43 +79,51 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     }
 }
 
-/// The answer to take away as CSV, made in the page: the results, and the
-/// places and dates the matching sections name (what the map and the
-/// timeline show).
+/// The answer to take away as CSV or JSON, made in the page: the results,
+/// and the places and dates the matching sections name (what the map and
+/// the timeline show).
 fn downloads(index: IndexRef, answer: &Answer) -> Html {
-    use crate::view::export::{dates_csv, places_csv, results_csv};
+    use crate::view::export::{dates_table, places_table, results_table, Format};
+    type Make = std::rc::Rc<dyn Fn(Format) -> String>;
     let index = index.0;
     let hits = answer.results.hits.clone();
     let counted = move || {
         crate::view::results::counted_sections(true, index.section_count() as usize, hits.iter().map(|h| h.section))
             .unwrap_or_default()
     };
-    let save = |name: &'static str, make: Box<dyn Fn() -> String>| {
-        Callback::from(move |_: MouseEvent| {
-            crate::app::platform::download(name, "text/csv;charset=utf-8", &make());
+    let results: Make = {
+        let hits = answer.results.hits.clone();
+        std::rc::Rc::new(move |f| f.write(&results_table(index, &hits)))
+    };
+    let places: Make = {
+        let counted = counted.clone();
+        std::rc::Rc::new(move |f| {
+            let on = counted();
+            f.write(&places_table(index, &crate::engine::overview::places::place_counts(index, Some(&on))))
         })
     };
-    let results = {
-        let hits = answer.results.hits.clone();
-        save("results.csv", Box::new(move || results_csv(index, &hits)))
-    };
-    let places = {
-        let counted = counted.clone();
-        save("places.csv", Box::new(move || {
-            let on = counted();
-            places_csv(index, &crate::engine::overview::places::place_counts(index, Some(&on)))
-        }))
-    };
-    let dates = save("dates.csv", Box::new(move || {
+    let dates: Make = std::rc::Rc::new(move |f| {
         let on = counted();
         let events: Vec<_> = index.events().filter(|e| on.get(e.section as usize).copied().unwrap_or(false)).collect();
-        dates_csv(index, &events)
-    }));
+        f.write(&dates_table(index, &events))
+    });
+    let button = |make: &Make, name: &'static str, label: &'static str, format: Format| {
+        let make = make.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            crate::app::platform::download(&format!("{name}.{}", format.extension()), format.mime(), &make(format));
+        });
+        html! { <button type="button" class="tab" data-format={format.extension()} {onclick}>{ label }</button> }
+    };
+    let set = |format: Format| {
+        html! {
+            <>
+                { button(&results, "results", "Results", format) }{ " " }
+                { button(&places, "places", "Places", format) }{ " " }
+                { button(&dates, "dates", "Dates", format) }
+            </>
+        }
+    };
     html! {
-        <p class="export">{ "Download CSV: " }
-            <button type="button" class="tab" onclick={results}>{ "Results" }</button>{ " " }
-            <button type="button" class="tab" onclick={places}>{ "Places" }</button>{ " " }
-            <button type="button" class="tab" onclick={dates}>{ "Dates" }</button>
-        </p>
+        <p class="export">{ "Download CSV: " }{ set(Format::Csv) }{ " · JSON: " }{ set(Format::Json) }</p>
     }
 }
