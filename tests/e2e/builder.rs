@@ -145,3 +145,18 @@ fn atlas_serve_watch_makes_the_site_again_when_a_text_changes() {
     browser.assert_clean_console();
     let _ = std::fs::remove_dir_all(&work);
 }
+
+/// The app as trunk compiled it, served without `atlas site` (someone used
+/// to `trunk serve`): the page says what to run, never a blank page.
+#[test]
+fn the_app_without_a_corpus_says_how_to_make_a_site() {
+    let server = Server::start(app_dir(), "/");
+    let browser = Browser::start();
+    browser.goto(&server.url);
+    let message = browser.wait_for(
+        "the error panel",
+        "const f = document.getElementById('fatal'); return f && !f.hidden && document.getElementById('fatal-message').textContent",
+    );
+    let message = message.as_str().unwrap();
+    assert!(message.contains("carries no corpus") && message.contains("atlas site"), "{message}");
+}
