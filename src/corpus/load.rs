@@ -169,9 +169,15 @@ fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
 /// A document from its id and text, with metadata derived from the text
 /// (no sections yet: see [`from_text_laid_out`]).
 fn from_text(id: &str, text: String) -> DocInput {
+    let title = derive_title(&text);
+    // No title in the text (it opens by addressing its readers): its file's name.
+    let title = match title.is_empty() {
+        true => Path::new(id).file_stem().map_or(id.to_owned(), |s| s.to_string_lossy().into_owned()),
+        false => title,
+    };
     DocInput {
         id: id.to_owned(),
-        title: derive_title(&text),
+        title,
         source: derive_source(&text),
         author: derive_author(&text),
         date: derive_date(id, &text),

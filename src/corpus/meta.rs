@@ -9,9 +9,18 @@ fn words(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
+/// Whether a line addresses its readers rather than naming the text: a
+/// salutation ("Fellow-Citizens of the Senate and House of Representatives:",
+/// "Dear colleagues,"), ending with a colon or a comma.
+fn is_salutation(line: &str) -> bool {
+    line.ends_with([':', ','])
+}
+
 /// The first meaningful line: a title-like line (3 to 30 words, no final
-/// full stop, not a caption, not repeated) that stands alone above a blank
-/// line. Texts without one get their first sentence, shortened.
+/// full stop, not a caption, not repeated, not a salutation) that stands
+/// alone above a blank line. Texts without one get their first sentence,
+/// shortened; empty when that is a salutation (the caller names the text
+/// by its file instead: a salutation says nothing of what a text is).
 pub fn derive_title(text: &str) -> String {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let repeated = |l: &str| lines.iter().filter(|m| **m == l).count() > 1;
@@ -29,6 +38,7 @@ pub fn derive_title(text: &str) -> String {
         let title_like = enough
             && words(line) <= 30
             && !line.ends_with('.')
+            && !is_salutation(line)
             && !line.contains(" : ")
             && !CAPTION_MARKERS.iter().any(|m| line.contains(m))
             && (opening || !repeated(line));
@@ -39,6 +49,9 @@ pub fn derive_title(text: &str) -> String {
         }
     }
     let first = lines.iter().find(|l| !l.is_empty()).copied().unwrap_or("");
+    if is_salutation(first) {
+        return String::new();
+    }
     shorten(first_sentence(first), 90)
 }
 
@@ -305,6 +318,18 @@ mod tests {
     fn title_skips_furniture_and_captions() {
         let text = "Advertisement\nAdvertisement\nHong Kong economy\nLearn more\nA view of the harbour. Photo: May Tse\n\nCity to build data hub, minister says\n\nBody text here.";
         assert_eq!(derive_title(text), "City to build data hub, minister says");
+    }
+
+    #[test]
+    fn a_salutation_is_not_a_title() {
+        let address = "Fellow-Citizens of the Senate and House of Representatives:\n\nIt is with great pleasure that I report.\n";
+        assert_eq!(derive_title(address), "", "the caller names the text by its file");
+        let letter = "Dear colleagues,\n\nThe harbour board met on Monday.\n";
+        assert_eq!(derive_title(letter), "");
+        let titled = "Annual report of the harbour board\n\nTo the members:\n\nThe board met.\n";
+        assert_eq!(derive_title(titled), "Annual report of the harbour board");
+        let doc = crate::corpus::from_text_laid_out("1796-Washington-1.txt", address.to_owned(), &Default::default());
+        assert_eq!(doc.title, "1796-Washington-1");
     }
 
     #[test]
