@@ -143,7 +143,7 @@ pub fn sort_documents(rows: &mut [DocRow], sort: DocSort) {
 
 /// Keeps the rows that hold every word of `filter` in their title, source,
 /// file name, date or language, compared folded (case and accents aside:
-/// `pekin` keeps "Pékin"). An empty filter keeps every row.
+/// `montreal` keeps "Montréal"). An empty filter keeps every row.
 pub fn filter_documents(rows: &mut Vec<DocRow>, filter: &str) {
     let words: Vec<String> = filter.split_whitespace().map(normalize).filter(|w| !w.is_empty()).collect();
     if words.is_empty() {

@@ -69,7 +69,7 @@ pub(super) fn evaluate_all(index: &Index<'_>, planned: &[Planned], out: &mut Cor
 
 /// The matches of `word`'s likeliest other spelling, if it has one. A name
 /// (typed with a capital) is corrected only to a word the corpus writes
-/// with one: "Beijing" in a corpus without it is not searched as "being".
+/// with one: "Paris" in a corpus without it is not searched as "pris".
 fn correct(index: &Index<'_>, fuzzy: &Fuzzy, out: &mut Corrections) -> Option<ClauseMatches> {
     let word = fuzzy.term.as_str();
     let len = word.chars().count();
