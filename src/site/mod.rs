@@ -206,7 +206,8 @@ fn prepare(app: &Path, out: &Path) -> Result<(), SiteError> {
     fs::create_dir_all(out).map_err(|e| err(out, e))
 }
 
-fn copy_tree(from: &Path, to: &Path) -> Result<(), SiteError> {
+/// Copies the files and folders of `from` into `to` (which exists).
+pub fn copy_tree(from: &Path, to: &Path) -> Result<(), SiteError> {
     for entry in fs::read_dir(from).map_err(|e| err(from, e))? {
         let entry = entry.map_err(|e| err(from, e))?;
         let (source, target) = (entry.path(), to.join(entry.file_name()));

@@ -69,15 +69,12 @@ fn make(a: &SiteArgs, output: &Path) -> Result<Made, Failure> {
 fn copy_shards(head: &Path, output: &Path) -> Result<String, Failure> {
     let from = head.parent().unwrap_or(Path::new(".")).join("shards");
     let to = output.join("shards");
-    std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
-    let entries = std::fs::read_dir(&from)
-        .map_err(|e| format!("{}: {e} (a split index's shards/ must lie beside it)", from.display()))?;
-    let mut count = 0;
-    for entry in entries.flatten() {
-        let target = to.join(entry.file_name());
-        std::fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
-        count += 1;
+    if !from.is_dir() {
+        return Err(format!("{}: no such folder (a split index's shards/ must lie beside it)", from.display()).into());
     }
+    std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
+    site::copy_tree(&from, &to).map_err(|e| e.to_string())?;
+    let count = std::fs::read_dir(&to).map_or(0, |d| d.count());
     Ok(format!("{}: {count} shards", to.display()))
 }
 
