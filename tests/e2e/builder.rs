@@ -160,3 +160,30 @@ fn the_app_without_a_corpus_says_how_to_make_a_site() {
     let message = message.as_str().unwrap();
     assert!(message.contains("carries no corpus") && message.contains("atlas site"), "{message}");
 }
+
+/// A split index written by `atlas build --split`, made into a site with
+/// `atlas site --index`: its shards come along, and a search finds the text.
+#[test]
+fn a_split_index_becomes_a_site_with_its_shards() {
+    let work = std::env::temp_dir().join(format!("corpus-atlas-split-index-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let texts = work.join("texts");
+    std::fs::create_dir_all(&texts).unwrap();
+    std::fs::write(texts.join("ferry.txt"), "The ferry\n\nThe ferry to Piraeus sailed at dawn in May 2018.\n").unwrap();
+    let atlas = |args: &[&std::ffi::OsStr]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_atlas")).args(args).env_remove("ATLAS_ENTITIES").output().expect("run atlas");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    let head = work.join("index/head.bin");
+    std::fs::create_dir_all(head.parent().unwrap()).unwrap();
+    atlas(&["build".as_ref(), texts.as_os_str(), "-o".as_ref(), head.as_os_str(), "--split".as_ref()]);
+    let site = work.join("site");
+    atlas(&["site".as_ref(), site.as_os_str(), "--index".as_ref(), head.as_os_str(), "--app".as_ref(), app_dir().as_os_str()]);
+    assert!(site.join("shards").read_dir().unwrap().count() > 0, "the shards came along");
+    assert!(!site.join("corpus-atlas.html").exists(), "no single file for a split site");
+    let server = Server::start(site, "/");
+    let browser = Browser::start();
+    assert_eq!(found(&browser, &server, "ferry"), ["ferry.txt"]);
+    browser.assert_clean_console();
+    let _ = std::fs::remove_dir_all(&work);
+}
