@@ -192,6 +192,20 @@ fn the_start_page_sums_the_corpus_up_and_tables_its_documents() {
     let line = browser.wait_for("the corpus in a line", "return document.querySelector('.corpus-summary')?.textContent");
     let index = corpus_atlas::index().unwrap();
     assert_eq!(line.as_str(), Some(corpus_atlas::view::summary::summary_line(&summary(index)).as_str()));
+    // The most frequent words per language, counted when asked, as the engine counts them.
+    browser.click(".frequent button");
+    let shown = browser.wait_for(
+        "the most frequent words",
+        "const l = [...document.querySelectorAll('.frequent-lang')].map(d => [d.lang, [...d.querySelectorAll('a.chip')].map(a => a.firstChild.textContent)]); return l.length ? l : null",
+    );
+    let want: Vec<(String, Vec<String>)> = summary(index)
+        .languages
+        .iter()
+        .map(|l| (l.lang.clone(), corpus_atlas::engine::research::terms(index, Some(&l.lang), 10).into_iter().map(|t| t.term).collect()))
+        .collect();
+    assert_eq!(shown, serde_json::json!(want));
+    browser.js("document.querySelector('.docs-head').scrollIntoView(); return true", vec![]);
+    browser.screenshot(&screenshot_path("frequent-words"));
     browser.click(".docs-head a");
     browser.wait_for("the table's address", "return location.hash === '#/docs'");
     const IDS: &str = "return [...document.querySelectorAll('table.doc-table tbody tr')].map(tr => tr.dataset.doc)";

@@ -5,6 +5,7 @@ mod city_map;
 mod concordance;
 mod doc_meta;
 mod documents_table;
+mod frequent_words;
 mod match_nav;
 mod facets;
 mod filter_pills;

@@ -69,6 +69,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 <p class="corpus-summary">{ summary }</p>
                 <a class="tab" href={toggle} aria-current={props.table.is_some().then_some("page")}>{ "Table" }</a>
             </div>
+            <super::frequent_words::FrequentWords index={props.index} />
             if let Some(view) = props.table.clone() {
                 <super::documents_table::DocumentsTable index={props.index} {view} />
             } else {

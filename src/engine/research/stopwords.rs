@@ -77,6 +77,8 @@ const KO: &[&str] = &[
     "됐다", "되어", "이번", "이런", "그런", "이러한", "어떤", "모든", "각", "중", "때", "곳",
     "우리", "그들", "이는", "이를", "밝혔다", "말했다", "전했다", "것으로", "것이다", "라고",
     "이라고", "고", "며", "면서", "뿐", "때문", "경우", "가장", "매우", "아주", "다시", "함께",
+    // A one-syllable noun keeps its particle (a stem is two syllables at least).
+    "것을", "것이", "것은", "그는", "그가", "그의", "그를", "이것", "저것",
 ];
 
 /// The stop words of `lang` (ISO 639-1); empty for a language without a list.
