@@ -6,7 +6,6 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use corpus_atlas::engine::Index;
 use corpus_atlas::site::{self, Built};
 use serde_json::json;
 
@@ -50,15 +49,13 @@ fn make(a: &SiteArgs, output: &Path) -> Result<Made, Failure> {
             return Err("say which corpus goes into the site: --corpus DIR (a folder of texts) or --index FILE".into())
         }
     };
-    let split = Index::open(&bytes)
-        .map_err(|e| format!("the index does not open: {e}"))?
-        .is_split();
     bars.spin("site");
     let payload = site::corpus::payload_for(&bytes, world_atlas(a).as_deref()).map_err(|e| e.to_string())?;
     let built = site::assemble(&a.app, output, &payload).map_err(|e| e.to_string())?;
     let shards = match (shards, &a.index) {
         (Some(shards), _) => Some(write_shards(&output.join("shards"), &shards, &mut bars)?),
-        (None, Some(file)) if split => Some(copy_shards(file, output)?),
+        // (A split site has no single file: its shards need a host.)
+        (None, Some(file)) if built.single.is_none() => Some(copy_shards(file, output)?),
         _ => None,
     };
     bars.clear();
