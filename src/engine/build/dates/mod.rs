@@ -42,16 +42,20 @@ pub struct Expression {
 /// Every temporal expression in `text`, relative ones resolved against
 /// `anchor` (the publication date; without one they are left out).
 pub fn find(text: &str, anchor: Option<When>) -> Vec<Expression> {
-    let scan = Scan {
+    let mut scan = Scan {
         text,
         w: words(text),
         anchor,
+        narrative: None,
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < scan.w.len() {
         match scan.at(i) {
             Some(found) => {
+                if !found.relative && found.when.precision <= Precision::Year {
+                    scan.narrative = Some(found.when.first_year());
+                }
                 let last = &scan.w[i + found.words - 1];
                 out.push(Expression {
                     bytes: scan.w[i].start..last.end,
@@ -240,6 +244,50 @@ mod tests {
         assert_eq!(just("’09. 12. 29 회의, ´05년, ‘08년 예산", ""), ["2009-12-29", "2005", "2008"]);
         // UN resolutions are numbers, not years.
         assert_eq!(values("결의 1373/1838/1846/1851호", ""), Vec::new());
+    }
+
+    #[test]
+    fn spans_of_days_and_months_sharing_a_year() {
+        assert_eq!(
+            values("from 24 to 30 July 2011, du 5 au 9 juillet 2000, 1–6 July 1999, entre août et décembre 1993", ""),
+            [
+                ("24".to_owned(), "2011-07-24".to_owned(), false),
+                ("30 July 2011".to_owned(), "2011-07-30".to_owned(), false),
+                ("5".to_owned(), "2000-07-05".to_owned(), false),
+                ("9 juillet 2000".to_owned(), "2000-07-09".to_owned(), false),
+                ("1".to_owned(), "1999-07-01".to_owned(), false),
+                ("6 July 1999".to_owned(), "1999-07-06".to_owned(), false),
+                ("août".to_owned(), "1993-08".to_owned(), false),
+                ("décembre 1993".to_owned(), "1993-12".to_owned(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_without_a_publication_date_dates_days_by_its_narrative() {
+        // The last year stated dates a day written without one…
+        assert_eq!(
+            just("DebConf11 ran from 24 to 30 July 2011. DebConf12 was in July 2012, with a Debian Day on 7 July.", ""),
+            ["2011-07-24", "2011-07-30", "2012-07", "2012-07-07"]
+        );
+        // …but never a relative date, which needs the publication date.
+        assert_eq!(just("In 1990 it began. This year it ends, and last May.", ""), ["1990"]);
+        // A publication date wins over the narrative.
+        assert_eq!(just("In 1990 it began; on 7 July it ended.", "2024"), ["1990", "2024-07-07"]);
+    }
+
+    #[test]
+    fn the_past_year_is_the_twelve_months_now_ending() {
+        assert_eq!(
+            values("The past year has been one of peace; last year was not. The ensuing year will tell.", "1871"),
+            [
+                ("past year".to_owned(), "1871".to_owned(), true),
+                ("last year".to_owned(), "1870".to_owned(), true),
+                ("ensuing year".to_owned(), "1872".to_owned(), true),
+            ]
+        );
+        // Early in a year, the twelve months now ending are mostly last year's.
+        assert_eq!(just("over the past year", "2024-02-10"), ["2023"]);
     }
 
     #[test]

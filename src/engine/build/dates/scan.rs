@@ -10,7 +10,12 @@ use super::words::{
 pub(super) struct Scan<'t> {
     pub text: &'t str,
     pub w: Vec<Word<'t>>,
+    /// The publication date, for relative dates.
     pub anchor: Option<When>,
+    /// The year of the last date stated with one, for a day or month
+    /// written without a year ("from 1 to 6 July") in a text with no
+    /// publication date: a history's narrative time.
+    pub narrative: Option<i32>,
 }
 
 /// A date found at a word.
@@ -69,6 +74,18 @@ impl<'t> Scan<'t> {
     fn relative_year(&self, i: usize) -> Option<(usize, i32)> {
         let w = self.word(i)?;
         let next = self.lower(i + 1);
+        // "the past year", "the last year": the twelve months now ending,
+        // which hold more of the publication year unless it is young.
+        if self.lower(i.wrapping_sub(1)) == "the" && next == "year" {
+            let young = ym(self.anchor).1.is_some_and(|m| m <= 6);
+            let k = match w.lower.as_str() {
+                "past" | "last" => -i32::from(young),
+                "present" | "current" => 0,
+                "ensuing" | "coming" | "next" => 1,
+                _ => return None,
+            };
+            return Some((2, k));
+        }
         let en = [("this", 0), ("last", -1), ("next", 1), ("past", -1)];
         if let Some(&(_, k)) = en
             .iter()
@@ -106,13 +123,17 @@ impl<'t> Scan<'t> {
     /// first that applies decides.
     pub(super) fn at(&self, i: usize) -> Option<Found> {
         let w = self.word(i)?;
-        let anchor_year = ym(self.anchor).0;
+        // A day or month without a year takes the publication year, or in
+        // a text without one, the year the narrative is at.
+        let published = ym(self.anchor).0;
+        let anchor_year = published.or(self.narrative);
         self.numeric(i, w)
             .or_else(|| self.korean(i, w, anchor_year))
             .or_else(|| self.year_spans(i, w))
+            .or_else(|| self.day_span(i, w, anchor_year))
             .or_else(|| self.day_first(i, w, anchor_year))
             .or_else(|| self.month_first(i, w, anchor_year))
-            .or_else(|| self.relative(i, w, anchor_year))
+            .or_else(|| self.relative(i, w, published))
             .or_else(|| self.lone_year(i, w))
             .flatten()
     }
@@ -263,6 +284,31 @@ impl<'t> Scan<'t> {
         None
     }
 
+    /// The first day of a span of days in one month, day first: the 24 of
+    /// "24 to 30 July 2011", "24–30 July", "du 5 au 9 juillet 2000". The
+    /// last day is read next, as a date of its own.
+    fn day_span(&self, i: usize, w: &Word<'t>, anchor_year: Option<i32>) -> Decided {
+        let d1 = w.day()?;
+        let to = match self.gap(i + 1).trim() {
+            "–" | "—" | "-" | "‐" => i + 1,
+            "" if matches!(self.lower(i + 1), "to" | "au" | "until" | "till") && self.spaced(i + 1) => i + 2,
+            _ => return None,
+        };
+        self.word(to).and_then(Word::day).filter(|d2| *d2 > d1)?;
+        let skip = usize::from(self.ordinal(to + 1));
+        let (m, _) = self.word(to + 1 + skip).and_then(month)?;
+        if !self.spaced(to + 1 + skip) {
+            return None;
+        }
+        let after = to + 2 + skip;
+        let comma = self.gap(after).trim() == ",";
+        let stated = self
+            .word(after)
+            .and_then(Word::year)
+            .filter(|_| self.spaced(after) || comma);
+        decide(|| Some((1, When::day(stated.or(anchor_year)?, m, d1)?, false, 0.85)))
+    }
+
     /// Day first: 18 June 2019 · le 25 avril · 1er mai · the 1st of January.
     fn day_first(&self, i: usize, w: &Word<'t>, anchor_year: Option<i32>) -> Decided {
         // Day first: 18 June 2019 · le 25 avril · 1er mai · 25th April 1803 · the 1st of January
@@ -320,8 +366,18 @@ impl<'t> Scan<'t> {
             {
                 return decide(|| Some((2, When::month(y, m)?, false, 0.92)));
             }
+            // The first of two months sharing a year: "août et décembre 1993",
+            // "between May and July 1861".
+            let joins = matches!(self.lower(i + 1), "and" | "or" | "to" | "et" | "ou" | "à" | "au");
+            if let (true, Some(_), Some(y)) = (
+                joins && self.spaced(i + 1) && self.spaced(i + 2) && self.spaced(i + 3),
+                self.word(i + 2).and_then(month),
+                self.word(i + 3).and_then(Word::year),
+            ) {
+                return decide(|| Some((1, When::month(y, m)?, false, 0.85)));
+            }
             if let Some((used, k)) = self.relative_year(i + 1).filter(|_| self.spaced(i + 1)) {
-                return decide(|| Some((1 + used, When::month(anchor_year? + k, m)?, true, 0.8)));
+                return decide(|| Some((1 + used, When::month(ym(self.anchor).0? + k, m)?, true, 0.8)));
             }
             if matches!(self.lower(i + 1), "dernier" | "passé") && self.spaced(i + 1) {
                 return decide(|| Some((2, last_month(m, self.anchor)?, true, 0.8)));
