@@ -208,3 +208,57 @@ fn a_document_without_a_date_has_none_rather_than_the_latest_it_mentions() {
     assert_eq!(found, ["1941-03-03", "2030"]);
     assert!(dates[0].expressions.iter().all(|e| !e.relative));
 }
+
+#[test]
+fn people_lists_and_figures_of_speech_are_told_from_cities() {
+    // A name after a title is a person wherever it stands alone in that text,
+    // and "X himself" is a person.
+    let found = places(
+        "en",
+        "Both President Lincoln and the Congress agreed. Lincoln spoke first in Chicago. \
+         No one, not even Grant himself, objected.",
+    );
+    assert_eq!(names(&found), ["Chicago"], "{found:?}");
+    // "under a wise Providence" is not the city in Rhode Island; the second of
+    // two names after "the Regencies of" is a regency too; "Republic of X" is
+    // a country's name.
+    let found = places(
+        "en",
+        "Under a wise Providence, treaties with the Regencies of Tunis and Tripoli were made \
+         in New York, with the Republic of Texas watching.",
+    );
+    assert_eq!(names(&found), ["New York"], "{found:?}");
+}
+
+#[test]
+fn a_list_of_states_or_countries_makes_its_members_regions() {
+    // New York among States is the State; Rome among countries is not the city.
+    let text = "A copy went to the governors of New York, Pennsylvania, Ohio and Indiana. \
+                Relations with Spain, Portugal, Italy, Rome, and the other European States are good.";
+    let e = entities();
+    let found: Vec<(String, String)> = find(&[doc("t.txt", "en", text)], e)
+        .into_iter()
+        .map(|m| (text[m.bytes].to_owned(), e[m.entity].kind.clone()))
+        .collect();
+    let kind_of = |s: &str| found.iter().find(|(x, _)| x == s).map(|(_, k)| k.as_str());
+    assert_eq!(kind_of("New York"), Some("province"), "{found:?}");
+    assert_eq!(kind_of("Rome"), None, "{found:?}");
+    // A city with a city in its list stays a city.
+    let found = places("en", "Ships sailed from Boston, New York and Baltimore.");
+    assert_eq!(names(&found), ["Boston", "New York", "Baltimore"], "{found:?}");
+}
+
+#[test]
+fn a_small_town_counts_where_the_sentence_puts_something_at_it() {
+    // Aranjuez (55,000 people) in a text that names Spain: at Aranjuez, it is
+    // the town; alone, it is not trusted. "at Paris" in an American text is
+    // still Paris, France, not Paris, Texas.
+    let found = places(
+        "en",
+        "Spain ratified the treaty, which was signed at Aranjuez in April. Aranjuez is small. \
+         The United States sent envoys to Madrid and met at Paris.",
+    );
+    assert_eq!(names(&found), ["Spain", "Aranjuez", "United States", "Madrid", "Paris"], "{found:?}");
+    let paris = found.iter().find(|(s, _, _)| s == "Paris").expect("Paris");
+    assert_eq!(paris.2, "FR");
+}

@@ -8,6 +8,7 @@ pub mod dates;
 mod error;
 pub mod input;
 mod layout;
+mod lists;
 mod names;
 pub mod places;
 mod postings;

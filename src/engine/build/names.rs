@@ -83,6 +83,69 @@ const CITY_OF: &[&str] = &[
     "inhabitants", "government", "fall", "capture", "sack", "ville", "cité", "habitants", "mairie",
 ];
 
+/// Prepositions before a name that make it a place where something happens
+/// or stands ("at Aranjuez", "in the Natchez", "près de Minden"): not "to" or
+/// "from", which as often introduce a person ("a letter from Lincoln").
+const LOCATIVES: &[&str] = &["at", "in", "near", "outside", "via", "à", "près", "vers"];
+
+/// Whether the name starting at token `start` follows a locative
+/// preposition, directly or with an article between ("at the Natchez",
+/// "près de Minden").
+pub(super) fn locative(text: &str, tokens: &[SpanToken], start: usize) -> bool {
+    let word = |back: usize| start.checked_sub(back).map(|i| raw_lower(text, &tokens[i]));
+    match word(1).as_deref() {
+        Some("the" | "de" | "d") => word(2).is_some_and(|t| LOCATIVES.contains(&t.as_str())),
+        Some(t) => LOCATIVES.contains(&t),
+        None => false,
+    }
+}
+
+/// A token as written, in lowercase: "à" stays "à" (its term is "a").
+fn raw_lower(text: &str, token: &SpanToken) -> String {
+    text.get(token.bytes.clone()).unwrap_or_default().to_lowercase()
+}
+
+/// Whether the token at `at` is a title before a name ("President", "Mr."),
+/// written with a capital and joined to the next token by a space (or a
+/// title's full stop).
+pub(super) fn titled(text: &str, tokens: &[SpanToken], at: usize) -> bool {
+    let (Some(title), Some(name)) = (tokens.get(at), tokens.get(at + 1)) else {
+        return false;
+    };
+    // Tokens of one word may share bytes (a Korean word and its stem).
+    let Some(gap) = text.get(title.bytes.end..name.bytes.start) else {
+        return false;
+    };
+    let gap = gap.strip_prefix('.').unwrap_or(gap);
+    !gap.is_empty()
+        && gap.chars().all(char::is_whitespace)
+        && gap.matches('\n').count() <= 1
+        && text[title.bytes.clone()].chars().next().is_some_and(char::is_uppercase)
+        && TITLES.contains(&title.term.as_str())
+}
+
+/// Whether the name ending before token `end` is a person by what follows
+/// it: "Lincoln himself".
+pub(super) fn person_after(text: &str, tokens: &[SpanToken], end: usize) -> bool {
+    tokens.get(end).is_some_and(|next| {
+        matches!(next.term.as_str(), "himself" | "herself")
+            && text.get(tokens[end - 1].bytes.end..next.bytes.start) == Some(" ")
+    })
+}
+
+/// Whether the name at token `start` follows an indefinite article, directly
+/// or with one lowercase word between ("under a wise Providence", "une
+/// Rome nouvelle"): a common noun or a figure of speech, not a place.
+pub(super) fn after_indefinite(text: &str, tokens: &[SpanToken], start: usize) -> bool {
+    let article = |i: usize| matches!(raw_lower(text, &tokens[i]).as_str(), "a" | "an" | "un" | "une");
+    let lowercase = |i: usize| text[tokens[i].bytes.clone()].chars().next().is_some_and(char::is_lowercase);
+    match start {
+        0 => false,
+        1 => article(0),
+        _ => article(start - 1) || (lowercase(start - 1) && article(start - 2)),
+    }
+}
+
 /// Whether the gazetteer name at `start..end` is part of a longer proper
 /// name: after a title or a feature word (General Jackson, Lake Erie), after
 /// a capitalised word the corpus never writes in lowercase (Abraham
@@ -116,7 +179,7 @@ pub(super) fn part_of_longer_name(
     };
     if let Some(prev) = start.checked_sub(1).map(|p| &tokens[p]) {
         let first = &tokens[start];
-        if joined(prev, first, true) && capital(prev) && TITLES.contains(&prev.term.as_str()) {
+        if titled(text, tokens, start - 1) {
             return true;
         }
         if joined(prev, first, false) && capital(prev) {
@@ -134,6 +197,27 @@ pub(super) fn part_of_longer_name(
             if joined(head, prev, false) && capital(head) && !CITY_OF.contains(&head.term.as_str()) {
                 return true;
             }
+        }
+        // The second of two names after "X of": "the Regencies of Tunis and Tripoli".
+        let and = matches!(prev.term.as_str(), "and" | "et");
+        if and && start >= 4 && joined(prev, first, false) {
+            let (head, of, other) = (&tokens[start - 4], &tokens[start - 3], &tokens[start - 2]);
+            if matches!(of.term.as_str(), "of" | "de" | "des")
+                && joined(head, of, false)
+                && joined(of, other, false)
+                && joined(other, prev, false)
+                && capital(head)
+                && capital(other)
+                && !CITY_OF.contains(&head.term.as_str())
+            {
+                return true;
+            }
+        }
+    }
+    // "Republic of Srpska", "Bank of England": the name of something else.
+    if let (Some(of), Some(next)) = (tokens.get(end), tokens.get(end + 1)) {
+        if of.term == "of" && joined(&tokens[end - 1], of, false) && joined(of, next, false) && capital(next) {
+            return true;
         }
     }
     if let Some(next) = tokens.get(end) {

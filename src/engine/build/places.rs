@@ -42,7 +42,10 @@ pub use crate::engine::index::format::PLACE_KINDS;
 pub use super::names::{indexed_spans, SpanToken};
 
 use super::input::{DocInput, EntityInput};
-use super::names::{is_latin_word, part_of_longer_name, sentence_start, INSTITUTIONS};
+use super::lists::{company, Company, NameKind, Named};
+use super::names::{
+    after_indefinite, is_latin_word, locative, part_of_longer_name, person_after, sentence_start, titled, INSTITUTIONS,
+};
 
 /// One entity named in one section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,8 +196,9 @@ impl<'e> Matcher<'e> {
         text: &str,
         tokens: &[SpanToken],
         start: usize,
-        ordinary: &HashSet<String>,
+        words: &DocWords,
     ) -> [Option<(usize, Vec<usize>)>; 2] {
+        let ordinary = words.ordinary;
         let mut best: [Option<(usize, Vec<usize>)>; 2] = [None, None];
         let first = &tokens[start].term;
         let Some(aliases) = self
@@ -243,6 +247,18 @@ impl<'e> Matcher<'e> {
                     continue;
                 }
                 if start > 0 && self.is_surname(text, &tokens[start - 1]) {
+                    continue;
+                }
+                if one_word && (person_after(text, tokens, end) || after_indefinite(text, tokens, start)) {
+                    continue;
+                }
+                if one_word
+                    && entity.population < BIG_CITY
+                    && words.persons.contains(&a.words[0])
+                    && !locative(text, tokens, start)
+                {
+                    // "Lincoln" in a text that says "President Lincoln": the
+                    // person, unless the sentence puts it somewhere ("at Lincoln").
                     continue;
                 }
                 if latin && part_of_longer_name(text, tokens, start, end, ordinary) {
@@ -303,7 +319,11 @@ impl<'e> Matcher<'e> {
         sections: &[Vec<SpanToken>],
         ordinary: &HashSet<String>,
     ) -> Vec<Mention> {
-        let kept = self.spans(text, sections, ordinary);
+        let words = DocWords {
+            ordinary,
+            persons: titled_names(text, sections),
+        };
+        let kept = self.spans(text, sections, &words);
         let hangul = |k: &Span| {
             text[sections[k.section][k.start].bytes.clone()]
                 .chars()
@@ -311,6 +331,7 @@ impl<'e> Matcher<'e> {
                 .is_some_and(is_hangul_syllable)
         };
         let context = self.context(&kept, &hangul);
+        let companies = self.companies(text, sections, &kept);
         let orgs: Vec<(usize, Range<usize>)> = kept
             .iter()
             .filter(|k| !k.place)
@@ -329,9 +350,9 @@ impl<'e> Matcher<'e> {
                                 || context.contains_key(context_country(&self.entities[e].country))
                         })
                         .collect();
-                    self.choose(&fits, &context)?
+                    self.choose(&fits, &context, k.locative, companies.get(&(k.section, k.start)))?
                 } else {
-                    self.choose(&k.candidates, &context)?
+                    self.choose(&k.candidates, &context, k.locative, companies.get(&(k.section, k.start)))?
                 };
                 let tokens = &sections[k.section];
                 let end = k.start + k.len;
@@ -355,15 +376,16 @@ impl<'e> Matcher<'e> {
     /// The spans of a document that name something: longest first, a span
     /// overlapping a longer (or earlier) one of its own kind goes, and a
     /// place whose exact span names an organisation ("Toyota") goes.
-    fn spans(&self, text: &str, sections: &[Vec<SpanToken>], ordinary: &HashSet<String>) -> Vec<Span> {
+    fn spans(&self, text: &str, sections: &[Vec<SpanToken>], words: &DocWords) -> Vec<Span> {
         let mut found: Vec<Span> = Vec::new();
         for (s, tokens) in sections.iter().enumerate() {
             for start in 0..tokens.len() {
                 // Places and other entities compete only among themselves.
-                let [places, others] = self.candidates(text, tokens, start, ordinary);
+                let [places, others] = self.candidates(text, tokens, start, words);
                 for (c, place) in [(places, true), (others, false)] {
                     if let Some((len, candidates)) = c {
-                        found.push(Span { section: s, start, len, candidates, place });
+                        let locative = locative(text, tokens, start);
+                        found.push(Span { section: s, start, len, candidates, place, locative });
                     }
                 }
             }
@@ -387,6 +409,28 @@ impl<'e> Matcher<'e> {
             .collect();
         kept.retain(|k| !(k.place && org_spans.contains(&(k.section, k.start, k.len))));
         kept
+    }
+
+    /// The company each place name keeps in a list, by (section, start).
+    fn companies(&self, text: &str, sections: &[Vec<SpanToken>], kept: &[Span]) -> HashMap<(usize, usize), Company> {
+        let mut named: Vec<Named> = kept
+            .iter()
+            .filter(|k| k.place)
+            .map(|k| {
+                let city = |e: &usize| self.entities[*e].kind == "city";
+                let kind = if k.candidates.iter().all(city) {
+                    NameKind::City
+                } else if k.candidates.iter().any(city) {
+                    NameKind::Either
+                } else {
+                    NameKind::Region
+                };
+                Named { section: k.section, start: k.start, len: k.len, kind }
+            })
+            .collect();
+        named.sort_by_key(|n| (n.section, n.start));
+        let found = company(text, sections, &named);
+        named.iter().zip(found).map(|(n, c)| ((n.section, n.start), c)).collect()
     }
 
     /// Regional context: how often the document names each country through
@@ -421,31 +465,63 @@ impl<'e> Matcher<'e> {
 
     /// Among the candidates that could be meant at all, the one in the
     /// country the document names most, then a curated one, then the biggest.
-    fn choose(&self, cands: &[usize], context: &HashMap<&str, usize>) -> Option<usize> {
+    /// Only when none can be meant on its own does a town of any size count
+    /// in a country the document names, if the sentence puts something at it
+    /// (`locative`: "at Aranjuez"); never over Paris, France for "at Paris".
+    /// In a list of regions, a name that may be a region is one, and a city
+    /// among two or more regions and no city is no city (see [`super::lists`]).
+    fn choose(
+        &self,
+        cands: &[usize],
+        context: &HashMap<&str, usize>,
+        locative: bool,
+        company: Option<&Company>,
+    ) -> Option<usize> {
+        let company = company.copied().unwrap_or_default();
+        let among_regions = company.cities == 0 && company.regions > 0;
+        let city = |e: &usize| self.entities[*e].kind == "city";
+        if among_regions && company.regions >= 2 && cands.iter().all(city) {
+            return None;
+        }
+        let regions: Vec<usize>;
+        let cands = if among_regions && cands.iter().any(|e| !city(e) && is_place(&self.entities[*e])) {
+            regions = cands.iter().copied().filter(|e| !city(e)).collect();
+            &regions[..]
+        } else {
+            cands
+        };
+        let in_context = |x: &EntityInput| context.contains_key(context_country(&x.country));
         let evident = |e: usize| {
             let x = &self.entities[e];
-            let in_context = context.contains_key(context_country(&x.country));
             !is_place(x)
                 || x.kind != "city"
                 || x.curated
                 || x.population >= BIG_CITY
-                || (in_context && x.population >= TOWN_IN_CONTEXT)
+                || (in_context(x) && x.population >= TOWN_IN_CONTEXT)
                 || (x.population >= NOTABLE_CITY && notable(x))
         };
         let region_over_city = region_or_city(self.entities, cands);
-        cands
-            .iter()
-            .copied()
-            .filter(|&e| evident(e) && region_over_city(e))
-            .max_by_key(|&e| {
-                let x = &self.entities[e];
-                (
-                    context.get(context_country(&x.country)).copied().unwrap_or(0),
-                    x.curated,
-                    x.population,
-                    std::cmp::Reverse(e),
-                )
-            })
+        let best = |admit: &dyn Fn(usize) -> bool| {
+            cands
+                .iter()
+                .copied()
+                .filter(|&e| admit(e) && region_over_city(e))
+                .max_by_key(|&e| {
+                    let x = &self.entities[e];
+                    (
+                        context.get(context_country(&x.country)).copied().unwrap_or(0),
+                        x.curated,
+                        x.population,
+                        std::cmp::Reverse(e),
+                    )
+                })
+        };
+        // A town in a list with a city ("Oswego, Niagara, Detroit") is placed too.
+        let placed = locative || company.cities > 0;
+        best(&evident).or_else(|| {
+            let placed = |e: usize| placed && in_context(&self.entities[e]);
+            best(&placed)
+        })
     }
 }
 
@@ -458,6 +534,29 @@ struct Span {
     candidates: Vec<usize>,
     /// Places (or organisations and the rest).
     place: bool,
+    /// After a locative preposition ("at", "in the", "près de").
+    locative: bool,
+}
+
+/// What a document's words say about its names.
+struct DocWords<'o> {
+    /// Words the corpus writes in lowercase (see [`Matcher::ordinary_words`]).
+    ordinary: &'o HashSet<String>,
+    /// Names the document writes after a title ("President Lincoln"):
+    /// people, wherever else they stand alone in it.
+    persons: HashSet<String>,
+}
+
+/// The names a document writes after a title, folded as indexed.
+fn titled_names(text: &str, sections: &[Vec<SpanToken>]) -> HashSet<String> {
+    sections
+        .iter()
+        .flat_map(|tokens| {
+            (0..tokens.len().saturating_sub(1))
+                .filter(|&i| titled(text, tokens, i))
+                .map(|i| alias_word(&tokens[i + 1].term).to_owned())
+        })
+        .collect()
 }
 
 /// Every mention of `entities` in `docs`, in document, section and position order.
