@@ -225,6 +225,7 @@ mod tests {
         );
         assert_eq!(just("Paris, le 3 mai 1848. En 1789, la Révolution.", ""), ["1848-05-03", "1789"]);
         assert_eq!(just("on the sixth of September, 1901, and le premier juin 1994", ""), ["1901-09-06", "1994-06-01"]);
+        assert_eq!(just("on September the 11th, 2001, and August the 3rd", "2004"), ["2001-09-11", "2004-08-03"]);
     }
 
     #[test]

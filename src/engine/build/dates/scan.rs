@@ -341,23 +341,27 @@ impl<'t> Scan<'t> {
 
     /// Month first: June 18, 2019 · June 18 · March 2021 · June last year · mai dernier · in June.
     fn month_first(&self, i: usize, w: &Word<'t>, anchor_year: Option<i32>) -> Decided {
-        // Month first: June 18, 2019 · June 18 · March 2021 · June last year · mai dernier · in June
+        // Month first: June 18, 2019 · June 18 · September the 11th, 2001 · March 2021 · June last
+        // year · mai dernier · in June
         if let Some((m, english)) = month(w) {
+            // "September the 11th": an ordinal day after "the".
+            let the = usize::from(self.lower(i + 1) == "the" && self.ordinal(i + 3));
             if let Some(d) = self
-                .word(i + 1)
+                .word(i + 1 + the)
                 .and_then(Word::day)
-                .filter(|_| self.spaced(i + 1))
+                .filter(|_| self.spaced(i + 1) && self.spaced(i + 1 + the))
             {
-                let ord = usize::from(self.ordinal(i + 2));
-                let gap = self.gap(i + 2 + ord).trim();
+                let ord = usize::from(self.ordinal(i + 2 + the));
+                let at = i + 2 + the + ord;
+                let gap = self.gap(at).trim();
                 if let Some(y) = self
-                    .word(i + 2 + ord)
+                    .word(at)
                     .and_then(Word::year)
                     .filter(|_| gap == "," || gap.is_empty())
                 {
-                    return decide(|| Some((3 + ord, When::day(y, m, d)?, false, 0.95)));
+                    return decide(|| Some((at + 1 - i, When::day(y, m, d)?, false, 0.95)));
                 }
-                return decide(|| Some((2 + ord, When::day(anchor_year?, m, d)?, false, 0.8)));
+                return decide(|| Some((at - i, When::day(anchor_year?, m, d)?, false, 0.8)));
             }
             if let Some(y) = self
                 .word(i + 1)
