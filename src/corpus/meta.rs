@@ -49,14 +49,39 @@ pub fn derive_title(text: &str) -> String {
         }
     }
     let first = lines.iter().find(|l| !l.is_empty()).copied().unwrap_or("");
-    if is_salutation(first) {
+    let sentence = first_sentence(first);
+    if is_salutation(first) || opens_with_salutation(sentence) {
         return String::new();
     }
-    shorten(first_sentence(first), 90)
+    shorten(sentence, 90)
 }
 
+/// Words a full stop follows without ending a sentence ("Mr. Speaker").
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "No", "Gen", "Col", "Capt", "Lt", "Gov", "Sen", "Rep",
+    "Prof", "Rev", "Hon", "M", "Mme", "Mlle", "Me",
+];
+
+/// The line up to its first sentence end: a full stop and a space, not after
+/// an abbreviation or an initial ("Mr. Speaker", "J. Smith").
 fn first_sentence(line: &str) -> &str {
-    line.find(". ").map_or(line, |i| &line[..i])
+    let mut from = 0;
+    while let Some(i) = line[from..].find(". ").map(|i| from + i) {
+        let word = line[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if !initial && !ABBREVIATIONS.contains(&word) {
+            return &line[..i];
+        }
+        from = i + 2;
+    }
+    line
+}
+
+/// Whether a sentence opens by addressing its listeners before a colon
+/// ("Mr. Speaker, Vice President Cheney, Members of Congress, …: America
+/// this evening …"): a list of two commas or more, then ": ".
+fn opens_with_salutation(sentence: &str) -> bool {
+    sentence.split_once(": ").is_some_and(|(head, _)| head.matches(',').count() >= 2)
 }
 
 /// `s` cut to at most `max` characters at a word boundary, with `…`.
@@ -318,6 +343,14 @@ mod tests {
     fn title_skips_furniture_and_captions() {
         let text = "Advertisement\nAdvertisement\nHong Kong economy\nLearn more\nA view of the harbour. Photo: May Tse\n\nCity to build data hub, minister says\n\nBody text here.";
         assert_eq!(derive_title(text), "City to build data hub, minister says");
+    }
+
+    #[test]
+    fn a_salutation_before_the_first_sentence_is_no_title_and_abbreviations_end_none() {
+        let text = "Mr. Speaker, Vice President Cheney, Members of Congress, and fellow citizens: America this \
+                    evening is a nation called to great responsibilities. We are rising to meet them.";
+        assert_eq!(derive_title(text), "");
+        assert_eq!(derive_title("Dr. J. Smith met the mayor in St. Paul today. It rained."), "Dr. J. Smith met the mayor in St. Paul today");
     }
 
     #[test]
