@@ -40,6 +40,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", corpus::ENTITIES_FILE);
     println!("cargo:rerun-if-changed={}", corpus::GAZETTEER_FILE);
     println!("cargo:rerun-if-changed={}", corpus::REGIONS_FILE);
+    println!("cargo:rerun-if-changed={}", corpus::REGIONS_MORE_FILE);
 
     let fail = |message: String| -> ! {
         eprintln!("\nerror: corpus-atlas cannot index the corpus\n  {message}\n");

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::error::CorpusError;
 use super::files::{line_of, read_toml};
-use super::project::{project_file, ENTITIES_ENV, ENTITIES_FILE, GAZETTEER_FILE, REGIONS_FILE};
+use super::project::{project_file, ENTITIES_ENV, ENTITIES_FILE, GAZETTEER_FILE, REGIONS_FILE, REGIONS_MORE_FILE};
 use super::{gazetteer, regions};
 use crate::engine::build::EntityInput;
 
@@ -49,13 +49,28 @@ pub fn project_entities() -> Result<Vec<EntityInput>, CorpusError> {
         if !file.is_file() {
             return Err(CorpusError::new(&file, None, format!("{ENTITIES_ENV} names no file")));
         }
-        return load_entities(&file, &project_file(GAZETTEER_FILE)?, &project_file(REGIONS_FILE)?);
+        return load_entities(&file, &PlaceFiles::project()?);
     }
-    load_entities(
-        &project_file(ENTITIES_FILE)?,
-        &project_file(GAZETTEER_FILE)?,
-        &project_file(REGIONS_FILE)?,
-    )
+    load_entities(&project_file(ENTITIES_FILE)?, &PlaceFiles::project()?)
+}
+
+/// The general place data shipped with the project: the city gazetteer
+/// and the regions, generated and hand-made.
+pub struct PlaceFiles {
+    gazetteer: PathBuf,
+    regions: PathBuf,
+    regions_more: PathBuf,
+}
+
+impl PlaceFiles {
+    /// The project's own files, or an error naming the one missing.
+    pub fn project() -> Result<Self, CorpusError> {
+        Ok(PlaceFiles {
+            gazetteer: project_file(GAZETTEER_FILE)?,
+            regions: project_file(REGIONS_FILE)?,
+            regions_more: project_file(REGIONS_MORE_FILE)?,
+        })
+    }
 }
 
 /// Reads the curated entities file (`[[entity]]` tables, see its header)
@@ -63,13 +78,9 @@ pub fn project_entities() -> Result<Vec<EntityInput>, CorpusError> {
 /// kinds merged in by GeoNames id, curated places and organisations after
 /// them, `overrides` taken away from every other entity and `not_places`
 /// from every gazetteer city. Missing files mean none.
-pub fn load_entities(
-    entities: &Path,
-    gazetteer_file: &Path,
-    regions_file: &Path,
-) -> Result<Vec<EntityInput>, CorpusError> {
+pub fn load_entities(entities: &Path, places: &PlaceFiles) -> Result<Vec<EntityInput>, CorpusError> {
     let (file, text): (EntitiesFile, String) = read_toml(entities)?;
-    let (mut out, by_id) = gazetteer_places(gazetteer_file, regions_file)?;
+    let (mut out, by_id) = gazetteer_places(places)?;
     let line = |name: &str| text.find(&format!("\"{name}\"")).map(|b| line_of(&text, b));
     let mut overrides: Vec<(usize, String)> = Vec::new();
     for e in file.entity {
@@ -80,7 +91,7 @@ pub fn load_entities(
                     return Err(CorpusError::new(
                         entities,
                         line(&name),
-                        format!("{name:?}: GeoNames id {id} is not in {}", gazetteer_file.display()),
+                        format!("{name:?}: GeoNames id {id} is not in {}", places.gazetteer.display()),
                     ));
                 };
                 overrides.extend(e.overrides.iter().map(|o| (slot, o.clone())));
@@ -111,11 +122,8 @@ pub fn load_entities(
 
 /// Every gazetteer city, then the countries and states (places of their
 /// own kind, never drawn as cities), and where each GeoNames id sits.
-fn gazetteer_places(
-    gazetteer_file: &Path,
-    regions_file: &Path,
-) -> Result<(Vec<EntityInput>, HashMap<u32, usize>), CorpusError> {
-    let cities = gazetteer::load(gazetteer_file)?;
+fn gazetteer_places(places: &PlaceFiles) -> Result<(Vec<EntityInput>, HashMap<u32, usize>), CorpusError> {
+    let cities = gazetteer::load(&places.gazetteer)?;
     let mut out: Vec<EntityInput> = Vec::with_capacity(cities.len());
     let mut by_id: HashMap<u32, usize> = HashMap::with_capacity(cities.len());
     for c in cities {
@@ -134,7 +142,7 @@ fn gazetteer_places(
             geonames: c.id,
         });
     }
-    for r in regions::load(regions_file)? {
+    for r in regions::load_with(&places.regions, &places.regions_more)? {
         let mut gazetteer_aliases = r.aliases;
         gazetteer_aliases.push(r.name.clone());
         out.push(EntityInput {

@@ -26,5 +26,5 @@ pub use layout::{layout, Furniture, Layout};
 pub use load::{from_text_laid_out, load, load_reporting, load_with, TEXT_EXTENSIONS};
 pub use progress::Progress;
 pub use meta::{derive_author, derive_date, derive_source, derive_title, detect_language};
-pub use project::{project_file, ENTITIES_ENV, ENTITIES_FILE, FURNITURE_FILE, GAZETTEER_FILE, REGIONS_FILE};
+pub use project::{project_file, ENTITIES_ENV, ENTITIES_FILE, FURNITURE_FILE, GAZETTEER_FILE, REGIONS_FILE, REGIONS_MORE_FILE};
 pub use settings::{settings_path, DocSettings, LANGUAGES};

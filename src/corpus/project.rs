@@ -34,3 +34,6 @@ pub const GAZETTEER_FILE: &str = "assets/gazetteer.tsv";
 pub const ENTITIES_ENV: &str = "ATLAS_ENTITIES";
 /// Countries and states, made by `atlas gazetteer regions`.
 pub const REGIONS_FILE: &str = "assets/regions.tsv";
+/// Former countries, parts of countries and larger regions, hand-made from
+/// general knowledge, in the columns of [`REGIONS_FILE`].
+pub const REGIONS_MORE_FILE: &str = "assets/regions-more.tsv";

@@ -202,6 +202,20 @@ pub fn load(path: &Path) -> Result<Vec<Region>, CorpusError> {
     parse(&text).map_err(|(line, message)| CorpusError::new(path, Some(line), message))
 }
 
+/// The regions of `main`, with those of `more` (see
+/// [`super::project::REGIONS_MORE_FILE`]): a row of `more` named like a row
+/// of `main` adds its names to that row, the others are regions of their own.
+pub fn load_with(main: &Path, more: &Path) -> Result<Vec<Region>, CorpusError> {
+    let mut out = load(main)?;
+    for extra in load(more)? {
+        match out.iter_mut().find(|r| r.name == extra.name && r.kind == extra.kind) {
+            Some(r) => r.aliases.extend(extra.aliases),
+            None => out.push(extra),
+        }
+    }
+    Ok(out)
+}
+
 /// Parses the regions file's text; errors carry a 1-based line.
 pub fn parse(text: &str) -> Result<Vec<Region>, (usize, String)> {
     rows(text, "id, name, kind, country, lat, lon, population, names")?
@@ -263,5 +277,18 @@ mod tests {
         assert!(mexico.aliases.iter().any(|a| a == "Mexique") && mexico.aliases.iter().any(|a| a == "멕시코"));
         assert!(regions.iter().any(|r| r.name == "Georgia" && r.kind == "province"));
         assert!(regions.len() > 240);
+    }
+
+    #[test]
+    fn the_hand_made_regions_parse_and_add_to_the_generated_ones() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let all = load_with(&root.join("assets/regions.tsv"), &root.join("assets/regions-more.tsv")).unwrap();
+        let uk = all.iter().find(|r| r.name == "United Kingdom").unwrap();
+        assert!(uk.aliases.iter().any(|a| a == "Great Britain"), "{uk:?}");
+        assert_eq!(all.iter().filter(|r| r.name == "United Kingdom").count(), 1);
+        let ussr = all.iter().find(|r| r.name == "Soviet Union").unwrap();
+        assert_eq!((ussr.kind.as_str(), ussr.country.as_str()), ("country", "RU"));
+        assert!(ussr.aliases.iter().any(|a| a == "소련") && ussr.aliases.iter().any(|a| a == "Union soviétique"));
+        assert!(all.iter().any(|r| r.name == "Europe" && r.kind == "region" && r.country.is_empty()));
     }
 }

@@ -7,7 +7,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-use corpus_atlas::corpus::{project_file, settings_path, ENTITIES_ENV, ENTITIES_FILE, FURNITURE_FILE, GAZETTEER_FILE, REGIONS_FILE};
+use corpus_atlas::corpus::{project_file, settings_path, ENTITIES_ENV, ENTITIES_FILE, FURNITURE_FILE, GAZETTEER_FILE, REGIONS_FILE, REGIONS_MORE_FILE};
 
 fn file(path: &Path, h: &mut DefaultHasher) {
     path.hash(h);
@@ -34,7 +34,7 @@ pub(crate) fn build_inputs(dir: &Path) -> u64 {
     let mut h = DefaultHasher::new();
     walk(dir, &mut h);
     file(&settings_path(dir), &mut h);
-    for name in [ENTITIES_FILE, FURNITURE_FILE, GAZETTEER_FILE, REGIONS_FILE] {
+    for name in [ENTITIES_FILE, FURNITURE_FILE, GAZETTEER_FILE, REGIONS_FILE, REGIONS_MORE_FILE] {
         if let Ok(path) = project_file(name) {
             file(&path, &mut h);
         }
