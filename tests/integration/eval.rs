@@ -1,7 +1,8 @@
 //! The extraction measured on public corpora it was not written for
 //! (tests/data/eval, `make eval`): printed by `make test`, and failing when a
 //! change makes a figure worse than the floor recorded here. The floors are
-//! the measured figures of 2026-12-02 rounded down, not the goals (see the
+//! the measured figures of 2026-12-05 rounded down (en-sotu has 16 documents
+//! in each split since that day), not the goals (see the
 //! README's "How well it reads a corpus it has never seen").
 
 use std::path::Path;
@@ -10,10 +11,10 @@ use corpus_atlas::eval::{evaluate_all, Score};
 
 /// (corpus, split, city precision, city recall, date precision, date recall)
 const FLOORS: &[(&str, &str, f64, f64, f64, f64)] = &[
-    ("en-sotu", "tune", 0.75, 0.70, 0.85, 0.75),
-    ("en-sotu", "heldout", 0.75, 0.55, 0.85, 0.70),
-    ("fr-candide-debhist", "tune", 0.90, 0.50, 0.95, 0.80),
-    ("fr-candide-debhist", "heldout", 0.70, 0.45, 0.90, 0.70),
+    ("en-sotu", "tune", 0.85, 0.78, 0.85, 0.75),
+    ("en-sotu", "heldout", 0.88, 0.75, 0.90, 0.70),
+    ("fr-candide-debhist", "tune", 0.90, 0.90, 0.95, 0.95),
+    ("fr-candide-debhist", "heldout", 0.95, 0.80, 0.90, 0.90),
     ("ko-bills", "tune", 0.90, 0.0, 0.90, 0.75),
     ("ko-bills", "heldout", 0.90, 0.0, 0.95, 0.55),
 ];

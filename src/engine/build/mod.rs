@@ -6,12 +6,14 @@
 
 pub mod dates;
 mod error;
+mod homonyms;
 pub mod input;
 mod layout;
 mod lists;
 mod names;
 pub mod places;
 mod postings;
+mod regional;
 mod tables;
 pub mod writer;
 

@@ -58,13 +58,13 @@ const TITLES: &[&str] = &[
     "justice", "major", "lieutenant", "lt", "sergeant", "commodore", "commander", "secretary",
     "minister", "ambassador", "consul", "king", "queen", "prince", "princess", "duke", "emperor",
     "pope", "chancellor", "premier", "mayor", "professor", "prof", "reverend", "rev", "father",
-    "brother", "sister", "m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "général",
-    "president", "président", "roi", "reine", "empereur", "maréchal", "comte", "duc", "citoyen",
+    "brother", "sister", "m", "mme", "mlle", "monsieur", "madame", "mademoiselle",
+    "president", "roi", "reine", "empereur", "marechal", "comte", "duc", "citoyen",
 ];
 /// Words before a name that make it a feature's name (Lake Erie, Fort Wayne).
 const FEATURES: &[&str] = &[
     "lake", "mount", "mt", "fort", "ft", "cape", "river", "gulf", "bay", "isle", "camp", "lac",
-    "mont", "rivière", "fleuve", "golfe", "cap",
+    "mont", "riviere", "fleuve", "golfe", "cap",
 ];
 /// Words after a name that make it an institution's, a building's or a
 /// people's name (White House, Paris Agreement, Miami Indians).
@@ -75,12 +75,13 @@ pub(super) const INSTITUTIONS: &[&str] = &[
     "conference", "company", "corporation", "group", "club", "indians", "tribe", "river", "lake",
     "mountains", "county", "harbor", "harbour", "canal", "railroad", "railway", "exposition",
     "exhibition", "press", "review", "gazette", "courier", "observer", "olympics", "declaration",
+    "roads", "sound", "strait", "straits", "island", "islands", "valley", "bay", "monument",
 ];
 /// Words that may stand before "of" and a city name that still names the
 /// city: the City of London, the Siege of Paris.
 const CITY_OF: &[&str] = &[
     "city", "town", "port", "village", "battle", "siege", "mayor", "capital", "citizens", "people",
-    "inhabitants", "government", "fall", "capture", "sack", "ville", "cité", "habitants", "mairie",
+    "inhabitants", "government", "fall", "capture", "sack", "ville", "cite", "habitants", "mairie",
 ];
 
 /// Prepositions before a name that make it a place where something happens
@@ -124,13 +125,33 @@ pub(super) fn titled(text: &str, tokens: &[SpanToken], at: usize) -> bool {
         && TITLES.contains(&title.term.as_str())
 }
 
-/// Whether the name ending before token `end` is a person by what follows
-/// it: "Lincoln himself".
-pub(super) fn person_after(text: &str, tokens: &[SpanToken], end: usize) -> bool {
-    tokens.get(end).is_some_and(|next| {
-        matches!(next.term.as_str(), "himself" | "herself")
-            && text.get(tokens[end - 1].bytes.end..next.bytes.start) == Some(" ")
-    })
+/// Words after a name that make it a person: "Lincoln himself", "Lincoln
+/// spoke".
+const PERSON_AFTER: &[&str] = &[
+    "himself", "herself", "said", "says", "spoke", "wrote", "stated", "declared", "pointed",
+    "called", "told", "asked", "warned", "believed", "thought", "knew", "died", "dit", "ecrit",
+    "declara", "mourut",
+];
+/// Words before a name that make it a vessel's: "the frigate Chesapeake".
+const VESSELS: &[&str] = &[
+    "ship", "frigate", "steamer", "steamship", "vessel", "schooner", "brig", "sloop", "cruiser",
+    "battleship", "gunboat", "corvette", "bark", "barque", "navire", "fregate", "vapeur",
+];
+
+/// Whether the name at `start..end` is a person or a ship by the word next
+/// to it: "Lincoln himself", "Lincoln spoke", "the frigate Chesapeake".
+pub(super) fn person_or_ship(text: &str, tokens: &[SpanToken], start: usize, end: usize) -> bool {
+    let spaced = |a: &SpanToken, b: &SpanToken| text.get(a.bytes.end..b.bytes.start) == Some(" ");
+    let person = tokens
+        .get(end)
+        .is_some_and(|next| PERSON_AFTER.contains(&next.term.as_str()) && spaced(&tokens[end - 1], next));
+    let ship = start > 0 && {
+        let prev = &tokens[start - 1];
+        VESSELS.contains(&prev.term.as_str())
+            && spaced(prev, &tokens[start])
+            && text.get(prev.bytes.clone()).is_some_and(|w| w.starts_with(char::is_lowercase))
+    };
+    person || ship
 }
 
 /// Whether the name at token `start` follows an indefinite article, directly
@@ -145,6 +166,33 @@ pub(super) fn after_indefinite(text: &str, tokens: &[SpanToken], start: usize) -
         _ => article(start - 1) || (lowercase(start - 1) && article(start - 2)),
     }
 }
+
+/// Whether the name at token `start` follows a lowercase "the" and ends a
+/// phrase ("the Chesapeake", "the Oregon"): a ship, a river or a bay. Not
+/// "the Antwerp Exposition" (a name goes on), nor "at the Natchez" (an old
+/// way of naming a settlement). "The Hague" carries its article in its name.
+pub(super) fn after_the(text: &str, tokens: &[SpanToken], start: usize, end: usize) -> bool {
+    let word = |i: usize| text.get(tokens[i].bytes.clone()).unwrap_or_default();
+    let name_goes_on = tokens.get(end).is_some_and(|t| {
+        text.get(tokens[end - 1].bytes.end..t.bytes.start) == Some(" ") && word(end).starts_with(char::is_uppercase)
+    });
+    start > 0 && word(start - 1) == "the" && !name_goes_on && (start < 2 || word(start - 2) != "at")
+}
+
+/// Words before a place's name that make a longer name of another place
+/// when the two are not known together (New Granada, West Florida).
+const PREFIXES: &[&str] = &[
+    "new", "north", "south", "east", "west", "upper", "lower", "nueva", "nuevo", "nouvelle",
+    "nouveau", "northern", "southern", "eastern", "western", "little", "great",
+];
+/// Lowercase words before "of" and a place that make the name an
+/// institution's or a polity's: "the bank of England", "the regency of
+/// Algiers". Events keep their place ("the treaty of Ghent" names Ghent).
+const OF_HEADS: &[&str] = &[
+    "bank", "university", "duke", "earl", "bishop", "archbishop", "kingdom", "regency",
+    "regencies", "republic", "province", "district", "territory", "county", "court", "royaume",
+    "republique", "duc",
+];
 
 /// Whether the gazetteer name at `start..end` is part of a longer proper
 /// name: after a title or a feature word (General Jackson, Lake Erie), after
@@ -182,6 +230,9 @@ pub(super) fn part_of_longer_name(
         if titled(text, tokens, start - 1) {
             return true;
         }
+        if joined(prev, first, false) && capital(prev) && PREFIXES.contains(&prev.term.as_str()) {
+            return true;
+        }
         if joined(prev, first, false) && capital(prev) {
             if FEATURES.contains(&prev.term.as_str()) {
                 return true;
@@ -195,6 +246,9 @@ pub(super) fn part_of_longer_name(
         if of && start >= 2 && joined(prev, first, false) {
             let head = &tokens[start - 2];
             if joined(head, prev, false) && capital(head) && !CITY_OF.contains(&head.term.as_str()) {
+                return true;
+            }
+            if joined(head, prev, false) && OF_HEADS.contains(&head.term.as_str()) {
                 return true;
             }
         }

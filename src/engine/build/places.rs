@@ -16,7 +16,17 @@
 //! - a gazetteer city must have a million people, or be in a country the
 //!   document names elsewhere and have a hundred thousand: a small town
 //!   abroad is much more often a word than a place;
-//! - Korean one-syllable names never match (the importer drops them).
+//! - Korean one-syllable names never match (the importer drops them);
+//! - a name the document writes after a title elsewhere ("President
+//!   Lincoln"), or before "himself" or "said", is a person; after "the
+//!   frigate" a ship; after a lowercase "the" and ending the phrase ("the
+//!   Chesapeake") a river, a bay or a ship; after "a wise" a common noun;
+//!   after "New", "North"… a longer name the gazetteer lacks ("New Granada").
+//!
+//! Which of several places a name means, and whether a small town is meant
+//! at all, is [`super::homonyms`]' part: the document's own countries and
+//! sure places ([`super::regional`]) and the company a name keeps in a list
+//! ([`super::lists`]) decide.
 //!
 //! Curated names (assets/entities.toml) are trusted as written.
 //!
@@ -43,8 +53,10 @@ pub use super::names::{indexed_spans, SpanToken};
 
 use super::input::{DocInput, EntityInput};
 use super::lists::{company, Company, NameKind, Named};
+use super::regional::{context_country, Regional};
+use super::homonyms::{choose, is_place, BIG_CITY};
 use super::names::{
-    after_indefinite, is_latin_word, locative, part_of_longer_name, person_after, sentence_start, titled, INSTITUTIONS,
+    after_indefinite, after_the, is_latin_word, locative, part_of_longer_name, person_or_ship, sentence_start, titled, INSTITUTIONS,
 };
 
 /// One entity named in one section.
@@ -71,40 +83,8 @@ struct Alias {
     strict: bool,
 }
 
-fn is_place(e: &EntityInput) -> bool {
-    PLACE_KINDS.contains(&e.kind.as_str())
-}
-
-/// Cities this large are trusted anywhere (see the module documentation).
-const BIG_CITY: u64 = 1_000_000;
-/// Cities this large are trusted in a country the document names.
-const TOWN_IN_CONTEXT: u64 = 100_000;
-/// Cities this large are trusted anywhere when they are notable (below).
-const NOTABLE_CITY: u64 = 200_000;
-
-/// A city that other languages have names of (GeoNames' translations, in
-/// Hangul or Han script): a place known beyond its country (Lisbon, Geneva),
-/// not one of the thousands of towns whose names are also words.
-fn notable(x: &EntityInput) -> bool {
-    x.gazetteer_aliases
-        .iter()
-        .any(|a| {
-            a.chars().next().is_some_and(|c| {
-                is_hangul_syllable(c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
-            })
-        })
-}
-
 /// The kind of surname entities.
 pub const SURNAME: &str = "surname";
-
-/// For regional context, Hong Kong and Macau belong with China.
-fn context_country(code: &str) -> &str {
-    match code {
-        "HK" | "MO" => "CN",
-        c => c,
-    }
-}
 
 /// A Korean place word without the "시" (city) after its name and the
 /// particles after that: 광저우시에서 → 광저우. Only tried for place names, as
@@ -115,24 +95,27 @@ fn without_si(term: &str) -> Option<&str> {
         .then_some(stem)
 }
 
-/// Between a city and a country or state of the same name, which is meant:
-/// the region (Mexico, New York State's Georgia…), unless the city holds a
-/// large share of its people (Singapore; New York, whose state lists no
-/// population). Returns whether candidate `e` stays in the running.
-fn region_or_city<'a>(entities: &'a [EntityInput], cands: &'a [usize]) -> impl Fn(usize) -> bool + 'a {
-    let city = |e: &usize| entities[*e].kind == "city";
-    let biggest_city = cands.iter().filter(|e| city(e)).map(|&e| entities[e].population).max();
-    let biggest_region = cands
-        .iter()
-        .filter(|e| !city(e) && is_place(&entities[**e]))
-        .map(|&e| entities[e].population)
-        .max();
-    let city_wins = match (biggest_city, biggest_region) {
-        (Some(c), Some(r)) => c.saturating_mul(10) >= r.saturating_mul(3),
-        _ => true,
+/// A gazetteer name whose last word is a common word of some language
+/// ("Mexico by", Norwegian for Mexico City): in an English text it is
+/// "Mexico" and a preposition.
+fn ends_in_common_word(alias: &str) -> bool {
+    alias.contains(' ')
+        && alias
+            .rsplit(' ')
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase)
+}
+
+/// A name and its other spelling of "Saint": "St. Petersburg" for Saint
+/// Petersburg, "Saint Louis" for St. Louis.
+fn saint_forms(form: String) -> Vec<String> {
+    let other = if let Some(rest) = form.strip_prefix("saint ") {
+        Some(format!("st {rest}"))
+    } else {
+        form.strip_prefix("st ").map(|rest| format!("saint {rest}"))
     };
-    let mixed = biggest_city.is_some() && biggest_region.is_some();
-    move |e| !mixed || !is_place(&entities[e]) || (entities[e].kind == "city") == city_wins
+    std::iter::once(form).chain(other).collect()
 }
 
 /// Recognises the entities' names in documents.
@@ -153,16 +136,21 @@ impl<'e> Matcher<'e> {
                 .map(|a| (a, false))
                 .chain(entity.gazetteer_aliases.iter().map(|a| (a, true)));
             for (alias, strict) in names {
-                let form = alias_form(&terms(alias));
-                if form.is_empty() || !seen.insert((e, form.clone())) {
+                if strict && ends_in_common_word(alias) {
                     continue;
                 }
-                let words: Vec<String> = form.split(' ').map(str::to_owned).collect();
-                by_first.entry(words[0].clone()).or_default().push(Alias {
-                    entity: e,
-                    words,
-                    strict,
-                });
+                let form = alias_form(&terms(alias));
+                for form in saint_forms(form) {
+                    if form.is_empty() || !seen.insert((e, form.clone())) {
+                        continue;
+                    }
+                    let words: Vec<String> = form.split(' ').map(str::to_owned).collect();
+                    by_first.entry(words[0].clone()).or_default().push(Alias {
+                        entity: e,
+                        words,
+                        strict,
+                    });
+                }
             }
         }
         Matcher { entities, by_first }
@@ -249,7 +237,12 @@ impl<'e> Matcher<'e> {
                 if start > 0 && self.is_surname(text, &tokens[start - 1]) {
                     continue;
                 }
-                if one_word && (person_after(text, tokens, end) || after_indefinite(text, tokens, start)) {
+                if one_word && (person_or_ship(text, tokens, start, end) || after_indefinite(text, tokens, start)) {
+                    continue;
+                }
+                if latin && entity.population < BIG_CITY && after_the(text, tokens, start, end) {
+                    // "the Chesapeake", "the Oregon", "the Columbia": a ship,
+                    // a river or a bay; a town is named without an article.
                     continue;
                 }
                 if one_word
@@ -346,13 +339,12 @@ impl<'e> Matcher<'e> {
                         .iter()
                         .copied()
                         .filter(|&e| {
-                            !self.needs_context(e)
-                                || context.contains_key(context_country(&self.entities[e].country))
+                            !self.needs_context(e) || context.named(&self.entities[e])
                         })
                         .collect();
-                    self.choose(&fits, &context, k.locative, companies.get(&(k.section, k.start)))?
+                    choose(self.entities, &fits, &context, k.locative, companies.get(&(k.section, k.start)))?
                 } else {
-                    self.choose(&k.candidates, &context, k.locative, companies.get(&(k.section, k.start)))?
+                    choose(self.entities, &k.candidates, &context, k.locative, companies.get(&(k.section, k.start)))?
                 };
                 let tokens = &sections[k.section];
                 let end = k.start + k.len;
@@ -418,7 +410,12 @@ impl<'e> Matcher<'e> {
             .filter(|k| k.place)
             .map(|k| {
                 let city = |e: &usize| self.entities[*e].kind == "city";
-                let kind = if k.candidates.iter().all(city) {
+                let country = |e: &usize| self.entities[*e].kind == "country";
+                // A country named like its capital (Guatemala, Panama) is
+                // the country in a list.
+                let kind = if k.candidates.iter().any(country) {
+                    NameKind::Region
+                } else if k.candidates.iter().all(city) {
                     NameKind::City
                 } else if k.candidates.iter().any(city) {
                     NameKind::Either
@@ -435,21 +432,28 @@ impl<'e> Matcher<'e> {
 
     /// Regional context: how often the document names each country through
     /// places named without ambiguity and beyond doubt (curated, or a big
-    /// city), when their candidates agree.
-    fn context(&self, kept: &[Span], hangul: &dyn Fn(&Span) -> bool) -> HashMap<&'e str, usize> {
+    /// city), when their candidates agree, and where those places are when
+    /// they are one.
+    fn context(&self, kept: &[Span], hangul: &dyn Fn(&Span) -> bool) -> Regional<'e> {
         let trusted = |e: usize| self.entities[e].curated || self.entities[e].population >= BIG_CITY;
-        let mut context: HashMap<&str, usize> = HashMap::new();
+        let mut context = Regional::default();
         for k in kept.iter().filter(|k| k.place) {
-            let mut countries = k
+            let sure: Vec<&'e EntityInput> = k
                 .candidates
                 .iter()
                 .filter(|&&e| trusted(e) && !(hangul(k) && self.needs_context(e)))
-                .map(|&e| context_country(&self.entities[e].country));
-            let Some(country) = countries.next() else {
+                .map(|&e| &self.entities[e])
+                .collect();
+            let Some(first) = sure.first() else {
                 continue;
             };
-            if !country.is_empty() && countries.all(|c| c == country) {
-                *context.entry(country).or_default() += 1;
+            let country = first.country.as_str();
+            let one = if sure.len() == 1 { first.at } else { None };
+            if country.is_empty() {
+                // A region of no one country ("Central America") still says where.
+                context.add_point(one);
+            } else if sure.iter().all(|x| context_country(&x.country) == context_country(country)) {
+                context.add(country, one);
             }
         }
         context
@@ -463,66 +467,7 @@ impl<'e> Matcher<'e> {
         x.kind == "city" && x.country != "KR"
     }
 
-    /// Among the candidates that could be meant at all, the one in the
-    /// country the document names most, then a curated one, then the biggest.
-    /// Only when none can be meant on its own does a town of any size count
-    /// in a country the document names, if the sentence puts something at it
-    /// (`locative`: "at Aranjuez"); never over Paris, France for "at Paris".
-    /// In a list of regions, a name that may be a region is one, and a city
-    /// among two or more regions and no city is no city (see [`super::lists`]).
-    fn choose(
-        &self,
-        cands: &[usize],
-        context: &HashMap<&str, usize>,
-        locative: bool,
-        company: Option<&Company>,
-    ) -> Option<usize> {
-        let company = company.copied().unwrap_or_default();
-        let among_regions = company.cities == 0 && company.regions > 0;
-        let city = |e: &usize| self.entities[*e].kind == "city";
-        if among_regions && company.regions >= 2 && cands.iter().all(city) {
-            return None;
-        }
-        let regions: Vec<usize>;
-        let cands = if among_regions && cands.iter().any(|e| !city(e) && is_place(&self.entities[*e])) {
-            regions = cands.iter().copied().filter(|e| !city(e)).collect();
-            &regions[..]
-        } else {
-            cands
-        };
-        let in_context = |x: &EntityInput| context.contains_key(context_country(&x.country));
-        let evident = |e: usize| {
-            let x = &self.entities[e];
-            !is_place(x)
-                || x.kind != "city"
-                || x.curated
-                || x.population >= BIG_CITY
-                || (in_context(x) && x.population >= TOWN_IN_CONTEXT)
-                || (x.population >= NOTABLE_CITY && notable(x))
-        };
-        let region_over_city = region_or_city(self.entities, cands);
-        let best = |admit: &dyn Fn(usize) -> bool| {
-            cands
-                .iter()
-                .copied()
-                .filter(|&e| admit(e) && region_over_city(e))
-                .max_by_key(|&e| {
-                    let x = &self.entities[e];
-                    (
-                        context.get(context_country(&x.country)).copied().unwrap_or(0),
-                        x.curated,
-                        x.population,
-                        std::cmp::Reverse(e),
-                    )
-                })
-        };
-        // A town in a list with a city ("Oswego, Niagara, Detroit") is placed too.
-        let placed = locative || company.cities > 0;
-        best(&evident).or_else(|| {
-            let placed = |e: usize| placed && in_context(&self.entities[e]);
-            best(&placed)
-        })
-    }
+
 }
 
 /// A run of tokens that names entities of one side (places, or the rest).

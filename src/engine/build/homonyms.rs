@@ -1,0 +1,148 @@
+//! Which of the places a name could be a document means: a region or a
+//! city of the same name, the homonym in the country the document is about
+//! or near its other places, a small town only where a sentence puts
+//! something at it, and the kinds a list's members share.
+
+use super::input::EntityInput;
+use super::lists::Company;
+use super::regional::Regional;
+use crate::engine::analysis::is_hangul_syllable;
+use crate::engine::index::format::PLACE_KINDS;
+
+pub(super) fn is_place(e: &EntityInput) -> bool {
+    PLACE_KINDS.contains(&e.kind.as_str())
+}
+
+/// Cities this large are trusted anywhere (see the module documentation).
+pub(super) const BIG_CITY: u64 = 1_000_000;
+/// Cities this large are trusted in a country the document names.
+const TOWN_IN_CONTEXT: u64 = 100_000;
+/// Cities this large are trusted anywhere when they are notable (below).
+const NOTABLE_CITY: u64 = 200_000;
+
+/// A city that other languages have names of (GeoNames' translations, in
+/// Hangul or Han script): a place known beyond its country (Lisbon, Geneva),
+/// not one of the thousands of towns whose names are also words.
+fn notable(x: &EntityInput) -> bool {
+    x.gazetteer_aliases
+        .iter()
+        .any(|a| {
+            a.chars().next().is_some_and(|c| {
+                is_hangul_syllable(c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
+            })
+        })
+}
+
+/// Between a city and a country or state of the same name, which is meant:
+/// the region (Mexico, New York State's Georgia…), unless the city holds a
+/// large share of its people (Singapore), or the region's size is unknown
+/// and the city is known the world over (New York, whose state lists no
+/// population), and the document does not name the region's country but
+/// not the city's. Returns whether candidate `e` stays in the running.
+fn region_or_city<'a>(
+    entities: &'a [EntityInput],
+    cands: &'a [usize],
+    in_context: impl Fn(&EntityInput) -> bool,
+) -> impl Fn(usize) -> bool + 'a {
+    let city = |e: &usize| entities[*e].kind == "city";
+    // A region whose country the document names, against cities in countries
+    // it never names: "Salvador" in a text about Central America.
+    let region_named = cands.iter().any(|e| !city(e) && is_place(&entities[*e]) && in_context(&entities[*e]));
+    let city_named = cands.iter().any(|e| city(e) && in_context(&entities[*e]));
+    let biggest_city = cands.iter().filter(|e| city(e)).map(|&e| entities[e].population).max();
+    let biggest_region = cands
+        .iter()
+        .filter(|e| !city(e) && is_place(&entities[**e]))
+        .map(|&e| entities[e].population)
+        .max();
+    let known_city = cands
+        .iter()
+        .filter(|e| city(e))
+        .any(|&e| entities[e].population >= BIG_CITY || (entities[e].population >= NOTABLE_CITY && notable(&entities[e])));
+    let city_wins = match (biggest_city, biggest_region) {
+        _ if region_named && !city_named => false,
+        // A region of unknown size (a US state): the city only when it is
+        // known the world over (New York; Washington, not Oregon, Ohio).
+        (Some(_), Some(0)) => known_city,
+        (Some(c), Some(r)) => c.saturating_mul(10) >= r.saturating_mul(3),
+        _ => true,
+    };
+    let mixed = biggest_city.is_some() && biggest_region.is_some();
+    move |e| !mixed || !is_place(&entities[e]) || (entities[e].kind == "city") == city_wins
+}
+
+/// How likely a document means candidate `e`: its size in orders of
+/// magnitude, plus 1.5 when the document names its country (and up to
+/// 0.3 more by the share of its places there) or 1 when it lies near a
+/// place the document names beyond doubt, plus 1 when curated. Paris,
+/// France (2 million) wins over Paris, Texas (25,000) in an American text
+/// that never names France; Alexandria, Virginia over Egypt's in one
+/// that never names Egypt.
+fn likelihood(x: &EntityInput, context: &Regional) -> f64 {
+    let named = context.count(x) as f64;
+    let placed = if named > 0.0 {
+        1.5 + 0.3 * named / context.most().max(1) as f64
+    } else if context.near(x) {
+        1.0
+    } else {
+        0.0
+    };
+    (x.population.max(1) as f64).log10() + placed + if x.curated { 1.0 } else { 0.0 }
+}
+
+
+/// Among the candidates that could be meant at all, the one in the
+/// country the document names most, then a curated one, then the biggest.
+/// Only when none can be meant on its own does a town of any size count
+/// in a country the document names, if the sentence puts something at it
+/// (`locative`: "at Aranjuez"); never over Paris, France for "at Paris".
+/// In a list of regions, a name that may be a region is one, and a city
+/// among two or more regions and no city is no city (see [`super::lists`]).
+pub(super) fn choose(
+    entities: &[EntityInput],
+    cands: &[usize],
+    context: &Regional,
+    locative: bool,
+    company: Option<&Company>,
+) -> Option<usize> {
+    let company = company.copied().unwrap_or_default();
+    let among_regions = company.cities == 0 && company.regions > 0;
+    let city = |e: &usize| entities[*e].kind == "city";
+    if among_regions && company.regions >= 2 && cands.iter().all(city) {
+        return None;
+    }
+    let regions: Vec<usize>;
+    let cands = if among_regions && cands.iter().any(|e| !city(e) && is_place(&entities[*e])) {
+        regions = cands.iter().copied().filter(|e| !city(e)).collect();
+        &regions[..]
+    } else {
+        cands
+    };
+    let in_context = |x: &EntityInput| context.named(x);
+    let evident = |e: usize| {
+        let x = &entities[e];
+        !is_place(x)
+            || x.kind != "city"
+            || x.curated
+            || x.population >= BIG_CITY
+            || (in_context(x) && x.population >= TOWN_IN_CONTEXT)
+            || (x.population >= NOTABLE_CITY && notable(x))
+    };
+    let region_over_city = region_or_city(entities, cands, |x| context.named(x) || context.near(x));
+    let best = |admit: &dyn Fn(usize) -> bool| {
+        cands
+            .iter()
+            .copied()
+            .filter(|&e| admit(e) && region_over_city(e))
+            .max_by(|&a, &b| {
+                let (x, y) = (likelihood(&entities[a], context), likelihood(&entities[b], context));
+                x.total_cmp(&y).then(b.cmp(&a))
+            })
+    };
+    // A town in a list with a city ("Oswego, Niagara, Detroit") is placed too.
+    let placed = locative || company.cities > 0;
+    best(&evident).or_else(|| {
+        let placed = |e: usize| placed && in_context(&entities[e]);
+        best(&placed)
+    })
+}
