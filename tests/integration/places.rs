@@ -243,6 +243,16 @@ fn a_list_of_states_or_countries_makes_its_members_regions() {
     let kind_of = |s: &str| found.iter().find(|(x, _)| x == s).map(|(_, k)| k.as_str());
     assert_eq!(kind_of("New York"), Some("province"), "{found:?}");
     assert_eq!(kind_of("Rome"), None, "{found:?}");
+    // A sovereign city-state among nations is the nation; a territory's city
+    // (Hong Kong) stays the city.
+    let text = "Trade with Malaysia, Singapore, and Indonesia grew, as did trade with Hong Kong, Macau and China.";
+    let found: Vec<(String, String)> = find(&[doc("t.txt", "en", text)], e)
+        .into_iter()
+        .map(|m| (text[m.bytes].to_owned(), e[m.entity].kind.clone()))
+        .collect();
+    let kind_of = |s: &str| found.iter().find(|(x, _)| x == s).map(|(_, k)| k.as_str());
+    assert_eq!(kind_of("Singapore"), Some("country"), "{found:?}");
+    assert_eq!(kind_of("Hong Kong"), Some("city"), "{found:?}");
     // A city with a city in its list stays a city.
     let found = places("en", "Ships sailed from Boston, New York and Baltimore.");
     assert_eq!(names(&found), ["Boston", "New York", "Baltimore"], "{found:?}");

@@ -5,7 +5,7 @@
 
 use super::input::EntityInput;
 use super::lists::Company;
-use super::regional::Regional;
+use super::regional::{context_country, Regional};
 use crate::engine::analysis::is_hangul_syllable;
 use crate::engine::index::format::PLACE_KINDS;
 
@@ -74,7 +74,7 @@ fn region_or_city<'a>(
 /// How likely a document means candidate `e`: its size in orders of
 /// magnitude, plus 1.5 when the document names its country (and up to
 /// 0.3 more by the share of its places there) or 1 when it lies near a
-/// place the document names beyond doubt, plus 1 when curated. Paris,
+/// place the document names beyond doubt. Paris,
 /// France (2 million) wins over Paris, Texas (25,000) in an American text
 /// that never names France; Alexandria, Virginia over Egypt's in one
 /// that never names Egypt.
@@ -87,7 +87,7 @@ fn likelihood(x: &EntityInput, context: &Regional) -> f64 {
     } else {
         0.0
     };
-    (x.population.max(1) as f64).log10() + placed + if x.curated { 1.0 } else { 0.0 }
+    (x.population.max(1) as f64).log10() + placed
 }
 
 
@@ -106,7 +106,18 @@ pub(super) fn choose(
     company: Option<&Company>,
 ) -> Option<usize> {
     let company = company.copied().unwrap_or_default();
-    let among_regions = company.cities == 0 && company.regions > 0;
+    // A city that is a territory of another country (Hong Kong, Macau) is
+    // its city in a list of countries too; a sovereign city-state (Singapore)
+    // among nations is the nation.
+    let territory_city = cands.iter().any(|&c| {
+        let c = &entities[c];
+        c.kind == "city"
+            && cands.iter().any(|&r| {
+                let r = &entities[r];
+                r.kind == "country" && r.country == c.country && context_country(&r.country) != r.country
+            })
+    });
+    let among_regions = company.cities == 0 && company.regions > 0 && !territory_city;
     let city = |e: &usize| entities[*e].kind == "city";
     if among_regions && company.regions >= 2 && cands.iter().all(city) {
         return None;
@@ -135,8 +146,15 @@ pub(super) fn choose(
             .copied()
             .filter(|&e| admit(e) && region_over_city(e))
             .max_by(|&a, &b| {
-                let (x, y) = (likelihood(&entities[a], context), likelihood(&entities[b], context));
-                x.total_cmp(&y).then(b.cmp(&a))
+                // Where the document is first; there, a curated entity (the
+                // builder's word) before the likelier.
+                let (x, y) = (&entities[a], &entities[b]);
+                let placed = |x: &EntityInput| context.named(x) || context.near(x);
+                placed(x)
+                    .cmp(&placed(y))
+                    .then(x.curated.cmp(&y.curated))
+                    .then(likelihood(x, context).total_cmp(&likelihood(y, context)))
+                    .then(b.cmp(&a))
             })
     };
     // A town in a list with a city ("Oswego, Niagara, Detroit") is placed too.
