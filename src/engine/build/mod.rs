@@ -14,6 +14,7 @@ mod names;
 pub mod places;
 mod postings;
 mod regional;
+mod spellings;
 mod tables;
 pub mod writer;
 

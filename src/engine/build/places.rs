@@ -53,6 +53,7 @@ pub use super::names::{indexed_spans, SpanToken};
 
 use super::input::{DocInput, EntityInput};
 use super::lists::{company, Company, NameKind, Named};
+use super::spellings;
 use super::regional::{context_country, Regional};
 use super::homonyms::{choose, is_place, BIG_CITY};
 use super::names::{
@@ -107,17 +108,6 @@ fn ends_in_common_word(alias: &str) -> bool {
             .is_some_and(char::is_lowercase)
 }
 
-/// A name and its other spelling of "Saint": "St. Petersburg" for Saint
-/// Petersburg, "Saint Louis" for St. Louis.
-fn saint_forms(form: String) -> Vec<String> {
-    let other = if let Some(rest) = form.strip_prefix("saint ") {
-        Some(format!("st {rest}"))
-    } else {
-        form.strip_prefix("st ").map(|rest| format!("saint {rest}"))
-    };
-    std::iter::once(form).chain(other).collect()
-}
-
 /// Recognises the entities' names in documents.
 pub struct Matcher<'e> {
     entities: &'e [EntityInput],
@@ -140,7 +130,7 @@ impl<'e> Matcher<'e> {
                     continue;
                 }
                 let form = alias_form(&terms(alias));
-                for form in saint_forms(form) {
+                for form in spellings::forms(form, strict) {
                     if form.is_empty() || !seen.insert((e, form.clone())) {
                         continue;
                     }
