@@ -229,16 +229,26 @@ pub fn results_csv(index: &Index<'_>, hits: &[Hit]) -> String {
 }
 
 /// Places: name, kind (city, country …), latitude and longitude (four
-/// decimals; empty for a region without a point), mentions, documents.
-pub fn places_table(index: &Index<'_>, counts: &[PlaceCount]) -> Table<6> {
+/// decimals; empty for a region without a point), mentions, documents, and
+/// the note on another place of the name it was chosen over (or empty).
+pub fn places_table(index: &Index<'_>, counts: &[PlaceCount]) -> Table<7> {
     Table {
-        header: [text("place"), text("kind"), number("lat"), number("lon"), number("mentions"), number("documents")],
+        header: [
+            text("place"),
+            text("kind"),
+            number("lat"),
+            number("lon"),
+            number("mentions"),
+            number("documents"),
+            text("chosen_over"),
+        ],
         rows: counts
             .iter()
             .map(|c| {
                 let e = index.entity(c.entity);
                 let (lat, lon) = e.at.map_or((String::new(), String::new()), |(lat, lon)| (fixed(lat, 4), fixed(lon, 4)));
-                [e.name.to_owned(), e.kind.to_owned(), lat, lon, c.mentions.to_string(), c.docs.len().to_string()]
+                let (mentions, docs) = (c.mentions.to_string(), c.docs.len().to_string());
+                [e.name.to_owned(), e.kind.to_owned(), lat, lon, mentions, docs, e.note.to_owned()]
             })
             .collect(),
     }

@@ -272,3 +272,31 @@ fn a_small_town_counts_where_the_sentence_puts_something_at_it() {
     let paris = found.iter().find(|(s, _, _)| s == "Paris").expect("Paris");
     assert_eq!(paris.2, "FR");
 }
+
+#[test]
+fn the_index_tells_the_reader_which_place_of_a_name_was_chosen_and_why() {
+    let dir = std::env::temp_dir().join(format!("atlas-place-notes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("march.txt"),
+        "The march\n\nTroops went from Washington, Baltimore and Richmond to Alexandria, where the United States \
+         held the river. Chicago sent more.\n",
+    )
+    .unwrap();
+    let bytes = corpus_atlas::corpus::pipeline::build_index(&dir).expect("the folder indexes");
+    std::fs::remove_dir_all(&dir).ok();
+    let index = Index::open(&bytes).expect("the index opens");
+    let alexandria = (0..index.entity_count())
+        .map(|e| index.entity(e))
+        .find(|e| e.name == "Alexandria")
+        .expect("Alexandria is named");
+    assert!(
+        alexandria.note.starts_with("Chosen over Alexandria, Egypt in 1 mention: the text names"),
+        "{:?}",
+        alexandria.note
+    );
+    assert!(alexandria.at.is_some_and(|(_, lon)| lon < -70.0), "Alexandria, Virginia: {:?}", alexandria.at);
+    // A place no other of its name competed with carries no note.
+    let chicago = (0..index.entity_count()).map(|e| index.entity(e)).find(|e| e.name == "Chicago").expect("Chicago");
+    assert_eq!(chicago.note, "");
+}

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use corpus_atlas::engine::build::dates::date_doc;
-use corpus_atlas::engine::build::places::{find, PLACE_KINDS};
+use corpus_atlas::engine::build::notes;
+use corpus_atlas::engine::build::places::{find, Reason, PLACE_KINDS};
 use serde_json::{json, Value};
 
 use super::args::ReadArgs;
@@ -13,8 +14,17 @@ use super::output::{self, printable};
 use super::progress::Bars;
 use super::source::documents;
 
-/// Mentions of one place in one section: count, how many inside an organisation's name, strings found.
-type Row = (usize, usize, Vec<String>);
+/// Mentions of one place in one section.
+#[derive(Default)]
+struct Row {
+    count: usize,
+    /// How many are inside an organisation's name.
+    in_organisation: usize,
+    /// The strings found.
+    surfaces: Vec<String>,
+    /// Another place of the name it was chosen over, and why.
+    rival: Option<(usize, Reason)>,
+}
 
 pub(crate) fn cmd_places(a: &ReadArgs) -> Outcome {
     let mut bars = Bars::new();
@@ -27,32 +37,37 @@ pub(crate) fn cmd_places(a: &ReadArgs) -> Outcome {
         .filter(|m| PLACE_KINDS.contains(&entities[m.entity].kind.as_str()))
     {
         let row = rows.entry((m.doc, m.section, m.entity)).or_default();
-        row.0 += 1;
-        row.1 += usize::from(m.in_organisation);
+        row.count += 1;
+        row.in_organisation += usize::from(m.in_organisation);
+        row.rival = row.rival.or(m.rival);
         let surface = docs[m.doc].text[m.bytes].to_owned();
-        if !row.2.contains(&surface) {
-            row.2.push(surface);
+        if !row.surfaces.contains(&surface) {
+            row.surfaces.push(surface);
         }
     }
     bars.clear();
     let mut found: Vec<_> = rows.into_iter().collect();
-    found.sort_by_key(|((doc, section, _), (count, _, _))| (*doc, *section, std::cmp::Reverse(*count)));
+    found.sort_by_key(|((doc, section, _), row)| (*doc, *section, std::cmp::Reverse(row.count)));
     let rows: Vec<Value> = found
         .into_iter()
-        .map(|((d, s, e), (count, in_org, surfaces))| {
+        .map(|((d, s, e), row)| {
             let entity = &entities[e];
             let (lat, lon) = entity.at.map_or((None, None), |(a, o)| (Some(a), Some(o)));
-            let mut row = json!({
-                "doc": docs[d].id, "section": s, "lat": lat, "lon": lon, "count": count,
-                "in_organisation": in_org, "surfaces": surfaces,
+            let mut out = json!({
+                "doc": docs[d].id, "section": s, "lat": lat, "lon": lon, "count": row.count,
+                "in_organisation": row.in_organisation, "surfaces": row.surfaces,
             });
-            if entity.kind == "city" {
-                row["city"] = json!(entity.name);
-            } else {
-                row["region"] = json!(entity.name);
-                row["kind"] = json!(entity.kind);
+            if let Some((r, why)) = row.rival {
+                out["chosen_over"] = json!(notes::place_label(&entities, r));
+                out["because"] = json!(notes::because(&entities, entity, why));
             }
-            row
+            if entity.kind == "city" {
+                out["city"] = json!(entity.name);
+            } else {
+                out["region"] = json!(entity.name);
+                out["kind"] = json!(entity.kind);
+            }
+            out
         })
         .collect();
     output::rows(a.json, &rows, |out, r| {

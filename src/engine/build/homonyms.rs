@@ -104,7 +104,7 @@ pub(super) fn choose(
     context: &Regional,
     locative: bool,
     company: Option<&Company>,
-) -> Option<usize> {
+) -> Option<Choice> {
     let company = company.copied().unwrap_or_default();
     // A city that is a territory of another country (Hong Kong, Macau) is
     // its city in a list of countries too; a sovereign city-state (Singapore)
@@ -140,27 +140,84 @@ pub(super) fn choose(
             || (x.population >= NOTABLE_CITY && notable(x))
     };
     let region_over_city = region_or_city(entities, cands, |x| context.named(x) || context.near(x));
+    // Where the document is first; there, a curated entity (the builder's
+    // word) before the likelier.
+    let placed = |x: &EntityInput| context.named(x) || context.near(x);
+    let order = |a: usize, b: usize| {
+        let (x, y) = (&entities[a], &entities[b]);
+        placed(x)
+            .cmp(&placed(y))
+            .then(x.curated.cmp(&y.curated))
+            .then(likelihood(x, context).total_cmp(&likelihood(y, context)))
+            .then(b.cmp(&a))
+    };
     let best = |admit: &dyn Fn(usize) -> bool| {
-        cands
-            .iter()
-            .copied()
-            .filter(|&e| admit(e) && region_over_city(e))
-            .max_by(|&a, &b| {
-                // Where the document is first; there, a curated entity (the
-                // builder's word) before the likelier.
-                let (x, y) = (&entities[a], &entities[b]);
-                let placed = |x: &EntityInput| context.named(x) || context.near(x);
-                placed(x)
-                    .cmp(&placed(y))
-                    .then(x.curated.cmp(&y.curated))
-                    .then(likelihood(x, context).total_cmp(&likelihood(y, context)))
-                    .then(b.cmp(&a))
-            })
+        let mut admitted: Vec<usize> = cands.iter().copied().filter(|&e| admit(e) && region_over_city(e)).collect();
+        admitted.sort_by(|&a, &b| order(b, a));
+        let entity = *admitted.first()?;
+        let rival = admitted
+            .get(1)
+            .filter(|&&r| elsewhere(&entities[entity], &entities[r]))
+            .map(|&r| (r, reason(&entities[entity], &entities[r], context)));
+        Some(Choice { entity, rival })
     };
     // A town in a list with a city ("Oswego, Niagara, Detroit") is placed too.
-    let placed = locative || company.cities > 0;
+    let listed_or_located = locative || company.cities > 0;
     best(&evident).or_else(|| {
-        let placed = |e: usize| placed && in_context(&entities[e]);
-        best(&placed)
+        let admit = |e: usize| listed_or_located && in_context(&entities[e]);
+        best(&admit)
     })
+}
+
+/// Whether two places of one name are different places, a degree apart or
+/// more: not Hong Kong the city and Hong Kong the territory, nor one
+/// country listed twice (curated and from the regions file).
+fn elsewhere(x: &EntityInput, y: &EntityInput) -> bool {
+    let one_region = x.kind != "city" && y.kind != "city" && x.country == y.country;
+    match (x.at, y.at) {
+        (Some(a), Some(b)) => {
+            is_place(x) && is_place(y) && !one_region && (a.0 - b.0).abs() + (a.1 - b.1).abs() > 1.0
+        }
+        _ => false,
+    }
+}
+
+/// What a document's name was taken to mean, and the likeliest other
+/// place of that name it was chosen over, with why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    /// The entity meant.
+    pub entity: usize,
+    /// The runner-up and why it lost.
+    pub rival: Option<(usize, Reason)>,
+}
+
+/// Why one place of a name was chosen over another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// The document names this many places in the chosen one's country.
+    Named(usize),
+    /// The chosen one lies near places the document names beyond doubt.
+    Near,
+    /// The chosen one is in the project's curated entities.
+    Curated,
+    /// The chosen one is the larger.
+    Larger,
+}
+
+fn reason(chosen: &EntityInput, rival: &EntityInput, context: &Regional) -> Reason {
+    let placed = |x: &EntityInput| context.named(x) || context.near(x);
+    if placed(chosen) && !placed(rival) {
+        if context.named(chosen) {
+            Reason::Named(context.count(chosen))
+        } else {
+            Reason::Near
+        }
+    } else if chosen.curated && !rival.curated {
+        Reason::Curated
+    } else if context.count(chosen) > context.count(rival) {
+        Reason::Named(context.count(chosen))
+    } else {
+        Reason::Larger
+    }
 }

@@ -11,6 +11,7 @@ pub mod input;
 mod layout;
 mod lists;
 mod names;
+pub mod notes;
 pub mod places;
 mod postings;
 mod regional;

@@ -55,7 +55,8 @@ use super::input::{DocInput, EntityInput};
 use super::lists::{company, Company, NameKind, Named};
 use super::spellings;
 use super::regional::{context_country, Regional};
-use super::homonyms::{choose, is_place, BIG_CITY};
+use super::homonyms::{choose, is_place, Choice, BIG_CITY};
+pub use super::homonyms::Reason;
 use super::names::{
     after_indefinite, after_the, is_latin_word, locative, part_of_longer_name, person_or_ship, sentence_start, titled, INSTITUTIONS,
 };
@@ -75,6 +76,9 @@ pub struct Mention {
     pub bytes: Range<usize>,
     /// The place is named inside an organisation's name ("Shenzhen Stock Exchange").
     pub in_organisation: bool,
+    /// The likeliest other place of this name, and why it lost: the reader
+    /// is told the choice was made.
+    pub rival: Option<(usize, Reason)>,
 }
 
 struct Alias {
@@ -323,7 +327,7 @@ impl<'e> Matcher<'e> {
         let mut out: Vec<Mention> = kept
             .iter()
             .filter_map(|k| {
-                let entity = if hangul(k) {
+                let Choice { entity, rival } = if hangul(k) {
                     let fits: Vec<usize> = k
                         .candidates
                         .iter()
@@ -348,6 +352,7 @@ impl<'e> Matcher<'e> {
                         && orgs
                             .iter()
                             .any(|(os, r)| *os == k.section && r.start <= k.start && end <= r.end),
+                    rival,
                 })
             })
             .collect();

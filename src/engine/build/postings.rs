@@ -158,6 +158,7 @@ pub(super) type EntityLists = Vec<Vec<(u32, Vec<u32>)>>;
 /// lists; returns the entity table and each input entity's new ordinal.
 pub(super) fn write_entities(
     entities: &[EntityInput],
+    notes: &[Option<String>],
     lists: &mut EntityLists,
     strings: &mut StringTable,
     postings: &mut PostingsRegion,
@@ -176,6 +177,7 @@ pub(super) fn write_entities(
         let entity = &entities[e];
         let name: StrRef = strings.add(&entity.name)?;
         let kind = strings.add(&entity.kind)?;
+        let note = strings.add(notes.get(e).and_then(Option::as_deref).unwrap_or(""))?;
         let mut encoded = TermPostings::default();
         for (section, positions) in list.iter() {
             encoded.push(*section, positions)?;
@@ -185,6 +187,7 @@ pub(super) fn write_entities(
             kind,
             postings: postings.push(&encoded)?,
             at: entity.at.unwrap_or((f32::NAN, f32::NAN)),
+            note,
         }
         .encode(&mut table);
     }

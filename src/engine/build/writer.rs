@@ -16,6 +16,7 @@ use super::dates::{date_doc, SectionDates};
 use super::error::WriteError;
 use super::input::{DocInput, EntityInput};
 use super::layout::{Parts, SplitIndex, SplitOptions};
+use super::notes;
 use super::places::{self, Mention};
 use super::postings::{alias_entries, write_entities, DictEntry, EntityLists, PostingsRegion, SectionTerms, Terms};
 use super::tables::Tables;
@@ -110,6 +111,7 @@ impl IndexWriter {
         let total = self.docs.len();
         step(Step::Places(total));
         let mentions = places::find(&self.docs, &self.entities);
+        let notes = notes::place_notes(&self.entities, &mentions);
         let mut mention_at = mentions.iter().peekable();
         let mut tables = Tables::default();
         let mut terms = Terms::default();
@@ -148,7 +150,7 @@ impl IndexWriter {
         drop(terms);
         step(Step::Assembling);
         let (entities, kept) =
-            write_entities(&self.entities, &mut entity_lists, &mut tables.strings, &mut postings)?;
+            write_entities(&self.entities, &notes, &mut entity_lists, &mut tables.strings, &mut postings)?;
         entries.extend(alias_entries(&self.entities, &entity_lists, &kept));
         let avg_len = tables.avg_len();
         Ok(Parts {

@@ -45,8 +45,9 @@
 //! documents  count x 80 bytes, sorted by id: StrRef id, title, source, date,
 //!              lang, url, text, author; u32 first section, u32 section count,
 //!              u32 first aside span, u32 aside span count
-//! entities   count x 28 bytes: StrRef name, StrRef kind, u32 postings offset,
-//!            f32 latitude, f32 longitude (NaN for things that are not on the map)
+//! entities   count x 36 bytes: StrRef name, StrRef kind, u32 postings offset,
+//!            f32 latitude, f32 longitude (NaN for things that are not on the map),
+//!            StrRef note (why this place over another of its name; empty if none)
 //! aside      count x 8 bytes: u32 start, u32 end: byte ranges of a document's
 //!              text set aside as page furniture (shown, never indexed)
 //! events     count x 20 bytes, sorted by section then day: u32 section,
@@ -76,7 +77,7 @@
 /// First eight bytes of every index.
 pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 /// Size of the fixed header.
 pub const HEADER_LEN: usize = 120;
 /// Header flag: postings and texts live in shard files.

@@ -369,11 +369,14 @@ pub struct EntityRecord {
     pub postings: u32,
     /// Latitude and longitude in degrees; NaN for what is not on the map.
     pub at: (f32, f32),
+    /// What the reader is told about the choice of this place over another
+    /// of its name; empty when there was none.
+    pub note: StrRef,
 }
 
 impl EntityRecord {
     /// Size of a record.
-    pub const LEN: usize = 28;
+    pub const LEN: usize = 36;
 
     /// Appends the record.
     pub fn encode(&self, out: &mut Vec<u8>) {
@@ -382,6 +385,7 @@ impl EntityRecord {
         put_u32(out, self.postings);
         put_u32(out, self.at.0.to_bits());
         put_u32(out, self.at.1.to_bits());
+        self.note.put(out);
     }
 
     /// Reads a record (`rec` starts at it).
@@ -394,6 +398,7 @@ impl EntityRecord {
                 f32::from_bits(get_u32(rec, 20)?),
                 f32::from_bits(get_u32(rec, 24)?),
             ),
+            note: StrRef::get(rec, 28)?,
         })
     }
 }
@@ -553,7 +558,7 @@ mod tests {
         assert_eq!(out.len(), EventRecord::LEN);
         assert_eq!(EventRecord::decode(&out), Some(event));
 
-        let entity = EntityRecord { name: s(1, 2), kind: s(3, 4), postings: 5, at: (22.5, 114.1) };
+        let entity = EntityRecord { name: s(1, 2), kind: s(3, 4), postings: 5, at: (22.5, 114.1), note: s(6, 7) };
         let mut out = Vec::new();
         entity.encode(&mut out);
         assert_eq!(out.len(), EntityRecord::LEN);

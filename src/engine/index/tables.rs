@@ -69,6 +69,9 @@ pub struct Entity<'a> {
     pub kind: &'a str,
     /// Latitude and longitude in degrees, for places with a position.
     pub at: Option<(f32, f32)>,
+    /// Why this place was taken over another of its name, when it was
+    /// ("Chosen over Paris, United States in 2 of 40 mentions: …"); empty otherwise.
+    pub note: &'a str,
     offset: u32,
 }
 
@@ -210,7 +213,7 @@ impl<'a> Index<'a> {
     pub fn entity(&self, ord: u32) -> Entity<'a> {
         let rec = nth(self.entities, EntityRecord::LEN, ord as usize).and_then(EntityRecord::decode);
         let Some(rec) = rec else {
-            return Entity { ord, name: "", kind: "", at: None, offset: u32::MAX };
+            return Entity { ord, name: "", kind: "", at: None, note: "", offset: u32::MAX };
         };
         let (lat, lon) = rec.at;
         Entity {
@@ -218,6 +221,7 @@ impl<'a> Index<'a> {
             name: self.checked_str(rec.name).unwrap_or(""),
             kind: self.checked_str(rec.kind).unwrap_or(""),
             at: (lat.is_finite() && lon.is_finite()).then_some((lat, lon)),
+            note: self.checked_str(rec.note).unwrap_or(""),
             offset: rec.postings,
         }
     }

@@ -1,6 +1,7 @@
 //! The card under the map: the focused (or tapped) city, how often it is
-//! named, the documents that name it most, and a button that opens the
-//! first of them — what a mouse sees in a tooltip, for touch and keyboard.
+//! named, the documents that name it most, a button that opens the first
+//! of them — what a mouse sees in a tooltip, for touch and keyboard — and,
+//! when the city was chosen over another of its name, which and why.
 
 use yew::prelude::*;
 
@@ -46,6 +47,9 @@ pub fn place_card(
             <p class="mark-card-foot">
                 if let Some(onclick) = open {
                     <button class="tab mark-card-open" {onclick}>{ "Open the first" }</button>
+                }
+                if !entity.note.is_empty() {
+                    <span class="mark-card-from place-note" title={entity.note.to_owned()}>{ entity.note }</span>
                 }
             </p>
         </div>

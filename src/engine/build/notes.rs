@@ -1,0 +1,115 @@
+//! What a reader is told about a place that could have been another of its
+//! name: "Chosen over Paris, United States in 2 of 40 mentions: the texts
+//! name 12 places in France." Written into the index with the place.
+
+use std::collections::HashMap;
+
+use super::input::EntityInput;
+use super::places::{Mention, Reason};
+
+/// For each entity, the note on the choices made for it, if any was.
+pub fn place_notes(entities: &[EntityInput], mentions: &[Mention]) -> Vec<Option<String>> {
+    let mut total = vec![0usize; entities.len()];
+    // entity → (rival → (mentions, the strongest reason seen))
+    let mut chosen: HashMap<usize, HashMap<usize, (usize, Reason)>> = HashMap::new();
+    for m in mentions {
+        total[m.entity] += 1;
+        if let Some((rival, why)) = m.rival {
+            let slot = chosen.entry(m.entity).or_default().entry(rival).or_insert((0, why));
+            slot.0 += 1;
+            slot.1 = stronger(slot.1, why);
+        }
+    }
+    let mut out = vec![None; entities.len()];
+    for (e, rivals) in chosen {
+        let Some((&rival, &(n, why))) = rivals.iter().max_by_key(|(r, (n, _))| (*n, std::cmp::Reverse(**r))) else {
+            continue;
+        };
+        let of = if n == total[e] { format!("in {n} mention{}", plural(n)) } else { format!("in {n} of {} mentions", total[e]) };
+        out[e] = Some(format!(
+            "Chosen over {} {of}: {}.",
+            place_label(entities, rival),
+            because(entities, &entities[e], why)
+        ));
+    }
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Of two reasons, the one that says most: the most places named.
+fn stronger(a: Reason, b: Reason) -> Reason {
+    match (a, b) {
+        (Reason::Named(x), Reason::Named(y)) => Reason::Named(x.max(y)),
+        (Reason::Named(_), _) => a,
+        (_, Reason::Named(_)) => b,
+        _ => a,
+    }
+}
+
+/// A place with its country: "Paris, United States".
+pub fn place_label(entities: &[EntityInput], e: usize) -> String {
+    format!("{}, {}", entities[e].name, country_name(entities, &entities[e].country))
+}
+
+/// Why `chosen` was taken, in words.
+pub fn because(entities: &[EntityInput], chosen: &EntityInput, why: Reason) -> String {
+    match why {
+        Reason::Named(n) => format!("the text names {n} place{} in {}", plural(n), country_name(entities, &chosen.country)),
+        Reason::Near => "it lies near other places the text names".to_owned(),
+        Reason::Curated => "it is listed in the project's entities".to_owned(),
+        Reason::Larger => "it is the larger place".to_owned(),
+    }
+}
+
+/// A country's name from its ISO code, as the regions have it.
+fn country_name(entities: &[EntityInput], code: &str) -> String {
+    entities
+        .iter()
+        .find(|x| x.kind == "country" && x.country == code)
+        .map_or_else(|| code.to_owned(), |x| x.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(name: &str, kind: &str, country: &str) -> EntityInput {
+        EntityInput { name: name.into(), kind: kind.into(), country: country.into(), ..EntityInput::default() }
+    }
+
+    fn mention(entity: usize, rival: Option<(usize, Reason)>) -> Mention {
+        Mention { doc: 0, section: 0, entity, tokens: 0..1, bytes: 0..1, in_organisation: false, rival }
+    }
+
+    #[test]
+    fn a_place_chosen_over_another_says_so_and_why() {
+        let entities = [
+            place("Paris", "city", "FR"),
+            place("Paris", "city", "US"),
+            place("France", "country", "FR"),
+            place("United States", "country", "US"),
+            place("Lyon", "city", "FR"),
+        ];
+        let mentions = [
+            mention(0, Some((1, Reason::Named(2)))),
+            mention(0, Some((1, Reason::Named(4)))),
+            mention(0, None),
+            mention(4, None),
+        ];
+        let notes = place_notes(&entities, &mentions);
+        assert_eq!(
+            notes[0].as_deref(),
+            Some("Chosen over Paris, United States in 2 of 3 mentions: the text names 4 places in France.")
+        );
+        assert_eq!(notes[4], None);
+        let larger = place_notes(&entities, &[mention(0, Some((1, Reason::Larger)))]);
+        assert_eq!(larger[0].as_deref(), Some("Chosen over Paris, United States in 1 mention: it is the larger place."));
+    }
+}
