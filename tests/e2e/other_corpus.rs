@@ -48,11 +48,28 @@ fn another_corpus_gets_its_own_examples_map_and_centuries() {
         "const c = [...document.querySelectorAll('g[data-city]')].map(g => g.dataset.city); return c.length ? c : null",
     );
     let cities: Vec<&str> = cities.as_array().unwrap().iter().filter_map(Value::as_str).collect();
-    for not_a_city in ["Mexico", "Casablanca", "Columbia", "Jackson", "Shenyang", "Jixi", "Aden"] {
+    // Casablanca is named once, in 2004; "The White House" of 1973 must not add to it.
+    let casablanca = browser.js("return document.querySelector('g[data-city=Casablanca]')?.dataset.count", vec![]);
+    assert_eq!(casablanca.as_str(), Some("1"), "Casablanca's mentions");
+    for not_a_city in ["Mexico", "Columbia", "Jackson", "Shenyang", "Jixi", "Aden"] {
         assert!(!cities.contains(&not_a_city), "{not_a_city} drawn as a city: {cities:?}");
     }
     assert!(cities.contains(&"New Orleans") || cities.contains(&"Philadelphia") || cities.contains(&"Paris"), "{cities:?}");
     browser.screenshot(&screenshot_path("other-overview"));
+    // A city chosen over another of its name says which and why on its card,
+    // in the card's own height.
+    let height = "return document.querySelector('.place-card').getBoundingClientRect().height";
+    let before = browser.js(height, vec![]);
+    browser.js("document.querySelector('g.mark[data-city=\"Alexandria\"]').focus(); return true", vec![]);
+    let note = browser.wait_for(
+        "Alexandria's note",
+        "return document.querySelector('.place-card .place-note')?.textContent || null",
+    );
+    let note = note.as_str().unwrap_or_default();
+    assert!(note.starts_with("Chosen over Alexandria, Egypt"), "{note}");
+    assert!(note.contains("the text names") && note.contains("in the United States"), "{note}");
+    assert_eq!(browser.js(height, vec![]), before, "the note fits the card: nothing moves");
+    browser.screenshot(&screenshot_path("other-place-note"));
 
     // A search in each language finds its texts; a Korean bill states its date.
     browser.goto(&format!("{}#/search?q=Louisiana", server.url));

@@ -61,10 +61,28 @@ pub fn place_label(entities: &[EntityInput], e: usize) -> String {
 /// Why `chosen` was taken, in words.
 pub fn because(entities: &[EntityInput], chosen: &EntityInput, why: Reason) -> String {
     match why {
-        Reason::Named(n) => format!("the text names {n} place{} in {}", plural(n), country_name(entities, &chosen.country)),
+        Reason::Named(n) => {
+            format!("the text names {n} place{} in {}", plural(n), with_article(&country_name(entities, &chosen.country)))
+        }
         Reason::Near => "it lies near other places the text names".to_owned(),
         Reason::Curated => "it is listed in the project's entities".to_owned(),
         Reason::Larger => "it is the larger place".to_owned(),
+    }
+}
+
+/// A country's name as a sentence has it: "the United States", "the
+/// Philippines", "France".
+fn with_article(name: &str) -> String {
+    let plural_or_union = name.starts_with("United ")
+        || ["Republic", "Islands", "Emirates", "Philippines", "Bahamas", "Maldives", "Comoros", "Seychelles"]
+            .iter()
+            .any(|end| name.ends_with(end));
+    if plural_or_union {
+        format!("the {name}")
+    } else if let Some(rest) = name.strip_prefix("The ") {
+        format!("the {rest}")
+    } else {
+        name.to_owned()
     }
 }
 

@@ -48,10 +48,8 @@ pub fn place_card(
                 if let Some(onclick) = open {
                     <button class="tab mark-card-open" {onclick}>{ "Open the first" }</button>
                 }
-                if !entity.note.is_empty() {
-                    <span class="mark-card-from place-note" title={entity.note.to_owned()}>{ entity.note }</span>
-                }
             </p>
+            <p class="mark-card-text place-note">{ entity.note }</p>
         </div>
     }
 }
