@@ -59,7 +59,9 @@ const TITLES: &[&str] = &[
     "minister", "ambassador", "consul", "king", "queen", "prince", "princess", "duke", "emperor",
     "pope", "chancellor", "premier", "mayor", "professor", "prof", "reverend", "rev", "father",
     "brother", "sister", "m", "mme", "mlle", "monsieur", "madame", "mademoiselle",
-    "president", "roi", "reine", "empereur", "marechal", "comte", "duc", "citoyen",
+    "roi", "reine", "empereur", "marechal", "comte", "duc", "citoyen", "marshal", "chairman",
+    "generalissimo", "comrade", "kaiser", "czar", "tsar", "shah", "sultan", "emir", "sheikh",
+    "ayatollah", "cardinal",
 ];
 /// Words before a name that make it a feature's name (Lake Erie, Fort Wayne).
 const FEATURES: &[&str] = &[
@@ -104,6 +106,11 @@ pub(super) fn locative(text: &str, tokens: &[SpanToken], start: usize) -> bool {
 /// A token as written, in lowercase: "à" stays "à" (its term is "a").
 fn raw_lower(text: &str, token: &SpanToken) -> String {
     text.get(token.bytes.clone()).unwrap_or_default().to_lowercase()
+}
+
+/// Whether a folded word is a title before a person's name ("president").
+pub(super) fn is_title(term: &str) -> bool {
+    TITLES.contains(&term)
 }
 
 /// Whether the token at `at` is a title before a name ("President", "Mr."),

@@ -58,7 +58,7 @@ use super::regional::{context_country, Regional};
 use super::homonyms::{choose, is_place, Choice, BIG_CITY};
 pub use super::homonyms::Reason;
 use super::names::{
-    after_indefinite, after_the, is_latin_word, locative, part_of_longer_name, person_or_ship, sentence_start, titled, INSTITUTIONS,
+    after_indefinite, after_the, is_latin_word, locative, part_of_longer_name, person_or_ship, is_title, sentence_start, titled, INSTITUTIONS,
 };
 
 /// One entity named in one section.
@@ -153,17 +153,28 @@ impl<'e> Matcher<'e> {
     /// Words the corpus writes in lowercase somewhere (Latin script): a
     /// one-word name among them is an ordinary word here, and a capitalised
     /// word next to a name that is never written so is part of a longer
-    /// proper name ("Abraham Lincoln", "Washington Irving").
-    fn ordinary_words(&self, docs: &[DocInput]) -> HashSet<String> {
-        let mut out = HashSet::new();
+    /// proper name ("Abraham Lincoln", "Washington Irving"); and the names it
+    /// writes after a title anywhere ("Marshal Stalin").
+    fn corpus_words(&self, docs: &[DocInput]) -> CorpusWords {
+        let mut out = CorpusWords::default();
         for doc in docs {
             for s in &doc.sections {
                 let text = &doc.text[s.range.clone()];
+                let mut title_before = false;
+                let mut last_end = 0;
                 scan(text, |a, b| {
                     let raw = &text[a..b];
-                    if raw.chars().next().is_some_and(char::is_lowercase) && !out.contains(raw) {
-                        out.insert(normalize(raw));
+                    let capital = raw.chars().next().is_some_and(char::is_uppercase);
+                    if raw.chars().next().is_some_and(char::is_lowercase) && !out.ordinary.contains(raw) {
+                        out.ordinary.insert(normalize(raw));
                     }
+                    // Spans of one word may overlap (a Korean word and its stem).
+                    let gap = text.get(last_end..a).unwrap_or_default();
+                    if title_before && capital && matches!(gap, " " | ". ") {
+                        out.persons.insert(normalize(raw));
+                    }
+                    title_before = capital && is_title(&normalize(raw));
+                    last_end = last_end.max(b);
                     true
                 });
             }
@@ -240,6 +251,12 @@ impl<'e> Matcher<'e> {
                     continue;
                 }
                 if one_word
+                    && words.corpus_persons.contains(&a.words[0])
+                    && !entity.name.eq_ignore_ascii_case(&text[tokens[start].bytes.clone()])
+                {
+                    continue;
+                }
+                if one_word
                     && entity.population < BIG_CITY
                     && words.persons.contains(&a.words[0])
                     && !locative(text, tokens, start)
@@ -304,11 +321,12 @@ impl<'e> Matcher<'e> {
         doc_no: usize,
         text: &str,
         sections: &[Vec<SpanToken>],
-        ordinary: &HashSet<String>,
+        corpus: &CorpusWords,
     ) -> Vec<Mention> {
         let words = DocWords {
-            ordinary,
+            ordinary: &corpus.ordinary,
             persons: titled_names(text, sections),
+            corpus_persons: &corpus.persons,
         };
         let kept = self.spans(text, sections, &words);
         let hangul = |k: &Span| {
@@ -478,10 +496,22 @@ struct Span {
     locative: bool,
 }
 
+/// What the whole corpus's words say about names (see [`Matcher::corpus_words`]).
+#[derive(Default)]
+struct CorpusWords {
+    /// Words written in lowercase somewhere.
+    ordinary: HashSet<String>,
+    /// Names written after a title somewhere ("Marshal Stalin").
+    persons: HashSet<String>,
+}
+
 /// What a document's words say about its names.
 struct DocWords<'o> {
-    /// Words the corpus writes in lowercase (see [`Matcher::ordinary_words`]).
+    /// Words the corpus writes in lowercase (see [`Matcher::corpus_words`]).
     ordinary: &'o HashSet<String>,
+    /// Names the corpus writes after a title anywhere: a gazetteer city's
+    /// other name among them ("Stalin" for Donetsk) is the person's.
+    corpus_persons: &'o HashSet<String>,
     /// Names the document writes after a title ("President Lincoln"):
     /// people, wherever else they stand alone in it.
     persons: HashSet<String>,
@@ -502,7 +532,7 @@ fn titled_names(text: &str, sections: &[Vec<SpanToken>]) -> HashSet<String> {
 /// Every mention of `entities` in `docs`, in document, section and position order.
 pub fn find(docs: &[DocInput], entities: &[EntityInput]) -> Vec<Mention> {
     let matcher = Matcher::new(entities);
-    let ordinary = matcher.ordinary_words(docs);
+    let corpus = matcher.corpus_words(docs);
     // Each document on its own, on every core; mentions in document order.
     let per_doc: Vec<Vec<Mention>> = docs
         .par_iter()
@@ -513,7 +543,7 @@ pub fn find(docs: &[DocInput], entities: &[EntityInput]) -> Vec<Mention> {
                 .iter()
                 .map(|s| indexed_spans(&doc.text[s.range.clone()], s.range.start, &doc.aside))
                 .collect();
-            matcher.doc_mentions(d, &doc.text, &sections, &ordinary)
+            matcher.doc_mentions(d, &doc.text, &sections, &corpus)
         })
         .collect();
     per_doc.into_iter().flatten().collect()
