@@ -94,3 +94,40 @@ fn another_corpus_gets_its_own_examples_map_and_centuries() {
     browser.screenshot(&screenshot_path("other-korean-bill"));
     browser.assert_clean_console();
 }
+
+#[test]
+fn a_concordance_of_thousands_of_matches_draws_what_is_on_screen() {
+    let server = Server::start(other_dist_dir(), "/");
+    let browser = Browser::start();
+    browser.resize(1280, 1000);
+    browser.goto(&format!("{}#/kwic?q=the&sort=doc", server.url));
+    browser.wait_for("the rows", "return document.querySelectorAll('table.kwic tbody tr[data-row]').length > 10");
+    let status = browser.js("return document.querySelector('.concordance .status').textContent", vec![]);
+    assert!(status.as_str().unwrap_or_default().starts_with("The first 2000 matches"), "{status}");
+    let rows = "return [...document.querySelectorAll('table.kwic tbody tr[data-row]')].map(tr => Number(tr.dataset.row))";
+    let drawn: Vec<i64> = browser.js(rows, vec![]).as_array().unwrap().iter().filter_map(Value::as_i64).collect();
+    assert!(drawn.len() < 100, "a screenful drawn, not 2,000 rows: {}", drawn.len());
+    assert_eq!(drawn.first(), Some(&0));
+    assert!(drawn.windows(2).all(|w| w[1] == w[0] + 1), "consecutive rows: {drawn:?}");
+    // The table is as tall as its 2,000 rows, so the scroll bar is true.
+    let heights = browser.js(
+        "const t = document.querySelector('table.kwic tbody'); const r = t.querySelector('tr[data-row]').getBoundingClientRect().height; \
+         return [t.getBoundingClientRect().height, r, document.querySelector('table.kwic').getAttribute('aria-rowcount')]",
+        vec![],
+    );
+    let (body, row) = (heights[0].as_f64().unwrap(), heights[1].as_f64().unwrap());
+    assert!((body - 2000.0 * row).abs() < row * 2.0, "body {body} px for 2,000 rows of {row} px");
+    assert_eq!(heights[2].as_str(), Some("2001"), "the rows a screen reader is told of");
+    // Scrolled to the end, the last rows are drawn, and the first are not.
+    browser.js("window.scrollTo(0, document.documentElement.scrollHeight); return true", vec![]);
+    let last = browser.wait_for(
+        "the last rows",
+        "const r = [...document.querySelectorAll('table.kwic tbody tr[data-row]')].map(tr => Number(tr.dataset.row)); return r.includes(1999) ? r : null",
+    );
+    let last: Vec<i64> = last.as_array().unwrap().iter().filter_map(Value::as_i64).collect();
+    assert!(!last.contains(&0) && last.len() < 100, "{last:?}");
+    let aria = browser.js("return document.querySelector('table.kwic tbody tr[data-row=\"1999\"]').getAttribute('aria-rowindex')", vec![]);
+    assert_eq!(aria.as_str(), Some("2001"));
+    browser.screenshot(&screenshot_path("concordance-end-of-2000"));
+    browser.assert_clean_console();
+}

@@ -14,10 +14,9 @@ use crate::engine::research::{
 use crate::route::Route;
 use crate::view::export::Format;
 
-/// Rows computed at most: a concordance is read, not scrolled for ever.
+/// Rows computed at most: a concordance is read, not scrolled for ever
+/// (the downloads hold every row). Only those on screen are drawn.
 const MAX_ROWS: usize = 2_000;
-/// Rows drawn at first, and added by "Show more".
-const PAGE: usize = 200;
 /// Characters of context on each side.
 const WIDTH: usize = 50;
 /// Collocates listed above the rows.
@@ -49,16 +48,9 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     let near = use_memo((props.query.to_string(), matches.clone()), move |(q, matches)| {
         collocates_in(index, q, matches, WINDOW, COLLOCATES)
     });
-    let shown = use_state_eq(|| PAGE);
-    {
-        let shown = shown.clone();
-        use_effect_with(rows.clone(), move |_| shown.set(PAGE));
-    }
-    let more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
-    };
     let total = rows.len().min(MAX_ROWS);
+    let table = use_node_ref();
+    let (drawn, row_px) = crate::app::hooks::use_visible_rows(table.clone(), total);
     let docs = rows.iter().take(MAX_ROWS).map(|r| r.doc.as_str()).collect::<std::collections::BTreeSet<_>>().len();
     let status = match total {
         0 => "No matches".to_owned(),
@@ -67,7 +59,21 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
         n => format!("{n} matches in {docs} document{}", if docs == 1 { "" } else { "s" }),
     };
     let q = props.query.to_string();
-    let rest = total.saturating_sub(*shown);
+    // Spacers stand for the rows not drawn, so the scroll bar is the whole
+    // table's (their heights set through the CSSOM: the CSP allows no inline style).
+    let (above, below) = (use_node_ref(), use_node_ref());
+    {
+        let (above, below) = (above.clone(), below.clone());
+        let heights = (drawn.start as f64 * row_px, total.saturating_sub(drawn.end) as f64 * row_px);
+        use_effect_with((heights.0.to_bits(), heights.1.to_bits()), move |_| {
+            for (spacer, px) in [(above, heights.0), (below, heights.1)] {
+                if let Some(el) = spacer.cast::<web_sys::HtmlElement>() {
+                    let px = if px.is_finite() { px } else { 0.0 };
+                    let _ = el.style().set_property("height", &format!("{px}px"));
+                }
+            }
+        });
+    }
     // Every row, shown or not (past the 2,000 the table shows), in the table's order.
     let export = |format: Format| {
         let (matches, sort) = (matches.clone(), props.sort);
@@ -89,15 +95,16 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
                 <p class="export">{ "Download " }<button type="button" class="tab" data-format="csv" onclick={export(Format::Csv)}>{ "CSV" }</button>{ " " }
                     <button type="button" class="tab" data-format="json" onclick={export(Format::Json)}>{ "JSON" }</button>
                     <span class="export-note">{ " every row shown or not, with byte offsets into each text; made in your browser" }</span></p>
-                <table class="kwic">
+                <table class="kwic" ref={table} aria-rowcount={(total + 1).to_string()}>
                     <caption class="visually-hidden">{ format!("Every match of {q} in its context") }</caption>
                     <thead><tr>{ for [(KwicSort::Left, "Before"), (KwicSort::Match, "Match"), (KwicSort::Right, "After"), (KwicSort::Doc, "Document"), (KwicSort::Date, "Date")].into_iter().map(|(s, label)| head(&q, props.sort, s, label)) }
                         <th scope="col" class="kwic-h-why" title="How the match meets the query">{ "Matched as" }</th></tr></thead>
-                    <tbody>{ for rows.iter().take(total.min(*shown)).map(|r| row(props.index, &q, r, &matches, &why)) }</tbody>
+                    <tbody>
+                        <tr class="kwic-spacer" aria-hidden="true" ref={above}><td colspan="6"></td></tr>
+                        { for rows.iter().enumerate().take(total).skip(drawn.start).take(drawn.len()).map(|(i, r)| row(props.index, &q, i, r, &matches, &why)) }
+                        <tr class="kwic-spacer" aria-hidden="true" ref={below}><td colspan="6"></td></tr>
+                    </tbody>
                 </table>
-            }
-            if rest > 0 {
-                <p class="more"><button class="share-button" onclick={more}>{ format!("Show {} more of {rest}", rest.min(PAGE)) }</button></p>
             }
         </section>
     }
@@ -114,9 +121,10 @@ fn head(q: &str, current: KwicSort, sort: KwicSort, label: &'static str) -> Html
     }
 }
 
-/// One match: its left context (cut at the left when long), the match (a
-/// link to the reader at that match), its right context, the document.
-fn row(index: IndexRef, q: &str, r: &KwicRow, matches: &[DocMatches], why: &Why) -> Html {
+/// One match, the `i`-th row: its left context (cut at the left when long),
+/// the match (a link to the reader at that match), its right context, the
+/// document.
+fn row(index: IndexRef, q: &str, i: usize, r: &KwicRow, matches: &[DocMatches], why: &Why) -> Html {
     let doc = index.0.doc_by_id(&r.doc);
     let (title, lang) = doc.as_ref().map_or(("", ""), |d| (d.title, d.lang));
     // Which of its document's matches it is: the reader marks the same ones.
@@ -125,7 +133,7 @@ fn row(index: IndexRef, q: &str, r: &KwicRow, matches: &[DocMatches], why: &Why)
         .map(|m| m.ranges.partition_point(|x| x.start < r.start) as u32);
     let href = Route::Doc { id: r.doc.clone(), q: q.to_owned(), section: r.section, at }.to_hash();
     html! {
-        <tr {lang} data-doc={r.doc.clone()} data-start={r.start.to_string()}>
+        <tr {lang} data-row={i.to_string()} aria-rowindex={(i + 2).to_string()} data-doc={r.doc.clone()} data-start={r.start.to_string()}>
             <td class="kwic-left" dir="rtl"><span dir="ltr">{ r.left.clone() }</span></td>
             <td class="kwic-match"><a {href}>{ r.matched.clone() }</a></td>
             <td class="kwic-right">{ r.right.clone() }</td>

@@ -10,6 +10,7 @@ mod use_open_at_match;
 mod use_page_title;
 mod use_search;
 mod use_slash_focus;
+mod use_visible_rows;
 mod use_wheel_zoom;
 
 pub use use_brush::use_brush;
@@ -22,4 +23,5 @@ pub use use_open_at_match::use_open_at_match;
 pub use use_page_title::use_page_title;
 pub use use_search::use_search;
 pub use use_slash_focus::use_slash_focus;
+pub use use_visible_rows::use_visible_rows;
 pub use use_wheel_zoom::use_wheel_zoom;
