@@ -230,29 +230,33 @@ fn people_lists_and_figures_of_speech_are_told_from_cities() {
     assert_eq!(names(&found), ["New York"], "{found:?}");
 }
 
+/// The kind of entity each string found in `text` was read as.
+fn kinds(text: &str) -> Vec<(String, String)> {
+    let e = entities();
+    find(&[doc("t.txt", "en", text)], e)
+        .into_iter()
+        .map(|m| (text[m.bytes].to_owned(), e[m.entity].kind.clone()))
+        .collect()
+}
+
+fn kind_of<'a>(found: &'a [(String, String)], surface: &str) -> Option<&'a str> {
+    found.iter().find(|(x, _)| x == surface).map(|(_, k)| k.as_str())
+}
+
 #[test]
 fn a_list_of_states_or_countries_makes_its_members_regions() {
     // New York among States is the State; Rome among countries is not the city.
-    let text = "A copy went to the governors of New York, Pennsylvania, Ohio and Indiana. \
-                Relations with Spain, Portugal, Italy, Rome, and the other European States are good.";
-    let e = entities();
-    let found: Vec<(String, String)> = find(&[doc("t.txt", "en", text)], e)
-        .into_iter()
-        .map(|m| (text[m.bytes].to_owned(), e[m.entity].kind.clone()))
-        .collect();
-    let kind_of = |s: &str| found.iter().find(|(x, _)| x == s).map(|(_, k)| k.as_str());
-    assert_eq!(kind_of("New York"), Some("province"), "{found:?}");
-    assert_eq!(kind_of("Rome"), None, "{found:?}");
+    let found = kinds(
+        "A copy went to the governors of New York, Pennsylvania, Ohio and Indiana. \
+         Relations with Spain, Portugal, Italy, Rome, and the other European States are good.",
+    );
+    assert_eq!(kind_of(&found, "New York"), Some("province"), "{found:?}");
+    assert_eq!(kind_of(&found, "Rome"), None, "{found:?}");
     // A sovereign city-state among nations is the nation; a territory's city
     // (Hong Kong) stays the city.
-    let text = "Trade with Malaysia, Singapore, and Indonesia grew, as did trade with Hong Kong, Macau and China.";
-    let found: Vec<(String, String)> = find(&[doc("t.txt", "en", text)], e)
-        .into_iter()
-        .map(|m| (text[m.bytes].to_owned(), e[m.entity].kind.clone()))
-        .collect();
-    let kind_of = |s: &str| found.iter().find(|(x, _)| x == s).map(|(_, k)| k.as_str());
-    assert_eq!(kind_of("Singapore"), Some("country"), "{found:?}");
-    assert_eq!(kind_of("Hong Kong"), Some("city"), "{found:?}");
+    let found = kinds("Trade with Malaysia, Singapore, and Indonesia grew, as did trade with Hong Kong, Macau and China.");
+    assert_eq!(kind_of(&found, "Singapore"), Some("country"), "{found:?}");
+    assert_eq!(kind_of(&found, "Hong Kong"), Some("city"), "{found:?}");
     // A city with a city in its list stays a city.
     let found = places("en", "Ships sailed from Boston, New York and Baltimore.");
     assert_eq!(names(&found), ["Boston", "New York", "Baltimore"], "{found:?}");
