@@ -33,12 +33,13 @@ fn notable(x: &EntityInput) -> bool {
         })
 }
 
-/// Between a city and a country or state of the same name, which is meant:
-/// the region (Mexico, New York State's Georgia…), unless the city holds a
-/// large share of its people (Singapore), or the region's size is unknown
-/// and the city is known the world over (New York, whose state lists no
-/// population), and the document does not name the region's country but
-/// not the city's. Returns whether candidate `e` stays in the running.
+/// Between a city and a country or state of the same name, which is meant.
+/// The region when the document names (or lies near) its country and not
+/// the city's ("Salvador" beside Guatemala). Otherwise the region (Mexico,
+/// Georgia), unless the city holds a large share of its people (Singapore),
+/// or the region's size is unknown and the city is known the world over
+/// (New York, whose state lists no population). Returns whether candidate
+/// `e` stays in the running.
 fn region_or_city<'a>(
     entities: &'a [EntityInput],
     cands: &'a [usize],
@@ -90,10 +91,9 @@ fn likelihood(x: &EntityInput, context: &Regional) -> f64 {
     (x.population.max(1) as f64).log10() + placed
 }
 
-
-/// Among the candidates that could be meant at all, the one in the
-/// country the document names most, then a curated one, then the biggest.
-/// Only when none can be meant on its own does a town of any size count
+/// Among the candidates that could be meant at all, one where the document
+/// is (a country it names, or near its sure places), then a curated one,
+/// then the likeliest (see [`likelihood`]). Only when none can be meant on its own does a town of any size count
 /// in a country the document names, if the sentence puts something at it
 /// (`locative`: "at Aranjuez"); never over Paris, France for "at Paris".
 /// In a list of regions, a name that may be a region is one, and a city
