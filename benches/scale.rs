@@ -60,6 +60,21 @@ fn scale(c: &mut Criterion) {
             })
         });
     }
+    // The research views for the commonest word, as the app asks them: the
+    // matches found once, then the concordance's first rows, the trends and
+    // the collocates (read from a sample past 2,000 matches).
+    {
+        use corpus_atlas::engine::research::{collocates_in, concordance_in, matching_docs, trends, KwicOptions, WINDOW};
+        group.bench_function("matches the", |b| b.iter(|| matching_docs(&index, black_box("the")).len()));
+        let matches = matching_docs(&index, "the");
+        group.bench_function("concordance the (2,001 rows)", |b| {
+            b.iter(|| concordance_in(&index, &matches, KwicOptions { width: 50, limit: Some(2_001) }).len())
+        });
+        group.bench_function("trends the", |b| b.iter(|| trends(&index, black_box("the")).periods.len()));
+        group.bench_function("collocates the", |b| {
+            b.iter(|| collocates_in(&index, "the", &matches, WINDOW, 12).len())
+        });
+    }
     group.finish();
 }
 

@@ -109,6 +109,10 @@ fn a_concordance_of_thousands_of_matches_draws_what_is_on_screen() {
     assert!(drawn.len() < 100, "a screenful drawn, not 2,000 rows: {}", drawn.len());
     assert_eq!(drawn.first(), Some(&0));
     assert!(drawn.windows(2).all(|w| w[1] == w[0] + 1), "consecutive rows: {drawn:?}");
+    // A word this common has its collocates counted around a sample of its matches, and says so.
+    let sample = browser.js("return document.querySelector('.collocates-sample')?.textContent ?? ''", vec![]);
+    let numbers: Vec<usize> = sample.as_str().unwrap_or_default().split(' ').filter_map(|w| w.parse().ok()).collect();
+    assert!(matches!(numbers[..], [read, of] if (1_000..=2_000).contains(&read) && of > 2_000), "{sample}");
     // The table is as tall as its 2,000 rows, so the scroll bar is true.
     let heights = browser.js(
         "const t = document.querySelector('table.kwic tbody'); const r = t.querySelector('tr[data-row]').getBoundingClientRect().height; \

@@ -9,7 +9,8 @@ use super::answer_views::AnswerViews;
 use super::FilterPills;
 use crate::app::IndexRef;
 use crate::engine::research::{
-    collocates_in, concordance_in, matching_docs, DocMatches, sort_rows, Collocate, KwicOptions, KwicRow, KwicSort, Why, WINDOW,
+    collocates_in, concordance_in, matching_docs, sample, DocMatches, sort_rows, Collocate, KwicOptions, KwicRow, KwicSort, Sample, Why,
+    WINDOW,
 };
 use crate::route::Route;
 use crate::view::export::Format;
@@ -91,7 +92,7 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
             <p class="status" role="status">{ status }</p>
             <FilterPills query={props.query.clone()} on_search={props.on_search.clone()} />
             if total > 0 {
-                { collocate_chips(&q, props.sort, &near) }
+                { collocate_chips(&q, props.sort, &near, sample(&matches)) }
                 <p class="export">{ "Download " }<button type="button" class="tab" data-format="csv" onclick={export(Format::Csv)}>{ "CSV" }</button>{ " " }
                     <button type="button" class="tab" data-format="json" onclick={export(Format::Json)}>{ "JSON" }</button>
                     <span class="export-note">{ " every row shown or not, with byte offsets into each text; made in your browser" }</span></p>
@@ -146,8 +147,8 @@ fn row(index: IndexRef, q: &str, i: usize, r: &KwicRow, matches: &[DocMatches], 
 
 /// The words found most often near the matches (by log-likelihood against
 /// the rest of the corpus), each a link to the concordance of the query
-/// with it.
-fn collocate_chips(q: &str, sort: KwicSort, near: &[Collocate]) -> Html {
+/// with it; for a common word, counted around a sample of the matches.
+fn collocate_chips(q: &str, sort: KwicSort, near: &[Collocate], sample: Option<Sample>) -> Html {
     if near.is_empty() {
         return Html::default();
     }
@@ -162,7 +163,12 @@ fn collocate_chips(q: &str, sort: KwicSort, near: &[Collocate]) -> Html {
         );
         html! { <li><a class="chip" {href} {title}>{ c.term.clone() }<span class="count">{ c.together }</span></a></li> }
     });
+    let sampled = sample.map(|s| format!("counted around {} of the {} matches, spread over the corpus", s.read, s.of));
     html! {
-        <div class="facet collocates"><h2>{ "Often near it" }</h2><ul class="chips">{ for chips }</ul></div>
+        <div class="facet collocates">
+            <h2>{ "Often near it" }</h2>
+            if let Some(sampled) = sampled { <p class="collocates-sample">{ sampled }</p> }
+            <ul class="chips">{ for chips }</ul>
+        </div>
     }
 }

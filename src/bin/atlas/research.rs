@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use corpus_atlas::engine::research::{
-    collocates, concordance, matches::matching_docs, sort_rows, summary, terms, trends, KwicOptions, Why,
+    collocates_in, concordance, matches::matching_docs, sample, sort_rows, summary, terms, trends, KwicOptions, Why,
 };
 use corpus_atlas::engine::Index;
 use serde_json::json;
@@ -100,9 +100,13 @@ pub(crate) fn cmd_trends(a: &QueryArgs) -> Outcome {
 
 pub(crate) fn cmd_collocates(a: &CollocatesArgs) -> Outcome {
     let (query, index) = open(&a.query)?;
-    let found = collocates(index, &query, a.window, a.limit);
-    if found.is_empty() && matching_docs(index, &query).is_empty() {
+    let matches = matching_docs(index, &query);
+    if matches.is_empty() {
         return Err(nothing(&query));
+    }
+    let found = collocates_in(index, &query, &matches, a.window, a.limit);
+    if let Some(s) = sample(&matches) {
+        eprintln!("counted around {} of the {} matches, spread evenly over the corpus", s.read, s.of);
     }
     let rows: Vec<_> = found
         .iter()

@@ -22,7 +22,7 @@ pub mod trends;
 pub mod why;
 pub mod words;
 
-pub use collocates::{collocates, collocates_in, Collocate, WINDOW};
+pub use collocates::{collocates, collocates_in, sample, Collocate, Sample, SAMPLE, WINDOW};
 pub use concordance::{concordance, concordance_in, KwicOptions, KwicRow, CONTEXT_CHARS};
 pub use matches::{matching_docs, DocMatches};
 pub use documents::{documents, filter_documents, sort_documents, DocRow, DocSort};
