@@ -318,3 +318,16 @@ fn a_city_s_other_name_that_the_corpus_gives_a_person_is_the_person() {
     assert!(!found.iter().any(|s| s == "Stalin"), "{found:?}");
     assert!(found.iter().any(|s| s == "Donetsk"), "{found:?}");
 }
+
+#[test]
+fn a_place_followed_by_its_region_is_the_one_there_and_the_city_s_noun_keeps_it() {
+    // "Paris, Texas" is the town in the United States; "Geneva, in Switzerland" Geneva.
+    let found = places("en", "The fair moved from Paris, Texas to Geneva, in Switzerland, where the Geneva tribunal met.");
+    let paris = found.iter().find(|(s, _, _)| s == "Paris").expect("Paris");
+    assert_eq!(paris.2, "US", "{found:?}");
+    let genevas: Vec<&str> = found.iter().filter(|(s, _, _)| s == "Geneva").map(|(_, _, c)| c.as_str()).collect();
+    assert_eq!(genevas, ["CH", "CH"], "'the Geneva tribunal' is the city's tribunal: {found:?}");
+    // A river after "the", its phrase ending, is not the city.
+    let found = places("en", "Lewis descended the Columbia to the Pacific, then wrote from Portland, Oregon.");
+    assert!(!found.iter().any(|(s, _, _)| s == "Columbia"), "{found:?}");
+}

@@ -59,6 +59,26 @@ fn linked(text: &str, tokens: &[SpanToken], a: &Named, b: &Named) -> bool {
     punctuation_ok && (gap.contains(',') || conjunction)
 }
 
+/// Whether the name `b` right after the name `a` says where `a` is: "Geneva,
+/// in Switzerland", "Paris, Texas", "San Jose de Guatemala", "Portland
+/// (Maine)".
+pub(super) fn qualifies(text: &str, tokens: &[SpanToken], a: &Named, b: &Named) -> bool {
+    let (end, start) = (a.start + a.len, b.start);
+    if a.section != b.section || start < end || start - end > 1 {
+        return false;
+    }
+    let Some(gap) = text.get(tokens[end - 1].bytes.end..tokens[start].bytes.start) else {
+        return false;
+    };
+    match start - end {
+        0 => matches!(gap.trim(), "," | "(") && !gap.contains('\n'),
+        _ => {
+            let word = text.get(tokens[end].bytes.clone()).unwrap_or_default();
+            matches!(word, "in" | "de" | "del" | "en") && gap.len() <= 8 && !gap.contains('\n')
+        }
+    }
+}
+
 /// For each name (given in text order), the kinds of the other names in its list.
 pub(super) fn company(text: &str, sections: &[Vec<SpanToken>], names: &[Named]) -> Vec<Company> {
     let mut out = vec![Company::default(); names.len()];

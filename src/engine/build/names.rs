@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::engine::analysis::{indexed, normalize};
+use crate::engine::research::stopwords::is_stop_word;
 
 /// A token as indexed, with its byte range in the document text.
 #[derive(Debug, Clone)]
@@ -175,13 +176,15 @@ pub(super) fn after_indefinite(text: &str, tokens: &[SpanToken], start: usize) -
 }
 
 /// Whether the name at token `start` follows a lowercase "the" and ends a
-/// phrase ("the Chesapeake", "the Oregon"): a ship, a river or a bay. Not
-/// "the Antwerp Exposition" (a name goes on), nor "at the Natchez" (an old
-/// way of naming a settlement). "The Hague" carries its article in its name.
+/// phrase ("the Chesapeake", "the Columbia to the Pacific"): a ship, a river
+/// or a bay. Not when a noun follows ("the Antwerp Exposition", "the Geneva
+/// tribunal": the city's), nor "at the Natchez" (an old way of naming a
+/// settlement). "The Hague" carries its article in its name.
 pub(super) fn after_the(text: &str, tokens: &[SpanToken], start: usize, end: usize) -> bool {
     let word = |i: usize| text.get(tokens[i].bytes.clone()).unwrap_or_default();
     let name_goes_on = tokens.get(end).is_some_and(|t| {
-        text.get(tokens[end - 1].bytes.end..t.bytes.start) == Some(" ") && word(end).starts_with(char::is_uppercase)
+        text.get(tokens[end - 1].bytes.end..t.bytes.start) == Some(" ")
+            && (word(end).starts_with(char::is_uppercase) || !is_stop_word(&t.term))
     });
     start > 0 && word(start - 1) == "the" && !name_goes_on && (start < 2 || word(start - 2) != "at")
 }

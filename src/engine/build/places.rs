@@ -52,7 +52,7 @@ pub use crate::engine::index::format::PLACE_KINDS;
 pub use super::names::{indexed_spans, SpanToken};
 
 use super::input::{DocInput, EntityInput};
-use super::lists::{company, Company, NameKind, Named};
+use super::lists::{company, qualifies, Company, NameKind, Named};
 use super::spellings;
 use super::regional::{context_country, Regional};
 use super::homonyms::{choose, is_place, Choice, BIG_CITY};
@@ -328,7 +328,8 @@ impl<'e> Matcher<'e> {
             persons: titled_names(text, sections),
             corpus_persons: &corpus.persons,
         };
-        let kept = self.spans(text, sections, &words);
+        let mut kept = self.spans(text, sections, &words);
+        self.where_said(text, sections, &mut kept);
         let hangul = |k: &Span| {
             text[sections[k.section][k.start].bytes.clone()]
                 .chars()
@@ -416,6 +417,42 @@ impl<'e> Matcher<'e> {
         kept
     }
 
+    /// A place name followed by the region it is in ("Geneva, in
+    /// Switzerland", "San Jose de Guatemala", "Paris, Texas") keeps only its
+    /// candidates in that region's country, when it has some there.
+    fn where_said(&self, text: &str, sections: &[Vec<SpanToken>], kept: &mut [Span]) {
+        let mut order: Vec<usize> = (0..kept.len()).filter(|&i| kept[i].place).collect();
+        order.sort_by_key(|&i| (kept[i].section, kept[i].start));
+        let named = |k: &Span| Named { section: k.section, start: k.start, len: k.len, kind: NameKind::Either };
+        for pair in order.windows(2) {
+            let (a, b) = (&kept[pair[0]], &kept[pair[1]]);
+            if !qualifies(text, &sections[a.section], &named(a), &named(b)) {
+                continue;
+            }
+            let regions: Vec<&str> = b
+                .candidates
+                .iter()
+                .map(|&e| &self.entities[e])
+                .filter(|x| x.kind != "city" && is_place(x) && !x.country.is_empty())
+                .map(|x| x.country.as_str())
+                .collect();
+            if regions.is_empty() {
+                continue;
+            }
+            let there: Vec<usize> = a
+                .candidates
+                .iter()
+                .copied()
+                .filter(|&e| regions.contains(&self.entities[e].country.as_str()))
+                .collect();
+            if !there.is_empty() {
+                // The text says where it is: as good as "at Aranjuez".
+                kept[pair[0]].candidates = there;
+                kept[pair[0]].locative = true;
+            }
+        }
+    }
+
     /// The company each place name keeps in a list, by (section, start).
     fn companies(&self, text: &str, sections: &[Vec<SpanToken>], kept: &[Span]) -> HashMap<(usize, usize), Company> {
         let mut named: Vec<Named> = kept
@@ -444,11 +481,15 @@ impl<'e> Matcher<'e> {
     }
 
     /// Regional context: how often the document names each country through
-    /// places named without ambiguity and beyond doubt (curated, or a big
-    /// city), when their candidates agree, and where those places are when
-    /// they are one.
+    /// places named without ambiguity and beyond doubt (a region, a curated
+    /// or a big city), when their candidates agree, and where those places
+    /// are when they are one.
     fn context(&self, kept: &[Span], hangul: &dyn Fn(&Span) -> bool) -> Regional<'e> {
-        let trusted = |e: usize| self.entities[e].curated || self.entities[e].population >= BIG_CITY;
+        // A region (Texas, France) or a big or curated city says where the text is.
+        let trusted = |e: usize| {
+            let x = &self.entities[e];
+            x.curated || x.population >= BIG_CITY || (x.kind != "city" && is_place(x))
+        };
         let mut context = Regional::default();
         for k in kept.iter().filter(|k| k.place) {
             let sure: Vec<&'e EntityInput> = k
