@@ -6,6 +6,7 @@
 pub mod error;
 pub mod format;
 pub mod merge;
+mod near;
 pub mod open;
 pub mod postings;
 pub mod records;

@@ -3,6 +3,7 @@
 
 use fst::{Automaton, IntoStreamer, Streamer};
 
+use super::near::Near;
 use super::open::Index;
 use super::postings::Posting;
 
@@ -25,14 +26,11 @@ impl<'a> Index<'a> {
         )
     }
 
-    /// Up to `limit` surface terms within `distance` edits of `term`
-    /// (Levenshtein automaton over the dictionary); empty if the automaton
-    /// would be too large.
-    pub fn terms_near(&self, term: &str, distance: u32, limit: usize) -> Vec<String> {
-        match fst::automaton::Levenshtein::new(term, distance) {
-            Ok(automaton) => self.collect_terms(self.fst.search(automaton).into_stream(), limit),
-            Err(_) => Vec::new(),
-        }
+    /// Up to `limit` surface terms within `distance` character edits of
+    /// `term` (a Levenshtein automaton walked over the dictionary, see
+    /// [`super::near`]).
+    pub fn terms_near(&self, term: &str, distance: u8, limit: usize) -> Vec<String> {
+        self.collect_terms(self.fst.search(Near::new(term, distance)).into_stream(), limit)
     }
 
     /// Korean nouns (particles stripped, see `lang`) of `chars` syllables
