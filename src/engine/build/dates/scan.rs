@@ -438,12 +438,21 @@ impl<'t> Scan<'t> {
                 || self.amount_span(i)
                 || before.trim_end().ends_with('/')
                 || after.trim_start().starts_with('/')
-                || matches!(self.lower(i.wrapping_sub(1)), "no" | "nr" | "number" | "art" | "article");
+                || matches!(self.lower(i.wrapping_sub(1)), "no" | "nr" | "number" | "art" | "article")
+                || self.after_a_comparison(i);
             if !quantity && (cue || PLAIN_YEARS.contains(&y)) {
                 return decide(|| Some((1, When::year(y), false, 0.7)));
             }
         }
         None
+    }
+
+    /// Whether the number at `i` follows "more than", "plus de", "environ"…:
+    /// an amount ("plus de 1500 paquets"), not a year.
+    fn after_a_comparison(&self, i: usize) -> bool {
+        let (one, two) = (self.lower(i.wrapping_sub(1)), self.lower(i.wrapping_sub(2)));
+        matches!((two, one), ("more" | "less" | "fewer", "than") | ("plus" | "moins" | "près" | "pres", "de"))
+            || matches!(one, "environ" | "approximately" | "roughly" | "some")
     }
 
     /// Whether word `i` is an ordinal ending glued to the number before it (25th, 1er).
