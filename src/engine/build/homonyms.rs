@@ -93,9 +93,10 @@ fn likelihood(x: &EntityInput, context: &Regional) -> f64 {
 
 /// Among the candidates that could be meant at all, one where the document
 /// is (a country it names, or near its sure places), then a curated one,
-/// then the likeliest (see [`likelihood`]). Only when none can be meant on its own does a town of any size count
-/// in a country the document names, if the sentence puts something at it
-/// (`locative`: "at Aranjuez"); never over Paris, France for "at Paris".
+/// then the likeliest (see [`likelihood`]). Only when none can be meant on
+/// its own does a town of any size count in a country the document names,
+/// if the sentence puts something at it (`locative`: "at Aranjuez"); never
+/// over Paris, France for "at Paris".
 /// In a list of regions, a name that may be a region is one, and a city
 /// among two or more regions and no city is no city (see [`super::lists`]).
 pub(super) fn choose(

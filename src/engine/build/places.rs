@@ -52,14 +52,15 @@ pub use crate::engine::index::format::PLACE_KINDS;
 pub use super::names::{indexed_spans, SpanToken};
 
 use super::input::{DocInput, EntityInput};
-use super::lists::{company, qualifies, Company, NameKind, Named};
-use super::spellings;
-use super::regional::{context_country, Regional};
-use super::homonyms::{choose, is_place, Choice, BIG_CITY};
 pub use super::homonyms::Reason;
+use super::homonyms::{choose, is_place, Choice, BIG_CITY};
+use super::lists::{company, qualifies, Company, NameKind, Named};
 use super::names::{
-    after_indefinite, after_the, is_latin_word, locative, part_of_longer_name, person_or_ship, is_title, sentence_start, titled, INSTITUTIONS,
+    after_indefinite, after_the, is_latin_word, is_title, locative, part_of_longer_name, person_or_ship,
+    sentence_start, titled, INSTITUTIONS,
 };
+use super::regional::{context_country, Regional};
+use super::spellings;
 
 /// One entity named in one section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,16 +165,18 @@ impl<'e> Matcher<'e> {
                 let mut last_end = 0;
                 scan(text, |a, b| {
                     let raw = &text[a..b];
-                    let capital = raw.chars().next().is_some_and(char::is_uppercase);
-                    if raw.chars().next().is_some_and(char::is_lowercase) && !out.ordinary.contains(raw) {
+                    let first = raw.chars().next();
+                    if first.is_some_and(char::is_lowercase) && !out.ordinary.contains(raw) {
                         out.ordinary.insert(normalize(raw));
                     }
+                    let capital = first.is_some_and(char::is_uppercase);
                     // Spans of one word may overlap (a Korean word and its stem).
                     let gap = text.get(last_end..a).unwrap_or_default();
+                    let folded = if capital { normalize(raw) } else { String::new() };
                     if title_before && capital && matches!(gap, " " | ". ") {
-                        out.persons.insert(normalize(raw));
+                        out.persons.insert(folded.clone());
                     }
-                    title_before = capital && is_title(&normalize(raw));
+                    title_before = capital && is_title(&folded);
                     last_end = last_end.max(b);
                     true
                 });
