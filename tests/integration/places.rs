@@ -327,6 +327,12 @@ fn a_place_followed_by_its_region_is_the_one_there_and_the_city_s_noun_keeps_it(
     assert_eq!(paris.2, "US", "{found:?}");
     let genevas: Vec<&str> = found.iter().filter(|(s, _, _)| s == "Geneva").map(|(_, _, c)| c.as_str()).collect();
     assert_eq!(genevas, ["CH", "CH"], "'the Geneva tribunal' is the city's tribunal: {found:?}");
+    // Joined by "de" to a country's name, a name is a place of that country:
+    // Santiago de Chile is Chile's; San Jose de Guatemala none of the San Joses.
+    let found = places("en", "Ships left Santiago de Chile and the port of San Jose de Guatemala.");
+    let santiago = found.iter().find(|(s, _, _)| s.starts_with("Santiago")).expect("Santiago");
+    assert_eq!(santiago.2, "CL", "{found:?}");
+    assert!(!found.iter().any(|(s, _, _)| s == "San Jose"), "{found:?}");
     // A river after "the", its phrase ending, is not the city.
     let found = places("en", "Lewis descended the Columbia to the Pacific, then wrote from Portland, Oregon.");
     assert!(!found.iter().any(|(s, _, _)| s == "Columbia"), "{found:?}");

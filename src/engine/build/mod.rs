@@ -12,6 +12,7 @@ mod layout;
 mod lists;
 mod names;
 pub mod notes;
+mod placing;
 pub mod places;
 mod postings;
 mod regional;

@@ -54,7 +54,6 @@ pub use super::names::{indexed_spans, SpanToken};
 use super::input::{DocInput, EntityInput};
 pub use super::homonyms::Reason;
 use super::homonyms::{choose, is_place, Choice, BIG_CITY};
-use super::lists::{company, qualifies, Company, NameKind, Named};
 use super::names::{
     after_indefinite, after_the, is_latin_word, is_title, locative, part_of_longer_name, person_or_ship,
     sentence_start, titled, INSTITUTIONS,
@@ -82,9 +81,9 @@ pub struct Mention {
     pub rival: Option<(usize, Reason)>,
 }
 
-struct Alias {
-    entity: usize,
-    words: Vec<String>,
+pub(super) struct Alias {
+    pub(super) entity: usize,
+    pub(super) words: Vec<String>,
     /// From the gazetteer: held to the rules in the module documentation.
     strict: bool,
 }
@@ -115,8 +114,8 @@ fn ends_in_common_word(alias: &str) -> bool {
 
 /// Recognises the entities' names in documents.
 pub struct Matcher<'e> {
-    entities: &'e [EntityInput],
-    by_first: HashMap<String, Vec<Alias>>,
+    pub(super) entities: &'e [EntityInput],
+    pub(super) by_first: HashMap<String, Vec<Alias>>,
 }
 
 impl<'e> Matcher<'e> {
@@ -420,69 +419,6 @@ impl<'e> Matcher<'e> {
         kept
     }
 
-    /// A place name followed by the region it is in ("Geneva, in
-    /// Switzerland", "San Jose de Guatemala", "Paris, Texas") keeps only its
-    /// candidates in that region's country, when it has some there.
-    fn where_said(&self, text: &str, sections: &[Vec<SpanToken>], kept: &mut [Span]) {
-        let mut order: Vec<usize> = (0..kept.len()).filter(|&i| kept[i].place).collect();
-        order.sort_by_key(|&i| (kept[i].section, kept[i].start));
-        let named = |k: &Span| Named { section: k.section, start: k.start, len: k.len, kind: NameKind::Either };
-        for pair in order.windows(2) {
-            let (a, b) = (&kept[pair[0]], &kept[pair[1]]);
-            if !qualifies(text, &sections[a.section], &named(a), &named(b)) {
-                continue;
-            }
-            let regions: Vec<&str> = b
-                .candidates
-                .iter()
-                .map(|&e| &self.entities[e])
-                .filter(|x| x.kind != "city" && is_place(x) && !x.country.is_empty())
-                .map(|x| x.country.as_str())
-                .collect();
-            if regions.is_empty() {
-                continue;
-            }
-            let there: Vec<usize> = a
-                .candidates
-                .iter()
-                .copied()
-                .filter(|&e| regions.contains(&self.entities[e].country.as_str()))
-                .collect();
-            if !there.is_empty() {
-                // The text says where it is: as good as "at Aranjuez".
-                kept[pair[0]].candidates = there;
-                kept[pair[0]].locative = true;
-            }
-        }
-    }
-
-    /// The company each place name keeps in a list, by (section, start).
-    fn companies(&self, text: &str, sections: &[Vec<SpanToken>], kept: &[Span]) -> HashMap<(usize, usize), Company> {
-        let mut named: Vec<Named> = kept
-            .iter()
-            .filter(|k| k.place)
-            .map(|k| {
-                let city = |e: &usize| self.entities[*e].kind == "city";
-                let country = |e: &usize| self.entities[*e].kind == "country";
-                // A country named like its capital (Guatemala, Panama) is
-                // the country in a list.
-                let kind = if k.candidates.iter().any(country) {
-                    NameKind::Region
-                } else if k.candidates.iter().all(city) {
-                    NameKind::City
-                } else if k.candidates.iter().any(city) {
-                    NameKind::Either
-                } else {
-                    NameKind::Region
-                };
-                Named { section: k.section, start: k.start, len: k.len, kind }
-            })
-            .collect();
-        named.sort_by_key(|n| (n.section, n.start));
-        let found = company(text, sections, &named);
-        named.iter().zip(found).map(|(n, c)| ((n.section, n.start), c)).collect()
-    }
-
     /// Regional context: how often the document names each country through
     /// places named without ambiguity and beyond doubt (a region, a curated
     /// or a big city), when their candidates agree, and where those places
@@ -528,16 +464,16 @@ impl<'e> Matcher<'e> {
 }
 
 /// A run of tokens that names entities of one side (places, or the rest).
-struct Span {
-    section: usize,
-    start: usize,
-    len: usize,
+pub(super) struct Span {
+    pub(super) section: usize,
+    pub(super) start: usize,
+    pub(super) len: usize,
     /// The entities it could name.
-    candidates: Vec<usize>,
+    pub(super) candidates: Vec<usize>,
     /// Places (or organisations and the rest).
-    place: bool,
+    pub(super) place: bool,
     /// After a locative preposition ("at", "in the", "près de").
-    locative: bool,
+    pub(super) locative: bool,
 }
 
 /// What the whole corpus's words say about names (see [`Matcher::corpus_words`]).

@@ -1,0 +1,111 @@
+//! What the words around a place name say about which place it is: the
+//! region named after it ("Paris, Texas", "Geneva, in Switzerland", "San
+//! Jose de Guatemala") and the list it stands in ("New York, Pennsylvania,
+//! Ohio"). Read before the candidates are weighed (see [`super::homonyms`]).
+
+use std::collections::HashMap;
+
+use super::homonyms::is_place;
+use super::lists::{company, qualifies, Company, NameKind, Named};
+use super::names::SpanToken;
+use super::places::{Matcher, Span};
+use crate::engine::analysis::lang::alias_word;
+
+impl<'e> Matcher<'e> {
+    /// A place name followed by the region it is in ("Geneva, in
+    /// Switzerland", "Paris, Texas") keeps only its candidates in that
+    /// region's country, when it has some there; joined by "de" to a
+    /// country's name ("San Jose de Guatemala"), only those, if any.
+    pub(super) fn where_said(&self, text: &str, sections: &[Vec<SpanToken>], kept: &mut [Span]) {
+        let mut order: Vec<usize> = (0..kept.len()).filter(|&i| kept[i].place).collect();
+        order.sort_by_key(|&i| (kept[i].section, kept[i].start));
+        let named = |k: &Span| Named { section: k.section, start: k.start, len: k.len, kind: NameKind::Either };
+        for pair in order.windows(2) {
+            let (a, b) = (&kept[pair[0]], &kept[pair[1]]);
+            if !qualifies(text, &sections[a.section], &named(a), &named(b)) {
+                continue;
+            }
+            let regions: Vec<&str> = b
+                .candidates
+                .iter()
+                .map(|&e| &self.entities[e])
+                .filter(|x| x.kind != "city" && is_place(x) && !x.country.is_empty())
+                .map(|x| x.country.as_str())
+                .collect();
+            if regions.is_empty() {
+                continue;
+            }
+            let there: Vec<usize> = a
+                .candidates
+                .iter()
+                .copied()
+                .filter(|&e| regions.contains(&self.entities[e].country.as_str()))
+                .collect();
+            if !there.is_empty() {
+                // The text says where it is: as good as "at Aranjuez".
+                kept[pair[0]].candidates = there;
+                kept[pair[0]].locative = true;
+            }
+        }
+        // "San Jose de Guatemala", "Santiago de Chile": a name of its own in
+        // the country after "de", which none of the other candidates is in.
+        for k in kept.iter_mut().filter(|k| k.place) {
+            let tokens = &sections[k.section];
+            let end = k.start + k.len;
+            // "de" is a token of its own: the name after it is the next one.
+            let Some(next) = tokens.get(end + 1) else {
+                continue;
+            };
+            let joined = text
+                .get(tokens[end - 1].bytes.end..next.bytes.start)
+                .is_some_and(|gap| matches!(gap, " de " | " del "));
+            if !joined || !text[next.bytes.clone()].starts_with(char::is_uppercase) {
+                continue;
+            }
+            let countries = self.country_named(&next.term);
+            if countries.is_empty() {
+                continue;
+            }
+            k.candidates.retain(|&e| countries.contains(&self.entities[e].country.as_str()));
+            k.locative = true;
+        }
+    }
+
+    /// The countries whose one-word names a term is ("guatemala" → GT).
+    fn country_named(&self, term: &str) -> Vec<&'e str> {
+        self.by_first
+            .get(alias_word(term))
+            .into_iter()
+            .flatten()
+            .filter(|a| a.words.len() == 1 && self.entities[a.entity].kind == "country")
+            .map(|a| self.entities[a.entity].country.as_str())
+            .collect()
+    }
+
+    /// The company each place name keeps in a list, by (section, start).
+    pub(super) fn companies(&self, text: &str, sections: &[Vec<SpanToken>], kept: &[Span]) -> HashMap<(usize, usize), Company> {
+        let mut named: Vec<Named> = kept
+            .iter()
+            .filter(|k| k.place)
+            .map(|k| {
+                let city = |e: &usize| self.entities[*e].kind == "city";
+                let country = |e: &usize| self.entities[*e].kind == "country";
+                // A country named like its capital (Guatemala, Panama) is
+                // the country in a list.
+                let kind = if k.candidates.iter().any(country) {
+                    NameKind::Region
+                } else if k.candidates.iter().all(city) {
+                    NameKind::City
+                } else if k.candidates.iter().any(city) {
+                    NameKind::Either
+                } else {
+                    NameKind::Region
+                };
+                Named { section: k.section, start: k.start, len: k.len, kind }
+            })
+            .collect();
+        named.sort_by_key(|n| (n.section, n.start));
+        let found = company(text, sections, &named);
+        named.iter().zip(found).map(|(n, c)| ((n.section, n.start), c)).collect()
+    }
+}
