@@ -48,6 +48,7 @@ pub(crate) fn cmd_places(a: &ReadArgs) -> Outcome {
     bars.clear();
     let mut found: Vec<_> = rows.into_iter().collect();
     found.sort_by_key(|((doc, section, _), row)| (*doc, *section, std::cmp::Reverse(row.count)));
+    let countries = notes::Countries::of(&entities);
     let rows: Vec<Value> = found
         .into_iter()
         .map(|((d, s, e), row)| {
@@ -58,8 +59,8 @@ pub(crate) fn cmd_places(a: &ReadArgs) -> Outcome {
                 "in_organisation": row.in_organisation, "surfaces": row.surfaces,
             });
             if let Some((r, why)) = row.rival {
-                out["chosen_over"] = json!(notes::place_label(&entities, r));
-                out["because"] = json!(notes::because(&entities, entity, why));
+                out["chosen_over"] = json!(notes::place_label(&entities, &countries, r));
+                out["because"] = json!(notes::because(&countries, entity, why));
             }
             if entity.kind == "city" {
                 out["city"] = json!(entity.name);

@@ -107,9 +107,9 @@ pub(super) fn choose(
     company: Option<&Company>,
 ) -> Option<Choice> {
     let company = company.copied().unwrap_or_default();
-    // A city that is a territory of another country (Hong Kong, Macau) is
-    // its city in a list of countries too; a sovereign city-state (Singapore)
-    // among nations is the nation.
+    // A city that is a territory counted with another country (see
+    // `context_country`) is its city in a list of countries too; a sovereign
+    // city-state (Singapore) among nations is the nation.
     let territory_city = cands.iter().any(|&c| {
         let c = &entities[c];
         c.kind == "city"
@@ -171,7 +171,7 @@ pub(super) fn choose(
 }
 
 /// Whether two places of one name are different places, a degree apart or
-/// more: not Hong Kong the city and Hong Kong the territory, nor one
+/// more: not Gibraltar the city and Gibraltar the territory, nor one
 /// country listed twice (curated and from the regions file).
 fn elsewhere(x: &EntityInput, y: &EntityInput) -> bool {
     let one_region = x.kind != "city" && y.kind != "city" && x.country == y.country;

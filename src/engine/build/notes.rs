@@ -20,6 +20,7 @@ pub fn place_notes(entities: &[EntityInput], mentions: &[Mention]) -> Vec<Option
             slot.1 = stronger(slot.1, why);
         }
     }
+    let countries = Countries::of(entities);
     let mut out = vec![None; entities.len()];
     for (e, rivals) in chosen {
         let Some((&rival, &(n, why))) = rivals.iter().max_by_key(|(r, (n, _))| (*n, std::cmp::Reverse(**r))) else {
@@ -28,8 +29,8 @@ pub fn place_notes(entities: &[EntityInput], mentions: &[Mention]) -> Vec<Option
         let of = if n == total[e] { format!("in {n} mention{}", plural(n)) } else { format!("in {n} of {} mentions", total[e]) };
         out[e] = Some(format!(
             "Chosen over {} {of}: {}.",
-            place_label(entities, rival),
-            because(entities, &entities[e], why)
+            place_label(entities, &countries, rival),
+            because(&countries, &entities[e], why)
         ));
     }
     out
@@ -54,15 +55,15 @@ fn stronger(a: Reason, b: Reason) -> Reason {
 }
 
 /// A place with its country: "Paris, United States".
-pub fn place_label(entities: &[EntityInput], e: usize) -> String {
-    format!("{}, {}", entities[e].name, country_name(entities, &entities[e].country))
+pub fn place_label(entities: &[EntityInput], countries: &Countries, e: usize) -> String {
+    format!("{}, {}", entities[e].name, countries.name(&entities[e].country))
 }
 
 /// Why `chosen` was taken, in words.
-pub fn because(entities: &[EntityInput], chosen: &EntityInput, why: Reason) -> String {
+pub fn because(countries: &Countries, chosen: &EntityInput, why: Reason) -> String {
     match why {
         Reason::Named(n) => {
-            format!("the text names {n} place{} in {}", plural(n), with_article(&country_name(entities, &chosen.country)))
+            format!("the text names {n} place{} in {}", plural(n), with_article(countries.name(&chosen.country)))
         }
         Reason::Near => "it lies near other places the text names".to_owned(),
         Reason::Curated => "it is listed in the project's entities".to_owned(),
@@ -86,12 +87,24 @@ fn with_article(name: &str) -> String {
     }
 }
 
-/// A country's name from its ISO code, as the regions have it.
-fn country_name(entities: &[EntityInput], code: &str) -> String {
-    entities
-        .iter()
-        .find(|x| x.kind == "country" && x.country == code)
-        .map_or_else(|| code.to_owned(), |x| x.name.clone())
+/// Countries' names by ISO code, as the regions have them: looked up once,
+/// not in the whole entity list for every note.
+pub struct Countries<'e>(HashMap<&'e str, &'e str>);
+
+impl<'e> Countries<'e> {
+    /// The countries among `entities`.
+    pub fn of(entities: &'e [EntityInput]) -> Self {
+        let mut names = HashMap::new();
+        for x in entities.iter().filter(|x| x.kind == "country") {
+            names.entry(x.country.as_str()).or_insert(x.name.as_str());
+        }
+        Countries(names)
+    }
+
+    /// The name of the country `code`, or the code when none is known.
+    pub fn name<'c>(&'c self, code: &'c str) -> &'c str {
+        self.0.get(code).copied().unwrap_or(code)
+    }
 }
 
 #[cfg(test)]
