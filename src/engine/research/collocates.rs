@@ -92,13 +92,13 @@ pub fn collocates_in(
     let stride = stride(matches.iter().map(|m| m.ranges.len()).sum());
     let mut seen = 0;
     for found in matches {
-        let read: Vec<Range<usize>> = found
-            .ranges
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| (seen + i) % stride == 0)
-            .map(|(_, r)| r.clone())
-            .collect();
+        // Every match is read (borrowed as found) until there are too many.
+        let read: std::borrow::Cow<'_, [Range<usize>]> = if stride == 1 {
+            std::borrow::Cow::Borrowed(&found.ranges)
+        } else {
+            let sampled = found.ranges.iter().enumerate().filter(|(i, _)| (seen + i) % stride == 0);
+            std::borrow::Cow::Owned(sampled.map(|(_, r)| r.clone()).collect())
+        };
         seen += found.ranges.len();
         if read.is_empty() {
             continue;
