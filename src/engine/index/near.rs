@@ -21,13 +21,49 @@ const FAR: u8 = u8::MAX;
 /// substitutions) of `query`.
 pub struct Near {
     query: Vec<char>,
+    /// The first UTF-8 byte of each of the query's characters.
+    leads: Vec<u8>,
     max: u8,
 }
 
 impl Near {
     /// The automaton for `query` and `max` edits (at most [`MAX_EDITS`]).
     pub fn new(query: &str, max: u8) -> Self {
-        Near { query: query.chars().collect(), max: max.min(MAX_EDITS) }
+        let mut leads: Vec<u8> = query.chars().map(|c| c.encode_utf8(&mut [0; 4]).as_bytes()[0]).collect();
+        leads.sort_unstable();
+        leads.dedup();
+        Near { query: query.chars().collect(), leads, max: max.min(MAX_EDITS) }
+    }
+
+    /// The row after one more character of the key; `None` stands for a
+    /// character the query does not hold. `None` back: no key under here
+    /// is near enough.
+    fn step(&self, prev: &Row, c: Option<char>) -> Option<Row> {
+        // Too deep for any key within reach: the query is that much shorter.
+        let depth = usize::from(prev.depth) + 1;
+        if depth > self.query.len() + usize::from(self.max) || depth >= usize::from(FAR) {
+            return None;
+        }
+        let mut next = Row { depth: depth as u8, band: [FAR; BAND], ..*prev };
+        let mut left = FAR;
+        // The band is 2 × max + 1 wide; the cells past it stay FAR.
+        for k in 0..=2 * usize::from(self.max) {
+            let Some(j) = (depth + k).checked_sub(usize::from(self.max)) else {
+                continue;
+            };
+            if j > self.query.len() {
+                break;
+            }
+            let cost = if j == 0 {
+                depth.min(usize::from(FAR)) as u8
+            } else {
+                let substitute = self.cost(prev, j - 1).saturating_add(u8::from(c != Some(self.query[j - 1])));
+                substitute.min(self.cost(prev, j).saturating_add(1)).min(left.saturating_add(1))
+            };
+            next.band[k] = cost;
+            left = cost;
+        }
+        next.band.iter().any(|&c| c <= self.max).then_some(next)
     }
 
     /// The distance from the key so far (`depth` characters) to the
@@ -101,6 +137,13 @@ impl Automaton for Near {
                 0xf0..=0xf7 => 4,
                 _ => return None,
             };
+            // A character whose first byte starts none of the query's is
+            // none of them: if even such a character leaves nothing in
+            // reach, its whole subtree is left unread (on a Latin query, the
+            // Hangul and CJK keys are left at their first byte).
+            if row.need > 1 && !self.leads.contains(&byte) {
+                self.step(&row, None)?;
+            }
         }
         row.pending[usize::from(row.have)] = byte;
         row.have += 1;
@@ -109,33 +152,10 @@ impl Automaton for Near {
         }
         let c = decode(&row.pending[..usize::from(row.have)])?;
         row.have = 0;
-        // Too deep for any key within reach: the query is that much shorter.
-        let depth = usize::from(row.depth) + 1;
-        if depth > self.query.len() + usize::from(self.max) || depth >= usize::from(FAR) {
-            return None;
-        }
-        let prev = row;
-        let mut next = Row { depth: depth as u8, band: [FAR; BAND], ..prev };
-        let mut left = FAR;
-        for k in 0..BAND {
-            let Some(j) = (depth + k).checked_sub(usize::from(self.max)) else {
-                continue;
-            };
-            if j > self.query.len() {
-                break;
-            }
-            let cost = if j == 0 {
-                depth.min(usize::from(FAR)) as u8
-            } else {
-                let substitute = self.cost(&prev, j - 1).saturating_add(u8::from(self.query[j - 1] != c));
-                substitute.min(self.cost(&prev, j).saturating_add(1)).min(left.saturating_add(1))
-            };
-            next.band[k] = cost;
-            left = cost;
-        }
-        next.band.iter().any(|&c| c <= self.max).then_some(next)
+        self.step(&row, Some(c))
     }
 }
+
 
 #[cfg(test)]
 mod tests {
