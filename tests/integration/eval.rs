@@ -2,7 +2,8 @@
 //! (tests/data/eval, `make eval`): printed by `make test`, and failing when a
 //! change makes a figure worse than the floor recorded here. The floors are
 //! the measured figures of 2026-12-05 rounded down (en-sotu has 16 documents
-//! in each split since that day), not the goals (see the
+//! in each split since that day; en-wikipedia-vital, a second English genre,
+//! came the same day), not the goals (see the
 //! README's "How well it reads a corpus it has never seen").
 
 use std::path::Path;
@@ -11,10 +12,12 @@ use corpus_atlas::eval::{evaluate_all, Score};
 
 /// (corpus, split, city precision, city recall, date precision, date recall)
 const FLOORS: &[(&str, &str, f64, f64, f64, f64)] = &[
-    ("en-sotu", "tune", 0.88, 0.84, 0.85, 0.75),
-    ("en-sotu", "heldout", 0.88, 0.75, 0.90, 0.70),
+    ("en-sotu", "tune", 0.88, 0.85, 0.85, 0.75),
+    ("en-sotu", "heldout", 0.88, 0.80, 0.90, 0.70),
+    ("en-wikipedia-vital", "tune", 0.80, 0.70, 0.95, 0.90),
+    ("en-wikipedia-vital", "heldout", 0.74, 0.70, 0.90, 0.75),
     ("fr-candide-debhist", "tune", 0.90, 0.90, 0.95, 0.95),
-    ("fr-candide-debhist", "heldout", 0.95, 0.80, 0.90, 0.90),
+    ("fr-candide-debhist", "heldout", 0.95, 0.90, 0.90, 0.90),
     ("ko-bills", "tune", 0.90, 0.0, 0.90, 0.75),
     ("ko-bills", "heldout", 0.90, 0.0, 0.95, 0.55),
 ];
