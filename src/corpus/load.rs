@@ -10,7 +10,7 @@ use super::error::CorpusError;
 use super::files::read_capped;
 use super::layout::{layout, Furniture, Layout};
 use super::progress::Progress;
-use super::meta::{derive_author, derive_date, derive_source, derive_title, detect_language};
+use super::meta::{derive_author, derive_date, derive_source, derive_title, detect_language, name_title, title_line};
 use super::project::{project_file, FURNITURE_FILE};
 use super::settings::{apply, load_settings, settings_path, DocSettings};
 use crate::engine::build::DocInput;
@@ -169,8 +169,12 @@ fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
 /// A document from its id and text, with metadata derived from the text
 /// (no sections yet: see [`from_text_laid_out`]).
 fn from_text(id: &str, text: String) -> DocInput {
-    let title = derive_title(&text);
-    // No title in the text (it opens by addressing its readers): its file's name.
+    // The text's title line, else its file's name when that reads as words,
+    // else its first sentence; a text that opens by addressing its readers
+    // is named by its file as it is.
+    let title = title_line(&text)
+        .or_else(|| name_title(id))
+        .unwrap_or_else(|| derive_title(&text));
     let title = match title.is_empty() {
         true => Path::new(id).file_stem().map_or(id.to_owned(), |s| s.to_string_lossy().into_owned()),
         false => title,

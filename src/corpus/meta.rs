@@ -22,6 +22,11 @@ fn is_salutation(line: &str) -> bool {
 /// shortened; empty when that is a salutation (the caller names the text
 /// by its file instead: a salutation says nothing of what a text is).
 pub fn derive_title(text: &str) -> String {
+    title_line(text).unwrap_or_else(|| first_sentence_title(text))
+}
+
+/// The title-like line of [`derive_title`], if the text has one.
+pub fn title_line(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let repeated = |l: &str| lines.iter().filter(|m| **m == l).count() > 1;
     let first = lines.iter().position(|l| !l.is_empty());
@@ -30,8 +35,11 @@ pub fn derive_title(text: &str) -> String {
         // The first line may be a two-word title (a Korean bill's name) and
         // may be repeated further down (a title page); later lines may not.
         let opening = Some(i) == first;
+        // Scripts written without spaces (Korean compounds, Chinese) make
+        // one-word titles.
+        let spaceless = !line.chars().any(|c| c.is_ascii_alphabetic()) && line.chars().count() >= 4;
         let enough = if opening {
-            words(line) >= 2 && line.chars().count() >= 8
+            (words(line) >= 2 && line.chars().count() >= 8) || spaceless
         } else {
             words(line) >= 3
         };
@@ -43,12 +51,19 @@ pub fn derive_title(text: &str) -> String {
             && !CAPTION_MARKERS.iter().any(|m| line.contains(m))
             && (opening || !repeated(line));
         if title_like && next_blank {
-            return line
-                .trim_matches(|c| matches!(c, '‘' | '’' | '"' | '“' | '”' | '\''))
-                .to_owned();
+            return Some(
+                line.trim_matches(|c| matches!(c, '‘' | '’' | '"' | '“' | '”' | '\''))
+                    .to_owned(),
+            );
         }
     }
-    let first = lines.iter().find(|l| !l.is_empty()).copied().unwrap_or("");
+    None
+}
+
+/// A text's first sentence, shortened, as its title; empty when it is a
+/// salutation.
+fn first_sentence_title(text: &str) -> String {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     let sentence = first_sentence(first);
     if is_salutation(first) || opens_with_salutation(sentence) {
         return String::new();
@@ -92,6 +107,24 @@ fn shorten(s: &str, max: usize) -> String {
     let cut = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
     let at = s[..cut].rfind(' ').unwrap_or(cut);
     format!("{}…", s[..at].trim_end_matches([',', ' ', ';', ':']))
+}
+
+/// A file's name as a title, when it reads as words: `American_Revolution.txt`
+/// is "American Revolution", `COVID-19_pandemic.txt` "COVID-19 pandemic",
+/// `harbour-board-report.txt` "harbour board report". Not a name that starts
+/// with a number (`1796-Washington-1.txt`, `000_4445b2b9.txt`) or holds a
+/// code mixing letters and digits (`a3f9c2e1`): those are ids.
+pub fn name_title(id: &str) -> Option<String> {
+    let stem = std::path::Path::new(id).file_stem()?.to_str()?;
+    let separator = if stem.contains(['_', ' ']) { '_' } else { '-' };
+    let words: Vec<&str> = stem.split([separator, ' ']).filter(|w| !w.is_empty()).collect();
+    // Letters and digits mixed in one run: a hash or a code ("COVID-19" is neither).
+    let code = |w: &&str| {
+        w.split('-').any(|run| run.chars().any(|c| c.is_ascii_digit()) && run.chars().any(char::is_alphabetic))
+    };
+    let starts_with_letter = stem.chars().next().is_some_and(char::is_alphabetic);
+    let has_word = words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    (starts_with_letter && has_word && !words.iter().any(code)).then(|| words.join(" "))
 }
 
 /// The value of a `Label: value` field in a by-line such as
@@ -363,6 +396,24 @@ mod tests {
         assert_eq!(derive_title(titled), "Annual report of the harbour board");
         let doc = crate::corpus::from_text_laid_out("1796-Washington-1.txt", address.to_owned(), &Default::default());
         assert_eq!(doc.title, "1796-Washington-1");
+    }
+
+    #[test]
+    fn a_file_name_of_words_titles_a_text_without_a_title_line() {
+        assert_eq!(name_title("American_Revolution.txt").as_deref(), Some("American Revolution"));
+        assert_eq!(name_title("COVID-19_pandemic.txt").as_deref(), Some("COVID-19 pandemic"));
+        assert_eq!(name_title("harbour-board-report.txt").as_deref(), Some("harbour board report"));
+        assert_eq!(name_title("1796-Washington-1.txt"), None, "a dated id");
+        assert_eq!(name_title("000_4445b2b93edc790d.txt"), None, "a numbered hash");
+        assert_eq!(name_title("report_a3f9c2e1.txt"), None, "a code");
+        let paragraph = "The Berlin Wall was a guarded concrete barrier that encircled West Berlin. It fell in 1989.";
+        let doc = crate::corpus::from_text_laid_out("Berlin_Wall.txt", paragraph.to_owned(), &Default::default());
+        assert_eq!(doc.title, "Berlin Wall", "not the first sentence");
+        let bill = crate::corpus::from_text_laid_out("constitution.txt", "대한민국헌법\n\n유구한 역사와 전통에 빛나는 우리 대한국민은.".to_owned(), &Default::default());
+        assert_eq!(bill.title, "대한민국헌법", "a one-word title in a script without spaces");
+        let headed = "The Wall\n\nThe Berlin Wall was a guarded concrete barrier. It fell in 1989.";
+        let doc = crate::corpus::from_text_laid_out("Berlin_Wall.txt", headed.to_owned(), &Default::default());
+        assert_eq!(doc.title, "The Wall", "the text's own title line first");
     }
 
     #[test]
