@@ -25,6 +25,7 @@ use crate::engine::time::{Precision, When};
 use super::input::DocInput;
 use scan::Scan;
 use words::words;
+pub(super) use words::is_calendar_word;
 
 /// One temporal expression found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +66,14 @@ pub fn find(text: &str, anchor: Option<When>) -> Vec<Expression> {
                 });
                 i += found.words;
             }
-            None => i += 1,
+            None => {
+                // "The following year" moves the narrative on (a text with
+                // a publication date reads "the next year" from that).
+                if let (Some((_, k)), Some(year), None) = (scan.narrative_step(i), scan.narrative, anchor) {
+                    scan.narrative = Some(year + k);
+                }
+                i += 1;
+            }
         }
     }
     out
@@ -275,6 +283,12 @@ mod tests {
         assert_eq!(just("In 1990 it began. This year it ends, and last May.", ""), ["1990"]);
         // A publication date wins over the narrative.
         assert_eq!(just("In 1990 it began; on 7 July it ended.", "2024"), ["1990", "2024-07-07"]);
+        // "The following year" moves the narrative on, and back.
+        assert_eq!(
+            just("It formed in 1775. The following year, it met on July 2nd; the year before, on 3 May.", ""),
+            ["1775", "1776-07-02", "1775-05-03"]
+        );
+        assert_eq!(just("Fondée en 1642. L'année suivante, le 3 mai, elle brûla.", ""), ["1642", "1643-05-03"]);
     }
 
     #[test]

@@ -70,6 +70,38 @@ impl<'t> Scan<'t> {
         self.gap(i).chars().all(char::is_whitespace) && !self.gap(i).is_empty()
     }
 
+    /// A year told from the narrative's, not the publication's, at `i`:
+    /// "the following year" (+1), "the year before" (−1), "l'année
+    /// suivante", "이듬해". Not a date of its own (what it counts from is the
+    /// story's), but the days and months after it are in that year.
+    pub(super) fn narrative_step(&self, i: usize) -> Option<(usize, i32)> {
+        let w = self.word(i)?;
+        let step = |word: &str| match word {
+            "following" | "next" | "succeeding" | "suivante" | "suivant" => Some(1),
+            "previous" | "preceding" | "précédente" | "précédent" | "precedente" | "precedent" => Some(-1),
+            _ => None,
+        };
+        match w.lower.as_str() {
+            // the following year · the year after · the year before
+            "the" if self.lower(i + 2) == "year" => Some((3, step(self.lower(i + 1))?)),
+            "the" if self.lower(i + 1) == "year" => match self.lower(i + 2) {
+                "after" => Some((3, 1)),
+                "before" => Some((3, -1)),
+                _ => None,
+            },
+            // a year later · a year earlier
+            "a" if self.lower(i + 1) == "year" => match self.lower(i + 2) {
+                "later" => Some((3, 1)),
+                "earlier" => Some((3, -1)),
+                _ => None,
+            },
+            // l'année suivante · l'an suivant · l'année précédente
+            "l" if matches!(self.lower(i + 1), "année" | "annee" | "an") => Some((3, step(self.lower(i + 2))?)),
+            _ if w.text.starts_with("이듬해") => Some((1, 1)),
+            _ => None,
+        }
+    }
+
     /// "this year", "last year" … (English, French, Korean) at `i`.
     fn relative_year(&self, i: usize) -> Option<(usize, i32)> {
         let w = self.word(i)?;

@@ -153,6 +153,16 @@ pub(super) const MONTH_CUES: &[&str] = &[
     "dès", "des", "jusqu", "avant", "après", "apres", "courant", "au",
 ];
 
+/// Whether a folded word names a month or a day of the week in English or
+/// French ("august", "mai", "aout"): a town of that name is far rarer
+/// than the date.
+pub(in crate::engine::build) fn is_calendar_word(folded: &str) -> bool {
+    EN_MONTHS.contains(&folded)
+        || FR_MONTHS.iter().any(|names| names.contains(&folded))
+        || EN_DAYS.contains(&folded)
+        || FR_DAYS.contains(&folded)
+}
+
 /// A month name and whether it is English (which must be capitalised).
 pub(super) fn month(w: &Word<'_>) -> Option<(u32, bool)> {
     if let Some(m) = EN_MONTHS.iter().position(|n| *n == w.lower) {
