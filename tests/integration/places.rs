@@ -230,6 +230,38 @@ fn people_lists_and_figures_of_speech_are_told_from_cities() {
     assert_eq!(names(&found), ["New York"], "{found:?}");
 }
 
+#[test]
+fn given_names_plural_titles_acronyms_and_months_are_not_towns() {
+    // After "George Washington", the bare "Washington" of that text is the
+    // person unless a preposition puts something there; "Generals Scott and
+    // Gaines" are people; NATO is no town of Nato; "in August" is a month
+    // (August, California), though the text names the United States.
+    let found = places(
+        "en",
+        "The United States appointed George Washington in 1775. A victory by Washington followed in August. \
+         Generals Scott and Gaines met NATO envoys in Washington.",
+    );
+    let surfaces: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(surfaces, ["United States", "Washington"], "{found:?}");
+}
+
+#[test]
+fn a_small_town_is_named_without_an_article_and_a_big_city_has_compass_parts() {
+    // "the Atlantic coast", "the White House": no towns of Iowa and Tennessee
+    // in an American text; "West Berlin" and "East Berlin" are Berlin on a map;
+    // "the city of Lichfield" says it is a town (34,000 people).
+    let found = places(
+        "en",
+        "Ships sailed along the Atlantic coast of the United States to the White House landing. \
+         The wall encircled West Berlin, apart from East Berlin. The cathedral city of Lichfield lies north of Birmingham, England.",
+    );
+    assert_eq!(
+        names(&found),
+        ["United States", "Berlin", "Berlin", "Lichfield", "Birmingham", "England"],
+        "{found:?}"
+    );
+}
+
 /// The kind of entity each string found in `text` was read as.
 fn kinds(text: &str) -> Vec<(String, String)> {
     let e = entities();

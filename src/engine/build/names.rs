@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::engine::analysis::{indexed, normalize};
 use crate::engine::research::stopwords::is_stop_word;
@@ -62,7 +63,13 @@ const TITLES: &[&str] = &[
     "brother", "sister", "m", "mme", "mlle", "monsieur", "madame", "mademoiselle",
     "roi", "reine", "empereur", "marechal", "comte", "duc", "citoyen", "marshal", "chairman",
     "generalissimo", "comrade", "kaiser", "czar", "tsar", "shah", "sultan", "emir", "sheikh",
-    "ayatollah", "cardinal",
+    "ayatollah", "cardinal", "brigadier",
+];
+/// Titles before a list of names: "Generals Scott and Atkinson", "Messrs.".
+const PLURAL_TITLES: &[&str] = &[
+    "generals", "presidents", "senators", "governors", "captains", "colonels", "admirals",
+    "majors", "brigadiers", "commodores", "lieutenants", "ministers", "ambassadors", "consuls",
+    "secretaries", "judges", "messrs", "generaux", "marechaux",
 ];
 /// Words before a name that make it a feature's name (Lake Erie, Fort Wayne).
 const FEATURES: &[&str] = &[
@@ -91,13 +98,19 @@ const CITY_OF: &[&str] = &[
 /// or stands ("at Aranjuez", "in the Natchez", "près de Minden"): not "to" or
 /// "from", which as often introduce a person ("a letter from Lincoln").
 const LOCATIVES: &[&str] = &["at", "in", "near", "outside", "via", "à", "près", "vers"];
+/// Nouns for a settlement before "of" and its name: "the town of X".
+const SETTLEMENTS: &[&str] = &[
+    "city", "town", "village", "port", "township", "borough", "ville", "cité", "bourg", "capitale",
+];
 
 /// Whether the name starting at token `start` follows a locative
 /// preposition, directly or with an article between ("at the Natchez",
-/// "près de Minden").
+/// "près de Minden"), or a settlement's noun ("the city of Lichfield").
 pub(super) fn locative(text: &str, tokens: &[SpanToken], start: usize) -> bool {
     let word = |back: usize| start.checked_sub(back).map(|i| raw_lower(text, &tokens[i]));
     match word(1).as_deref() {
+        // "the city of Lichfield", "la ville de Minden": the text says it is a town.
+        Some("of" | "de" | "d") if word(2).is_some_and(|t| SETTLEMENTS.contains(&t.as_str())) => true,
         Some("the" | "de" | "d") => word(2).is_some_and(|t| LOCATIVES.contains(&t.as_str())),
         Some(t) => LOCATIVES.contains(&t),
         None => false,
@@ -111,7 +124,32 @@ fn raw_lower(text: &str, token: &SpanToken) -> String {
 
 /// Whether a folded word is a title before a person's name ("president").
 pub(super) fn is_title(term: &str) -> bool {
-    TITLES.contains(&term)
+    TITLES.contains(&term) || PLURAL_TITLES.contains(&term)
+}
+
+/// Common given names (assets/given-names.txt), folded as indexed.
+fn given_names() -> &'static HashSet<String> {
+    static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        include_str!("../../../assets/given-names.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(normalize)
+            .collect()
+    })
+}
+
+/// Whether the token at `at` is a given name before a capitalised name, one
+/// space between ("George Washington"): the next token is a surname.
+pub(super) fn given_name_before(text: &str, tokens: &[SpanToken], at: usize) -> bool {
+    let (Some(given), Some(name)) = (tokens.get(at), tokens.get(at + 1)) else {
+        return false;
+    };
+    let capital = |t: &SpanToken| text[t.bytes.clone()].chars().next().is_some_and(char::is_uppercase);
+    text.get(given.bytes.end..name.bytes.start) == Some(" ")
+        && capital(given)
+        && capital(name)
+        && given_names().contains(&given.term)
 }
 
 /// Whether the token at `at` is a title before a name ("President", "Mr."),
@@ -130,7 +168,7 @@ pub(super) fn titled(text: &str, tokens: &[SpanToken], at: usize) -> bool {
         && gap.chars().all(char::is_whitespace)
         && gap.matches('\n').count() <= 1
         && text[title.bytes.clone()].chars().next().is_some_and(char::is_uppercase)
-        && TITLES.contains(&title.term.as_str())
+        && is_title(&title.term)
 }
 
 /// Words after a name that make it a person: "Lincoln himself", "Lincoln
@@ -178,15 +216,18 @@ pub(super) fn after_indefinite(text: &str, tokens: &[SpanToken], start: usize) -
 /// Whether the name at token `start` follows a lowercase "the" and ends a
 /// phrase ("the Chesapeake", "the Columbia to the Pacific"): a ship, a river
 /// or a bay. Not when a noun follows ("the Antwerp Exposition", "the Geneva
-/// tribunal": the city's), nor "at the Natchez" (an old way of naming a
-/// settlement). "The Hague" carries its article in its name.
-pub(super) fn after_the(text: &str, tokens: &[SpanToken], start: usize, end: usize) -> bool {
+/// tribunal": the city's), unless the place is a small town (`small`: "the
+/// Atlantic coast", "the Arab States", "the Cherokee Nation" are no towns';
+/// a town is named without an article); nor "at the Natchez" (an old way of
+/// naming a settlement, one word). "The Hague" carries its article in its name.
+pub(super) fn after_the(text: &str, tokens: &[SpanToken], start: usize, end: usize, small: bool) -> bool {
     let word = |i: usize| text.get(tokens[i].bytes.clone()).unwrap_or_default();
     let name_goes_on = tokens.get(end).is_some_and(|t| {
         text.get(tokens[end - 1].bytes.end..t.bytes.start) == Some(" ")
             && (word(end).starts_with(char::is_uppercase) || !is_stop_word(&t.term))
     });
-    start > 0 && word(start - 1) == "the" && !name_goes_on && (start < 2 || word(start - 2) != "at")
+    let at_the_settlement = start >= 2 && word(start - 2) == "at" && end - start == 1;
+    start > 0 && word(start - 1) == "the" && (small || !name_goes_on) && !at_the_settlement
 }
 
 /// Words before a place's name that make a longer name of another place
@@ -195,6 +236,8 @@ const PREFIXES: &[&str] = &[
     "new", "north", "south", "east", "west", "upper", "lower", "nueva", "nuevo", "nouvelle",
     "nouveau", "northern", "southern", "eastern", "western", "little", "great",
 ];
+/// The compass words of [`PREFIXES`].
+const COMPASS: &[&str] = &["north", "south", "east", "west"];
 /// Lowercase words before "of" and a place that make the name an
 /// institution's or a polity's: "the bank of England", "the regency of
 /// Algiers". Events keep their place ("the treaty of Ghent" names Ghent).
@@ -209,13 +252,15 @@ const OF_HEADS: &[&str] = &[
 /// a capitalised word the corpus never writes in lowercase (Abraham
 /// Lincoln), before an institution's word or another such word (White
 /// House, Washington Irving), or in "X of Y" (District of Columbia, Bank of
-/// Canada, Treaty of Paris) — but not the City of London.
+/// Canada, Treaty of Paris) — but not the City of London, nor a part of a
+/// big city named by the compass (`big_city`: "West Berlin").
 pub(super) fn part_of_longer_name(
     text: &str,
     tokens: &[SpanToken],
     start: usize,
     end: usize,
     ordinary: &HashSet<String>,
+    big_city: bool,
 ) -> bool {
     let capital = |t: &SpanToken| text[t.bytes.clone()].chars().next().is_some_and(char::is_uppercase);
     // Only spaces between two words of one name (a title's full stop too),
@@ -241,7 +286,9 @@ pub(super) fn part_of_longer_name(
             return true;
         }
         if joined(prev, first, false) && capital(prev) && PREFIXES.contains(&prev.term.as_str()) {
-            return true;
+            // "West Berlin", "East Jerusalem": a part of a big city is the
+            // city on a map; "North Platte" is another town.
+            return !(big_city && COMPASS.contains(&prev.term.as_str()));
         }
         if joined(prev, first, false) && capital(prev) {
             if FEATURES.contains(&prev.term.as_str()) {

@@ -21,7 +21,8 @@
 //!   Lincoln"), or before "himself" or "said", is a person; after "the
 //!   frigate" a ship; after a lowercase "the" and ending the phrase ("the
 //!   Chesapeake") a river, a bay or a ship; after "a wise" a common noun;
-//!   after "New", "North"… a longer name the gazetteer lacks ("New Granada").
+//!   after "New", "North"… a longer name the gazetteer lacks ("New Granada"),
+//!   unless a compass word names a part of a big city ("West Berlin").
 //!
 //! Which of several places a name means, and whether a small town is meant
 //! at all, is [`super::homonyms`]' part: the document's own countries and
@@ -51,15 +52,20 @@ use crate::engine::analysis::{is_hangul_syllable, normalize, scan, terms};
 pub use crate::engine::index::format::PLACE_KINDS;
 pub use super::names::{indexed_spans, SpanToken};
 
+use super::dates::is_calendar_word;
 use super::input::{DocInput, EntityInput};
 pub use super::homonyms::Reason;
-use super::homonyms::{choose, is_place, Choice, BIG_CITY};
+use super::homonyms::{choose, is_place, Choice, BIG_CITY, TOWN_IN_CONTEXT};
 use super::names::{
-    after_indefinite, after_the, is_latin_word, is_title, locative, part_of_longer_name, person_or_ship,
+    after_indefinite, after_the, given_name_before, is_latin_word, is_title, locative, part_of_longer_name, person_or_ship,
     sentence_start, titled, INSTITUTIONS,
 };
 use super::regional::{context_country, Regional};
 use super::spellings;
+
+/// People in a city whose parts are named by the compass ("West Berlin",
+/// "East Jerusalem"): a smaller town's "North X" is another town.
+const CITY_WITH_PARTS: u64 = 500_000;
 
 /// One entity named in one section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,7 +199,6 @@ impl<'e> Matcher<'e> {
         start: usize,
         words: &DocWords,
     ) -> [Option<(usize, Vec<usize>)>; 2] {
-        let ordinary = words.ordinary;
         let mut best: [Option<(usize, Vec<usize>)>; 2] = [None, None];
         let first = &tokens[start].term;
         let Some(aliases) = self
@@ -220,77 +225,8 @@ impl<'e> Matcher<'e> {
             if !fits {
                 continue;
             }
-            if a.strict {
-                let surface = &text[tokens[start].bytes.clone()];
-                let latin = is_latin_word(surface);
-                if latin && !surface.chars().next().is_some_and(char::is_uppercase) {
-                    continue;
-                }
-                let one_word = latin && a.words.len() == 1;
-                // A name of two or three letters ("Bo", "Ur") is a code or a
-                // word far more often than a town: only a big city's counts.
-                if one_word && a.words[0].chars().count() < 4 && entity.population < BIG_CITY {
-                    continue;
-                }
-                if one_word && ordinary.contains(&a.words[0]) {
-                    continue;
-                }
-                if one_word
-                    && self.entities[a.entity].population < BIG_CITY
-                    && sentence_start(text, tokens[start].bytes.start)
-                {
-                    continue;
-                }
-                if start > 0 && self.is_surname(text, &tokens[start - 1]) {
-                    continue;
-                }
-                if one_word && (person_or_ship(text, tokens, start, end) || after_indefinite(text, tokens, start)) {
-                    continue;
-                }
-                if latin && entity.population < BIG_CITY && after_the(text, tokens, start, end) {
-                    // "the Chesapeake", "the Oregon", "the Columbia": a ship,
-                    // a river or a bay; a town is named without an article.
-                    continue;
-                }
-                if one_word
-                    && words.corpus_persons.contains(&a.words[0])
-                    && !entity.name.eq_ignore_ascii_case(&text[tokens[start].bytes.clone()])
-                {
-                    continue;
-                }
-                if one_word
-                    && entity.population < BIG_CITY
-                    && words.persons.contains(&a.words[0])
-                    && !locative(text, tokens, start)
-                {
-                    // "Lincoln" in a text that says "President Lincoln": the
-                    // person, unless the sentence puts it somewhere ("at Lincoln").
-                    continue;
-                }
-                if latin && part_of_longer_name(text, tokens, start, end, ordinary) {
-                    continue;
-                }
-                let other_name = !entity
-                    .name
-                    .eq_ignore_ascii_case(&text[tokens[start].bytes.start..tokens[end - 1].bytes.end]);
-                if latin
-                    && a.words.len() > 1
-                    && other_name
-                    && (a.words.iter().all(|w| ordinary.contains(w))
-                        || a.words.iter().any(|w| INSTITUTIONS.contains(&w.as_str())))
-                {
-                    // A translated alias made of ordinary words ("White House"
-                    // for Casablanca) is a phrase of the text, not the city.
-                    continue;
-                }
-                if one_word
-                    && entity.population < BIG_CITY
-                    && text[tokens[start].bytes.end..].starts_with(['\'', '’'])
-                    && text[tokens[start].bytes.end..].chars().nth(1).is_some_and(|c| c == 's' || c == 'S')
-                {
-                    // "Washington's": a person, far more often than a town.
-                    continue;
-                }
+            if a.strict && self.not_this_place(text, tokens, start, a, words) {
+                continue;
             }
             match &mut best[usize::from(!is_place(entity))] {
                 Some((len, list)) if *len == a.words.len() => {
@@ -303,6 +239,94 @@ impl<'e> Matcher<'e> {
             }
         }
         best
+    }
+
+    /// Whether a gazetteer name (held to the strict rules of the module
+    /// doc) at `start` is not its entity here: an ordinary word, a
+    /// person, a ship, a part of a longer name, an acronym.
+    fn not_this_place(&self, text: &str, tokens: &[SpanToken], start: usize, a: &Alias, words: &DocWords) -> bool {
+        let ordinary = words.ordinary;
+        let entity = &self.entities[a.entity];
+        let end = start + a.words.len();
+        let surface = &text[tokens[start].bytes.clone()];
+        let latin = is_latin_word(surface);
+        if latin && !surface.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        let one_word = latin && a.words.len() == 1;
+        // A name of two or three letters ("Bo", "Ur") is a code or a
+        // word far more often than a town: only a big city's counts.
+        if one_word && a.words[0].chars().count() < 4 && entity.population < BIG_CITY {
+            return true;
+        }
+        let capitals = surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if one_word && capitals && entity.population < BIG_CITY && !entity.name.chars().all(char::is_uppercase) {
+            // "NATO": an acronym, not the town of Nato.
+            return true;
+        }
+        if one_word && (ordinary.contains(&a.words[0]) || is_calendar_word(&a.words[0])) {
+            // An ordinary word, or a month's or a weekday's name ("in August").
+            return true;
+        }
+        if one_word
+            && entity.population < BIG_CITY
+            && sentence_start(text, tokens[start].bytes.start)
+        {
+            return true;
+        }
+        if start > 0 && self.is_surname(text, &tokens[start - 1]) {
+            return true;
+        }
+        if one_word && (person_or_ship(text, tokens, start, end) || after_indefinite(text, tokens, start)) {
+            return true;
+        }
+        let small = entity.population < TOWN_IN_CONTEXT;
+        if latin && entity.population < BIG_CITY && after_the(text, tokens, start, end, small) {
+            // "the Chesapeake", "the Oregon", "the Columbia": a ship,
+            // a river or a bay; a town is named without an article.
+            return true;
+        }
+        if one_word
+            && words.corpus_persons.contains(&a.words[0])
+            && !entity.name.eq_ignore_ascii_case(&text[tokens[start].bytes.clone()])
+        {
+            return true;
+        }
+        if one_word
+            && entity.population < BIG_CITY
+            && words.persons.contains(&a.words[0])
+            && !locative(text, tokens, start)
+        {
+            // "Lincoln" in a text that says "President Lincoln": the
+            // person, unless the sentence puts it somewhere ("at Lincoln").
+            return true;
+        }
+        let big_city = entity.kind == "city" && entity.population >= CITY_WITH_PARTS;
+        if latin && part_of_longer_name(text, tokens, start, end, ordinary, big_city) {
+            return true;
+        }
+        let other_name = !entity
+            .name
+            .eq_ignore_ascii_case(&text[tokens[start].bytes.start..tokens[end - 1].bytes.end]);
+        if latin
+            && a.words.len() > 1
+            && other_name
+            && (a.words.iter().all(|w| ordinary.contains(w))
+                || a.words.iter().any(|w| INSTITUTIONS.contains(&w.as_str())))
+        {
+            // A translated alias made of ordinary words ("White House"
+            // for Casablanca) is a phrase of the text, not the city.
+            return true;
+        }
+        if one_word
+            && entity.population < BIG_CITY
+            && text[tokens[start].bytes.end..].starts_with(['\'', '’'])
+            && text[tokens[start].bytes.end..].chars().nth(1).is_some_and(|c| c == 's' || c == 'S')
+        {
+            // "Washington's": a person, far more often than a town.
+            return true;
+        }
+        false
     }
 
     fn is_surname(&self, text: &str, token: &SpanToken) -> bool {
@@ -497,13 +521,14 @@ struct DocWords<'o> {
     persons: HashSet<String>,
 }
 
-/// The names a document writes after a title, folded as indexed.
+/// The names a document writes after a title or a given name ("President
+/// Lincoln", "George Washington"), folded as indexed.
 fn titled_names(text: &str, sections: &[Vec<SpanToken>]) -> HashSet<String> {
     sections
         .iter()
         .flat_map(|tokens| {
             (0..tokens.len().saturating_sub(1))
-                .filter(|&i| titled(text, tokens, i))
+                .filter(|&i| titled(text, tokens, i) || given_name_before(text, tokens, i))
                 .map(|i| alias_word(&tokens[i + 1].term).to_owned())
         })
         .collect()
