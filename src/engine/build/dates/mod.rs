@@ -292,6 +292,24 @@ mod tests {
     }
 
     #[test]
+    fn months_next_and_last_and_a_weekday_of_a_month() {
+        // Official prose: "December next", "the 1st day of January next",
+        // "the first Monday of December next" (1 December 1800 was a Monday),
+        // "the 19th of last April", "last August the 11th".
+        assert_eq!(
+            just(
+                "Congress meets on the 1st Monday of December next; the law holds from the 1st day of January next. \
+                 It began on the 19th of last April and ended last August the 11th.",
+                "1799-12-02"
+            ),
+            ["1800-12-01", "1800-01-01", "1799-04-19", "1799-08-11"]
+        );
+        assert_eq!(just("elected on the first Tuesday in November 1860", ""), ["1860-11-06"]);
+        // A fifth weekday a month does not have is no day: the month is left.
+        assert_eq!(just("the fifth Monday of February 2021", ""), ["2021-02"]);
+    }
+
+    #[test]
     fn the_past_year_is_the_twelve_months_now_ending() {
         assert_eq!(
             values("The past year has been one of peace; last year was not. The ensuing year will tell.", "1871"),

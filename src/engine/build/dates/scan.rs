@@ -3,7 +3,7 @@
 use crate::engine::time::{weekday, Precision, When};
 
 use super::words::{
-    day_word, last_month, month, weekday_of, ym, Word, MONTH_CUES, ORDINALS, PLAIN_YEARS, UNITS,
+    day_word, last_month, month, next_month, weekday_of, ym, Word, MONTH_CUES, ORDINALS, PLAIN_YEARS, UNITS,
     YEARS, YEAR_CUES,
 };
 
@@ -163,6 +163,7 @@ impl<'t> Scan<'t> {
             .or_else(|| self.korean(i, w, anchor_year))
             .or_else(|| self.year_spans(i, w))
             .or_else(|| self.day_span(i, w, anchor_year))
+            .or_else(|| self.weekday_of_month(i, w, anchor_year))
             .or_else(|| self.day_first(i, w, anchor_year))
             .or_else(|| self.month_first(i, w, anchor_year))
             .or_else(|| self.relative(i, w, published))
@@ -353,9 +354,27 @@ impl<'t> Scan<'t> {
             } else if self.lower(i + 1 + skip) == "of" && (skip == 1 || worded) {
                 skip += 1;
             }
+            // "the 19th of last April", "the 1st of next May".
+            let shift = match self.lower(i + 1 + skip) {
+                "last" => Some(false),
+                "next" => Some(true),
+                _ => None,
+            };
+            let skip = skip + usize::from(shift.is_some());
             if let Some((m, _)) = self.word(i + 1 + skip).and_then(month) {
                 if self.spaced(i + 1 + skip) {
                     let after = i + 2 + skip;
+                    let moved = match shift {
+                        Some(true) => Some((0, next_month(m, self.anchor))),
+                        Some(false) => Some((0, last_month(m, self.anchor))),
+                        None => self.month_next_or_last(i + 1 + skip, m),
+                    };
+                    if let Some((used, month_when)) = moved {
+                        return decide(|| {
+                            let y = ym(month_when).0?;
+                            Some((after + used - i, When::day(y, m, d)?, true, 0.85))
+                        });
+                    }
                     let comma = self.gap(after).trim() == ",";
                     if let Some(y) = self
                         .word(after)
@@ -393,7 +412,13 @@ impl<'t> Scan<'t> {
                 {
                     return decide(|| Some((at + 1 - i, When::day(y, m, d)?, false, 0.95)));
                 }
-                return decide(|| Some((at - i, When::day(anchor_year?, m, d)?, false, 0.8)));
+                // "last August the 11th": the August before the publication's.
+                let year = match self.lower(i.wrapping_sub(1)) {
+                    "last" => ym(last_month(m, self.anchor)).0,
+                    "next" => ym(next_month(m, self.anchor)).0,
+                    _ => anchor_year,
+                };
+                return decide(|| Some((at - i, When::day(year?, m, d)?, year != anchor_year, 0.8)));
             }
             if let Some(y) = self
                 .word(i + 1)
@@ -415,8 +440,9 @@ impl<'t> Scan<'t> {
             if let Some((used, k)) = self.relative_year(i + 1).filter(|_| self.spaced(i + 1)) {
                 return decide(|| Some((1 + used, When::month(ym(self.anchor).0? + k, m)?, true, 0.8)));
             }
-            if matches!(self.lower(i + 1), "dernier" | "passé") && self.spaced(i + 1) {
-                return decide(|| Some((2, last_month(m, self.anchor)?, true, 0.8)));
+            if let Some((used, when)) = self.month_next_or_last(i, m) {
+                // "December next", "mai dernier".
+                return decide(|| Some((1 + used, when?, true, 0.8)));
             }
             let before = self.lower(i.wrapping_sub(1));
             if before == "last" {
@@ -428,6 +454,50 @@ impl<'t> Scan<'t> {
             return Some(None);
         }
         None
+    }
+
+    /// "next", "dernier" (not "next year") after a month at `i`: its month
+    /// after or before the publication's, with the words used. ("August
+    /// last" is read as August of the text's year, as "August" alone.)
+    fn month_next_or_last(&self, i: usize, m: u32) -> Option<(usize, Option<When>)> {
+        if !self.spaced(i + 1) || matches!(self.lower(i + 2), "year" | "month" | "week") {
+            return None;
+        }
+        match self.lower(i + 1) {
+            "next" | "prochain" => Some((1, next_month(m, self.anchor))),
+            "dernier" | "passé" => Some((1, last_month(m, self.anchor))),
+            _ => None,
+        }
+    }
+
+    /// The ordinal weekday of a month: "the 1st Monday of December next",
+    /// "the first Tuesday in November 1860", "le premier lundi de mai".
+    fn weekday_of_month(&self, i: usize, w: &Word<'t>, anchor_year: Option<i32>) -> Decided {
+        let (n, skip) = match (w.day(), day_word(&w.lower)) {
+            (Some(n), _) if self.ordinal(i + 1) => (n, 1),
+            (_, Some(n)) => (n, 0),
+            _ => return None,
+        };
+        let wd = self.word(i + 1 + skip).and_then(weekday_of)?;
+        if !(1..=5).contains(&n) || !matches!(self.lower(i + 2 + skip), "of" | "in" | "de" | "d" | "en") {
+            return None;
+        }
+        let (m, _) = self.word(i + 3 + skip).and_then(month)?;
+        let at = i + 3 + skip;
+        let (used, month_when) = if let Some(y) = self.word(at + 1).and_then(Word::year).filter(|_| self.spaced(at + 1)) {
+            (1, When::month(y, m))
+        } else if let Some((used, when)) = self.month_next_or_last(at, m) {
+            (used, when)
+        } else {
+            (0, anchor_year.and_then(|y| When::month(y, m)))
+        };
+        decide(|| {
+            let first = month_when?.start;
+            let offset = (wd + 7 - weekday(first)) % 7 + 7 * (n - 1);
+            let day = first + offset as i32;
+            let when = When { start: day, end: day, precision: Precision::Day };
+            (when.end <= month_when?.end).then_some((at + 1 + used - i, when, used > 0, 0.85))
+        })
     }
 
     /// Relative years and weekdays, against the publication date.
