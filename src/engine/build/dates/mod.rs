@@ -18,6 +18,7 @@
 use std::ops::Range;
 
 mod scan;
+mod steps;
 mod words;
 
 use crate::engine::time::{Precision, When};
@@ -69,7 +70,7 @@ pub fn find(text: &str, anchor: Option<When>) -> Vec<Expression> {
             None => {
                 // "The following year" moves the narrative on (a text with
                 // a publication date reads "the next year" from that).
-                if let (Some((_, k)), Some(year), None) = (scan.narrative_step(i), scan.narrative, anchor) {
+                if let (Some(k), Some(year), None) = (scan.narrative_step(i), scan.narrative, anchor) {
                     scan.narrative = Some(year + k);
                 }
                 i += 1;
@@ -304,7 +305,18 @@ mod tests {
             ),
             ["1800-12-01", "1800-01-01", "1799-04-19", "1799-08-11"]
         );
-        assert_eq!(just("elected on the first Tuesday in November 1860", ""), ["1860-11-06"]);
+        // A written year is no relative date, and moves the narrative on.
+        assert_eq!(
+            values("elected on the first Tuesday in November 1860; on November 20 he spoke.", ""),
+            [
+                ("first Tuesday in November 1860".to_owned(), "1860-11-06".to_owned(), false),
+                ("November 20".to_owned(), "1860-11-20".to_owned(), false),
+            ]
+        );
+        assert!(values("the 1st Monday of December next", "1799-12-02")[0].2, "counted from the publication");
+        assert!(values("last August the 11th", "1799-12-02")[0].2, "counted from the publication");
+        // Not across a sentence's end.
+        assert_eq!(just("He came on the first Monday. In May 2020 he left.", ""), ["2020-05"]);
         // A fifth weekday a month does not have is no day: the month is left.
         assert_eq!(just("the fifth Monday of February 2021", ""), ["2021-02"]);
     }

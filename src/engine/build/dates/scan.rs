@@ -12,9 +12,10 @@ pub(super) struct Scan<'t> {
     pub w: Vec<Word<'t>>,
     /// The publication date, for relative dates.
     pub anchor: Option<When>,
-    /// The year of the last date stated with one, for a day or month
-    /// written without a year ("from 1 to 6 July") in a text with no
-    /// publication date: a history's narrative time.
+    /// The year of the last date stated with one, moved on by "the
+    /// following year" and the like, for a day or month written without a
+    /// year ("from 1 to 6 July") in a text with no publication date: a
+    /// history's narrative time.
     pub narrative: Option<i32>,
 }
 
@@ -34,11 +35,11 @@ pub(super) struct Found {
 /// (the next pattern is tried); `Some(None)` when it applies but names no
 /// real date (31 February, a relative date without a publication date), so
 /// the words are no date at all.
-type Decided = Option<Option<Found>>;
+pub(super) type Decided = Option<Option<Found>>;
 
 /// A pattern that applies decides: its date, or none when `date` finds
 /// none (`date` uses `?` for a day that does not exist).
-fn decide(date: impl FnOnce() -> Option<(usize, When, bool, f32)>) -> Decided {
+pub(super) fn decide(date: impl FnOnce() -> Option<(usize, When, bool, f32)>) -> Decided {
     Some(date().map(|(words, when, relative, confidence)| Found {
         words,
         when,
@@ -48,12 +49,12 @@ fn decide(date: impl FnOnce() -> Option<(usize, When, bool, f32)>) -> Decided {
 }
 
 impl<'t> Scan<'t> {
-    fn word(&self, i: usize) -> Option<&Word<'t>> {
+    pub(super) fn word(&self, i: usize) -> Option<&Word<'t>> {
         self.w.get(i)
     }
 
     /// Text between word `i - 1` and word `i`.
-    fn gap(&self, i: usize) -> &'t str {
+    pub(super) fn gap(&self, i: usize) -> &'t str {
         match (i.checked_sub(1).and_then(|p| self.w.get(p)), self.w.get(i)) {
             (Some(a), Some(b)) => &self.text[a.end..b.start],
             (None, Some(b)) => &self.text[..b.start],
@@ -62,48 +63,16 @@ impl<'t> Scan<'t> {
         }
     }
 
-    fn lower(&self, i: usize) -> &str {
+    pub(super) fn lower(&self, i: usize) -> &str {
         self.word(i).map_or("", |w| w.lower.as_str())
     }
 
-    fn spaced(&self, i: usize) -> bool {
+    pub(super) fn spaced(&self, i: usize) -> bool {
         self.gap(i).chars().all(char::is_whitespace) && !self.gap(i).is_empty()
     }
 
-    /// A year told from the narrative's, not the publication's, at `i`:
-    /// "the following year" (+1), "the year before" (−1), "l'année
-    /// suivante", "이듬해". Not a date of its own (what it counts from is the
-    /// story's), but the days and months after it are in that year.
-    pub(super) fn narrative_step(&self, i: usize) -> Option<(usize, i32)> {
-        let w = self.word(i)?;
-        let step = |word: &str| match word {
-            "following" | "next" | "succeeding" | "suivante" | "suivant" => Some(1),
-            "previous" | "preceding" | "précédente" | "précédent" | "precedente" | "precedent" => Some(-1),
-            _ => None,
-        };
-        match w.lower.as_str() {
-            // the following year · the year after · the year before
-            "the" if self.lower(i + 2) == "year" => Some((3, step(self.lower(i + 1))?)),
-            "the" if self.lower(i + 1) == "year" => match self.lower(i + 2) {
-                "after" => Some((3, 1)),
-                "before" => Some((3, -1)),
-                _ => None,
-            },
-            // a year later · a year earlier
-            "a" if self.lower(i + 1) == "year" => match self.lower(i + 2) {
-                "later" => Some((3, 1)),
-                "earlier" => Some((3, -1)),
-                _ => None,
-            },
-            // l'année suivante · l'an suivant · l'année précédente
-            "l" if matches!(self.lower(i + 1), "année" | "annee" | "an") => Some((3, step(self.lower(i + 2))?)),
-            _ if w.text.starts_with("이듬해") => Some((1, 1)),
-            _ => None,
-        }
-    }
-
     /// "this year", "last year" … (English, French, Korean) at `i`.
-    fn relative_year(&self, i: usize) -> Option<(usize, i32)> {
+    pub(super) fn relative_year(&self, i: usize) -> Option<(usize, i32)> {
         let w = self.word(i)?;
         let next = self.lower(i + 1);
         // "the past year", "the last year": the twelve months now ending,
@@ -413,12 +382,14 @@ impl<'t> Scan<'t> {
                     return decide(|| Some((at + 1 - i, When::day(y, m, d)?, false, 0.95)));
                 }
                 // "last August the 11th": the August before the publication's.
-                let year = match self.lower(i.wrapping_sub(1)) {
+                let before = self.lower(i.wrapping_sub(1));
+                let year = match before {
                     "last" => ym(last_month(m, self.anchor)).0,
                     "next" => ym(next_month(m, self.anchor)).0,
                     _ => anchor_year,
                 };
-                return decide(|| Some((at - i, When::day(year?, m, d)?, year != anchor_year, 0.8)));
+                let relative = matches!(before, "last" | "next");
+                return decide(|| Some((at - i, When::day(year?, m, d)?, relative, 0.8)));
             }
             if let Some(y) = self
                 .word(i + 1)
@@ -454,50 +425,6 @@ impl<'t> Scan<'t> {
             return Some(None);
         }
         None
-    }
-
-    /// "next", "dernier" (not "next year") after a month at `i`: its month
-    /// after or before the publication's, with the words used. ("August
-    /// last" is read as August of the text's year, as "August" alone.)
-    fn month_next_or_last(&self, i: usize, m: u32) -> Option<(usize, Option<When>)> {
-        if !self.spaced(i + 1) || matches!(self.lower(i + 2), "year" | "month" | "week") {
-            return None;
-        }
-        match self.lower(i + 1) {
-            "next" | "prochain" => Some((1, next_month(m, self.anchor))),
-            "dernier" | "passé" => Some((1, last_month(m, self.anchor))),
-            _ => None,
-        }
-    }
-
-    /// The ordinal weekday of a month: "the 1st Monday of December next",
-    /// "the first Tuesday in November 1860", "le premier lundi de mai".
-    fn weekday_of_month(&self, i: usize, w: &Word<'t>, anchor_year: Option<i32>) -> Decided {
-        let (n, skip) = match (w.day(), day_word(&w.lower)) {
-            (Some(n), _) if self.ordinal(i + 1) => (n, 1),
-            (_, Some(n)) => (n, 0),
-            _ => return None,
-        };
-        let wd = self.word(i + 1 + skip).and_then(weekday_of)?;
-        if !(1..=5).contains(&n) || !matches!(self.lower(i + 2 + skip), "of" | "in" | "de" | "d" | "en") {
-            return None;
-        }
-        let (m, _) = self.word(i + 3 + skip).and_then(month)?;
-        let at = i + 3 + skip;
-        let (used, month_when) = if let Some(y) = self.word(at + 1).and_then(Word::year).filter(|_| self.spaced(at + 1)) {
-            (1, When::month(y, m))
-        } else if let Some((used, when)) = self.month_next_or_last(at, m) {
-            (used, when)
-        } else {
-            (0, anchor_year.and_then(|y| When::month(y, m)))
-        };
-        decide(|| {
-            let first = month_when?.start;
-            let offset = (wd + 7 - weekday(first)) % 7 + 7 * (n - 1);
-            let day = first + offset as i32;
-            let when = When { start: day, end: day, precision: Precision::Day };
-            (when.end <= month_when?.end).then_some((at + 1 + used - i, when, used > 0, 0.85))
-        })
     }
 
     /// Relative years and weekdays, against the publication date.
@@ -558,7 +485,7 @@ impl<'t> Scan<'t> {
     }
 
     /// Whether word `i` is an ordinal ending glued to the number before it (25th, 1er).
-    fn ordinal(&self, i: usize) -> bool {
+    pub(super) fn ordinal(&self, i: usize) -> bool {
         self.gap(i).is_empty() && ORDINALS.contains(&self.lower(i))
     }
 

@@ -204,7 +204,6 @@ pub(super) fn ym(anchor: Option<When>) -> (Option<i32>, Option<u32>) {
     }
 }
 
-/// The most recent month `m` before the anchor ("last May").
 /// The month `m` after the anchor's: "December next" in a text of
 /// December 1799 is December 1800; "January next", January 1800 (in a
 /// text dated by its year only, the next year's, as [`last_month`] is the
@@ -218,6 +217,7 @@ pub(super) fn next_month(m: u32, anchor: Option<When>) -> Option<When> {
     }
 }
 
+/// The most recent month `m` before the anchor ("last May").
 pub(super) fn last_month(m: u32, anchor: Option<When>) -> Option<When> {
     let (y, am) = ym(anchor);
     let y = y?;

@@ -1,0 +1,91 @@
+//! Dates told from another date: the narrative's year moved on ("the
+//! following year"), a month next or last ("December next"), the ordinal
+//! weekday of a month ("the first Monday of December next").
+
+use crate::engine::time::{weekday, Precision, When};
+
+use super::scan::{decide, Decided, Scan};
+use super::words::{day_word, last_month, month, next_month, weekday_of, ym, Word};
+
+impl<'t> Scan<'t> {
+    /// A year told from the narrative's, not the publication's, at `i`:
+    /// "the following year" (+1), "the year before" (−1), "l'année
+    /// suivante", "이듬해". Not a date of its own (what it counts from is the
+    /// story's), but the days and months after it are in that year.
+    pub(super) fn narrative_step(&self, i: usize) -> Option<i32> {
+        let w = self.word(i)?;
+        let step = |word: &str| match word {
+            "following" | "next" | "succeeding" | "suivante" | "suivant" => Some(1),
+            "previous" | "preceding" | "précédente" | "précédent" | "precedente" | "precedent" => Some(-1),
+            _ => None,
+        };
+        match w.lower.as_str() {
+            // the following year · the year after · the year before
+            "the" if self.lower(i + 2) == "year" => step(self.lower(i + 1)),
+            "the" if self.lower(i + 1) == "year" => match self.lower(i + 2) {
+                "after" => Some(1),
+                "before" => Some(-1),
+                _ => None,
+            },
+            // a year later · a year earlier
+            "a" if self.lower(i + 1) == "year" => match self.lower(i + 2) {
+                "later" => Some(1),
+                "earlier" => Some(-1),
+                _ => None,
+            },
+            // l'année suivante · l'an suivant · l'année précédente
+            "l" if matches!(self.lower(i + 1), "année" | "annee" | "an") => step(self.lower(i + 2)),
+            _ if w.text.starts_with("이듬해") => Some(1),
+            _ => None,
+        }
+    }
+
+    /// "next", "dernier" (not "next year") after a month at `i`: its month
+    /// after or before the publication's, with the words used (one).
+    /// ("August last" is read as August of the text's year, as "August" alone.)
+    pub(super) fn month_next_or_last(&self, i: usize, m: u32) -> Option<(usize, Option<When>)> {
+        if !self.spaced(i + 1) || matches!(self.lower(i + 2), "year" | "month" | "week") {
+            return None;
+        }
+        match self.lower(i + 1) {
+            "next" | "prochain" => Some((1, next_month(m, self.anchor))),
+            "dernier" | "passé" => Some((1, last_month(m, self.anchor))),
+            _ => None,
+        }
+    }
+
+    /// The ordinal weekday of a month: "the 1st Monday of December next",
+    /// "the first Tuesday in November 1860", "le premier lundi de mai".
+    pub(super) fn weekday_of_month(&self, i: usize, w: &Word<'t>, anchor_year: Option<i32>) -> Decided {
+        let (n, skip) = match (w.day(), day_word(&w.lower)) {
+            (Some(n), _) if self.ordinal(i + 1) => (n, 1),
+            (_, Some(n)) => (n, 0),
+            _ => return None,
+        };
+        let wd = self.word(i + 1 + skip).and_then(weekday_of)?;
+        let at = i + 3 + skip;
+        let joined = (i + 1 + skip..=at).all(|j| self.spaced(j));
+        if !(1..=5).contains(&n) || !joined || !matches!(self.lower(i + 2 + skip), "of" | "in" | "de" | "d" | "en") {
+            return None;
+        }
+        let (m, _) = self.word(at).and_then(month)?;
+        // Its year: written, "next" or "dernier", "next year", or the text's.
+        let (used, month_when, relative) =
+            if let Some(y) = self.word(at + 1).and_then(Word::year).filter(|_| self.spaced(at + 1)) {
+                (1, When::month(y, m), false)
+            } else if let Some((used, when)) = self.month_next_or_last(at, m) {
+                (used, when, true)
+            } else if let Some((used, k)) = self.relative_year(at + 1).filter(|_| self.spaced(at + 1)) {
+                (used, ym(self.anchor).0.and_then(|y| When::month(y + k, m)), true)
+            } else {
+                (0, anchor_year.and_then(|y| When::month(y, m)), false)
+            };
+        decide(|| {
+            let month_when = month_when?;
+            let first = month_when.start;
+            let day = first + ((wd + 7 - weekday(first)) % 7 + 7 * (n - 1)) as i32;
+            let when = When { start: day, end: day, precision: Precision::Day };
+            (day <= month_when.end).then_some((at + 1 + used - i, when, relative, 0.85))
+        })
+    }
+}
