@@ -196,7 +196,9 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
 /// Gives each line its kind: blank, separator, furniture, heading or body.
 fn classify(lines: &mut [Line<'_>], title: &str, furniture: &Furniture) {
     let trimmed = |l: &Line<'_>| l.text.trim().to_owned();
-    let title_line = lines.iter().position(|l| l.text.trim() == title.trim());
+    let title_line = (!title.trim().is_empty())
+        .then(|| lines.iter().position(|l| l.text.trim() == title.trim()))
+        .flatten();
     let wrapped = wrapped_lines(&lines);
     for i in 0..lines.len() {
         let t = trimmed(&lines[i]);

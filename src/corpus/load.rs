@@ -10,7 +10,7 @@ use super::error::CorpusError;
 use super::files::read_capped;
 use super::layout::{layout, Furniture, Layout};
 use super::progress::Progress;
-use super::meta::{derive_author, derive_date, derive_source, derive_title, detect_language, name_title, title_line};
+use super::meta::{derive_author, derive_date, derive_source, detect_language, first_sentence_title, name_title, title_line};
 use super::project::{project_file, FURNITURE_FILE};
 use super::settings::{apply, load_settings, settings_path, DocSettings};
 use crate::engine::build::DocInput;
@@ -174,7 +174,7 @@ fn from_text(id: &str, text: String) -> DocInput {
     // is named by its file as it is.
     let title = title_line(&text)
         .or_else(|| name_title(id))
-        .unwrap_or_else(|| derive_title(&text));
+        .unwrap_or_else(|| first_sentence_title(&text));
     let title = match title.is_empty() {
         true => Path::new(id).file_stem().map_or(id.to_owned(), |s| s.to_string_lossy().into_owned()),
         false => title,
@@ -205,11 +205,21 @@ pub fn from_text_laid_out(id: &str, text: String, furniture: &Furniture) -> DocI
 /// Splits a document into sections and furniture, and gives each section its
 /// language: detected when the section is long enough to tell, else the
 /// document's.
+/// The title as the text may hold it on a line of its own: not one made from
+/// the file's name, which a heading inside the text may happen to repeat
+/// (the lines above that heading are no page furniture).
+fn text_title(doc: &DocInput) -> &str {
+    match name_title(&doc.id) {
+        Some(named) if named == doc.title => "",
+        _ => &doc.title,
+    }
+}
+
 fn lay_out(doc: &mut DocInput, furniture: &Furniture) {
     let Layout {
         mut sections,
         aside,
-    } = layout(&doc.text, &doc.title, furniture);
+    } = layout(&doc.text, text_title(doc), furniture);
     // A lone section speaks the document's language (detected once, over the
     // whole text, or set in the metadata); detection is a fifth of a large build.
     let single = sections.len() == 1 && !doc.lang.is_empty();

@@ -16,9 +16,10 @@ fn is_salutation(line: &str) -> bool {
     line.ends_with([':', ','])
 }
 
-/// The first meaningful line: a title-like line (3 to 30 words, no final
-/// full stop, not a caption, not repeated, not a salutation) that stands
-/// alone above a blank line. Texts without one get their first sentence,
+/// The first meaningful line: a title-like line (3 to 30 words, or 2 for the
+/// opening line, or one word of 4 to 40 characters in a script written
+/// without spaces; no final full stop, not a caption, not repeated, not a
+/// salutation) that stands alone above a blank line. Texts without one get their first sentence,
 /// shortened; empty when that is a salutation (the caller names the text
 /// by its file instead: a salutation says nothing of what a text is).
 pub fn derive_title(text: &str) -> String {
@@ -37,7 +38,10 @@ pub fn title_line(text: &str) -> Option<String> {
         let opening = Some(i) == first;
         // Scripts written without spaces (Korean compounds, Chinese) make
         // one-word titles.
-        let spaceless = !line.chars().any(|c| c.is_ascii_alphabetic()) && line.chars().count() >= 4;
+        let spaceless = !line.chars().any(|c| c.is_ascii_alphabetic())
+            && line.chars().any(char::is_alphabetic)
+            && (4..=40).contains(&line.chars().count())
+            && !line.ends_with(['。', '．']);
         let enough = if opening {
             (words(line) >= 2 && line.chars().count() >= 8) || spaceless
         } else {
@@ -62,7 +66,7 @@ pub fn title_line(text: &str) -> Option<String> {
 
 /// A text's first sentence, shortened, as its title; empty when it is a
 /// salutation.
-fn first_sentence_title(text: &str) -> String {
+pub fn first_sentence_title(text: &str) -> String {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     let sentence = first_sentence(first);
     if is_salutation(first) || opens_with_salutation(sentence) {
@@ -111,9 +115,10 @@ fn shorten(s: &str, max: usize) -> String {
 
 /// A file's name as a title, when it reads as words: `American_Revolution.txt`
 /// is "American Revolution", `COVID-19_pandemic.txt` "COVID-19 pandemic",
-/// `harbour-board-report.txt` "harbour board report". Not a name that starts
-/// with a number (`1796-Washington-1.txt`, `000_4445b2b9.txt`) or holds a
-/// code mixing letters and digits (`a3f9c2e1`): those are ids.
+/// `harbour-board-report.txt` "harbour board report", `Birmingham.txt`
+/// "Birmingham". Not a name that starts with a number (`1796-Washington-1.txt`,
+/// `000_4445b2b9.txt`), holds a code mixing letters and digits (`a3f9c2e1`)
+/// or is one word and a number (`doc_0001.txt`, `chapter-3.txt`): those are ids.
 pub fn name_title(id: &str) -> Option<String> {
     let stem = std::path::Path::new(id).file_stem()?.to_str()?;
     let separator = if stem.contains(['_', ' ']) { '_' } else { '-' };
@@ -123,8 +128,15 @@ pub fn name_title(id: &str) -> Option<String> {
         w.split('-').any(|run| run.chars().any(|c| c.is_ascii_digit()) && run.chars().any(char::is_alphabetic))
     };
     let starts_with_letter = stem.chars().next().is_some_and(char::is_alphabetic);
-    let has_word = words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-    (starts_with_letter && has_word && !words.iter().any(code)).then(|| words.join(" "))
+    let lettered: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3).collect();
+    // One word names a text only as a name ("Birmingham"), never as a
+    // numbered kind of file ("doc_0001", "chapter-3", "notes").
+    let enough = match lettered.as_slice() {
+        [] => false,
+        [one] => words.len() == 1 && one.starts_with(char::is_uppercase),
+        _ => true,
+    };
+    (starts_with_letter && enough && !words.iter().any(code)).then(|| words.join(" "))
 }
 
 /// The value of a `Label: value` field in a by-line such as
@@ -406,11 +418,23 @@ mod tests {
         assert_eq!(name_title("1796-Washington-1.txt"), None, "a dated id");
         assert_eq!(name_title("000_4445b2b93edc790d.txt"), None, "a numbered hash");
         assert_eq!(name_title("report_a3f9c2e1.txt"), None, "a code");
+        assert_eq!(name_title("doc_0001.txt"), None, "a numbered kind of file");
+        assert_eq!(name_title("notes.txt"), None, "one common word");
+        assert_eq!(name_title("Birmingham.txt").as_deref(), Some("Birmingham"));
+        // A long paragraph in a script without spaces is no title line.
+        let chinese = "市政府今天宣布了一项新的数据政策，旨在推动数字经济发展和跨境数据流动，并邀请企业参与。\n\n第二段。";
+        assert_eq!(title_line(chinese), None);
         let paragraph = "The Berlin Wall was a guarded concrete barrier that encircled West Berlin. It fell in 1989.";
         let doc = crate::corpus::from_text_laid_out("Berlin_Wall.txt", paragraph.to_owned(), &Default::default());
         assert_eq!(doc.title, "Berlin Wall", "not the first sentence");
         let bill = crate::corpus::from_text_laid_out("constitution.txt", "대한민국헌법\n\n유구한 역사와 전통에 빛나는 우리 대한국민은.".to_owned(), &Default::default());
         assert_eq!(bill.title, "대한민국헌법", "a one-word title in a script without spaces");
+        // A heading inside the text that repeats the file's name leaves the
+        // lines above it alone: they are no page furniture.
+        let text = "Background\n\nThe program began in 1961 and ran for years.\n\nApollo Program\n\nIt ended in 1972 with six landings.\n";
+        let doc = crate::corpus::from_text_laid_out("Apollo_Program.txt", text.to_owned(), &Default::default());
+        assert_eq!(doc.title, "Apollo Program");
+        assert!(doc.aside.is_empty(), "{:?}", doc.aside);
         let headed = "The Wall\n\nThe Berlin Wall was a guarded concrete barrier. It fell in 1989.";
         let doc = crate::corpus::from_text_laid_out("Berlin_Wall.txt", headed.to_owned(), &Default::default());
         assert_eq!(doc.title, "The Wall", "the text's own title line first");
