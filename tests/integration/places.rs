@@ -232,27 +232,31 @@ fn people_lists_and_figures_of_speech_are_told_from_cities() {
 
 #[test]
 fn given_names_plural_titles_acronyms_and_months_are_not_towns() {
-    // After "George Washington", the bare "Washington" of that text is the
-    // person unless a preposition puts something there; "Generals Scott and
-    // Gaines" are people; NATO is no town of Nato; "in August" is a month
-    // (August, California), though the text names the United States.
+    // Each of these would be a town without its rule: the text names the
+    // United States (and the Philippines), and a preposition puts something
+    // at the small ones. After "George Washington", the bare "Washington" is
+    // the person (689,000 people: trusted in a country the text names);
+    // "Generals Jackson and Gaines" are people (Jackson, Mississippi);
+    // "at NATO" is no town of Nato in the Philippines; "in August" is a month
+    // (August, California).
     let found = places(
         "en",
         "The United States appointed George Washington in 1775. A victory by Washington followed in August. \
-         Generals Scott and Gaines met NATO envoys in Washington.",
+         Generals Jackson and Gaines met officers from the Philippines at NATO in Washington.",
     );
     let surfaces: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
-    assert_eq!(surfaces, ["United States", "Washington"], "{found:?}");
+    assert_eq!(surfaces, ["United States", "Philippines", "Washington"], "{found:?}");
 }
 
 #[test]
 fn a_small_town_is_named_without_an_article_and_a_big_city_has_compass_parts() {
-    // "the Atlantic coast", "the White House": no towns of Iowa and Tennessee
-    // in an American text; "West Berlin" and "East Berlin" are Berlin on a map;
-    // "the city of Lichfield" says it is a town (34,000 people).
+    // "in the Atlantic coast towns", "at the White House": no towns of Iowa and
+    // Tennessee in an American text, though a preposition stands before them;
+    // "West Berlin" and "East Berlin" are Berlin on a map; "the city of
+    // Lichfield" says it is a town (34,000 people).
     let found = places(
         "en",
-        "Ships sailed along the Atlantic coast of the United States to the White House landing. \
+        "The United States held talks at the White House and in the Atlantic coast towns. \
          The wall encircled West Berlin, apart from East Berlin. The cathedral city of Lichfield lies north of Birmingham, England.",
     );
     assert_eq!(

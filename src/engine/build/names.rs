@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 use crate::engine::analysis::{indexed, normalize};
 use crate::engine::research::stopwords::is_stop_word;
 
+use super::dates::is_calendar_word;
+
 /// A token as indexed, with its byte range in the document text.
 #[derive(Debug, Clone)]
 pub struct SpanToken {
@@ -140,8 +142,10 @@ fn given_names() -> &'static HashSet<String> {
 }
 
 /// Whether the token at `at` is a given name before a capitalised name, one
-/// space between ("George Washington"): the next token is a surname.
-pub(super) fn given_name_before(text: &str, tokens: &[SpanToken], at: usize) -> bool {
+/// space between ("George Washington"): the next token is a surname. Not a
+/// given name the corpus also writes in lowercase (`ordinary`: "mark",
+/// "grace") nor a month's ("June Trenton" is no person).
+pub(super) fn given_name_before(text: &str, tokens: &[SpanToken], at: usize, ordinary: &HashSet<String>) -> bool {
     let (Some(given), Some(name)) = (tokens.get(at), tokens.get(at + 1)) else {
         return false;
     };
@@ -150,6 +154,8 @@ pub(super) fn given_name_before(text: &str, tokens: &[SpanToken], at: usize) -> 
         && capital(given)
         && capital(name)
         && given_names().contains(&given.term)
+        && !ordinary.contains(&given.term)
+        && !is_calendar_word(&given.term)
 }
 
 /// Whether the token at `at` is a title before a name ("President", "Mr."),

@@ -17,10 +17,13 @@
 //!   document names elsewhere and have a hundred thousand: a small town
 //!   abroad is much more often a word than a place;
 //! - Korean one-syllable names never match (the importer drops them);
-//! - a name the document writes after a title elsewhere ("President
-//!   Lincoln"), or before "himself" or "said", is a person; after "the
-//!   frigate" a ship; after a lowercase "the" and ending the phrase ("the
-//!   Chesapeake") a river, a bay or a ship; after "a wise" a common noun;
+//! - a name the document writes after a title or a common given name
+//!   elsewhere ("President Lincoln", "George Washington"), or before
+//!   "himself" or "said", is a person; after "the frigate" a ship; after a
+//!   lowercase "the" and ending the phrase ("the Chesapeake") a river, a bay
+//!   or a ship, and a town under 100,000 people after "the" at all ("the
+//!   Atlantic coast"); after "a wise" a common noun; a month's or a
+//!   weekday's name, or an acronym in capitals ("NATO"), no town;
 //!   after "New", "North"… a longer name the gazetteer lacks ("New Granada"),
 //!   unless a compass word names a part of a big city ("West Berlin").
 //!
@@ -259,8 +262,20 @@ impl<'e> Matcher<'e> {
         if one_word && a.words[0].chars().count() < 4 && entity.population < BIG_CITY {
             return true;
         }
-        let capitals = surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        if one_word && capitals && entity.population < BIG_CITY && !entity.name.chars().all(char::is_uppercase) {
+        let capitals = |t: &SpanToken| {
+            let w = &text[t.bytes.clone()];
+            w.chars().any(char::is_alphabetic) && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        };
+        // A dateline ("LICHFIELD, England") or a headline in capitals is no acronym.
+        let headline = start.checked_sub(1).is_some_and(|p| capitals(&tokens[p]))
+            || tokens.get(end).is_some_and(capitals)
+            || text[tokens[start].bytes.end..].starts_with(',');
+        if one_word
+            && capitals(&tokens[start])
+            && !headline
+            && entity.population < BIG_CITY
+            && !entity.name.chars().all(char::is_uppercase)
+        {
             // "NATO": an acronym, not the town of Nato.
             return true;
         }
@@ -351,7 +366,7 @@ impl<'e> Matcher<'e> {
     ) -> Vec<Mention> {
         let words = DocWords {
             ordinary: &corpus.ordinary,
-            persons: titled_names(text, sections),
+            persons: titled_names(text, sections, &corpus.ordinary),
             corpus_persons: &corpus.persons,
         };
         let mut kept = self.spans(text, sections, &words);
@@ -516,19 +531,20 @@ struct DocWords<'o> {
     /// Names the corpus writes after a title anywhere: a gazetteer city's
     /// other name among them ("Stalin" for Donetsk) is the person's.
     corpus_persons: &'o HashSet<String>,
-    /// Names the document writes after a title ("President Lincoln"):
-    /// people, wherever else they stand alone in it.
+    /// Names the document writes after a title or a given name ("President
+    /// Lincoln", "George Washington"): people, wherever else they stand
+    /// alone in it.
     persons: HashSet<String>,
 }
 
 /// The names a document writes after a title or a given name ("President
 /// Lincoln", "George Washington"), folded as indexed.
-fn titled_names(text: &str, sections: &[Vec<SpanToken>]) -> HashSet<String> {
+fn titled_names(text: &str, sections: &[Vec<SpanToken>], ordinary: &HashSet<String>) -> HashSet<String> {
     sections
         .iter()
         .flat_map(|tokens| {
             (0..tokens.len().saturating_sub(1))
-                .filter(|&i| titled(text, tokens, i) || given_name_before(text, tokens, i))
+                .filter(|&i| titled(text, tokens, i) || given_name_before(text, tokens, i, ordinary))
                 .map(|i| alias_word(&tokens[i + 1].term).to_owned())
         })
         .collect()
