@@ -392,13 +392,15 @@ fn measure_concordance(dist: &Path, q: &str) -> (usize, Vec<f64>) {
         let browser = Browser::start();
         browser.goto(&format!("{}#/search?q={q}", server.url));
         wait(&browser, "results", "return performance.getEntriesByName('corpus-atlas:results').length || null");
-        // Stamped after the frame that shows the first rows is painted.
+        // Stamped in the frame that shows the first rows, once their style and
+        // layout are done (read from the page, which forces them): the paint
+        // itself follows at once.
         browser.js(
             "window.__kwic = null; const t0 = performance.now(); \
              const seen = new MutationObserver(() => { \
                if (!document.querySelector('table.kwic tbody tr[data-row]')) return; \
                seen.disconnect(); \
-               requestAnimationFrame(() => setTimeout(() => { window.__kwic = performance.now() - t0; }, 0)); \
+               requestAnimationFrame(() => { void document.body.offsetHeight; window.__kwic = performance.now() - t0; }); \
              }); \
              seen.observe(document.body, {childList: true, subtree: true}); \
              location.hash = '#/kwic?q=' + encodeURIComponent(arguments[0]);",
@@ -406,7 +408,7 @@ fn measure_concordance(dist: &Path, q: &str) -> (usize, Vec<f64>) {
         );
         let ms = wait(&browser, "the concordance", "return window.__kwic");
         times.push(ms.as_f64().unwrap_or(f64::NAN));
-        // "2077 matches in 38 documents", or "The first 2000 matches, …": rows drawn.
+        // The rows the table has (its aria-rowcount counts its heading too).
         matches = browser
             .js("return document.querySelectorAll('table.kwic')[0].getAttribute('aria-rowcount')", vec![])
             .as_str()

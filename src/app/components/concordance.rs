@@ -95,7 +95,8 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
             if total > 0 {
                 { match near {
                     Some(near) => collocate_chips(&q, props.sort, &near, sample(&matches)),
-                    // Their place kept, so the rows do not move when they come.
+                    // Their heading and a line kept, so the rows move little
+                    // when they come (more if they wrap, or none are found).
                     None => html! { <div class="facet collocates" aria-busy="true"><h2>{ "Often near it" }</h2><ul class="chips"></ul></div> },
                 } }
                 <p class="export">{ "Download " }<button type="button" class="tab" data-format="csv" onclick={export(Format::Csv)}>{ "CSV" }</button>{ " " }

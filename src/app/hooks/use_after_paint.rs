@@ -1,13 +1,17 @@
 //! Work a view can show a moment later, done after the browser has painted
 //! the render that asked for it.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::render::request_animation_frame;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 /// `f(&deps)`, worked out after the next frame is painted (a frame, then a
 /// task): the concordance's collocates do not hold back its rows. `None`
-/// until then, and while new `deps` are being worked on.
+/// until then, and while new `deps` are being worked on; work asked for by
+/// deps that have since changed, or by a view since gone, is dropped.
 #[hook]
 pub fn use_after_paint<D, T, F>(deps: D, f: F) -> Option<Rc<T>>
 where
@@ -20,14 +24,20 @@ where
         let done = done.clone();
         use_effect_with(deps.clone(), move |deps| {
             let deps = deps.clone();
-            let frame = gloo::render::request_animation_frame(move |_| {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    let value = Rc::new(f(&deps));
-                    done.set(Some((deps, value)));
+            let task: Rc<RefCell<Option<Timeout>>> = Rc::default();
+            let frame = {
+                let task = task.clone();
+                request_animation_frame(move |_| {
+                    *task.borrow_mut() = Some(Timeout::new(0, move || {
+                        let value = Rc::new(f(&deps));
+                        done.set(Some((deps, value)));
+                    }));
                 })
-                .forget();
-            });
-            move || drop(frame)
+            };
+            move || {
+                drop(frame);
+                drop(task.borrow_mut().take());
+            }
         });
     }
     done.as_ref().filter(|(d, _)| *d == deps).map(|(_, v)| v.clone())
