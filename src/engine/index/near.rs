@@ -139,8 +139,9 @@ impl Automaton for Near {
             };
             // A character whose first byte starts none of the query's is
             // none of them: if even such a character leaves nothing in
-            // reach, its whole subtree is left unread (on a Latin query, the
-            // Hangul and CJK keys are left at their first byte).
+            // reach, its whole subtree is left unread (on a Latin query, a
+            // Hangul or CJK character past the first edits is left at its
+            // first byte).
             if row.need > 1 && !self.leads.contains(&byte) {
                 self.step(&row, None)?;
             }
@@ -155,7 +156,6 @@ impl Automaton for Near {
         self.step(&row, Some(c))
     }
 }
-
 
 #[cfg(test)]
 mod tests {
