@@ -71,7 +71,7 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
             for (spacer, px) in [(above, heights.0), (below, heights.1)] {
                 if let Some(el) = spacer.cast::<web_sys::HtmlElement>() {
                     let px = if px.is_finite() { px } else { 0.0 };
-                    let _ = el.style().set_property("height", &format!("{px}px"));
+                    let _ = el.style().set_property("height", &format!("{}px", px.round() as i64));
                 }
             }
         });
