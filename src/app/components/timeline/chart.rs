@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::view::svg::num;
+use crate::view::svg::{num, Num};
 
 use super::marks::{event_mark, mark_card, tap_near};
 use crate::app::hooks::use_brush;
@@ -84,7 +84,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
     let onpointerup = brush.onpointerup;
     html! {
         <div>
-            <svg ref={props.svg_ref.clone()} class="timeline-svg" viewBox={format!("0 0 {W} {H}")} tabindex="0"
+            <svg ref={props.svg_ref.clone()} class="timeline-svg" viewBox={format!("0 0 {} {}", Num(W), Num(H))} tabindex="0"
                  aria-label="Time axis: drag to narrow the results to a span; plus and minus zoom, arrows pan, 0 resets"
                  {onkeydown} onclick={Callback::from(|m: MouseEvent| tap_near(&m))} onpointerdown={brush.onpointerdown} onpointermove={brush.onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                 <text class="lane-label" x="4" y={num(PUB_Y + 4.0)}>{ "Published" }</text>
