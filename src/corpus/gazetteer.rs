@@ -58,8 +58,15 @@ struct RawCity {
 
 fn script_ok(c: char) -> bool {
     c.is_alphabetic()
-        && (c.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&c) || is_hangul(c) || is_han(c))
+        && (c.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&c) || is_hangul(c) || is_han(c) || is_cased_other(c))
         || matches!(c, ' ' | '-' | '\'' | '’' | '.')
+}
+
+/// Cyrillic and Greek: the other scripts a Latin, Hangul or Han text quotes
+/// a city's own name in ("Saint Petersburg (Санкт-Петербург)"), written with
+/// capitals, so held to the same rules as Latin names.
+fn is_cased_other(c: char) -> bool {
+    ('\u{0370}'..='\u{03ff}').contains(&c) || ('\u{0400}'..='\u{04ff}').contains(&c)
 }
 
 use crate::engine::analysis::is_hangul_syllable as is_hangul;
@@ -77,10 +84,15 @@ fn is_han(c: char) -> bool {
 /// noise in.
 pub const LATIN_ALIASES_FROM: u64 = 300_000;
 
+/// Cities of this many people keep their Cyrillic and Greek names (Ленинград,
+/// Αθήνα): a name a text quotes in its own script is the city's.
+pub const NATIVE_ALIASES_FROM: u64 = 100_000;
+
 /// The form of a GeoNames alternate name worth keeping, if any: Latin names
 /// that start with a capital (lowercase ones are machine romanisations) and
 /// are neither codes (all capitals: "SZX", "CAN") nor shorter than four
-/// letters; Hangul without the trailing "시" (city); Han as is.
+/// letters, and Cyrillic and Greek ones held to the same rules; Hangul
+/// without the trailing "시" (city); Han as is.
 fn keep_alias(raw: &str) -> Option<String> {
     let name = raw.trim();
     if name.is_empty() || name.chars().count() > 40 || !name.chars().all(script_ok) {
@@ -142,11 +154,10 @@ pub fn import(json: &str, translated: &std::collections::HashMap<u32, Vec<String
             }
         }
         for a in c.alternatenames.iter().filter_map(|a| keep_alias(a)) {
-            let latin = a
-                .chars()
-                .next()
-                .is_some_and(|ch| ch.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&ch));
-            if latin && c.population < LATIN_ALIASES_FROM {
+            let first = a.chars().next();
+            let latin = first.is_some_and(|ch| ch.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&ch));
+            let cyrillic_or_greek = first.is_some_and(is_cased_other);
+            if (latin && c.population < LATIN_ALIASES_FROM) || (cyrillic_or_greek && c.population < NATIVE_ALIASES_FROM) {
                 continue;
             }
             if a != c.name && !aliases.contains(&a) {
@@ -214,7 +225,8 @@ mod tests {
         assert_eq!(keep_alias("aisakaladesa-inagoradani"), None);
         assert_eq!(keep_alias("SZX"), None);
         assert_eq!(keep_alias("Sci"), None);
-        assert_eq!(keep_alias("Эскальдес"), None);
+        assert_eq!(keep_alias("Эскальдес").as_deref(), Some("Эскальдес"), "Cyrillic, capitalised");
+        assert_eq!(keep_alias("эскальдес"), None, "lowercase: a transliteration, not a name");
         assert_eq!(keep_alias("Pékin").as_deref(), Some("Pékin"));
         assert_eq!(keep_alias("深圳").as_deref(), Some("深圳"));
     }
@@ -223,12 +235,18 @@ mod tests {
     fn import_then_parse_round_trips_and_bad_lines_name_their_line() {
         let json = r#"{"1795565": {"geonameid": 1795565, "name": "Shenzhen", "latitude": 22.54554, "longitude": 114.0683,
             "countrycode": "CN", "population": 17494398, "timezone": "Asia/Shanghai", "admin1code": "30",
-            "alternatenames": ["선전 시", "심천", "深圳", "shen zhen", "Шэньчжэнь"]}}"#;
+            "alternatenames": ["선전 시", "심천", "深圳", "shen zhen", "Шэньчжэнь"]},
+          "3041563": {"geonameid": 3041563, "name": "Andorra la Vella", "latitude": 42.50779, "longitude": 1.52109,
+            "countrycode": "AD", "population": 20430, "alternatenames": ["Andorra", "Андора ла Веля"]}}"#;
         let text = import(json, &Default::default()).unwrap();
         let cities = parse(&text).unwrap();
-        assert_eq!(cities.len(), 1);
-        assert_eq!(cities[0].name, "Shenzhen");
-        assert_eq!(cities[0].aliases, ["선전", "심천", "深圳"]);
+        assert_eq!(cities.len(), 2);
+        let big = cities.iter().find(|c| c.name == "Shenzhen").unwrap();
+        // A big city keeps its Cyrillic name; a town of 20,000 keeps neither that nor a Latin one.
+        assert_eq!(big.aliases, ["선전", "심천", "深圳", "Шэньчжэнь"]);
+        let small = cities.iter().find(|c| c.name == "Andorra la Vella").unwrap();
+        assert!(small.aliases.is_empty(), "{:?}", small.aliases);
+        let cities: Vec<&City> = cities.iter().filter(|c| c.name == "Shenzhen").collect();
         assert!((cities[0].lon - 114.0683).abs() < 1e-3);
         let broken = format!("{text}42\tNowhere\tXX\tnorth\t0\t0\t\n");
         assert_eq!(parse(&broken).unwrap_err().0, text.lines().count() + 1);
