@@ -3,7 +3,7 @@
 use crate::engine::time::{weekday, Precision, When};
 
 use super::words::{
-    day_word, last_month, month, next_month, weekday_of, ym, Word, MONTH_CUES, ORDINALS, PLAIN_YEARS, UNITS,
+    day_word, last_month, month, weekday_of, ym, Word, MONTH_CUES, ORDINALS, PLAIN_YEARS, UNITS,
     YEARS, YEAR_CUES,
 };
 
@@ -324,18 +324,13 @@ impl<'t> Scan<'t> {
                 skip += 1;
             }
             // "the 19th of last April", "the 1st of next May".
-            let shift = match self.lower(i + 1 + skip) {
-                "last" => Some(false),
-                "next" => Some(true),
-                _ => None,
-            };
-            let skip = skip + usize::from(shift.is_some());
+            let pointer = self.lower(i + 1 + skip);
+            let skip = skip + usize::from(matches!(pointer, "last" | "next"));
             if let Some((m, _)) = self.word(i + 1 + skip).and_then(month) {
                 if self.spaced(i + 1 + skip) {
                     let after = i + 2 + skip;
-                    let moved = match shift {
-                        Some(true) => Some((0, next_month(m, self.anchor))),
-                        Some(false) => Some((0, last_month(m, self.anchor))),
+                    let moved = match self.month_pointed(pointer, m) {
+                        Some(when) => Some((0, when)),
                         None => self.month_next_or_last(i + 1 + skip, m),
                     };
                     if let Some((used, month_when)) = moved {
@@ -382,14 +377,9 @@ impl<'t> Scan<'t> {
                     return decide(|| Some((at + 1 - i, When::day(y, m, d)?, false, 0.95)));
                 }
                 // "last August the 11th": the August before the publication's.
-                let before = self.lower(i.wrapping_sub(1));
-                let year = match before {
-                    "last" => ym(last_month(m, self.anchor)).0,
-                    "next" => ym(next_month(m, self.anchor)).0,
-                    _ => anchor_year,
-                };
-                let relative = matches!(before, "last" | "next");
-                return decide(|| Some((at - i, When::day(year?, m, d)?, relative, 0.8)));
+                let pointed = self.month_pointed(self.lower(i.wrapping_sub(1)), m);
+                let year = pointed.map_or(anchor_year, |when| ym(when).0);
+                return decide(|| Some((at - i, When::day(year?, m, d)?, pointed.is_some(), 0.8)));
             }
             if let Some(y) = self
                 .word(i + 1)

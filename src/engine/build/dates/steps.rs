@@ -40,6 +40,16 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// The month `m` a word before it points at: "last" April, "next" May
+    /// (`Some(None)` when the publication date cannot place it).
+    pub(super) fn month_pointed(&self, word: &str, m: u32) -> Option<Option<When>> {
+        match word {
+            "last" => Some(last_month(m, self.anchor)),
+            "next" => Some(next_month(m, self.anchor)),
+            _ => None,
+        }
+    }
+
     /// "next", "dernier" (not "next year") after a month at `i`: its month
     /// after or before the publication's, with the words used (one).
     /// ("August last" is read as August of the text's year, as "August" alone.)
