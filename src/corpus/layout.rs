@@ -17,6 +17,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::error::CorpusError;
+use crate::engine::build::dates::{is_year_row, line_years};
 use crate::engine::build::SectionInput;
 
 /// Patterns from the furniture file.
@@ -241,7 +242,35 @@ fn classify(lines: &mut [Line<'_>], title: &str, furniture: &Furniture) {
             }
         }
     }
+    keep_year_rows(lines);
+}
 
+/// A table's header of years ("2007", "2008", "2009" a cell a line, blank
+/// lines between, or on one line) names those years: it is text, not the
+/// letterless furniture of a page number (see [`is_year_row`]).
+fn keep_year_rows(lines: &mut [Line<'_>]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let (mut run, mut years) = (Vec::new(), Vec::new());
+        let mut j = i;
+        while let Some(l) = lines.get(j) {
+            match (l.kind, line_years(l.text)) {
+                (Kind::Blank, _) => {}
+                (Kind::Furniture, Some(ys)) => {
+                    run.push(j);
+                    years.extend(ys);
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        if is_year_row(&years) {
+            for r in run {
+                lines[r].kind = Kind::Body;
+            }
+        }
+        i = j + 1;
+    }
 }
 
 /// The byte ranges set aside: furniture and separator lines, and credits
@@ -435,6 +464,19 @@ mod tests {
             ]
         );
         assert!(text[l.sections[0].range.clone()].starts_with("Data hub plan"));
+    }
+
+    #[test]
+    fn a_table_header_of_years_is_text_but_page_numbers_and_amounts_are_furniture() {
+        let text = "Recipients of the allowance, by year, as the table below shows them in full.\n\n\
+                    2007\n\n2008\n\n2009\n\n2010\n\n21,185\n\n29,145\n\n1990 2000 2010\n\n\
+                    More body text follows the table and runs on for a while here.\n\n1850\n\n\
+                    Another page of body text, long enough to be a paragraph of its own.\n\n1851\n\n2011 2013\n";
+        let l = layout(text, "", &furniture());
+        let aside: Vec<&str> = l.aside.iter().map(|r| &text[r.clone()]).collect();
+        // The numbers of people stay furniture, as do lone numbers a page
+        // apart and two years that are no row.
+        assert_eq!(aside, ["21,185", "29,145", "1850", "1851", "2011 2013"]);
     }
 
     #[test]
