@@ -371,10 +371,13 @@ mod tests {
     fn amounts_that_look_like_years_are_not_dates() {
         let text = "The debt increased from 2100 to 3800 dollars. There were 1200 men and 2500 tons. \
                     Between 1500 and 4000 were lost. Article 1803 applies. No. 1999 was filed. \
-                    It offered plus de 1500 paquets, more than 2000 packages, environ 1800 pages.";
+                    It offered plus de 1500 paquets, more than 2000 packages, environ 1800 pages. \
+                    Resolution 1973 passed; see p. 1850. 유엔 안보리결의 1838호, 예산 2000만 원, 1500건.";
         assert_eq!(values(text, "1850"), Vec::new());
         // A cue word makes an early year a year.
         assert_eq!(just("in 1200 the town was founded", ""), ["1200"]);
+        // A Korean year is glued to its particle, not to a counter.
+        assert_eq!(just("2011에 시행, 2012까지 연장", ""), ["2011", "2012"]);
     }
 
     #[test]

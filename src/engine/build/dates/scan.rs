@@ -4,6 +4,7 @@ use crate::engine::time::{weekday, Precision, When};
 
 use super::words::{
     day_word, last_month, month, weekday_of, ym, Word, MONTH_CUES, ORDINALS, PLAIN_YEARS, UNITS,
+    KO_COUNTERS,
     YEARS, YEAR_CUES,
 };
 
@@ -454,10 +455,14 @@ impl<'t> Scan<'t> {
                     && self.word(i + 1).is_some_and(|n| n.digits().is_some())
                     && after.len() == 1)
                 || UNITS.contains(&self.lower(i + 1))
+                || (after.is_empty() && self.lower(i + 1).starts_with(KO_COUNTERS))
                 || self.amount_span(i)
                 || before.trim_end().ends_with('/')
                 || after.trim_start().starts_with('/')
-                || matches!(self.lower(i.wrapping_sub(1)), "no" | "nr" | "number" | "art" | "article")
+                || matches!(
+                    self.lower(i.wrapping_sub(1)),
+                    "no" | "nr" | "number" | "art" | "article" | "resolution" | "résolution" | "p" | "pp" | "page"
+                )
                 || self.after_a_comparison(i);
             if !quantity && (cue || PLAIN_YEARS.contains(&y)) {
                 return decide(|| Some((1, When::year(y), false, 0.7)));

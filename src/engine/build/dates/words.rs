@@ -55,6 +55,11 @@ pub(super) const UNITS: &[&str] = &[
     "miles", "persons", "troops", "feet", "pounds", "hommes", "francs", "livres", "habitants",
     "euros", "won", "명", "원", "개",
 ];
+/// Korean counters glued to a number that make it an amount or a serial
+/// number, not a year: 2000만 원, 1838호 (resolution No. 1838), 1500건.
+pub(super) const KO_COUNTERS: &[char] = &[
+    '만', '억', '조', '천', '원', '명', '개', '호', '건', '회', '번', '차', '배', '톤', '곳', '척', '장', '권',
+];
 
 /// Days written as ordinal words: "the sixth of September", "le premier juin".
 pub(super) fn day_word(lower: &str) -> Option<u32> {
