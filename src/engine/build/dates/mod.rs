@@ -185,6 +185,34 @@ mod tests {
     }
 
     #[test]
+    fn years_counted_back_from_the_publication() {
+        let v = values(
+            "Two years ago we met; one year ago today, war. Il y a trois ans, la crise. 3년 전 개정. \
+             Over the past two years and the last 10 years. 2000 years ago, and 1500 years of history.",
+            "1944-08",
+        );
+        let got: Vec<(&str, &str)> = v.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Two years ago", "1942"),
+                ("one year ago", "1943"),
+                ("Il y a trois ans", "1941"),
+                ("3년 전", "1941"),
+                ("past two years", "1943/1944"),
+                ("last 10 years", "1935/1944"),
+            ]
+        );
+        assert!(v.iter().all(|x| x.2), "relative");
+        // Early in a year, its past years end with the one before; in a
+        // text dated only to its year, they are unknown.
+        assert_eq!(just("in the past three years", "2024-02-10"), ["2021/2023"]);
+        assert_eq!(just("in the past three years, two years ago", "2024"), ["2022"]);
+        // Without a publication date they are no date.
+        assert_eq!(just("two years ago", ""), Vec::<String>::new());
+    }
+
+    #[test]
     fn english_dates_of_every_precision() {
         let v = values(
             "Updated: 2023-03-14. On June 18 the route opened; in March 2021 a market; by 2035; 2026–2030; \

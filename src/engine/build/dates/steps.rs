@@ -1,6 +1,7 @@
 //! Dates told from another date: the narrative's year moved on ("the
 //! following year"), a month next or last ("December next"), the ordinal
-//! weekday of a month ("the first Monday of December next").
+//! weekday of a month ("the first Monday of December next"), years counted
+//! back from the publication ("two years ago", "the past three years").
 
 use crate::engine::time::{weekday, Precision, When};
 
@@ -97,5 +98,70 @@ impl<'t> Scan<'t> {
             let when = When { start: day, end: day, precision: Precision::Day };
             (day <= month_when.end).then_some((at + 1 + used - i, when, relative, 0.85))
         })
+    }
+
+    /// Years counted back from the publication's at `i`: "two years ago",
+    /// "a year ago", "il y a trois ans", "3년 전" (that year), and "the past
+    /// two years", "the last five years" (the span ending where "the past
+    /// year" does, see [`Scan::relative_year`], when the publication's month
+    /// is known).
+    pub(super) fn years_back(&self, i: usize, w: &Word<'t>, published: Option<i32>) -> Decided {
+        let young = ym(self.anchor).1.is_some_and(|m| m <= 6);
+        let (used, back, span) = if let (Some(n), "years" | "year", "ago") =
+            (count(&w.lower), self.lower(i + 1), self.lower(i + 2))
+        {
+            (3, n, false)
+        } else if let ("il", "y", "a", Some(n), "ans" | "an") = (
+            w.lower.as_str(),
+            self.lower(i + 1),
+            self.lower(i + 2),
+            self.word(i + 3).and_then(|n| count(&n.lower)),
+            self.lower(i + 4),
+        ) {
+            (5, n, false)
+        } else if let (Some(n), true) = (
+            w.digits().filter(|_| w.text.len() <= 2).map(|n| n as i32),
+            self.gap(i + 1).is_empty(),
+        ) {
+            match (self.lower(i + 1), self.lower(i + 2)) {
+                ("년전", _) => (2, n, false),
+                ("년", "전") => (3, n, false),
+                _ => return None,
+            }
+        } else if let ("past" | "last", Some(n), "years") =
+            (w.lower.as_str(), self.word(i + 1).and_then(|n| count(&n.lower)), self.lower(i + 2))
+        {
+            (3, n, true)
+        } else {
+            return None;
+        };
+        if !(1..=100).contains(&back) || !(1..used).all(|j| self.spaced(i + j) || self.lower(i + j).starts_with('년')) {
+            return None;
+        }
+        decide(|| {
+            let y = published?;
+            let when = if span {
+                // Which years "the past two years" cover depends on how far
+                // into its year the text is: unknown, it names none.
+                ym(self.anchor).1?;
+                let end = y - i32::from(young);
+                When::years(end - back + 1, end)?
+            } else {
+                When::year(y - back)
+            };
+            Some((used, when, true, 0.75))
+        })
+    }
+}
+
+/// A count of years written as a number or a word: 3, "three", "a", "trois".
+fn count(lower: &str) -> Option<i32> {
+    const EN: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const FR: &[&str] = &["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
+    let word = |names: &[&str]| names.iter().position(|n| *n == lower).map(|p| p as i32 + 1);
+    match lower {
+        "a" | "une" => Some(1),
+        _ if lower.len() <= 2 && lower.bytes().all(|b| b.is_ascii_digit()) => lower.parse().ok(),
+        _ => word(EN).or_else(|| word(FR)),
     }
 }

@@ -53,7 +53,7 @@ pub(super) const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "e", "ème"
 pub(super) const UNITS: &[&str] = &[
     "million", "billion", "km", "mw", "yuan", "units", "people", "men", "dollars", "tons", "acres",
     "miles", "persons", "troops", "feet", "pounds", "hommes", "francs", "livres", "habitants",
-    "euros", "won", "명", "원", "개",
+    "euros", "won", "명", "원", "개", "years", "ans",
 ];
 /// Korean counters glued to a number that make it an amount or a serial
 /// number, not a year: 2000만 원, 1838호 (resolution No. 1838), 1500건.
