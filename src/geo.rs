@@ -70,8 +70,15 @@ fn grow([lo, hi]: [f64; 2], span: f64, [min, max]: [f64; 2]) -> [f64; 2] {
     [a, b]
 }
 
+/// `v` held between `lo` and `hi`. (`f32::clamp` asserts its bounds with a
+/// message that formats floats, which links float formatting, about 14 KB
+/// of code, into the app for a panic that cannot happen.)
+pub fn within(v: f32, lo: f32, hi: f32) -> f32 {
+    v.max(lo).min(hi)
+}
+
 fn mercator_y(lat: f32) -> f32 {
-    let lat = lat.clamp(-85.0, 85.0).to_radians();
+    let lat = within(lat, -85.0, 85.0).to_radians();
     (std::f32::consts::FRAC_PI_4 + lat / 2.0).tan().ln()
 }
 

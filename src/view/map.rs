@@ -4,7 +4,7 @@
 //!
 //! Positions are in the view's SVG units (see [`crate::geo::View`]).
 
-use crate::geo::View;
+use crate::geo::{within, View};
 
 /// The closest zoom.
 pub const MAX_ZOOM: f32 = 16.0;
@@ -140,7 +140,8 @@ impl Camera {
         // twentieth of the view (one city alone is not a whole map).
         let span_w = ((hi.0 - lo.0) * 1.4).max(v.width / MAX_ZOOM).max(v.width / 20.0);
         let span_h = ((hi.1 - lo.1) * 1.4).max(v.height / MAX_ZOOM).max(v.height / 20.0);
-        let zoom = (v.width / span_w).min(v.height / span_h).clamp(1.0, MAX_ZOOM);
+        let zoom = (v.width / span_w).min(v.height / span_h);
+        let zoom = within(zoom, 1.0, MAX_ZOOM);
         Camera {
             cx: (lo.0 + hi.0) / 2.0,
             cy: (lo.1 + hi.1) / 2.0,
@@ -158,15 +159,15 @@ impl Camera {
     /// Zoomed by `factor` around the centre, within 1 and [`MAX_ZOOM`].
     pub fn zoomed(self, factor: f32) -> Self {
         Camera {
-            zoom: (self.zoom * factor).clamp(1.0, MAX_ZOOM),
+            zoom: within(self.zoom * factor, 1.0, MAX_ZOOM),
             ..self
         }
     }
 
     /// Moved by (`dx`, `dy`) view units, the centre kept on the view.
     pub fn panned(self, v: &View, dx: f32, dy: f32) -> Self {
-        let cx = (self.cx + dx).clamp(0.0, v.width);
-        let cy = (self.cy + dy).clamp(0.0, v.height);
+        let cx = within(self.cx + dx, 0.0, v.width);
+        let cy = within(self.cy + dy, 0.0, v.height);
         Camera { cx, cy, ..self }
     }
 
