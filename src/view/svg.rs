@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::geo::within;
+
 /// `v` to one decimal, as SVG reads it: `12.5`, `-3`, `0.1`; `0` for a
 /// value that is not a number.
 pub struct Num(pub f32);
@@ -13,8 +15,7 @@ pub struct Num(pub f32);
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let tenths = if self.0.is_finite() {
-            // (`as` saturates: a huge value is a huge number, not a panic.)
-            (self.0 * 10.0).round() as i64
+            within(self.0 * 10.0, -1e9, 1e9).round() as i64
         } else {
             0
         };
