@@ -163,7 +163,7 @@ pub fn parse_basemap(text: &'static str) -> Vec<BaseView> {
         if let Some(rest) = line.strip_prefix("view ") {
             let mut f = rest.splitn(8, ' ');
             let name = f.next().unwrap_or("");
-            let nums: Vec<f32> = f.by_ref().take(6).filter_map(|v| v.parse().ok()).collect();
+            let nums: Vec<f32> = f.by_ref().take(6).filter_map(decimal).collect();
             let title = f.next().unwrap_or(name);
             if let [west, south, east, north, width, height] = nums[..] {
                 views.push(BaseView {
@@ -183,7 +183,7 @@ pub fn parse_basemap(text: &'static str) -> Vec<BaseView> {
             }
         } else if let Some(rest) = line.strip_prefix("region ") {
             // (The region a view is about, when it draws more.)
-            let edges: Vec<f32> = rest.split(' ').filter_map(|v| v.parse().ok()).collect();
+            let edges: Vec<f32> = rest.split(' ').filter_map(decimal).collect();
             if let (Some(v), &[west, south, east, north]) = (views.last_mut(), &edges[..]) {
                 v.view.region = [west, south, east, north];
             }
@@ -192,6 +192,23 @@ pub fn parse_basemap(text: &'static str) -> Vec<BaseView> {
         }
     }
     views
+}
+
+/// A decimal number as the basemap file writes it (`-41.3`, `1000`).
+/// (Not `str::parse`, whose exact algorithm and tables for every float
+/// are about 20 KB of the app for a few dozen short numbers.)
+fn decimal(text: &str) -> Option<f32> {
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() + fraction.len() > 9 || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let number = whole.bytes().chain(fraction.bytes()).fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    Some(sign * number as f32 / 10f32.powi(fraction.len() as i32))
 }
 
 #[cfg(test)]
@@ -224,6 +241,13 @@ mod tests {
         let parsed = parse_basemap("view europe -50 34 70 71 1000 600 Europe\nregion -25 34 45 71\nFrance\tM0 0z\n");
         assert_eq!(parsed[0].view.region, [-25.0, 34.0, 45.0, 71.0]);
         assert_eq!(parsed[0].countries.len(), 1);
+        assert_eq!(parsed[0].view.west, -50.0);
+        for (text, want) in [("-41.3", Some(-41.3)), ("1000", Some(1000.0)), ("0.25", Some(0.25)), ("7.", Some(7.0))] {
+            assert_eq!(decimal(text), want, "{text}");
+        }
+        for bad in ["", "-", ".5", "1e3", "12a", "1.2.3", "1234567890"] {
+            assert_eq!(decimal(bad), None, "{bad}");
+        }
     }
 
     #[test]
