@@ -3,6 +3,7 @@
 //! in place, and the merging of sorted lists. Read by the app and the CLI;
 //! written by `engine::build`, which uses only the format and records.
 
+mod checksum;
 pub mod error;
 pub mod format;
 pub mod merge;
