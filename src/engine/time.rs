@@ -31,6 +31,16 @@ impl Precision {
         .into_iter()
         .find(|p| *p as u8 == b)
     }
+
+    /// Its name in exports and the CLI's JSON: `day`, `month`, `year`, `range`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Range => "range",
+        }
+    }
 }
 
 /// A span of days, first and last inclusive, as precise as it was stated.

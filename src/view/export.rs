@@ -276,7 +276,7 @@ pub fn dates_table(index: &Index<'_>, events: &[Event]) -> Table<6> {
                 };
                 [
                     e.when.to_string(),
-                    format!("{:?}", e.when.precision).to_lowercase(),
+                    e.when.precision.name().to_owned(),
                     if e.published { "yes" } else { "no" }.to_owned(),
                     doc.id.to_owned(),
                     text,

@@ -49,7 +49,7 @@ pub fn DocMeta(props: &DocMetaProps) -> Html {
     let date = (!props.date.is_empty())
         .then(|| html! { <time datetime={props.date.clone()}>{ props.date.clone() }</time> });
     let lang = (!props.lang.is_empty()).then(|| {
-        html! { <span class="lang" lang="en" title={language_name(&props.lang).to_owned()}>{ props.lang.to_uppercase() }</span> }
+        html! { <span class="lang" lang="en" title={language_name(&props.lang).to_owned()}>{ props.lang.to_ascii_uppercase() }</span> }
     });
     html! { <p class="meta">{ for source }{ for author }{ for date }{ for lang }</p> }
 }

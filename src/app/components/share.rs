@@ -69,7 +69,7 @@ pub fn Share(props: &ShareProps) -> Html {
         let status = match c.accepted {
             Some(true) => format!("{noun} copied."),
             Some(false) => format!("{noun} not copied: the browser refused the clipboard. Select the text below and copy it."),
-            None => format!("Copying the {}…", noun.to_lowercase()),
+            None => format!("Copying the {}…", noun.to_ascii_lowercase()),
         };
         let status = if c.what == Shared::Embed {
             format!("{status} Paste it as is into your article's HTML: the frame sizes itself.")
