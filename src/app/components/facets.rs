@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::doc_meta::language_name;
+use crate::engine::analysis::normalize;
 use crate::engine::search::Facets;
 
 #[derive(Properties, PartialEq)]
@@ -43,9 +44,9 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             // One Tab stop a row; arrows move along it.
             let tabindex = if k == 0 { "0" } else { "-1" };
             // Filters are single words: a source with spaces is matched by its first word.
-            let word = value.split_whitespace().next().unwrap_or(value).to_lowercase();
+            let word = normalize(value.split_whitespace().next().unwrap_or(value));
             let filter = format!("{key}:{word}");
-            let active = props.query.split_whitespace().any(|w| w.eq_ignore_ascii_case(&filter));
+            let active = props.query.split_whitespace().any(|w| normalize(w) == filter);
             let next = toggled(&props.query, &filter);
             let on_search = props.on_search.clone();
             let onclick = Callback::from(move |_| on_search.emit(next.clone()));

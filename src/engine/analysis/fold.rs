@@ -6,12 +6,14 @@
 //! so the app carries instead a [`FoldTable`] written at build time: the
 //! fold of every character of the corpus's texts and of the scripts readers
 //! type in (Latin, Greek, Cyrillic with their accents, ligatures, full-width
-//! and mathematical letters …) whose fold is not plain lower case. The two
+//! and mathematical letters …), and of the capitals of the corpus's letters,
+//! whose fold is not themselves; the app keeps any other character as it is
+//! (so it carries no Unicode case tables either). The two
 //! agree on every character the table holds (a test checks it), which is
 //! every character the index was built from, so a query folds in the browser
 //! exactly as the texts were folded at build time.
 
-/// The fold of characters whose fold is not their lower case, looked up by
+/// The fold of characters whose fold is not themselves, looked up by
 /// binary search. Layout (little-endian): `n: u32`, `n` keys (`u32` code
 /// points, ascending), `n` ends (`u32`, end of each fold in the text), then
 /// the folds' UTF-8 text.
@@ -127,12 +129,18 @@ pub fn host_vanishes(c: char) -> bool {
     std::iter::once(c).nfkd().all(is_combining_mark)
 }
 
-/// The table for `chars` (and every character of [`TYPED`]): each whose
-/// fold by [`super::fold_char`] differs from its plain lower case.
+/// The table for `chars`, their capitals (a reader may type `Ω` for the
+/// corpus's `ω`) and every character of [`TYPED`]: each whose fold by
+/// [`super::fold_char`] is not itself.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn table_for(chars: impl IntoIterator<Item = char>) -> Vec<u8> {
     let typed = TYPED.iter().flat_map(|r| r.clone()).filter_map(char::from_u32);
-    let mut seen: Vec<char> = chars.into_iter().chain(typed).filter(|c| !c.is_ascii()).collect();
+    let mut seen: Vec<char> = chars
+        .into_iter()
+        .flat_map(|c| std::iter::once(c).chain(c.to_uppercase()))
+        .chain(typed)
+        .filter(|c| !c.is_ascii())
+        .collect();
     seen.sort_unstable();
     seen.dedup();
     let folds: Vec<(char, String)> = seen
@@ -140,7 +148,7 @@ pub fn table_for(chars: impl IntoIterator<Item = char>) -> Vec<u8> {
         .filter_map(|c| {
             let mut folded = String::new();
             super::fold_char(c, &mut folded);
-            (folded != c.to_lowercase().collect::<String>()).then_some((c, folded))
+            (folded.chars().ne([c])).then_some((c, folded))
         })
         .collect();
     encode_table(&folds)
@@ -152,7 +160,7 @@ mod tests {
 
     #[test]
     fn the_table_folds_what_it_holds_as_the_host_does_and_nothing_else() {
-        let corpus = "Ǆemal visited Zürich, ﬁnance ＴＯＫＹＯ 𝐁𝐨𝐥𝐝 Ⅻ e\u{301} ひらがな";
+        let corpus = "Ǆemal visited Zürich, ﬁnance ＴＯＫＹＯ 𝐁𝐨𝐥𝐝 Ⅻ e\u{301} ひらがな ա";
         let bytes = table_for(corpus.chars());
         let table = FoldTable::new(&bytes).expect("a table");
         assert!(table.len() > 500, "the typed scripts are in: {}", table.len());
@@ -162,9 +170,11 @@ mod tests {
             }
             let mut host = String::new();
             super::super::fold_char(c, &mut host);
-            let from_table = table.get(c).map_or_else(|| c.to_lowercase().collect(), str::to_owned);
+            let from_table = table.get(c).map_or_else(|| c.to_string(), str::to_owned);
             assert_eq!(from_table, host, "{c:?} U+{:04X}", c as u32);
         }
+        assert_eq!(table.get('Ա'), Some("ա"), "the capital of a letter of the corpus");
+        assert_eq!(table.get('Ж'), Some("ж"), "a capital of a typed script");
         assert_eq!(table.get('ü'), Some("u"));
         assert_eq!(table.get('\u{301}'), Some(""), "an accent folds to nothing");
         assert_eq!(table.get('ﬁ'), Some("fi"));

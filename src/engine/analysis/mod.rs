@@ -108,7 +108,8 @@ pub fn fold_char(c: char, out: &mut String) {
 
 /// The fold of a character that is neither ASCII nor kept whole: computed
 /// on the host, read from the table written at build time in the app (see
-/// [`fold`]), plain lower case for a character the table does not hold.
+/// [`fold`]), which holds every character the corpus's folds can meet; one
+/// it does not hold is kept as it is.
 #[cfg(not(target_arch = "wasm32"))]
 fn fold_other(c: char, out: &mut String) {
     fold::host_fold(c, out);
@@ -118,7 +119,7 @@ fn fold_other(c: char, out: &mut String) {
 fn fold_other(c: char, out: &mut String) {
     match app_table().and_then(|t| t.get(c)) {
         Some(folded) => out.push_str(folded),
-        None => out.extend(c.to_lowercase()),
+        None => out.push(c),
     }
 }
 
@@ -127,7 +128,7 @@ static APP_TABLE: std::sync::OnceLock<fold::FoldTable<'static>> = std::sync::Onc
 
 /// Gives the app its fold table, written by `atlas site` beside the index
 /// (see `crate::payload`); until then, and for a damaged table, characters
-/// outside ASCII are only lower-cased. The first table installed stays.
+/// outside ASCII are kept as they are. The first table installed stays.
 #[cfg(target_arch = "wasm32")]
 pub fn install_fold_table(bytes: &'static [u8]) {
     if let Some(table) = fold::FoldTable::new(bytes) {

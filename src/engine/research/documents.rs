@@ -126,7 +126,7 @@ pub fn documents(index: &Index<'_>) -> Vec<DocRow> {
 pub fn sort_documents(rows: &mut [DocRow], sort: DocSort) {
     use std::cmp::Ordering;
     // Text A to Z, unknown (empty) last; numbers largest first.
-    let text = |a: &str, b: &str| a.is_empty().cmp(&b.is_empty()).then_with(|| a.to_lowercase().cmp(&b.to_lowercase()));
+    let text = |a: &str, b: &str| a.is_empty().cmp(&b.is_empty()).then_with(|| normalize(a).cmp(&normalize(b)));
     rows.sort_by(|a, b| -> Ordering {
         match sort {
             DocSort::Title => text(&a.title, &b.title),

@@ -3,7 +3,7 @@
 //! form, by the words to the right, by document and by date. Words compare
 //! as the index folds them: case and diacritics aside.
 
-use crate::engine::analysis::terms;
+use crate::engine::analysis::{normalize, terms};
 
 use super::concordance::KwicRow;
 
@@ -55,7 +55,7 @@ fn key(row: &KwicRow, sort: KwicSort) -> Key {
         KwicSort::Left => Key::Words(terms(&row.left).into_iter().rev().collect()),
         KwicSort::Match => Key::Words(terms(&row.matched)),
         KwicSort::Right => Key::Words(terms(&row.right)),
-        KwicSort::Doc => Key::Words(vec![row.doc.to_lowercase()]),
+        KwicSort::Doc => Key::Words(vec![normalize(&row.doc)]),
         KwicSort::Date => Key::Date { undated: row.date.is_empty(), date: row.date.clone() },
     }
 }

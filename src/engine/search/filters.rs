@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::engine::analysis::normalize;
 use crate::engine::hint::Hint;
 use crate::engine::index::{DocField, Index};
 use crate::engine::query::{FilterKey, Query};
@@ -59,7 +60,7 @@ pub(super) fn apply(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints
         }
     }
     for f in &query.filters {
-        let value = f.value.to_lowercase();
+        let value = normalize(&f.value);
         let before = hits.len();
         match f.key {
             FilterKey::Lang => {
@@ -68,17 +69,8 @@ pub(super) fn apply(index: &Index<'_>, query: &Query, hits: &mut Vec<Hit>, hints
             FilterKey::Year => {
                 hits.retain(|h| index.doc_field(h.doc, DocField::Date).starts_with(&value))
             }
-            FilterKey::Doc => hits.retain(|h| {
-                index
-                    .doc_field(h.doc, DocField::Id)
-                    .eq_ignore_ascii_case(&value)
-            }),
-            FilterKey::Source => hits.retain(|h| {
-                index
-                    .doc_field(h.doc, DocField::Source)
-                    .to_lowercase()
-                    .contains(&value)
-            }),
+            FilterKey::Doc => hits.retain(|h| normalize(index.doc_field(h.doc, DocField::Id)) == value),
+            FilterKey::Source => hits.retain(|h| normalize(index.doc_field(h.doc, DocField::Source)).contains(&value)),
             FilterKey::City | FilterKey::From | FilterKey::To => continue,
         }
         if before > 0 && hits.is_empty() {
