@@ -59,6 +59,27 @@ fn the_single_file_works_from_disk_with_no_network() {
     );
     assert!(warning.as_str().unwrap().contains("opened from a file"), "{warning}");
     browser.screenshot(&screenshot_path("single-file"));
+    // The research views work from disk as well: the concordance's rows are
+    // the engine's, trends draw bars, the documents table lists every text.
+    let index = corpus_atlas::index().unwrap();
+    let want = corpus_atlas::engine::research::concordance(index, "Hong Kong", Default::default()).len();
+    browser.goto(&format!("file://{}#/kwic?q=Hong%20Kong", file.display()));
+    let total = browser.wait_for(
+        "the concordance from disk",
+        "const t = document.querySelector('table.kwic'); \
+         return t && t.querySelector('tbody tr:not(.kwic-spacer)') ? Number(t.getAttribute('aria-rowcount')) - 1 : null",
+    );
+    assert_eq!(total.as_u64(), Some(want as u64), "every match of the engine's concordance");
+    browser.goto(&format!("file://{}#/trends?q=Shenzhen", file.display()));
+    browser.wait_for("trends from disk", "return document.querySelector('.trends-svg .trend-bar')");
+    browser.goto(&format!("file://{}#/docs", file.display()));
+    let docs = browser.wait_for(
+        "the documents table from disk",
+        "const n = document.querySelectorAll('table.doc-table tbody tr').length; return n ? n : null",
+    );
+    assert_eq!(docs.as_u64(), Some(u64::from(index.doc_count())));
+    let fetched = browser.js("return performance.getEntriesByType('resource').length", vec![]);
+    assert_eq!(fetched, Value::from(0), "nothing fetched for the research views");
     browser.assert_clean_console();
 }
 
