@@ -23,6 +23,9 @@ struct TermPostings {
     df: u32,
     last_section: u32,
     bytes: Vec<u8>,
+    /// The variant key it was last seen with, so the term joins its
+    /// variant's set once, not at every section (see [`Terms::add_section`]).
+    last_variant: Option<Box<str>>,
 }
 
 impl TermPostings {
@@ -89,31 +92,37 @@ impl SectionTerms {
 }
 
 /// Every term's postings and every variant's terms, as sections are added.
+/// The writer's hash maps: keyed by terms it made itself, so a fast hash
+/// (foldhash) rather than the default SipHash, which resists crafted keys.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 #[derive(Default)]
 pub(super) struct Terms {
     // Encoded as sections arrive (a vector of positions per term and
     // section cost most of a large build's memory); hashed while
     // collecting, sorted once at the end.
-    keys: HashMap<String, TermPostings>,
+    keys: FastMap<String, TermPostings>,
     /// Variant key -> the surface terms it stands for.
-    variant_terms: HashMap<String, BTreeSet<String>>,
+    variant_terms: FastMap<String, BTreeSet<String>>,
 }
 
 impl Terms {
     /// Adds a section's terms (see [`SectionTerms::of`]).
     pub fn add_section(&mut self, section: u32, terms: SectionTerms) -> Result<(), WriteError> {
         for SectionTerm { term, positions, variant } in terms.0 {
-            if let Some(v) = variant {
-                let set = self.variant_terms.entry(v).or_default();
-                if !set.contains(&term) {
-                    set.insert(term.clone());
-                }
-            }
             let entry = match self.keys.get_mut(&term) {
                 Some(entry) => entry,
-                None => self.keys.entry(term).or_default(),
+                None => self.keys.entry(term.clone()).or_default(),
             };
             entry.push(section, &positions)?;
+            // A term's variant is the same in every section of a language:
+            // its set is looked at again only when the variant changes.
+            if let Some(v) = variant {
+                if entry.last_variant.as_deref() != Some(v.as_str()) {
+                    self.variant_terms.entry(v.clone()).or_default().insert(term);
+                    entry.last_variant = Some(v.into_boxed_str());
+                }
+            }
         }
         Ok(())
     }
@@ -122,7 +131,8 @@ impl Terms {
     /// returns the dictionary entries of both and the variants region.
     pub fn write(&self, postings: &mut PostingsRegion) -> Result<(Vec<DictEntry>, Vec<u8>), WriteError> {
         let mut entries: Vec<DictEntry> = Vec::with_capacity(self.keys.len() + self.variant_terms.len());
-        let mut term_offsets: HashMap<&str, u32> = HashMap::with_capacity(self.keys.len());
+        let mut term_offsets: FastMap<&str, u32> = FastMap::default();
+        term_offsets.reserve(self.keys.len());
         let mut sorted_keys: Vec<(&String, &TermPostings)> = self.keys.iter().collect();
         sorted_keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
         for (key, list) in sorted_keys {
