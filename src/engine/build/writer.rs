@@ -112,36 +112,32 @@ impl IndexWriter {
         step(Step::Places(total));
         let mentions = places::find(&self.docs, &self.entities);
         let notes = notes::place_notes(&self.entities, &mentions);
-        let mut mention_at = mentions.iter().peekable();
-        let mut tables = Tables::default();
-        let mut terms = Terms::default();
-        let mut entity_lists: EntityLists = vec![Vec::new(); self.entities.len()];
-        // A batch of documents is analysed on every core, then added in
-        // order; each batch's texts are dropped once the tables hold them.
+        let mut added = Added {
+            tables: Tables::default(),
+            terms: Terms::default(),
+            entity_lists: vec![Vec::new(); self.entities.len()],
+            mention_at: mentions.iter().peekable(),
+            doc_no: 0,
+        };
+        // A batch of documents is analysed on every core while this thread
+        // adds the batch before it, in order (the adding is the one part
+        // that cannot be shared, and waited for the analysis before); each
+        // batch's texts are dropped once the tables hold them.
         let mut docs = std::mem::take(&mut self.docs).into_iter();
-        let mut doc_no = 0u32;
-        loop {
-            let batch: Vec<DocInput> = docs.by_ref().take(ANALYSE_BATCH).collect();
-            if batch.is_empty() {
-                break;
-            }
-            let analysed: Vec<Result<Vec<SectionWork>, WriteError>> = batch.par_iter().map(analyse).collect();
-            for (doc, sections) in batch.iter().zip(analysed) {
-                let first_section = tables.next_section()?;
-                let first_aside = tables.add_aside(doc)?;
-                for (s, work) in doc.sections.iter().zip(sections?) {
-                    let section_no = tables.next_section()?;
-                    tables.add_events(section_no, &work.dates)?;
-                    terms.add_section(section_no, work.terms)?;
-                    let in_doc = (doc_no as usize, (section_no - first_section) as usize);
-                    add_mentions(&mut entity_lists, &mut mention_at, in_doc, section_no);
-                    tables.add_section(doc_no, s, work.token_count, work.title)?;
-                }
-                tables.add_doc(doc, first_section, first_aside)?;
-                doc_no += 1;
-                step(Step::Indexed { done: doc_no as usize, total });
-            }
+        let mut next: Vec<DocInput> = docs.by_ref().take(ANALYSE_BATCH).collect();
+        let mut next_analysed = analyse_batch(&next);
+        while !next.is_empty() {
+            let batch = std::mem::replace(&mut next, docs.by_ref().take(ANALYSE_BATCH).collect());
+            let analysed = next_analysed;
+            let (ahead, here) = std::thread::scope(|scope| {
+                let ahead = scope.spawn(|| analyse_batch(&next));
+                let here = added.add_batch(&batch, analysed, &mut |done| step(Step::Indexed { done, total }));
+                (ahead.join(), here)
+            });
+            here?;
+            next_analysed = ahead.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         }
+        let Added { mut tables, terms, mut entity_lists, .. } = added;
         step(Step::Writing);
         let mut postings = PostingsRegion::default();
         let (mut entries, variants) = terms.write(&mut postings)?;
@@ -175,6 +171,46 @@ impl IndexWriter {
 
 /// Documents analysed at once (on every core) between two additions.
 const ANALYSE_BATCH: usize = 256;
+
+/// A batch's documents analysed, each its sections' work or why not.
+type Analysed = Vec<Result<Vec<SectionWork>, WriteError>>;
+
+/// Analyses a batch of documents on every core.
+fn analyse_batch(batch: &[DocInput]) -> Analysed {
+    batch.par_iter().map(analyse).collect()
+}
+
+/// What the documents added so far make: the tables, the terms' postings
+/// and the entities' lists, and where the next document goes.
+struct Added<'m> {
+    tables: Tables,
+    terms: Terms,
+    entity_lists: EntityLists,
+    mention_at: Peekable<slice::Iter<'m, Mention>>,
+    doc_no: u32,
+}
+
+impl Added<'_> {
+    /// Adds an analysed batch in order, telling `done` how many documents are in.
+    fn add_batch(&mut self, batch: &[DocInput], analysed: Analysed, done: &mut dyn FnMut(usize)) -> Result<(), WriteError> {
+        for (doc, sections) in batch.iter().zip(analysed) {
+            let first_section = self.tables.next_section()?;
+            let first_aside = self.tables.add_aside(doc)?;
+            for (s, work) in doc.sections.iter().zip(sections?) {
+                let section_no = self.tables.next_section()?;
+                self.tables.add_events(section_no, &work.dates)?;
+                self.terms.add_section(section_no, work.terms)?;
+                let in_doc = (self.doc_no as usize, (section_no - first_section) as usize);
+                add_mentions(&mut self.entity_lists, &mut self.mention_at, in_doc, section_no);
+                self.tables.add_section(self.doc_no, s, work.token_count, work.title)?;
+            }
+            self.tables.add_doc(doc, first_section, first_aside)?;
+            self.doc_no += 1;
+            done(self.doc_no as usize);
+        }
+        Ok(())
+    }
+}
 
 /// What a section contributes, worked out apart from the rest of the index.
 struct SectionWork {
