@@ -248,6 +248,11 @@ mod tests {
         for bad in ["", "-", ".5", "1e3", "12a", "1.2.3", "1234567890"] {
             assert_eq!(decimal(bad), None, "{bad}");
         }
+        // Every view of the committed basemap is read, with its countries.
+        let committed = include_str!("../assets/basemap.txt");
+        let views = parse_basemap(committed);
+        assert_eq!(views.len(), committed.lines().filter(|l| l.starts_with("view ")).count());
+        assert!(views.iter().all(|v| v.view.width > 0.0 && v.view.height > 0.0 && !v.countries.is_empty()));
     }
 
     #[test]

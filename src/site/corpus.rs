@@ -51,7 +51,7 @@ fn fold_table(index: &Index) -> Vec<u8> {
     }
     let mut chars = BTreeSet::new();
     for doc in index.docs() {
-        for text in [doc.text, doc.title, doc.source, doc.author] {
+        for text in [doc.text, doc.title, doc.source, doc.author, doc.id] {
             chars.extend(text.chars().filter(|c| !c.is_ascii()));
         }
     }

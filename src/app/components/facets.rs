@@ -17,13 +17,14 @@ pub struct FacetPanelProps {
     pub on_search: Callback<String>,
 }
 
-/// The query with `filter` added, or removed if it is there.
+/// The query with `filter` (folded) added, or removed if it is there, as
+/// typed or folded.
 fn toggled(query: &str, filter: &str) -> String {
     let words: Vec<&str> = query.split_whitespace().collect();
-    if words.iter().any(|w| w.eq_ignore_ascii_case(filter)) {
+    if words.iter().any(|w| normalize(w) == filter) {
         words
             .into_iter()
-            .filter(|w| !w.eq_ignore_ascii_case(filter))
+            .filter(|w| normalize(w) != filter)
             .collect::<Vec<_>>()
             .join(" ")
     } else {

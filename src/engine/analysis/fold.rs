@@ -129,18 +129,24 @@ pub fn host_vanishes(c: char) -> bool {
     std::iter::once(c).nfkd().all(is_combining_mark)
 }
 
-/// The table for `chars`, their capitals (a reader may type `Ω` for the
-/// corpus's `ω`) and every character of [`TYPED`]: each whose fold by
+/// The table for `chars`, every character of [`TYPED`], and the capitals
+/// of both and of what they fold to (a reader may type `Ω` for the corpus's
+/// `ω`, or `Ɑ` for the `ɑ` that `ᵅ` folds to): each whose fold by
 /// [`super::fold_char`] is not itself.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn table_for(chars: impl IntoIterator<Item = char>) -> Vec<u8> {
     let typed = TYPED.iter().flat_map(|r| r.clone()).filter_map(char::from_u32);
-    let mut seen: Vec<char> = chars
-        .into_iter()
-        .flat_map(|c| std::iter::once(c).chain(c.to_uppercase()))
-        .chain(typed)
-        .filter(|c| !c.is_ascii())
+    let mut seen: Vec<char> = chars.into_iter().chain(typed).filter(|c| !c.is_ascii()).collect();
+    let folded: Vec<char> = seen
+        .iter()
+        .flat_map(|&c| {
+            let mut out = String::new();
+            super::fold_char(c, &mut out);
+            out.chars().collect::<Vec<_>>()
+        })
         .collect();
+    let capitals: Vec<char> = seen.iter().chain(&folded).flat_map(|c| c.to_uppercase()).filter(|c| !c.is_ascii()).collect();
+    seen.extend(capitals);
     seen.sort_unstable();
     seen.dedup();
     let folds: Vec<(char, String)> = seen
@@ -175,6 +181,10 @@ mod tests {
         }
         assert_eq!(table.get('Ա'), Some("ա"), "the capital of a letter of the corpus");
         assert_eq!(table.get('Ж'), Some("ж"), "a capital of a typed script");
+        let modifier = table_for("ᵅ".chars());
+        let modifier = FoldTable::new(&modifier).expect("a table");
+        assert_eq!(modifier.get('ᵅ'), Some("ɑ"));
+        assert_eq!(modifier.get('Ɑ'), Some("ɑ"), "the capital of what a character folds to");
         assert_eq!(table.get('ü'), Some("u"));
         assert_eq!(table.get('\u{301}'), Some(""), "an accent folds to nothing");
         assert_eq!(table.get('ﬁ'), Some("fi"));

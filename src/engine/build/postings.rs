@@ -91,11 +91,11 @@ impl SectionTerms {
     }
 }
 
-/// Every term's postings and every variant's terms, as sections are added.
 /// The writer's hash maps: keyed by terms it made itself, so a fast hash
 /// (foldhash) rather than the default SipHash, which resists crafted keys.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
+/// Every term's postings and every variant's terms, as sections are added.
 #[derive(Default)]
 pub(super) struct Terms {
     // Encoded as sections arrive (a vector of positions per term and

@@ -305,3 +305,59 @@ pub fn indexed_tokens(text: &str, base: usize, aside: &[std::ops::Range<usize>])
     });
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::build::SectionInput;
+    use crate::engine::index::Index;
+
+    fn doc(n: usize) -> DocInput {
+        let text = format!("Document {n} names Shenzhen in {} and the harbour of text {n}.", 1900 + n % 100);
+        DocInput {
+            id: format!("doc-{n:04}.txt"),
+            lang: "en".into(),
+            sections: vec![SectionInput { title: None, range: 0..text.len(), lang: "en".into() }],
+            text,
+            ..DocInput::default()
+        }
+    }
+
+    #[test]
+    fn batches_analysed_ahead_are_added_once_each_and_in_order() {
+        // More than two batches, the last one short, handed over out of order.
+        let count = 2 * ANALYSE_BATCH + 17;
+        let mut w = IndexWriter::new();
+        for n in (0..count).rev() {
+            w.add(doc(n)).unwrap();
+        }
+        let mut done = Vec::new();
+        let bytes = w
+            .finish_with(&mut |s| {
+                if let Step::Indexed { done: d, .. } = s {
+                    done.push(d)
+                }
+            })
+            .unwrap();
+        assert_eq!(done, (1..=count).collect::<Vec<_>>(), "progress counts every document once, in order");
+        let index = Index::open(&bytes).unwrap();
+        assert_eq!(index.doc_count() as usize, count);
+        for n in [0, ANALYSE_BATCH - 1, ANALYSE_BATCH, count - 1] {
+            let d = index.doc(n as u32);
+            assert_eq!(d.id, format!("doc-{n:04}.txt"));
+            assert!(d.text.contains(&format!("text {n}.")), "{n}: its own text");
+        }
+        // And the same bytes as written again.
+        let mut again = IndexWriter::new();
+        for n in 0..count {
+            again.add(doc(n)).unwrap();
+        }
+        assert_eq!(again.finish().unwrap(), bytes);
+    }
+
+    #[test]
+    fn an_empty_corpus_writes_an_empty_index() {
+        let bytes = IndexWriter::new().finish().unwrap();
+        assert_eq!(Index::open(&bytes).unwrap().doc_count(), 0);
+    }
+}

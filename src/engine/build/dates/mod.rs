@@ -20,6 +20,7 @@ use std::ops::Range;
 mod scan;
 mod steps;
 mod words;
+mod year_rows;
 
 use crate::engine::time::{Precision, When};
 
@@ -27,24 +28,8 @@ use super::input::DocInput;
 use scan::Scan;
 use words::words;
 pub(super) use words::is_calendar_word;
+pub use year_rows::{is_year_row, line_years};
 
-/// The years a line holds when it holds nothing else ("2007", "2008 2009"):
-/// plain years (1500–2100), as a table's cells write them.
-pub fn line_years(line: &str) -> Option<Vec<i32>> {
-    let years: Vec<i32> = line
-        .split_whitespace()
-        .map(|w| w.parse().ok().filter(|y| w.len() == 4 && words::PLAIN_YEARS.contains(y)))
-        .collect::<Option<_>>()?;
-    (!years.is_empty()).then_some(years)
-}
-
-/// Whether `years` read as a table's header of years: three or more, rising
-/// by the same step of at most ten (2007 2008 2009 · 1990 2000 2010). Page
-/// numbers, amounts and codes seldom stand so.
-pub fn is_year_row(years: &[i32]) -> bool {
-    let step = |p: &[i32]| p[1] - p[0];
-    years.len() >= 3 && (1..=10).contains(&step(years)) && years.windows(2).all(|p| step(p) == step(years))
-}
 
 /// One temporal expression found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,20 +156,6 @@ mod tests {
     }
 
     #[test]
-    fn a_row_of_years_rises_by_one_step() {
-        assert_eq!(line_years(" 2007  2008 "), Some(vec![2007, 2008]));
-        assert_eq!(line_years("2007 people"), None);
-        assert_eq!(line_years("21,185"), None);
-        assert_eq!(line_years("0042"), None, "not a plain year");
-        assert!(is_year_row(&[2007, 2008, 2009, 2010, 2011]));
-        assert!(is_year_row(&[1990, 2000, 2010]));
-        assert!(!is_year_row(&[2007, 2008]), "two are no row");
-        assert!(!is_year_row(&[2007, 2009, 2010]), "uneven steps");
-        assert!(!is_year_row(&[1838, 1846, 1851]), "resolutions' numbers");
-        assert!(!is_year_row(&[2010, 2009, 2008]), "falling");
-    }
-
-    #[test]
     fn years_counted_back_from_the_publication() {
         let v = values(
             "Two years ago we met; one year ago today, war. Il y a trois ans, la crise. 3년 전 개정. \
@@ -208,6 +179,9 @@ mod tests {
         // text dated only to its year, they are unknown.
         assert_eq!(just("in the past three years", "2024-02-10"), ["2021/2023"]);
         assert_eq!(just("in the past three years, two years ago", "2024"), ["2022"]);
+        // The last years of a life or a war are theirs, not the text's.
+        assert_eq!(just("He spent the last ten years of his life in Paris.", "2024-08"), Vec::<String>::new());
+        assert_eq!(just("3년 전에 개정, 2년전부터 시행", "2024"), ["2021", "2022"]);
         // Without a publication date they are no date.
         assert_eq!(just("two years ago", ""), Vec::<String>::new());
     }
@@ -406,6 +380,9 @@ mod tests {
         assert_eq!(just("in 1200 the town was founded", ""), ["1200"]);
         // A Korean year is glued to its particle, not to a counter.
         assert_eq!(just("2011에 시행, 2012까지 연장", ""), ["2011", "2012"]);
+        // A word that only starts with a counter's syllable is no counter.
+        assert_eq!(just("2020회계연도 결산, 2015개정 교육과정", ""), ["2020", "2015"]);
+        assert_eq!(just("1500건의 신고, 2000만원", ""), Vec::<String>::new());
     }
 
     #[test]

@@ -4,7 +4,7 @@ use crate::engine::time::{weekday, Precision, When};
 
 use super::words::{
     day_word, last_month, month, weekday_of, ym, Word, MONTH_CUES, ORDINALS, PLAIN_YEARS, UNITS,
-    KO_COUNTERS,
+    korean_counter,
     YEARS, YEAR_CUES,
 };
 
@@ -456,7 +456,7 @@ impl<'t> Scan<'t> {
                     && self.word(i + 1).is_some_and(|n| n.digits().is_some())
                     && after.len() == 1)
                 || UNITS.contains(&self.lower(i + 1))
-                || (after.is_empty() && self.lower(i + 1).starts_with(KO_COUNTERS))
+                || (after.is_empty() && korean_counter(self.lower(i + 1)))
                 || self.amount_span(i)
                 || before.trim_end().ends_with('/')
                 || after.trim_start().starts_with('/')

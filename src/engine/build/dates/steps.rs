@@ -106,52 +106,65 @@ impl<'t> Scan<'t> {
     /// year" does, see [`Scan::relative_year`], when the publication's month
     /// is known).
     pub(super) fn years_back(&self, i: usize, w: &Word<'t>, published: Option<i32>) -> Decided {
-        let young = ym(self.anchor).1.is_some_and(|m| m <= 6);
-        let (used, back, span) = if let (Some(n), "years" | "year", "ago") =
-            (count(&w.lower), self.lower(i + 1), self.lower(i + 2))
-        {
-            (3, n, false)
-        } else if let ("il", "y", "a", Some(n), "ans" | "an") = (
-            w.lower.as_str(),
-            self.lower(i + 1),
-            self.lower(i + 2),
-            self.word(i + 3).and_then(|n| count(&n.lower)),
-            self.lower(i + 4),
-        ) {
-            (5, n, false)
-        } else if let (Some(n), true) = (
-            w.digits().filter(|_| w.text.len() <= 2).map(|n| n as i32),
-            self.gap(i + 1).is_empty(),
-        ) {
-            match (self.lower(i + 1), self.lower(i + 2)) {
-                ("년전", _) => (2, n, false),
-                ("년", "전") => (3, n, false),
-                _ => return None,
-            }
-        } else if let ("past" | "last", Some(n), "years") =
-            (w.lower.as_str(), self.word(i + 1).and_then(|n| count(&n.lower)), self.lower(i + 2))
-        {
-            (3, n, true)
-        } else {
-            return None;
+        let (used, back) = self.counted_back(i, w)?;
+        let n = match back {
+            Back::Years(n) | Back::Span(n) => n,
         };
-        if !(1..=100).contains(&back) || !(1..used).all(|j| self.spaced(i + j) || self.lower(i + j).starts_with('년')) {
+        if !(1..=100).contains(&n) || !(1..used).all(|j| self.spaced(i + j) || self.lower(i + j).starts_with('년')) {
             return None;
         }
         decide(|| {
             let y = published?;
-            let when = if span {
-                // Which years "the past two years" cover depends on how far
-                // into its year the text is: unknown, it names none.
-                ym(self.anchor).1?;
-                let end = y - i32::from(young);
-                When::years(end - back + 1, end)?
-            } else {
-                When::year(y - back)
+            let when = match back {
+                Back::Years(n) => When::year(y - n),
+                Back::Span(n) => {
+                    // Which years "the past two years" cover depends on how
+                    // far into its year the text is: unknown, it names none.
+                    let young = ym(self.anchor).1? <= 6;
+                    let end = y - i32::from(young);
+                    When::years(end - n + 1, end)?
+                }
             };
             Some((used, when, true, 0.75))
         })
     }
+
+    /// The words at `i` that count years back, and how many they use.
+    fn counted_back(&self, i: usize, w: &Word<'t>) -> Option<(usize, Back)> {
+        let next = |k: usize| self.lower(i + k);
+        if let (Some(n), "years" | "year", "ago") = (count(&w.lower), next(1), next(2)) {
+            return Some((3, Back::Years(n)));
+        }
+        if let ("il", "y", "a", Some(n), "ans" | "an") =
+            (w.lower.as_str(), next(1), next(2), self.word(i + 3).and_then(|n| count(&n.lower)), next(4))
+        {
+            return Some((5, Back::Years(n)));
+        }
+        // 3년 전 · 3년 전에 · 3년전부터 (a particle may follow).
+        let before = |word: &str| word == "전" || ["전에", "전부터", "전의", "전까지"].iter().any(|p| word.starts_with(p));
+        if let Some(n) = w.digits().filter(|_| w.text.len() <= 2 && self.gap(i + 1).is_empty()) {
+            let n = n as i32;
+            return match next(1).strip_prefix('년') {
+                Some(rest) if !rest.is_empty() && before(rest) => Some((2, Back::Years(n))),
+                Some("") if before(next(2)) => Some((3, Back::Years(n))),
+                _ => None,
+            };
+        }
+        // "The last ten years of his life" are his, not the text's.
+        if let ("past" | "last", Some(n), "years") = (w.lower.as_str(), self.word(i + 1).and_then(|n| count(&n.lower)), next(2)) {
+            return (!matches!(next(3), "of" | "de" | "d")).then_some((3, Back::Span(n)));
+        }
+        None
+    }
+}
+
+/// Years counted back from the publication's.
+#[derive(Clone, Copy)]
+enum Back {
+    /// That many years before ("two years ago").
+    Years(i32),
+    /// The span of that many years now ending ("the past two years").
+    Span(i32),
 }
 
 /// A count of years written as a number or a word: 3, "three", "a", "trois".

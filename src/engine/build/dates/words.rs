@@ -57,9 +57,23 @@ pub(super) const UNITS: &[&str] = &[
 ];
 /// Korean counters glued to a number that make it an amount or a serial
 /// number, not a year: 2000만 원, 1838호 (resolution No. 1838), 1500건.
-pub(super) const KO_COUNTERS: &[char] = &[
+const KO_COUNTERS: &[char] = &[
     '만', '억', '조', '천', '원', '명', '개', '호', '건', '회', '번', '차', '배', '톤', '곳', '척', '장', '권',
 ];
+/// Particles that may follow a counter (1500건의, 1838호에).
+const KO_PARTICLES: &[char] = &['에', '의', '을', '를', '이', '가', '은', '는', '로', '으', '과', '와', '도', '씩', '까', '부', '만'];
+
+/// Whether the word glued after a number is a counter: one counter syllable,
+/// or one followed by another or by a particle (2000만원, 1500건의), but not
+/// a word that merely starts with one (2020회계연도, 2015개정, 2020조사).
+pub(super) fn korean_counter(word: &str) -> bool {
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => KO_COUNTERS.contains(&c),
+        (Some(c), Some(d)) => KO_COUNTERS.contains(&c) && (KO_COUNTERS.contains(&d) || KO_PARTICLES.contains(&d)),
+        _ => false,
+    }
+}
 
 /// Days written as ordinal words: "the sixth of September", "le premier juin".
 pub(super) fn day_word(lower: &str) -> Option<u32> {
