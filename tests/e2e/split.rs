@@ -14,18 +14,27 @@ fn split_dist_dir() -> PathBuf {
     crate::support::built_site("dist-split", "shards")
 }
 
-/// Result ids and whether every shown snippet has text, once the answer is final.
-fn answer(browser: &Browser, url: &str) -> (Vec<String>, bool) {
+/// Result ids, how many snippets waited for the reader to scroll near them,
+/// and whether every snippet has text once the reader has scrolled down the
+/// whole list.
+fn answer(browser: &Browser, url: &str) -> (Vec<String>, u64, bool) {
     browser.goto(url);
     browser.wait_for(
         "final results",
         &format!("return ({RESULTS}) > 0 && !document.querySelector('.snippet.loading')"),
     );
+    let deferred = browser.js("return document.querySelectorAll('.snippet.deferred').length", vec![]);
+    browser.js("window.scrollTo(0, document.body.scrollHeight); return true", vec![]);
+    browser.wait_for(
+        "every snippet, scrolled to",
+        "return !document.querySelector('.snippet.loading, .snippet.deferred')",
+    );
     let filled = browser.js(
         "return [...document.querySelectorAll('ol[aria-label=Results] > li .snippet')].every(p => p.textContent.trim().length > 20)",
         vec![],
     );
-    (result_ids(browser), filled == serde_json::Value::Bool(true))
+    browser.js("window.scrollTo(0, 0); return true", vec![]);
+    (result_ids(browser), deferred.as_u64().unwrap_or(0), filled == serde_json::Value::Bool(true))
 }
 
 #[test]
@@ -37,12 +46,15 @@ fn the_split_site_answers_as_the_whole_one_fetching_a_few_shards() {
     let shard_files = std::fs::read_dir(split_dist_dir().join("shards"))
         .unwrap()
         .count();
+    let mut deferred = 0;
     for q in ["%EC%84%A0%EC%A0%84", "guangzhuo", "hong%20kong%20port"] {
-        let (expected, _) = answer(&browser, &format!("{}#/search?q={q}", whole.url));
+        let (expected, none_deferred, _) = answer(&browser, &format!("{}#/search?q={q}", whole.url));
+        assert_eq!(none_deferred, 0, "a whole index has every text: nothing waits ({q})");
         let before = split.requests().len();
-        let (got, filled) = answer(&browser, &format!("{}#/search?q={q}", split.url));
+        let (got, waited, filled) = answer(&browser, &format!("{}#/search?q={q}", split.url));
+        deferred += waited;
         assert_eq!(got, expected, "query {q}");
-        assert!(filled, "every snippet has its text ({q})");
+        assert!(filled, "every snippet has its text once scrolled to ({q})");
         let shards: Vec<String> = split.requests()[before..]
             .iter()
             .filter(|r| r.contains("/shards/"))
@@ -58,6 +70,7 @@ fn the_split_site_answers_as_the_whole_one_fetching_a_few_shards() {
             shards.len()
         );
     }
+    assert!(deferred > 0, "results far below the screen fetch their texts only when scrolled near");
     browser.screenshot(&screenshot_path("split-results"));
     // The footer says what this mode tells the host.
     let footer = browser.js("return document.querySelector('footer').textContent", vec![]);

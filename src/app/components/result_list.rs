@@ -67,8 +67,8 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             <div class="results-body">
                 <FacetPanel facets={results.facets.clone()} query={props.query.clone()} on_search={props.on_search.clone()} />
                 <ol class="result-list" aria-label="Results">
-                    { for results.hits.iter().take(if pending { 0 } else { *shown }).map(|hit| html! {
-                        <ResultItem key={hit.section} index={props.index} hit={hit.clone()} query={props.query.clone()} />
+                    { for results.hits.iter().take(if pending { 0 } else { *shown }).enumerate().map(|(rank, hit)| html! {
+                        <ResultItem key={hit.section} index={props.index} hit={hit.clone()} query={props.query.clone()} {rank} />
                     }) }
                 </ol>
                 if rest > 0 {
