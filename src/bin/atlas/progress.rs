@@ -39,6 +39,9 @@ impl Bars {
     }
 }
 
+/// Documents (or files) between two returns of freed memory in a stage.
+const RELEASE_EVERY: usize = 4096;
+
 impl Progress for Bars {
     fn stage(&mut self, name: &'static str, total: Option<usize>) {
         self.clear();
@@ -67,6 +70,11 @@ impl Progress for Bars {
     fn advance(&mut self, done: usize) {
         if let Some(bar) = &self.bar {
             bar.set_position(done as u64);
+        }
+        // Within a stage too: indexing frees each document's text as the
+        // index takes it in, and the term lists as they go to a segment.
+        if done % RELEASE_EVERY == 0 {
+            super::memory::release_freed();
         }
     }
 }

@@ -19,6 +19,9 @@ pub enum WriteError {
     TooLarge,
     /// The term dictionary could not be built (a bug: keys are sorted and unique).
     Dictionary(String),
+    /// A postings segment could not be written to or read from the
+    /// temporary folder.
+    Segment(String),
 }
 
 impl fmt::Display for WriteError {
@@ -36,6 +39,10 @@ impl fmt::Display for WriteError {
                 "the corpus is too large for one index (4 GiB): index it as several smaller corpora"
             ),
             WriteError::Dictionary(e) => write!(f, "cannot build the term dictionary: {e}"),
+            WriteError::Segment(e) => write!(
+                f,
+                "cannot keep the index's lists on disk while writing ({e}): free space in the temporary folder or set TMPDIR"
+            ),
         }
     }
 }

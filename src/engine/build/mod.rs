@@ -16,6 +16,7 @@ mod placing;
 pub mod places;
 mod postings;
 mod regional;
+mod segments;
 mod spellings;
 mod tables;
 pub mod writer;

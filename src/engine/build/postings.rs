@@ -11,6 +11,7 @@ use crate::engine::index::records::{EntityRecord, StrRef};
 
 use super::error::{to_u32, WriteError};
 use super::input::EntityInput;
+use super::segments::{merge, Segment, SegmentList};
 use super::tables::StringTable;
 
 /// A key of the term dictionary and its value.
@@ -53,12 +54,12 @@ pub(super) struct PostingsRegion {
 }
 
 impl PostingsRegion {
-    /// Appends a list; returns its offset.
-    fn push(&mut self, list: &TermPostings) -> Result<u32, WriteError> {
+    /// Appends a list of `df` sections, encoded as `bytes`; returns its offset.
+    fn push(&mut self, df: u32, bytes: &[u8]) -> Result<u32, WriteError> {
         let at = to_u32(self.bytes.len())?;
         self.list_starts.push(at);
-        put_varint(&mut self.bytes, list.df);
-        self.bytes.extend_from_slice(&list.bytes);
+        put_varint(&mut self.bytes, df);
+        self.bytes.extend_from_slice(bytes);
         Ok(at)
     }
 }
@@ -96,7 +97,6 @@ impl SectionTerms {
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Every term's postings and every variant's terms, as sections are added.
-#[derive(Default)]
 pub(super) struct Terms {
     // Encoded as sections arrive (a vector of positions per term and
     // section cost most of a large build's memory); hashed while
@@ -104,6 +104,32 @@ pub(super) struct Terms {
     keys: FastMap<String, TermPostings>,
     /// Variant key -> the surface terms it stands for.
     variant_terms: FastMap<String, BTreeSet<String>>,
+    /// Bytes the lists in `keys` hold, about.
+    held: usize,
+    /// Past this, [`Terms::spill_if_over`] writes `keys` to a segment.
+    budget: usize,
+    /// The lists written out so far, oldest first.
+    segments: Vec<Segment>,
+}
+
+/// Memory the writer's term lists may take before they go to a segment on
+/// disk (counted as their bytes and a slot each; the heap holds about twice
+/// that).
+pub(super) const SEGMENT_BUDGET: usize = 64 << 20;
+
+/// A term's memory beside its list's bytes: its key, its map slot.
+const TERM_OVERHEAD: usize = 96;
+
+impl Default for Terms {
+    fn default() -> Self {
+        Terms {
+            keys: FastMap::default(),
+            variant_terms: FastMap::default(),
+            held: 0,
+            budget: SEGMENT_BUDGET,
+            segments: Vec::new(),
+        }
+    }
 }
 
 impl Terms {
@@ -112,9 +138,14 @@ impl Terms {
         for SectionTerm { term, positions, variant } in terms.0 {
             let entry = match self.keys.get_mut(&term) {
                 Some(entry) => entry,
-                None => self.keys.entry(term.clone()).or_default(),
+                None => {
+                    self.held += term.len() + TERM_OVERHEAD;
+                    self.keys.entry(term.clone()).or_default()
+                }
             };
+            let before = entry.bytes.capacity();
             entry.push(section, &positions)?;
+            self.held += entry.bytes.capacity() - before;
             // A term's variant is the same in every section of a language:
             // its set is looked at again only when the variant changes.
             if let Some(v) = variant {
@@ -127,18 +158,41 @@ impl Terms {
         Ok(())
     }
 
-    /// Writes every term's list (in key order) and the variant lists;
-    /// returns the dictionary entries of both and the variants region.
-    pub fn write(&self, postings: &mut PostingsRegion) -> Result<(Vec<DictEntry>, Vec<u8>), WriteError> {
+    /// Sets the memory the lists may take before they go to a segment.
+    pub fn set_budget(&mut self, bytes: usize) {
+        self.budget = bytes;
+    }
+
+    /// Writes the lists held to a segment on disk, and frees them, when they
+    /// take more than the budget. Call between documents.
+    pub fn spill_if_over(&mut self) -> Result<(), WriteError> {
+        if self.held > self.budget {
+            let lists = sorted_lists(std::mem::take(&mut self.keys));
+            self.segments.push(Segment::write(lists)?);
+            self.held = 0;
+        }
+        Ok(())
+    }
+
+    /// Writes every term's list (in key order, merged from its segments
+    /// when some were written) and the variant lists; returns the dictionary
+    /// entries of both and the variants region.
+    pub fn write(mut self, postings: &mut PostingsRegion) -> Result<(Vec<DictEntry>, Vec<u8>), WriteError> {
         let mut entries: Vec<DictEntry> = Vec::with_capacity(self.keys.len() + self.variant_terms.len());
-        let mut term_offsets: FastMap<&str, u32> = FastMap::default();
+        let mut term_offsets: FastMap<String, u32> = FastMap::default();
         term_offsets.reserve(self.keys.len());
-        let mut sorted_keys: Vec<(&String, &TermPostings)> = self.keys.iter().collect();
-        sorted_keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        for (key, list) in sorted_keys {
-            let at = postings.push(list)?;
-            entries.push((key.clone(), term_value(at, list.df)));
-            term_offsets.insert(key.as_str(), at);
+        let mut put = |list: SegmentList| -> Result<(), WriteError> {
+            let at = postings.push(list.df, &list.bytes)?;
+            entries.push((list.term.clone(), term_value(at, list.df)));
+            term_offsets.insert(list.term, at);
+            Ok(())
+        };
+        let lists = sorted_lists(std::mem::take(&mut self.keys));
+        if self.segments.is_empty() {
+            lists.into_iter().try_for_each(&mut put)?;
+        } else {
+            self.segments.push(Segment::write(lists)?);
+            merge(&self.segments, &mut put)?;
         }
         let mut region = Vec::new();
         let mut sorted_variants: Vec<(&String, &BTreeSet<String>)> = self.variant_terms.iter().collect();
@@ -159,6 +213,16 @@ impl Terms {
         }
         Ok((entries, region))
     }
+}
+
+/// The lists of `keys` as segment lists, in term order.
+fn sorted_lists(keys: FastMap<String, TermPostings>) -> Vec<SegmentList> {
+    let mut lists: Vec<SegmentList> = keys
+        .into_iter()
+        .map(|(term, p)| SegmentList { term, df: p.df, last_section: p.last_section, bytes: p.bytes })
+        .collect();
+    lists.sort_unstable_by(|a, b| a.term.cmp(&b.term));
+    lists
 }
 
 /// Where each entity is mentioned: (section, token positions), by section.
@@ -195,7 +259,7 @@ pub(super) fn write_entities(
         EntityRecord {
             name,
             kind,
-            postings: postings.push(&encoded)?,
+            postings: postings.push(encoded.df, &encoded.bytes)?,
             at: entity.at.unwrap_or((f32::NAN, f32::NAN)),
             note,
         }

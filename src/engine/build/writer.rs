@@ -44,12 +44,22 @@ pub enum Step {
 pub struct IndexWriter {
     docs: Vec<DocInput>,
     entities: Vec<EntityInput>,
+    /// Memory the term lists may take before they go to disk (default
+    /// [`super::postings::SEGMENT_BUDGET`]).
+    segment_budget: Option<usize>,
 }
 
 impl IndexWriter {
     /// An empty writer.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Sets the memory the term lists may take while documents are added;
+    /// beyond it they are written to segments in the temporary folder and
+    /// merged at the end (the index bytes are the same either way).
+    pub fn set_segment_budget(&mut self, bytes: usize) {
+        self.segment_budget = Some(bytes);
     }
 
     /// Sets the places and organisations to recognise in every language.
@@ -112,9 +122,13 @@ impl IndexWriter {
         step(Step::Places(total));
         let mentions = places::find(&self.docs, &self.entities);
         let notes = notes::place_notes(&self.entities, &mentions);
+        let mut terms = Terms::default();
+        if let Some(bytes) = self.segment_budget {
+            terms.set_budget(bytes);
+        }
         let mut added = Added {
             tables: Tables::default(),
-            terms: Terms::default(),
+            terms,
             entity_lists: vec![Vec::new(); self.entities.len()],
             mention_at: mentions.iter().peekable(),
             doc_no: 0,
@@ -140,10 +154,9 @@ impl IndexWriter {
         let Added { mut tables, terms, mut entity_lists, .. } = added;
         step(Step::Writing);
         let mut postings = PostingsRegion::default();
+        // (The in-memory lists and segments go as their lists reach the
+        // region, before the dictionary and the layout need memory.)
         let (mut entries, variants) = terms.write(&mut postings)?;
-        // The postings are in their region: the in-memory lists can go
-        // before the dictionary and the layout need memory of their own.
-        drop(terms);
         step(Step::Assembling);
         let (entities, kept) =
             write_entities(&self.entities, &notes, &mut entity_lists, &mut tables.strings, &mut postings)?;
@@ -205,6 +218,7 @@ impl Added<'_> {
                 self.tables.add_section(self.doc_no, s, work.token_count, work.title)?;
             }
             self.tables.add_doc(doc, first_section, first_aside)?;
+            self.terms.spill_if_over()?;
             self.doc_no += 1;
             done(self.doc_no as usize);
         }
@@ -353,6 +367,23 @@ mod tests {
             again.add(doc(n)).unwrap();
         }
         assert_eq!(again.finish().unwrap(), bytes);
+    }
+
+    #[test]
+    fn lists_spilled_to_segments_give_the_same_index() {
+        let count = ANALYSE_BATCH + 40;
+        let build = |budget: Option<usize>| {
+            let mut w = IndexWriter::new();
+            if let Some(b) = budget {
+                w.set_segment_budget(b);
+            }
+            for n in 0..count {
+                w.add(doc(n)).unwrap();
+            }
+            w.finish().unwrap()
+        };
+        // A budget of a few lists: a segment every document or two.
+        assert_eq!(build(Some(2_000)), build(None));
     }
 
     #[test]
