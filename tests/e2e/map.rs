@@ -111,8 +111,13 @@ pub fn current_query(browser: &Browser) -> String {
 }
 
 pub fn result_ids(browser: &Browser) -> Vec<String> {
-    let v = browser.js("return [...document.querySelectorAll('ol[aria-label=Results] > li')].map(e => e.dataset.doc)", vec![]);
-    crate::support::strings(&v)
+    // (The list is drawn in two frames: the first results, then the rest.)
+    let v = browser.wait_for(
+        "the whole result list",
+        "return document.querySelector('ol[aria-label=Results][aria-busy]') ? null \
+         : JSON.stringify([...document.querySelectorAll('ol[aria-label=Results] > li')].map(e => e.dataset.doc))",
+    );
+    crate::support::strings(&serde_json::from_str(v.as_str().unwrap_or("[]")).unwrap_or_default())
 }
 
 #[test]

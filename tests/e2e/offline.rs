@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::support::{dist_dir, screenshot_path, Browser, Server};
 
-const RESULTS: &str = "return document.querySelectorAll('ol[aria-label=Results] > li').length";
+const RESULTS: &str = "return (document.querySelector('ol[aria-label=Results][aria-busy]') ? 0 : document.querySelectorAll('ol[aria-label=Results] > li').length)";
 
 /// Types a query, opens the first result, goes back: what a reader does.
 fn use_the_app(browser: &Browser) {

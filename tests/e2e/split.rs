@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::map::result_ids;
 use crate::support::{dist_dir, screenshot_path, Browser, Server};
 
-const RESULTS: &str = "document.querySelectorAll('ol[aria-label=Results] > li').length";
+const RESULTS: &str = "(document.querySelector('ol[aria-label=Results][aria-busy]') ? 0 : document.querySelectorAll('ol[aria-label=Results] > li').length)";
 
 fn split_dist_dir() -> PathBuf {
     crate::support::built_site("dist-split", "shards")

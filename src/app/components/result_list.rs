@@ -3,7 +3,12 @@
 use yew::prelude::*;
 
 use super::{FacetPanel, FilterPills, ResultItem};
+use crate::app::hooks::use_after_paint;
 use crate::app::{Answer, IndexRef};
+
+/// Results drawn in the answer's first frame (more than a screenful: the
+/// list starts below the map and the timeline on a desktop).
+const FIRST_RESULTS: usize = 5;
 
 
 #[derive(Properties, PartialEq)]
@@ -40,6 +45,11 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         let shown = shown.clone();
         use_effect_with(props.answer.clone(), move |_| shown.set(page));
     }
+    // The first results are rendered with the answer; the rest once that
+    // frame is painted (each result's snippet and reasons are worked out in
+    // the wasm, a quarter of a millisecond each).
+    let rest_ready = use_after_paint(props.answer.clone(), |_| ()).is_some();
+    let drawn = if rest_ready { *shown } else { (*shown).min(FIRST_RESULTS) };
     let more = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + 50))
@@ -66,8 +76,8 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             }
             <div class="results-body">
                 <FacetPanel facets={results.facets.clone()} query={props.query.clone()} on_search={props.on_search.clone()} />
-                <ol class="result-list" aria-label="Results">
-                    { for results.hits.iter().take(if pending { 0 } else { *shown }).enumerate().map(|(rank, hit)| html! {
+                <ol class="result-list" aria-label="Results" aria-busy={(drawn < (*shown).min(n)).then_some("true")}>
+                    { for results.hits.iter().take(if pending { 0 } else { drawn }).enumerate().map(|(rank, hit)| html! {
                         <ResultItem key={hit.section} index={props.index} hit={hit.clone()} query={props.query.clone()} {rank} />
                     }) }
                 </ol>
