@@ -13,7 +13,7 @@ use crate::route::Route;
 
 /// Results whose texts a split site fetches with the answer, for their
 /// snippets; each further one fetches its own as the reader scrolls near it.
-pub const EAGER_SNIPPETS: usize = 5;
+const EAGER_SNIPPETS: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultItemProps {
