@@ -158,8 +158,10 @@ pub(super) fn merge(
     while let Some(term) = heads.iter().flatten().map(|l| l.term.clone()).min() {
         let mut joined: Option<SegmentList> = None;
         for (head, reader) in heads.iter_mut().zip(readers.iter_mut()) {
-            if head.as_ref().is_some_and(|l| l.term == term) {
-                let list = std::mem::replace(head, reader.next_list()?).expect("checked above");
+            if head.as_ref().is_none_or(|l| l.term != term) {
+                continue;
+            }
+            if let Some(list) = std::mem::replace(head, reader.next_list()?) {
                 match joined.as_mut() {
                     None => joined = Some(list),
                     Some(j) => append(j, list)?,
