@@ -26,22 +26,41 @@ pub fn load(dir: &Path) -> Result<Vec<DocInput>, CorpusError> {
 
 /// [`load`], telling `progress` the files read (stage "reading").
 pub fn load_reporting(dir: &Path, progress: &mut dyn Progress) -> Result<Vec<DocInput>, CorpusError> {
-    read_folder(dir, &Furniture::load(&project_file(FURNITURE_FILE)?)?, progress)
+    let mut docs = Vec::new();
+    read_each(dir, progress, &mut |doc| {
+        docs.push(doc);
+        Ok::<_, CorpusError>(())
+    })?;
+    Ok(docs)
+}
+
+/// Reads the texts of `dir` as [`load`] does, handing each document to
+/// `sink` in file order as soon as its batch is read: a corpus of any size
+/// passes through a few hundred documents' memory.
+pub fn read_each<E: From<CorpusError>>(
+    dir: &Path,
+    progress: &mut dyn Progress,
+    sink: &mut dyn FnMut(DocInput) -> Result<(), E>,
+) -> Result<(), E> {
+    let furniture = Furniture::load(&project_file(FURNITURE_FILE)?)?;
+    read_folder(dir, &furniture, progress, sink)
 }
 
 /// [`load`] with explicit furniture patterns.
 pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, CorpusError> {
-    read_folder(dir, furniture, &mut ())
+    let mut docs = Vec::new();
+    read_folder(dir, furniture, &mut (), &mut |doc| {
+        docs.push(doc);
+        Ok::<_, CorpusError>(())
+    })?;
+    Ok(docs)
 }
 
 /// Files read in parallel between two moves of the progress bar.
 const READ_BATCH: usize = 256;
 
-fn read_folder(
-    dir: &Path,
-    furniture: &Furniture,
-    progress: &mut dyn Progress,
-) -> Result<Vec<DocInput>, CorpusError> {
+/// The text files of `dir` (regular files only), sorted by name.
+fn text_files(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     let entries = fs::read_dir(dir)
         .map_err(|e| CorpusError::new(dir, None, format!("cannot read the corpus folder: {e}")))?;
     let mut files: Vec<PathBuf> = Vec::new();
@@ -90,7 +109,16 @@ fn read_folder(
             ),
         ));
     }
+    Ok(files)
+}
 
+fn read_folder<E: From<CorpusError>>(
+    dir: &Path,
+    furniture: &Furniture,
+    progress: &mut dyn Progress,
+    sink: &mut dyn FnMut(DocInput) -> Result<(), E>,
+) -> Result<(), E> {
+    let files = text_files(dir)?;
     let settings_file = settings_path(dir);
     let mut settings = load_settings(&settings_file)?;
     let jobs: Vec<(&PathBuf, String, Option<DocSettings>)> = files
@@ -105,19 +133,19 @@ fn read_folder(
         })
         .collect();
     if let Some(id) = settings.documents.keys().next() {
-        return Err(CorpusError::new(
+        return Err(E::from(CorpusError::new(
             &settings_file,
             None,
             format!(
                 "document {id:?} is not in {}: check the file name",
                 dir.display()
             ),
-        ));
+        )));
     }
     // Files are read, their language detected and their sections laid out on
     // every core, a batch at a time (the bar moves, and a bad file is named
     // as in a sequential read: the first in file order).
-    let mut docs = Vec::with_capacity(files.len());
+    let mut done = 0;
     progress.stage("reading", Some(files.len()));
     let mut jobs = jobs.into_iter();
     loop {
@@ -137,11 +165,12 @@ fn read_folder(
             })
             .collect();
         for doc in read {
-            docs.push(doc?);
+            sink(doc?)?;
+            done += 1;
         }
-        progress.advance(docs.len());
+        progress.advance(done);
     }
-    Ok(docs)
+    Ok(())
 }
 
 fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {

@@ -4,13 +4,14 @@
 //! the caller finishes whole or split.
 
 use std::fmt;
+use std::io::Write;
 use std::path::Path;
 
 use super::entities::project_entities;
 use super::error::CorpusError;
-use super::load::load_reporting;
+use super::load::read_each;
 use super::progress::{steps, Progress};
-use crate::engine::build::{IndexWriter, SplitIndex, SplitOptions, WriteError};
+use crate::engine::build::{IndexWriter, Shard, SplitHead, SplitIndex, SplitOptions, Summary, WriteError};
 
 /// Why a folder could not be indexed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,19 +63,15 @@ pub fn index_folder(dir: &Path) -> Result<Indexing, BuildError> {
 
 /// [`index_folder`], telling `progress` the files read.
 pub fn index_folder_reporting(dir: &Path, progress: &mut dyn Progress) -> Result<Indexing, BuildError> {
-    let docs = load_reporting(dir, progress)?;
-    let text_bytes = docs.iter().map(|d| d.text.len()).sum();
-    let count = docs.len();
     let mut writer = IndexWriter::new();
     writer.set_entities(project_entities()?);
-    for doc in docs {
-        writer.add(doc)?;
-    }
-    Ok(Indexing {
-        writer,
-        docs: count,
-        text_bytes,
-    })
+    let (mut docs, mut text_bytes) = (0, 0);
+    read_each(dir, progress, &mut |doc| {
+        docs += 1;
+        text_bytes += doc.text.len();
+        writer.add(doc).map_err(BuildError::from)
+    })?;
+    Ok(Indexing { writer, docs, text_bytes })
 }
 
 /// The whole index of the folder `dir`, as the app embeds it.
@@ -89,6 +86,12 @@ impl Indexing {
         Ok(self.writer.finish_with(&mut steps(progress))?)
     }
 
+    /// [`Self::finish`] written to `out` as it is laid out (see
+    /// [`IndexWriter::finish_to`]); what the index holds.
+    pub fn finish_to(self, out: &mut dyn Write, progress: &mut dyn Progress) -> Result<Summary, BuildError> {
+        Ok(self.writer.finish_to(out, &mut steps(progress))?)
+    }
+
     /// A split index (see [`IndexWriter::finish_split`]), telling `progress` its stages.
     pub fn finish_split(
         self,
@@ -96,5 +99,16 @@ impl Indexing {
         progress: &mut dyn Progress,
     ) -> Result<SplitIndex, BuildError> {
         Ok(self.writer.finish_split_with(options, &mut steps(progress))?)
+    }
+
+    /// A split index whose shards are handed to `shard` as they are cut
+    /// (see [`IndexWriter::finish_split_to`]).
+    pub fn finish_split_to(
+        self,
+        options: SplitOptions,
+        progress: &mut dyn Progress,
+        shard: &mut dyn FnMut(Shard) -> Result<(), WriteError>,
+    ) -> Result<SplitHead, BuildError> {
+        Ok(self.writer.finish_split_to(options, &mut steps(progress), shard)?)
     }
 }

@@ -6,7 +6,7 @@ use crate::engine::build::Step;
 
 /// Told the stages of a build and how far each has gone.
 pub trait Progress {
-    /// A stage begins ("reading", "places", "indexing", "writing"), with how
+    /// A stage begins ("reading", "indexing", "writing"), with how
     /// many steps it has when that is known.
     fn stage(&mut self, _name: &'static str, _total: Option<usize>) {}
     /// `done` steps of the current stage are finished.
@@ -19,7 +19,6 @@ impl Progress for () {}
 /// The writer's steps ([`crate::engine::build::IndexWriter::finish_with`]) told as stages.
 pub fn steps(progress: &mut dyn Progress) -> impl FnMut(Step) + '_ {
     move |step| match step {
-        Step::Places(_) => progress.stage("places", None),
         Step::Indexed { done, total } => {
             if done == 1 {
                 progress.stage("indexing", Some(total));

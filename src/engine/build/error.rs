@@ -19,9 +19,11 @@ pub enum WriteError {
     TooLarge,
     /// The term dictionary could not be built (a bug: keys are sorted and unique).
     Dictionary(String),
-    /// A postings segment could not be written to or read from the
-    /// temporary folder.
-    Segment(String),
+    /// A scratch file (lists, documents or regions that did not fit in
+    /// memory) could not be written to or read from the temporary folder.
+    Disk(String),
+    /// The index could not be written where the caller asked.
+    Output(String),
 }
 
 impl fmt::Display for WriteError {
@@ -39,10 +41,11 @@ impl fmt::Display for WriteError {
                 "the corpus is too large for one index (4 GiB): index it as several smaller corpora"
             ),
             WriteError::Dictionary(e) => write!(f, "cannot build the term dictionary: {e}"),
-            WriteError::Segment(e) => write!(
+            WriteError::Disk(e) => write!(
                 f,
-                "cannot keep the index's lists on disk while writing ({e}): free space in the temporary folder or set TMPDIR"
+                "cannot keep the index's working files on disk while writing ({e}): free space in the temporary folder or set TMPDIR"
             ),
+            WriteError::Output(e) => write!(f, "cannot write the index: {e}"),
         }
     }
 }

@@ -1,12 +1,16 @@
 //! Laying the regions out: the header, then every region in header order,
 //! as one whole index or as a split head and its shards.
 
+use std::io::Write;
 use std::ops::Range;
 
 use crate::engine::index::format::{shard_file, shard_hash, ShardHash, ShardKind, HEADER_LEN};
-use crate::engine::index::records::{Header, Region, RegionRef, ShardRecord};
+use crate::engine::index::records::{
+    DocRecord, EntityRecord, EventRecord, Header, Region, RegionRef, SectionRecord, ShardRecord,
+};
 
 use super::error::{to_u32, WriteError};
+use super::scratch::{output_error, Spooled};
 
 /// Options of a split index: the size each shard is cut near (a list or a
 /// document larger than that gets a shard of its own).
@@ -37,6 +41,37 @@ pub struct SplitIndex {
     pub head: Vec<u8>,
     /// The shards, postings first, each in region order.
     pub shards: Vec<Shard>,
+    /// What the index holds.
+    pub summary: Summary,
+}
+
+/// The head of a split index whose shards went elsewhere as they were cut
+/// (see [`super::IndexWriter::finish_split_to`]).
+#[derive(Debug)]
+pub struct SplitHead {
+    /// The head: every table and the term dictionary, no postings or texts.
+    pub head: Vec<u8>,
+    /// What the index holds.
+    pub summary: Summary,
+}
+
+/// What a written index holds, for the builder's summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// Documents.
+    pub docs: usize,
+    /// Sections.
+    pub sections: usize,
+    /// Places and organisations the texts name.
+    pub entities: usize,
+    /// Of those, places.
+    pub places: usize,
+    /// Dates: publication dates and the dates the texts mention.
+    pub dates: usize,
+    /// Keys of the term dictionary (terms, variants, aliases).
+    pub keys: usize,
+    /// Bytes of the index (of the head, when split).
+    pub bytes: usize,
 }
 
 /// One shard file of a split index.
@@ -57,30 +92,35 @@ impl Shard {
     }
 }
 
-/// Every region of an index before it is laid out.
+/// Every region of an index before it is laid out (the postings and the
+/// texts possibly on disk).
 pub(super) struct Parts {
-    pub fst: Vec<u8>,
-    pub postings: Vec<u8>,
-    pub sections: Vec<u8>,
-    pub docs: Vec<u8>,
-    pub strings: Vec<u8>,
-    pub entities: Vec<u8>,
-    pub aside: Vec<u8>,
-    pub variants: Vec<u8>,
-    pub events: Vec<u8>,
-    pub texts: Vec<u8>,
-    pub postings_shards: Vec<u8>,
-    pub text_shards: Vec<u8>,
+    pub fst: Spooled,
+    pub postings: Spooled,
+    pub sections: Spooled,
+    pub docs: Spooled,
+    pub strings: Spooled,
+    pub entities: Spooled,
+    pub aside: Spooled,
+    pub variants: Spooled,
+    pub events: Spooled,
+    pub texts: Spooled,
+    pub postings_shards: Spooled,
+    pub text_shards: Spooled,
     pub avg_len: f32,
     /// Where each postings list starts: the only places a shard may be cut.
     pub list_starts: Vec<u32>,
     /// Where each document's text starts.
     pub text_starts: Vec<u32>,
+    /// Keys of the dictionary.
+    pub keys: usize,
+    /// Entities written that are places.
+    pub places: usize,
 }
 
 impl Parts {
     /// The bytes of `region`.
-    fn region(&mut self, region: Region) -> &mut Vec<u8> {
+    fn region(&mut self, region: Region) -> &mut Spooled {
         match region {
             Region::Fst => &mut self.fst,
             Region::Postings => &mut self.postings,
@@ -98,7 +138,16 @@ impl Parts {
     }
 
     /// The index bytes: the header, then the regions in header order.
-    pub fn assemble(mut self, split: bool) -> Result<Vec<u8>, WriteError> {
+    pub fn assemble(self, split: bool) -> Result<Vec<u8>, WriteError> {
+        let mut out = Vec::new();
+        self.write_to(split, &mut out)?;
+        Ok(out)
+    }
+
+    /// Writes the header, then the regions in header order, to `out`; each
+    /// region is freed once written (at 100,000 documents the texts alone
+    /// are hundreds of megabytes).
+    pub fn write_to(mut self, split: bool, out: &mut dyn Write) -> Result<Summary, WriteError> {
         let mut header = Header {
             split,
             avg_len: self.avg_len,
@@ -106,28 +155,55 @@ impl Parts {
         };
         let mut offset = HEADER_LEN;
         for (region, r) in Region::ALL.iter().zip(header.regions.iter_mut()) {
-            let bytes = self.region(*region);
+            let len = self.region(*region).len();
             *r = RegionRef {
                 offset: to_u32(offset)?,
-                count: to_u32(bytes.len() / region.record_len())?,
+                count: to_u32(len / region.record_len())?,
             };
-            offset += bytes.len();
+            offset += len;
         }
-        let mut out = Vec::with_capacity(offset);
-        out.extend_from_slice(&header.encode());
-        // Each region is freed once copied: at 100,000 documents the texts
-        // alone are hundreds of megabytes.
+        to_u32(offset)?;
+        let summary = self.summary(offset);
+        out.write_all(&header.encode()).map_err(output_error)?;
         for region in Region::ALL {
-            out.extend_from_slice(&std::mem::take(self.region(region)));
+            std::mem::take(self.region(region)).copy_to(out)?;
         }
-        to_u32(out.len())?;
-        Ok(out)
+        out.flush().map_err(output_error)?;
+        Ok(summary)
+    }
+
+    /// What the index holds, `bytes` long.
+    fn summary(&self, bytes: usize) -> Summary {
+        Summary {
+            docs: self.docs.len() / DocRecord::LEN,
+            sections: self.sections.len() / SectionRecord::LEN,
+            entities: self.entities.len() / EntityRecord::LEN,
+            places: self.places,
+            dates: self.events.len() / EventRecord::LEN,
+            keys: self.keys,
+            bytes,
+        }
     }
 
     /// Cuts the postings and the texts into shards near the given sizes
     /// (at list and document boundaries) and writes the split head.
-    pub fn split(mut self, options: SplitOptions) -> Result<SplitIndex, WriteError> {
+    pub fn split(self, options: SplitOptions) -> Result<SplitIndex, WriteError> {
         let mut shards = Vec::new();
+        let SplitHead { head, summary } = self.split_to(options, &mut |shard| {
+            shards.push(shard);
+            Ok(())
+        })?;
+        Ok(SplitIndex { head, shards, summary })
+    }
+
+    /// [`Self::split`], handing each shard to `shard` as it is cut
+    /// (postings first, each in region order) rather than keeping them.
+    pub fn split_to(
+        mut self,
+        options: SplitOptions,
+        shard: &mut dyn FnMut(Shard) -> Result<(), WriteError>,
+    ) -> Result<SplitHead, WriteError> {
+        let mut tables = (Vec::new(), Vec::new());
         let postings = std::mem::take(&mut self.postings);
         let texts = std::mem::take(&mut self.texts);
         let cuts = [
@@ -136,11 +212,12 @@ impl Parts {
         ];
         for (kind, region, starts, target) in cuts {
             let table = match kind {
-                ShardKind::Postings => &mut self.postings_shards,
-                ShardKind::Texts => &mut self.text_shards,
+                ShardKind::Postings => &mut tables.0,
+                ShardKind::Texts => &mut tables.1,
             };
+            let mut region = region;
             for range in cut(region.len(), starts, target) {
-                let bytes = region[range.clone()].to_vec();
+                let bytes = region.read(range.clone())?;
                 let hash = shard_hash(&bytes);
                 ShardRecord {
                     start: to_u32(range.start)?,
@@ -148,13 +225,14 @@ impl Parts {
                     hash,
                 }
                 .encode(table);
-                shards.push(Shard { kind, hash, bytes });
+                shard(Shard { kind, hash, bytes })?;
             }
         }
-        Ok(SplitIndex {
-            head: self.assemble(true)?,
-            shards,
-        })
+        self.postings_shards = Spooled::Memory(tables.0);
+        self.text_shards = Spooled::Memory(tables.1);
+        let mut head = Vec::new();
+        let summary = self.write_to(true, &mut head)?;
+        Ok(SplitHead { head, summary })
     }
 }
 

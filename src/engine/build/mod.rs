@@ -5,6 +5,7 @@
 //! on this folder.
 
 pub mod dates;
+mod docs;
 mod error;
 mod homonyms;
 pub mod input;
@@ -16,6 +17,7 @@ mod placing;
 pub mod places;
 mod postings;
 mod regional;
+mod scratch;
 mod segments;
 mod spellings;
 mod tables;
@@ -23,5 +25,5 @@ pub mod writer;
 
 pub use error::WriteError;
 pub use input::{DocInput, EntityInput, SectionInput};
-pub use layout::{Shard, SplitIndex, SplitOptions};
+pub use layout::{Shard, SplitHead, SplitIndex, SplitOptions, Summary};
 pub use writer::{IndexWriter, Step};

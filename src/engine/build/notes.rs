@@ -9,31 +9,50 @@ use super::places::{Mention, Reason};
 
 /// For each entity, the note on the choices made for it, if any was.
 pub fn place_notes(entities: &[EntityInput], mentions: &[Mention]) -> Vec<Option<String>> {
-    let mut total = vec![0usize; entities.len()];
-    // entity → (rival → (mentions, the strongest reason seen))
-    let mut chosen: HashMap<usize, HashMap<usize, (usize, Reason)>> = HashMap::new();
-    for m in mentions {
-        total[m.entity] += 1;
+    let mut tally = Tally::default();
+    mentions.iter().for_each(|m| tally.add(m));
+    tally.notes(entities)
+}
+
+/// The choices made so far, counted a mention at a time (the writer
+/// drops each document's mentions once its lists hold them).
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// entity → its mentions
+    total: HashMap<usize, usize>,
+    /// entity → (rival → (mentions, the strongest reason seen))
+    chosen: HashMap<usize, HashMap<usize, (usize, Reason)>>,
+}
+
+impl Tally {
+    /// Counts a mention and the choice made for it, if any.
+    pub fn add(&mut self, m: &Mention) {
+        *self.total.entry(m.entity).or_default() += 1;
         if let Some((rival, why)) = m.rival {
-            let slot = chosen.entry(m.entity).or_default().entry(rival).or_insert((0, why));
+            let slot = self.chosen.entry(m.entity).or_default().entry(rival).or_insert((0, why));
             slot.0 += 1;
             slot.1 = stronger(slot.1, why);
         }
     }
-    let countries = Countries::of(entities);
-    let mut out = vec![None; entities.len()];
-    for (e, rivals) in chosen {
-        let Some((&rival, &(n, why))) = rivals.iter().max_by_key(|(r, (n, _))| (*n, std::cmp::Reverse(**r))) else {
-            continue;
-        };
-        let of = if n == total[e] { format!("in {n} mention{}", plural(n)) } else { format!("in {n} of {} mentions", total[e]) };
-        out[e] = Some(format!(
-            "Chosen over {} {of}: {}.",
-            place_label(entities, &countries, rival),
-            because(&countries, &entities[e], why)
-        ));
+
+    /// For each entity, the note on the choices made for it, if any was.
+    pub fn notes(&self, entities: &[EntityInput]) -> Vec<Option<String>> {
+        let countries = Countries::of(entities);
+        let mut out = vec![None; entities.len()];
+        for (&e, rivals) in &self.chosen {
+            let Some((&rival, &(n, why))) = rivals.iter().max_by_key(|(r, (n, _))| (*n, std::cmp::Reverse(**r))) else {
+                continue;
+            };
+            let total = self.total.get(&e).copied().unwrap_or(n);
+            let of = if n == total { format!("in {n} mention{}", plural(n)) } else { format!("in {n} of {total} mentions") };
+            out[e] = Some(format!(
+                "Chosen over {} {of}: {}.",
+                place_label(entities, &countries, rival),
+                because(&countries, &entities[e], why)
+            ));
+        }
+        out
     }
-    out
 }
 
 fn plural(n: usize) -> &'static str {

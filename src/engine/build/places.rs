@@ -159,40 +159,6 @@ impl<'e> Matcher<'e> {
         Matcher { entities, by_first }
     }
 
-    /// Words the corpus writes in lowercase somewhere (Latin script): a
-    /// one-word name among them is an ordinary word here, and a capitalised
-    /// word next to a name that is never written so is part of a longer
-    /// proper name ("Abraham Lincoln", "Washington Irving"); and the names it
-    /// writes after a title anywhere ("Marshal Stalin").
-    fn corpus_words(&self, docs: &[DocInput]) -> CorpusWords {
-        let mut out = CorpusWords::default();
-        for doc in docs {
-            for s in &doc.sections {
-                let text = &doc.text[s.range.clone()];
-                let mut title_before = false;
-                let mut last_end = 0;
-                scan(text, |a, b| {
-                    let raw = &text[a..b];
-                    let first = raw.chars().next();
-                    if first.is_some_and(char::is_lowercase) && !out.ordinary.contains(raw) {
-                        out.ordinary.insert(normalize(raw));
-                    }
-                    let capital = first.is_some_and(char::is_uppercase);
-                    // Spans of one word may overlap (a Korean word and its stem).
-                    let gap = text.get(last_end..a).unwrap_or_default();
-                    let folded = if capital { normalize(raw) } else { String::new() };
-                    if title_before && capital && matches!(gap, " " | ". ") {
-                        out.persons.insert(folded.clone());
-                    }
-                    title_before = capital && is_title(&folded);
-                    last_end = last_end.max(b);
-                    true
-                });
-            }
-        }
-        out
-    }
-
     /// The longest place name and the longest other name starting at
     /// `start`: (length in tokens, the entities it could be), each.
     fn candidates(
@@ -357,6 +323,17 @@ impl<'e> Matcher<'e> {
     }
 
     /// The mentions in one document, given its sections' tokens.
+    /// The mentions in document number `doc_no`, in section and position
+    /// order, given what the whole corpus's words say.
+    pub fn mentions(&self, doc_no: usize, doc: &DocInput, corpus: &CorpusWords) -> Vec<Mention> {
+        let sections: Vec<Vec<SpanToken>> = doc
+            .sections
+            .iter()
+            .map(|s| indexed_spans(&doc.text[s.range.clone()], s.range.start, &doc.aside))
+            .collect();
+        self.doc_mentions(doc_no, &doc.text, &sections, corpus)
+    }
+
     fn doc_mentions(
         &self,
         doc_no: usize,
@@ -515,18 +492,51 @@ pub(super) struct Span {
     pub(super) locative: bool,
 }
 
-/// What the whole corpus's words say about names (see [`Matcher::corpus_words`]).
-#[derive(Default)]
-struct CorpusWords {
+/// What the whole corpus's words say about names, gathered a document at
+/// a time ([`CorpusWords::add`]) before any document's places are found.
+#[derive(Debug, Default)]
+pub struct CorpusWords {
     /// Words written in lowercase somewhere.
     ordinary: HashSet<String>,
     /// Names written after a title somewhere ("Marshal Stalin").
     persons: HashSet<String>,
 }
 
+impl CorpusWords {
+    /// Adds a document's words: those it writes in lowercase (Latin script;
+    /// a one-word name among them is an ordinary word here, and a
+    /// capitalised word next to a name that is never written so is part of
+    /// a longer proper name: "Abraham Lincoln", "Washington Irving"), and
+    /// the names it writes after a title ("Marshal Stalin").
+    pub fn add(&mut self, doc: &DocInput) {
+        for s in &doc.sections {
+            let text = &doc.text[s.range.clone()];
+            let mut title_before = false;
+            let mut last_end = 0;
+            scan(text, |a, b| {
+                let raw = &text[a..b];
+                let first = raw.chars().next();
+                if first.is_some_and(char::is_lowercase) && !self.ordinary.contains(raw) {
+                    self.ordinary.insert(normalize(raw));
+                }
+                let capital = first.is_some_and(char::is_uppercase);
+                // Spans of one word may overlap (a Korean word and its stem).
+                let gap = text.get(last_end..a).unwrap_or_default();
+                let folded = if capital { normalize(raw) } else { String::new() };
+                if title_before && capital && matches!(gap, " " | ". ") {
+                    self.persons.insert(folded.clone());
+                }
+                title_before = capital && is_title(&folded);
+                last_end = last_end.max(b);
+                true
+            });
+        }
+    }
+}
+
 /// What a document's words say about its names.
 struct DocWords<'o> {
-    /// Words the corpus writes in lowercase (see [`Matcher::corpus_words`]).
+    /// Words the corpus writes in lowercase (see [`CorpusWords::add`]).
     ordinary: &'o HashSet<String>,
     /// Names the corpus writes after a title anywhere: a gazetteer city's
     /// other name among them ("Stalin" for Donetsk) is the person's.
@@ -553,19 +563,13 @@ fn titled_names(text: &str, sections: &[Vec<SpanToken>], ordinary: &HashSet<Stri
 /// Every mention of `entities` in `docs`, in document, section and position order.
 pub fn find(docs: &[DocInput], entities: &[EntityInput]) -> Vec<Mention> {
     let matcher = Matcher::new(entities);
-    let corpus = matcher.corpus_words(docs);
+    let mut corpus = CorpusWords::default();
+    docs.iter().for_each(|doc| corpus.add(doc));
     // Each document on its own, on every core; mentions in document order.
     let per_doc: Vec<Vec<Mention>> = docs
         .par_iter()
         .enumerate()
-        .map(|(d, doc)| {
-            let sections: Vec<Vec<SpanToken>> = doc
-                .sections
-                .iter()
-                .map(|s| indexed_spans(&doc.text[s.range.clone()], s.range.start, &doc.aside))
-                .collect();
-            matcher.doc_mentions(d, &doc.text, &sections, &corpus)
-        })
+        .map(|(d, doc)| matcher.mentions(d, doc, &corpus))
         .collect();
     per_doc.into_iter().flatten().collect()
 }

@@ -11,6 +11,7 @@ use crate::engine::index::records::{EntityRecord, StrRef};
 
 use super::error::{to_u32, WriteError};
 use super::input::EntityInput;
+use super::scratch::Spool;
 use super::segments::{merge, Segment, SegmentList};
 use super::tables::StringTable;
 
@@ -46,20 +47,26 @@ impl TermPostings {
 }
 
 /// The postings region as it grows, and where each list starts.
-#[derive(Default)]
 pub(super) struct PostingsRegion {
-    pub bytes: Vec<u8>,
+    pub bytes: Spool,
     /// Where each list starts: the only places a shard may be cut.
     pub list_starts: Vec<u32>,
 }
 
 impl PostingsRegion {
+    /// An empty region, kept in memory up to `budget` bytes.
+    pub fn new(budget: usize) -> PostingsRegion {
+        PostingsRegion { bytes: Spool::new("postings", budget), list_starts: Vec::new() }
+    }
+
     /// Appends a list of `df` sections, encoded as `bytes`; returns its offset.
     fn push(&mut self, df: u32, bytes: &[u8]) -> Result<u32, WriteError> {
         let at = to_u32(self.bytes.len())?;
         self.list_starts.push(at);
-        put_varint(&mut self.bytes, df);
-        self.bytes.extend_from_slice(bytes);
+        let mut head = Vec::with_capacity(5);
+        put_varint(&mut head, df);
+        self.bytes.extend(&head)?;
+        self.bytes.extend(bytes)?;
         Ok(at)
     }
 }

@@ -12,12 +12,11 @@
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::engine::index::format::{get_varint, put_varint};
 
 use super::error::{to_u32, WriteError};
+use super::scratch::ScratchFile;
 
 /// One term's list, as a segment holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,31 +33,16 @@ pub(super) struct SegmentList {
 /// A segment file, removed when dropped.
 #[derive(Debug)]
 pub(super) struct Segment {
-    path: PathBuf,
+    file: ScratchFile,
 }
-
-impl Drop for Segment {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
-}
-
-fn io_error(path: &Path, e: impl std::fmt::Display) -> WriteError {
-    WriteError::Segment(format!("{}: {e}", path.display()))
-}
-
-/// Segments written by this process, for unique file names.
-static WRITTEN: AtomicU64 = AtomicU64::new(0);
 
 impl Segment {
     /// Writes `lists`, sorted by term, to a new file in the system's
     /// temporary folder.
     pub fn write(lists: impl IntoIterator<Item = SegmentList>) -> Result<Segment, WriteError> {
-        let n = WRITTEN.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("corpus-atlas-{}-{n}.segment", std::process::id()));
-        let file = File::create(&path).map_err(|e| io_error(&path, e))?;
-        let segment = Segment { path };
-        let mut out = BufWriter::new(file);
+        let (file, open) = ScratchFile::create("segment")?;
+        let segment = Segment { file };
+        let mut out = BufWriter::new(open);
         let mut record = Vec::new();
         for list in lists {
             record.clear();
@@ -67,33 +51,32 @@ impl Segment {
             put_varint(&mut record, list.df);
             put_varint(&mut record, list.last_section);
             put_varint(&mut record, to_u32(list.bytes.len())?);
-            out.write_all(&record).map_err(|e| io_error(&segment.path, e))?;
-            out.write_all(&list.bytes).map_err(|e| io_error(&segment.path, e))?;
+            out.write_all(&record).map_err(|e| segment.file.error(e))?;
+            out.write_all(&list.bytes).map_err(|e| segment.file.error(e))?;
         }
-        out.flush().map_err(|e| io_error(&segment.path, e))?;
+        out.flush().map_err(|e| segment.file.error(e))?;
         Ok(segment)
     }
 
     /// Reads the segment back, a list at a time.
-    pub fn reader(&self) -> Result<SegmentReader, WriteError> {
-        let file = File::open(&self.path).map_err(|e| io_error(&self.path, e))?;
-        Ok(SegmentReader { path: self.path.clone(), input: BufReader::new(file) })
+    pub fn reader(&self) -> Result<SegmentReader<'_>, WriteError> {
+        Ok(SegmentReader { segment: self, input: BufReader::new(self.file.open()?) })
     }
 }
 
 /// Reads a segment's lists in term order.
-pub(super) struct SegmentReader {
-    path: PathBuf,
+pub(super) struct SegmentReader<'s> {
+    segment: &'s Segment,
     input: BufReader<File>,
 }
 
-impl SegmentReader {
+impl SegmentReader<'_> {
     /// The next list, or `None` at the end of the file.
     pub fn next_list(&mut self) -> Result<Option<SegmentList>, WriteError> {
         let Some(term_len) = self.varint(true)? else {
             return Ok(None);
         };
-        let term = String::from_utf8(self.bytes(term_len)?).map_err(|e| io_error(&self.path, e))?;
+        let term = String::from_utf8(self.bytes(term_len)?).map_err(|e| self.segment.file.error(e))?;
         let df = self.required()?;
         let last_section = self.required()?;
         let len = self.required()?;
@@ -102,12 +85,12 @@ impl SegmentReader {
     }
 
     fn required(&mut self) -> Result<u32, WriteError> {
-        self.varint(false)?.ok_or_else(|| io_error(&self.path, "a record ends early"))
+        self.varint(false)?.ok_or_else(|| self.segment.file.error("a record ends early"))
     }
 
     fn bytes(&mut self, len: u32) -> Result<Vec<u8>, WriteError> {
         let mut buf = vec![0; len as usize];
-        self.input.read_exact(&mut buf).map_err(|e| io_error(&self.path, e))?;
+        self.input.read_exact(&mut buf).map_err(|e| self.segment.file.error(e))?;
         Ok(buf)
     }
 
@@ -118,13 +101,13 @@ impl SegmentReader {
             let mut byte = [0u8];
             match self.input.read(&mut byte) {
                 Ok(0) if raw.is_empty() && may_end => return Ok(None),
-                Ok(0) => return Err(io_error(&self.path, "a record ends early")),
+                Ok(0) => return Err(self.segment.file.error("a record ends early")),
                 Ok(_) => raw.push(byte[0]),
-                Err(e) => return Err(io_error(&self.path, e)),
+                Err(e) => return Err(self.segment.file.error(e)),
             }
             if byte[0] & 0x80 == 0 || raw.len() == 5 {
                 let mut at = 0;
-                return get_varint(&raw, &mut at).map(Some).ok_or_else(|| io_error(&self.path, "a bad number"));
+                return get_varint(&raw, &mut at).map(Some).ok_or_else(|| self.segment.file.error("a bad number"));
             }
         }
     }
@@ -135,10 +118,10 @@ impl SegmentReader {
 /// last one.
 pub(super) fn append(list: &mut SegmentList, next: SegmentList) -> Result<(), WriteError> {
     let mut at = 0;
-    let first = get_varint(&next.bytes, &mut at).ok_or_else(|| WriteError::Segment("an empty list".to_owned()))?;
+    let first = get_varint(&next.bytes, &mut at).ok_or_else(|| WriteError::Disk("a segment holds an empty list".to_owned()))?;
     let gap = first
         .checked_sub(list.last_section)
-        .ok_or_else(|| WriteError::Segment("segments out of order".to_owned()))?;
+        .ok_or_else(|| WriteError::Disk("segments out of order".to_owned()))?;
     put_varint(&mut list.bytes, gap);
     list.bytes.extend_from_slice(&next.bytes[at..]);
     list.df += next.df;
@@ -208,7 +191,7 @@ mod tests {
     #[test]
     fn a_segment_file_is_removed_with_its_segment() {
         let s = Segment::write([list("a", &[1])]).unwrap();
-        let path = s.path.clone();
+        let path = s.file.path().to_owned();
         assert!(path.is_file());
         drop(s);
         assert!(!path.exists());

@@ -10,6 +10,7 @@ use crate::engine::index::records::{
 use super::dates::SectionDates;
 use super::error::{to_u32, WriteError};
 use super::input::{DocInput, SectionInput};
+use super::scratch::Spool;
 
 /// The string region; identical short strings are stored once.
 #[derive(Default)]
@@ -37,10 +38,10 @@ impl StringTable {
 }
 
 /// Every table but the postings, as documents are added in id order.
-#[derive(Default)]
 pub(super) struct Tables {
     pub strings: StringTable,
-    pub texts: Vec<u8>,
+    /// The texts region: the one table as large as the corpus.
+    pub texts: Spool,
     /// Where each document's text starts in `texts`.
     pub text_starts: Vec<u32>,
     pub sections: Vec<u8>,
@@ -51,6 +52,20 @@ pub(super) struct Tables {
 }
 
 impl Tables {
+    /// Empty tables, the texts kept in memory up to `texts_budget` bytes.
+    pub fn new(texts_budget: usize) -> Tables {
+        Tables {
+            strings: StringTable::default(),
+            texts: Spool::new("texts", texts_budget),
+            text_starts: Vec::new(),
+            sections: Vec::new(),
+            docs: Vec::new(),
+            aside: Vec::new(),
+            events: Vec::new(),
+            total_tokens: 0,
+        }
+    }
+
     /// The ordinal the next section gets.
     pub fn next_section(&self) -> Result<u32, WriteError> {
         to_u32(self.sections.len() / SectionRecord::LEN)
@@ -98,7 +113,7 @@ impl Tables {
             offset: to_u32(self.texts.len())?,
             len: to_u32(doc.text.len())?,
         };
-        self.texts.extend_from_slice(doc.text.as_bytes());
+        self.texts.extend(doc.text.as_bytes())?;
         let mut strings = [StrRef::default(); 8];
         let fields = [&doc.id, &doc.title, &doc.source, &doc.date, &doc.lang, &doc.url, &doc.text, &doc.author];
         for (slot, field) in fields.into_iter().enumerate() {

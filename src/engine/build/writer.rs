@@ -1,32 +1,33 @@
 //! Builds index bytes (see `index::format`) from documents. Runs at build
 //! time in `build.rs`, and natively in the CLI and tests; never in the browser.
 //!
-//! The pipeline: documents sorted by id; places found across the corpus
-//! ([`super::places`]); per section its dates ([`super::dates`]), its
-//! tokens and their postings; then the dictionary and the layout.
+//! The pipeline: documents are kept as they arrive ([`super::docs`]) and
+//! what the corpus's words say about names is gathered from them
+//! ([`super::places::CorpusWords`]); then, in id order and a batch at a
+//! time on every core, each document's places ([`super::places`]) and per
+//! section its dates ([`super::dates`]), its tokens and their postings;
+//! then the dictionary and the layout.
 
-use std::iter::Peekable;
-use std::slice;
+use std::io::Write;
 
 use rayon::prelude::*;
 
 use crate::engine::analysis::{indexed, normalize, terms};
 
 use super::dates::{date_doc, SectionDates};
+use super::docs::DocStore;
 use super::error::WriteError;
 use super::input::{DocInput, EntityInput};
-use super::layout::{Parts, SplitIndex, SplitOptions};
-use super::notes;
-use super::places::{self, Mention};
-use super::postings::{alias_entries, write_entities, DictEntry, EntityLists, PostingsRegion, SectionTerms, Terms};
+use super::layout::{Parts, Shard, SplitHead, SplitIndex, SplitOptions, Summary};
+use super::notes::Tally;
+use super::places::{CorpusWords, Matcher, Mention, PLACE_KINDS};
+use super::postings::{alias_entries, write_entities, DictEntry, EntityLists, PostingsRegion, SectionTerms, Terms, SEGMENT_BUDGET};
 use super::tables::Tables;
 
 /// How far [`IndexWriter::finish_with`] has gone, for a progress display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
-    /// Places are being found across the corpus, in this many documents.
-    Places(usize),
-    /// The dates, tokens and postings of `done` documents of `total` are in.
+    /// The dates, places, tokens and postings of `done` documents of `total` are in.
     Indexed {
         /// Documents finished.
         done: usize,
@@ -40,14 +41,25 @@ pub enum Step {
 }
 
 /// Collects documents and writes the index bytes.
+///
+/// Memory stays bounded whatever the corpus's size: documents, term lists
+/// and the texts and postings regions each go to scratch files past their
+/// budget ([`IndexWriter::set_memory_budget`]), and [`IndexWriter::finish_to`]
+/// streams the index out. Only what grows with the vocabulary and the
+/// number of documents (the dictionary, the tables) is held whole.
 #[derive(Debug, Default)]
 pub struct IndexWriter {
-    docs: Vec<DocInput>,
+    docs: DocStore,
+    /// What the corpus's words say about names, gathered as documents arrive.
+    corpus_words: CorpusWords,
     entities: Vec<EntityInput>,
-    /// Memory the term lists may take before they go to disk (default
-    /// [`super::postings::SEGMENT_BUDGET`]).
-    segment_budget: Option<usize>,
+    /// Memory each part may take (see [`IndexWriter::set_memory_budget`]).
+    budget: Option<usize>,
 }
+
+/// Bytes of the texts and postings regions kept in memory before they go
+/// to scratch files.
+const REGION_BUDGET: usize = 32 << 20;
 
 impl IndexWriter {
     /// An empty writer.
@@ -55,11 +67,15 @@ impl IndexWriter {
         Self::default()
     }
 
-    /// Sets the memory the term lists may take while documents are added;
-    /// beyond it they are written to segments in the temporary folder and
-    /// merged at the end (the index bytes are the same either way).
-    pub fn set_segment_budget(&mut self, bytes: usize) {
-        self.segment_budget = Some(bytes);
+    /// Sets the memory each part of the writer may take: the documents
+    /// waiting, the term lists, the texts and the postings regions. Beyond
+    /// it each goes to scratch files in the temporary folder (the lists as
+    /// segments merged at the end); the index bytes are the same either
+    /// way. By default the documents and the lists may take 64 MiB each,
+    /// the regions 32 MiB each.
+    pub fn set_memory_budget(&mut self, bytes: usize) {
+        self.budget = Some(bytes);
+        self.docs.set_budget(bytes);
     }
 
     /// Sets the places and organisations to recognise in every language.
@@ -69,9 +85,6 @@ impl IndexWriter {
 
     /// Adds a document; its sections and aside spans are checked against its text.
     pub fn add(&mut self, doc: DocInput) -> Result<(), WriteError> {
-        if self.docs.iter().any(|d| d.id == doc.id) {
-            return Err(WriteError::DuplicateId(doc.id));
-        }
         let ranges = doc.sections.iter().map(|s| &s.range).chain(&doc.aside);
         for range in ranges {
             let ok = range.start <= range.end
@@ -85,8 +98,8 @@ impl IndexWriter {
                 });
             }
         }
-        self.docs.push(doc);
-        Ok(())
+        self.corpus_words.add(&doc);
+        self.docs.add(doc)
     }
 
     /// Analyses every section and writes a whole index (every region in
@@ -98,6 +111,12 @@ impl IndexWriter {
     /// [`Self::finish`], telling `step` how far it has gone.
     pub fn finish_with(self, step: &mut dyn FnMut(Step)) -> Result<Vec<u8>, WriteError> {
         self.build(step)?.assemble(false)
+    }
+
+    /// Writes the whole index to `out` as it is laid out, never holding it
+    /// whole; tells `step` how far it has gone and returns what it holds.
+    pub fn finish_to(self, out: &mut dyn Write, step: &mut dyn FnMut(Step)) -> Result<Summary, WriteError> {
+        self.build(step)?.write_to(false, out)
     }
 
     /// Analyses every section and writes a split index: the head (the term
@@ -116,68 +135,93 @@ impl IndexWriter {
         self.build(step)?.split(options)
     }
 
-    fn build(mut self, step: &mut dyn FnMut(Step)) -> Result<Parts, WriteError> {
-        self.docs.sort_by(|a, b| a.id.cmp(&b.id));
+    /// [`Self::finish_split_with`], handing each shard to `shard` as it is
+    /// cut instead of keeping them all.
+    pub fn finish_split_to(
+        self,
+        options: SplitOptions,
+        step: &mut dyn FnMut(Step),
+        shard: &mut dyn FnMut(Shard) -> Result<(), WriteError>,
+    ) -> Result<SplitHead, WriteError> {
+        self.build(step)?.split_to(options, shard)
+    }
+
+    fn build(self, step: &mut dyn FnMut(Step)) -> Result<Parts, WriteError> {
         let total = self.docs.len();
-        step(Step::Places(total));
-        let mentions = places::find(&self.docs, &self.entities);
-        let notes = notes::place_notes(&self.entities, &mentions);
+        let matcher = Matcher::new(&self.entities);
         let mut terms = Terms::default();
-        if let Some(bytes) = self.segment_budget {
-            terms.set_budget(bytes);
-        }
+        terms.set_budget(self.budget.unwrap_or(SEGMENT_BUDGET));
+        let region_budget = self.budget.unwrap_or(REGION_BUDGET);
         let mut added = Added {
-            tables: Tables::default(),
+            tables: Tables::new(region_budget),
             terms,
             entity_lists: vec![Vec::new(); self.entities.len()],
-            mention_at: mentions.iter().peekable(),
+            tally: Tally::default(),
             doc_no: 0,
         };
         // A batch of documents is analysed on every core while this thread
         // adds the batch before it, in order (the adding is the one part
         // that cannot be shared, and waited for the analysis before); each
-        // batch's texts are dropped once the tables hold them.
-        let mut docs = std::mem::take(&mut self.docs).into_iter();
-        let mut next: Vec<DocInput> = docs.by_ref().take(ANALYSE_BATCH).collect();
-        let mut next_analysed = analyse_batch(&next);
+        // batch is dropped once the tables hold it.
+        let analyse_batch = |batch: &[DocInput], first: usize| -> Analysed {
+            batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, doc)| analyse(doc, first + i, &matcher, &self.corpus_words))
+                .collect()
+        };
+        let mut docs = self.docs.sorted()?;
+        let mut next = docs.batch(ANALYSE_BATCH)?;
+        let mut next_analysed = analyse_batch(&next, 0);
         while !next.is_empty() {
-            let batch = std::mem::replace(&mut next, docs.by_ref().take(ANALYSE_BATCH).collect());
+            let batch = std::mem::replace(&mut next, docs.batch(ANALYSE_BATCH)?);
             let analysed = next_analysed;
+            let first = added.doc_no as usize + batch.len();
             let (ahead, here) = std::thread::scope(|scope| {
-                let ahead = scope.spawn(|| analyse_batch(&next));
+                let ahead = scope.spawn(|| analyse_batch(&next, first));
                 let here = added.add_batch(&batch, analysed, &mut |done| step(Step::Indexed { done, total }));
                 (ahead.join(), here)
             });
             here?;
             next_analysed = ahead.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         }
-        let Added { mut tables, terms, mut entity_lists, .. } = added;
+        drop(docs);
+        let Added { mut tables, terms, mut entity_lists, tally, .. } = added;
         step(Step::Writing);
-        let mut postings = PostingsRegion::default();
+        let mut postings = PostingsRegion::new(region_budget);
         // (The in-memory lists and segments go as their lists reach the
         // region, before the dictionary and the layout need memory.)
         let (mut entries, variants) = terms.write(&mut postings)?;
         step(Step::Assembling);
+        let notes = tally.notes(&self.entities);
         let (entities, kept) =
             write_entities(&self.entities, &notes, &mut entity_lists, &mut tables.strings, &mut postings)?;
         entries.extend(alias_entries(&self.entities, &entity_lists, &kept));
+        let places = kept
+            .iter()
+            .zip(&self.entities)
+            .filter(|(k, e)| k.is_some() && PLACE_KINDS.contains(&e.kind.as_str()))
+            .count();
         let avg_len = tables.avg_len();
+        let (fst, keys) = dictionary(entries)?;
         Ok(Parts {
-            fst: dictionary(entries)?,
-            postings: postings.bytes,
-            sections: tables.sections,
-            docs: tables.docs,
-            strings: tables.strings.bytes,
-            entities,
-            aside: tables.aside,
-            variants,
-            events: tables.events,
-            texts: tables.texts,
-            postings_shards: Vec::new(),
-            text_shards: Vec::new(),
+            fst: fst.into(),
+            postings: postings.bytes.finish()?,
+            sections: tables.sections.into(),
+            docs: tables.docs.into(),
+            strings: tables.strings.bytes.into(),
+            entities: entities.into(),
+            aside: tables.aside.into(),
+            variants: variants.into(),
+            events: tables.events.into(),
+            texts: tables.texts.finish()?,
+            postings_shards: Default::default(),
+            text_shards: Default::default(),
             avg_len,
             list_starts: postings.list_starts,
             text_starts: tables.text_starts,
+            keys,
+            places,
         })
     }
 }
@@ -185,36 +229,37 @@ impl IndexWriter {
 /// Documents analysed at once (on every core) between two additions.
 const ANALYSE_BATCH: usize = 256;
 
-/// A batch's documents analysed, each its sections' work or why not.
-type Analysed = Vec<Result<Vec<SectionWork>, WriteError>>;
+/// A batch's documents analysed, each its work or why not.
+type Analysed = Vec<Result<DocWork, WriteError>>;
 
-/// Analyses a batch of documents on every core.
-fn analyse_batch(batch: &[DocInput]) -> Analysed {
-    batch.par_iter().map(analyse).collect()
-}
-
-/// What the documents added so far make: the tables, the terms' postings
-/// and the entities' lists, and where the next document goes.
-struct Added<'m> {
+/// What the documents added so far make: the tables, the terms' postings,
+/// the entities' lists and the choices made for them, and where the next
+/// document goes.
+struct Added {
     tables: Tables,
     terms: Terms,
     entity_lists: EntityLists,
-    mention_at: Peekable<slice::Iter<'m, Mention>>,
+    tally: Tally,
     doc_no: u32,
 }
 
-impl Added<'_> {
+impl Added {
     /// Adds an analysed batch in order, telling `done` how many documents are in.
     fn add_batch(&mut self, batch: &[DocInput], analysed: Analysed, done: &mut dyn FnMut(usize)) -> Result<(), WriteError> {
-        for (doc, sections) in batch.iter().zip(analysed) {
+        for (doc, work) in batch.iter().zip(analysed) {
+            let DocWork { sections, mentions } = work?;
+            mentions.iter().for_each(|m| self.tally.add(m));
+            let mut mentions = mentions.into_iter().peekable();
             let first_section = self.tables.next_section()?;
             let first_aside = self.tables.add_aside(doc)?;
-            for (s, work) in doc.sections.iter().zip(sections?) {
+            for (s, work) in doc.sections.iter().zip(sections) {
                 let section_no = self.tables.next_section()?;
                 self.tables.add_events(section_no, &work.dates)?;
                 self.terms.add_section(section_no, work.terms)?;
-                let in_doc = (self.doc_no as usize, (section_no - first_section) as usize);
-                add_mentions(&mut self.entity_lists, &mut self.mention_at, in_doc, section_no);
+                let in_doc = (section_no - first_section) as usize;
+                while let Some(m) = mentions.next_if(|m| m.section == in_doc) {
+                    add_mention(&mut self.entity_lists, m, section_no);
+                }
                 self.tables.add_section(self.doc_no, s, work.token_count, work.title)?;
             }
             self.tables.add_doc(doc, first_section, first_aside)?;
@@ -226,6 +271,13 @@ impl Added<'_> {
     }
 }
 
+/// What a document contributes, worked out apart from the rest of the index.
+struct DocWork {
+    sections: Vec<SectionWork>,
+    /// The places and organisations it names, in section and position order.
+    mentions: Vec<Mention>,
+}
+
 /// What a section contributes, worked out apart from the rest of the index.
 struct SectionWork {
     dates: SectionDates,
@@ -235,9 +287,11 @@ struct SectionWork {
     terms: SectionTerms,
 }
 
-/// A document's sections analysed: dates, tokens, title span, terms.
-fn analyse(doc: &DocInput) -> Result<Vec<SectionWork>, WriteError> {
-    doc.sections
+/// Document number `doc_no` analysed: its sections' dates, tokens, title
+/// spans and terms, and its mentions.
+fn analyse(doc: &DocInput, doc_no: usize, matcher: &Matcher, corpus: &CorpusWords) -> Result<DocWork, WriteError> {
+    let sections = doc
+        .sections
         .iter()
         .zip(date_doc(doc))
         .map(|(s, dates)| {
@@ -247,24 +301,17 @@ fn analyse(doc: &DocInput) -> Result<Vec<SectionWork>, WriteError> {
             let terms = SectionTerms::of(tokens, &s.lang)?;
             Ok(SectionWork { dates, token_count, title, terms })
         })
-        .collect()
+        .collect::<Result<_, WriteError>>()?;
+    Ok(DocWork { sections, mentions: matcher.mentions(doc_no, doc, corpus) })
 }
 
-/// Adds the mentions found in section `in_doc` (document, section within
-/// it) to their entities' lists, as section `section_no`.
-fn add_mentions(
-    lists: &mut EntityLists,
-    mentions: &mut Peekable<slice::Iter<'_, Mention>>,
-    in_doc: (usize, usize),
-    section_no: u32,
-) {
-    while let Some(m) = mentions.next_if(|m| (m.doc, m.section) == in_doc) {
-        let list = &mut lists[m.entity];
-        let positions = m.tokens.clone();
-        match list.last_mut() {
-            Some((sec, p)) if *sec == section_no => p.extend(positions),
-            _ => list.push((section_no, positions.collect())),
-        }
+/// Adds a mention to its entity's list, as section `section_no`.
+fn add_mention(lists: &mut EntityLists, m: Mention, section_no: u32) {
+    let list = &mut lists[m.entity];
+    let positions = m.tokens;
+    match list.last_mut() {
+        Some((sec, p)) if *sec == section_no => p.extend(positions),
+        _ => list.push((section_no, positions.collect())),
     }
 }
 
@@ -293,8 +340,9 @@ fn title_span(tokens: &[String], title: &str) -> (u16, u16) {
         })
 }
 
-/// The term dictionary over every key: terms, variants and aliases.
-fn dictionary(mut entries: Vec<DictEntry>) -> Result<Vec<u8>, WriteError> {
+/// The term dictionary over every key (terms, variants and aliases), and
+/// the number of keys.
+fn dictionary(mut entries: Vec<DictEntry>) -> Result<(Vec<u8>, usize), WriteError> {
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     entries.dedup_by(|a, b| a.0 == b.0);
     let mut builder = fst::MapBuilder::memory();
@@ -303,9 +351,10 @@ fn dictionary(mut entries: Vec<DictEntry>) -> Result<Vec<u8>, WriteError> {
             .insert(key, *value)
             .map_err(|e| WriteError::Dictionary(e.to_string()))?;
     }
-    builder
+    let fst = builder
         .into_inner()
-        .map_err(|e| WriteError::Dictionary(e.to_string()))
+        .map_err(|e| WriteError::Dictionary(e.to_string()))?;
+    Ok((fst, entries.len()))
 }
 
 /// The folded terms of a section's tokens, leaving out tokens that start in
@@ -370,20 +419,41 @@ mod tests {
     }
 
     #[test]
-    fn lists_spilled_to_segments_give_the_same_index() {
+    fn a_writer_over_its_memory_budget_gives_the_same_index() {
         let count = ANALYSE_BATCH + 40;
-        let build = |budget: Option<usize>| {
+        let writer = |budget: Option<usize>| {
             let mut w = IndexWriter::new();
             if let Some(b) = budget {
-                w.set_segment_budget(b);
+                w.set_memory_budget(b);
             }
-            for n in 0..count {
+            // Out of order, so documents written out come back sorted.
+            for n in (0..count).rev() {
                 w.add(doc(n)).unwrap();
             }
-            w.finish().unwrap()
+            w
         };
-        // A budget of a few lists: a segment every document or two.
-        assert_eq!(build(Some(2_000)), build(None));
+        // A budget of a few lists: a segment every document or two, the
+        // documents and the regions on disk.
+        let whole = writer(None).finish().unwrap();
+        assert_eq!(writer(Some(2_000)).finish().unwrap(), whole);
+        let mut streamed = Vec::new();
+        let summary = writer(Some(2_000)).finish_to(&mut streamed, &mut |_| {}).unwrap();
+        assert_eq!(streamed, whole);
+        assert_eq!((summary.docs, summary.sections, summary.bytes), (count, count, whole.len()));
+        // Split: shards cut from regions on disk are the shards cut in memory.
+        let options = SplitOptions { postings_bytes: 256, text_bytes: 512 };
+        let split = writer(None).finish_split(options).unwrap();
+        let mut shards = Vec::new();
+        let head = writer(Some(2_000))
+            .finish_split_to(options, &mut |_| {}, &mut |s| {
+                shards.push(s);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(head.head, split.head);
+        assert!(split.shards.len() > 10);
+        let bytes = |shards: &[Shard]| shards.iter().map(|s| (s.file(), s.bytes.clone())).collect::<Vec<_>>();
+        assert_eq!(bytes(&shards), bytes(&split.shards));
     }
 
     #[test]
