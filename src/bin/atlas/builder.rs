@@ -4,9 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use corpus_atlas::corpus::pipeline::{index_folder_reporting, Indexing};
-use corpus_atlas::corpus::Progress;
-use corpus_atlas::engine::build::places::PLACE_KINDS;
-use corpus_atlas::engine::Index;
+use corpus_atlas::engine::build::{SplitHead, Summary, WriteError};
 use serde_json::json;
 
 use super::args::{BuildArgs, CheckArgs, Folder};
@@ -20,30 +18,26 @@ use super::source::folder;
 struct Counts {
     docs: usize,
     text_bytes: usize,
-    sections: u32,
-    entities: u32,
+    sections: usize,
+    entities: usize,
     places: usize,
-    dates: u32,
+    dates: usize,
     keys: usize,
     bytes: usize,
 }
 
 impl Counts {
-    fn of(indexing: (usize, usize), bytes: &[u8]) -> Result<Counts, Failure> {
-        let index = Index::open(bytes).map_err(|e| format!("the index just written does not open: {e}"))?;
-        let places = (0..index.entity_count())
-            .filter(|&e| PLACE_KINDS.contains(&index.entity(e).kind))
-            .count();
-        Ok(Counts {
-            docs: indexing.0,
-            text_bytes: indexing.1,
-            sections: index.section_count(),
-            entities: index.entity_count(),
-            places,
-            dates: index.event_count(),
-            keys: index.term_count(),
-            bytes: bytes.len(),
-        })
+    fn of(text_bytes: usize, summary: Summary) -> Counts {
+        Counts {
+            docs: summary.docs,
+            text_bytes,
+            sections: summary.sections,
+            entities: summary.entities,
+            places: summary.places,
+            dates: summary.dates,
+            keys: summary.keys,
+            bytes: summary.bytes,
+        }
     }
 
     /// The line `check` and `build` print (the benchmarks read it).
@@ -74,17 +68,22 @@ struct Read {
     dir: PathBuf,
     bars: Bars,
     indexing: Indexing,
-    /// Documents and bytes of text, for [`Counts::of`].
-    sizes: (usize, usize),
+    /// Bytes of text, for [`Counts::of`].
+    text_bytes: usize,
 }
 
 /// Reads the folder, naming the first problem of the corpus as found (exit 1).
 fn read(folder_args: &Folder) -> Result<Read, Failure> {
     let dir = folder_args.path();
     let mut bars = Bars::new();
-    let indexing = index_folder_reporting(folder(&dir)?, &mut bars).map_err(|e| Failure::Problems(e.to_string()))?;
-    let sizes = (indexing.docs, indexing.text_bytes);
-    Ok(Read { dir, bars, indexing, sizes })
+    let indexing = index_folder_reporting(folder(&dir)?, &mut bars).map_err(problems)?;
+    let text_bytes = indexing.text_bytes;
+    Ok(Read { dir, bars, indexing, text_bytes })
+}
+
+/// A corpus the builder refused (exit 1).
+fn problems(e: impl std::fmt::Display) -> Failure {
+    Failure::Problems(e.to_string())
 }
 
 /// Where `check` keeps the report of a corpus it found sound, by everything
@@ -110,10 +109,10 @@ pub(crate) fn cmd_check(a: &CheckArgs) -> Outcome {
             report
         }
         None => {
-            let Read { dir, mut bars, indexing, sizes } = read(&a.folder)?;
-            let bytes = indexing.finish(&mut bars).map_err(|e| Failure::Problems(e.to_string()))?;
+            let Read { dir, mut bars, indexing, text_bytes } = read(&a.folder)?;
+            let summary = indexing.finish_to(&mut std::io::sink(), &mut bars).map_err(problems)?;
             bars.clear();
-            let counts = Counts::of(sizes, &bytes)?;
+            let counts = Counts::of(text_bytes, summary);
             let report = json!({ "line": counts.line(&dir), "json": counts.json(&dir) });
             if let Some(path) = &report_path {
                 // A cache only: a report that cannot be kept is checked again next time.
@@ -131,52 +130,78 @@ pub(crate) fn cmd_check(a: &CheckArgs) -> Outcome {
     Ok(out.flush()?)
 }
 
-/// A corpus folder indexed: the index (a split index's head) and its shards.
+/// A corpus folder indexed: the index (a split index's head) and, when
+/// split, what went into its shards' folder.
 pub(crate) struct Indexed {
     pub dir: PathBuf,
     pub bars: Bars,
     pub bytes: Vec<u8>,
-    pub shards: Option<Vec<corpus_atlas::engine::build::Shard>>,
-    sizes: (usize, usize),
+    pub shards: Option<ShardsWritten>,
+    counts: Counts,
+}
+
+/// The shards a split build wrote.
+#[derive(Debug, Default)]
+pub(crate) struct ShardsWritten {
+    count: usize,
+    stored: usize,
+    largest: usize,
+}
+
+impl ShardsWritten {
+    /// The line that tells what was written into `folder`.
+    pub fn line(&self, folder: &Path) -> String {
+        let ShardsWritten { count, stored, largest } = self;
+        format!("{}: {count} shards, {stored} bytes (largest {largest})", folder.display())
+    }
 }
 
 impl Indexed {
     /// The summary line of `check` and `build`.
-    pub fn line(&self) -> Result<String, Failure> {
-        Ok(Counts::of(self.sizes, &self.bytes)?.line(&self.dir))
+    pub fn line(&self) -> String {
+        self.counts.line(&self.dir)
     }
 }
 
-/// Indexes a corpus folder, whole or split, with progress bars.
-pub(crate) fn index_folder(folder_args: &Folder, split: bool) -> Result<Indexed, Failure> {
-    let Read { dir, mut bars, indexing, sizes } = read(folder_args)?;
-    let (bytes, shards) = if split {
-        let split = indexing
-            .finish_split(Default::default(), &mut bars)
-            .map_err(|e| Failure::Problems(e.to_string()))?;
-        (split.head, Some(split.shards))
+/// Indexes a corpus folder with progress bars, into memory: whole, or split
+/// with its shards written into the folder `shards` as they are cut.
+pub(crate) fn index_folder(folder_args: &Folder, shards: Option<&Path>) -> Result<Indexed, Failure> {
+    let Read { dir, mut bars, indexing, text_bytes } = read(folder_args)?;
+    let (bytes, shards, summary) = if let Some(folder) = shards {
+        let (head, written) = split_into(indexing, folder, &mut bars)?;
+        (head.head, Some(written), head.summary)
     } else {
-        (indexing.finish(&mut bars).map_err(|e| Failure::Problems(e.to_string()))?, None)
+        let mut bytes = Vec::new();
+        let summary = indexing.finish_to(&mut bytes, &mut bars).map_err(problems)?;
+        (bytes, None, summary)
     };
-    Ok(Indexed { dir, bars, bytes, shards, sizes })
+    Ok(Indexed { dir, bars, bytes, shards, counts: Counts::of(text_bytes, summary) })
 }
 
 pub(crate) fn cmd_build(a: &BuildArgs) -> Outcome {
-    let Indexed { dir, mut bars, bytes, shards, sizes } = index_folder(&a.folder, a.split)?;
+    let Read { dir, mut bars, indexing, text_bytes } = read(&a.folder)?;
     let mut out = output::stdout();
-    let shards = match shards {
-        Some(shards) => {
-            let folder = a.output.parent().unwrap_or(Path::new(".")).join("shards");
-            Some(write_shards(&folder, &shards, &mut bars)?)
-        }
-        None => None,
-    };
     // Beside the target, then renamed: a failed build never leaves half an index.
     let tmp = a.output.with_extension("tmp");
-    std::fs::write(&tmp, &bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    let (summary, shards) = if a.split {
+        let folder = a.output.parent().unwrap_or(Path::new(".")).join("shards");
+        let (split, written) = split_into(indexing, &folder, &mut bars)?;
+        std::fs::write(&tmp, &split.head).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        (split.summary, Some(written.line(&folder)))
+    } else {
+        // Written as it is laid out: the index is never whole in memory.
+        let file = std::fs::File::create(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        let mut file = std::io::BufWriter::new(file);
+        let written = indexing.finish_to(&mut file, &mut bars);
+        drop(file);
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        (written.map_err(problems)?, None)
+    };
     std::fs::rename(&tmp, &a.output).map_err(|e| format!("{}: {e}", a.output.display()))?;
     bars.clear();
-    let counts = Counts::of(sizes, &bytes)?;
+    let counts = Counts::of(text_bytes, summary);
     let peak = peak_memory_kib();
     if a.json {
         let mut row = counts.json(&dir);
@@ -206,32 +231,26 @@ pub(crate) fn cmd_build(a: &BuildArgs) -> Outcome {
     Ok(())
 }
 
-/// Writes the shards of a split index into a fresh `folder`; the line that
-/// tells what was written.
-pub(crate) fn write_shards(
-    folder: &Path,
-    shards: &[corpus_atlas::engine::build::Shard],
-    bars: &mut Bars,
-) -> Result<String, Failure> {
-    bars.stage("shards", Some(shards.len()));
+/// A split index written with its shards going into a fresh `folder` as
+/// they are cut (never all in memory): the head, and what was written.
+fn split_into(indexing: Indexing, folder: &Path, bars: &mut Bars) -> Result<(SplitHead, ShardsWritten), Failure> {
     // A fresh folder: shards of an earlier build would be dead weight on the host.
     if folder.exists() {
         std::fs::remove_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     }
     std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    let mut largest = 0;
-    for (done, shard) in shards.iter().enumerate() {
-        let path = folder.join(shard.file().trim_start_matches("shards/"));
-        std::fs::write(&path, &shard.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        largest = largest.max(shard.bytes.len());
-        bars.advance(done + 1);
-    }
-    let stored: usize = shards.iter().map(|s| s.bytes.len()).sum();
-    Ok(format!(
-        "{}: {} shards, {stored} bytes (largest {largest})",
-        folder.display(),
-        shards.len()
-    ))
+    let mut written = ShardsWritten::default();
+    let head = indexing
+        .finish_split_to(Default::default(), bars, &mut |shard| {
+            let path = folder.join(shard.file().trim_start_matches("shards/"));
+            std::fs::write(&path, &shard.bytes).map_err(|e| WriteError::Output(format!("{}: {e}", path.display())))?;
+            written.count += 1;
+            written.stored += shard.bytes.len();
+            written.largest = written.largest.max(shard.bytes.len());
+            Ok(())
+        })
+        .map_err(problems)?;
+    Ok((head, written))
 }
 
 /// This process's peak resident memory (VmHWM), where Linux reports it.

@@ -10,7 +10,7 @@ use corpus_atlas::site::{self, Built};
 use serde_json::json;
 
 use super::args::{Folder, ServeArgs, SiteArgs};
-use super::builder::{index_folder, write_shards};
+use super::builder::index_folder;
 use super::exit::{Failure, Outcome};
 use super::fingerprint;
 use super::output;
@@ -34,11 +34,15 @@ fn world_atlas(a: &SiteArgs) -> Option<PathBuf> {
 /// Makes the site `output` of `a`: indexes the corpus (or reads the index),
 /// writes it into a copy of the app and finishes the site.
 fn make(a: &SiteArgs, output: &Path) -> Result<Made, Failure> {
+    let mut staged = output.as_os_str().to_owned();
+    staged.push(".shards");
+    let staged = PathBuf::from(staged);
     let (bytes, shards, mut bars, corpus) = match (&a.corpus, &a.index) {
         (Some(dir), _) => {
             let folder = Folder { dir: None, corpus: Some(dir.clone()) };
-            let indexed = index_folder(&folder, a.split)?;
-            let line = indexed.line()?;
+            let indexed = index_folder(&folder, a.split.then_some(staged.as_path()))
+                .inspect_err(|_| drop(std::fs::remove_dir_all(&staged)))?;
+            let line = indexed.line();
             (indexed.bytes, indexed.shards, indexed.bars, Some(line))
         }
         (None, Some(file)) => {
@@ -53,7 +57,12 @@ fn make(a: &SiteArgs, output: &Path) -> Result<Made, Failure> {
     let payload = site::corpus::payload_for(&bytes, world_atlas(a).as_deref()).map_err(|e| e.to_string())?;
     let built = site::assemble(&a.app, output, &payload).map_err(|e| e.to_string())?;
     let shards = match (shards, &a.index) {
-        (Some(shards), _) => Some(write_shards(&output.join("shards"), &shards, &mut bars)?),
+        (Some(written), _) => {
+            // Written beside the site while indexing (making the site empties its folder).
+            let to = output.join("shards");
+            std::fs::rename(&staged, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+            Some(written.line(&to))
+        }
         // (A split site has no single file: its shards need a host.)
         (None, Some(file)) if built.single.is_none() => Some(copy_shards(file, output)?),
         _ => None,
