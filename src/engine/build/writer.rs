@@ -147,15 +147,16 @@ impl IndexWriter {
     }
 
     fn build(self, step: &mut dyn FnMut(Step)) -> Result<Parts, WriteError> {
-        let total = self.docs.len();
-        let matcher = Matcher::new(&self.entities);
+        let IndexWriter { docs, corpus_words, entities, budget } = self;
+        let total = docs.len();
+        let matcher = Matcher::new(&entities);
         let mut terms = Terms::default();
-        terms.set_budget(self.budget.unwrap_or(SEGMENT_BUDGET));
-        let region_budget = self.budget.unwrap_or(REGION_BUDGET);
+        terms.set_budget(budget.unwrap_or(SEGMENT_BUDGET));
+        let region_budget = budget.unwrap_or(REGION_BUDGET);
         let mut added = Added {
             tables: Tables::new(region_budget),
             terms,
-            entity_lists: vec![Vec::new(); self.entities.len()],
+            entity_lists: vec![Vec::new(); entities.len()],
             tally: Tally::default(),
             doc_no: 0,
         };
@@ -167,10 +168,10 @@ impl IndexWriter {
             batch
                 .par_iter()
                 .enumerate()
-                .map(|(i, doc)| analyse(doc, first + i, &matcher, &self.corpus_words))
+                .map(|(i, doc)| analyse(doc, first + i, &matcher, &corpus_words))
                 .collect()
         };
-        let mut docs = self.docs.sorted()?;
+        let mut docs = docs.sorted()?;
         let mut next = docs.batch(ANALYSE_BATCH)?;
         let mut next_analysed = analyse_batch(&next, 0);
         while !next.is_empty() {
@@ -185,7 +186,8 @@ impl IndexWriter {
             here?;
             next_analysed = ahead.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         }
-        drop(docs);
+        // The names' tables are done with: their memory goes to the lists.
+        drop((docs, matcher, corpus_words));
         let Added { mut tables, terms, mut entity_lists, tally, .. } = added;
         step(Step::Writing);
         let mut postings = PostingsRegion::new(region_budget);
@@ -193,13 +195,13 @@ impl IndexWriter {
         // region, before the dictionary and the layout need memory.)
         let (mut entries, variants) = terms.write(&mut postings)?;
         step(Step::Assembling);
-        let notes = tally.notes(&self.entities);
-        let (entities, kept) =
-            write_entities(&self.entities, &notes, &mut entity_lists, &mut tables.strings, &mut postings)?;
-        entries.extend(alias_entries(&self.entities, &entity_lists, &kept));
+        let notes = tally.notes(&entities);
+        let (entity_table, kept) =
+            write_entities(&entities, &notes, &mut entity_lists, &mut tables.strings, &mut postings)?;
+        entries.extend(alias_entries(&entities, &entity_lists, &kept));
         let places = kept
             .iter()
-            .zip(&self.entities)
+            .zip(&entities)
             .filter(|(k, e)| k.is_some() && PLACE_KINDS.contains(&e.kind.as_str()))
             .count();
         let avg_len = tables.avg_len();
@@ -210,7 +212,7 @@ impl IndexWriter {
             sections: tables.sections.into(),
             docs: tables.docs.into(),
             strings: tables.strings.bytes.into(),
-            entities: entities.into(),
+            entities: entity_table.into(),
             aside: tables.aside.into(),
             variants: variants.into(),
             events: tables.events.into(),
