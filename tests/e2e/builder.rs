@@ -181,6 +181,17 @@ fn a_split_index_becomes_a_site_with_its_shards() {
     atlas(&["site".as_ref(), site.as_os_str(), "--index".as_ref(), head.as_os_str(), "--app".as_ref(), app_dir().as_os_str()]);
     assert!(site.join("shards").read_dir().unwrap().count() > 0, "the shards came along");
     assert!(!site.join("corpus-atlas.html").exists(), "no single file for a split site");
+    // Split from the folder directly: the shards, written beside the site
+    // while indexing, are moved in, and are the same files.
+    let direct = work.join("direct");
+    atlas(&["site".as_ref(), direct.as_os_str(), "--corpus".as_ref(), texts.as_os_str(), "--split".as_ref(), "--app".as_ref(), app_dir().as_os_str()]);
+    let names = |dir: &std::path::Path| {
+        let mut n: Vec<_> = dir.read_dir().unwrap().map(|e| e.unwrap().file_name()).collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(&direct.join("shards")), names(&head.parent().unwrap().join("shards")));
+    assert!(!work.join("direct.shards").exists(), "nothing is left beside the site");
     let server = Server::start(site, "/");
     let browser = Browser::start();
     assert_eq!(found(&browser, &server, "ferry"), ["ferry.txt"]);

@@ -26,7 +26,7 @@ impl Bars {
     }
 
     /// A stage that the library does not tell (finding places or dates in
-    /// loaded documents, writing shards).
+    /// loaded documents, making a site).
     pub fn spin(&mut self, name: &'static str) {
         self.stage(name, None);
     }
@@ -46,7 +46,7 @@ impl Progress for Bars {
     fn stage(&mut self, name: &'static str, total: Option<usize>) {
         self.clear();
         // What the last stage freed goes back to the system before the next
-        // one allocates (100,000 documents: a peak of 831 MiB, not 1,091).
+        // one allocates.
         super::memory::release_freed();
         let bar = match total {
             Some(n) => ProgressBar::new(n as u64).with_style(

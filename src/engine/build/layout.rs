@@ -11,6 +11,7 @@ use crate::engine::index::records::{
 
 use super::error::{to_u32, WriteError};
 use super::scratch::{output_error, Spooled};
+use super::step::Step;
 
 /// Options of a split index: the size each shard is cut near (a list or a
 /// document larger than that gets a shard of its own).
@@ -186,37 +187,29 @@ impl Parts {
     }
 
     /// Cuts the postings and the texts into shards near the given sizes
-    /// (at list and document boundaries) and writes the split head.
-    pub fn split(self, options: SplitOptions) -> Result<SplitIndex, WriteError> {
-        let mut shards = Vec::new();
-        let SplitHead { head, summary } = self.split_to(options, &mut |shard| {
-            shards.push(shard);
-            Ok(())
-        })?;
-        Ok(SplitIndex { head, shards, summary })
-    }
-
-    /// [`Self::split`], handing each shard to `shard` as it is cut
-    /// (postings first, each in region order) rather than keeping them.
+    /// (at list and document boundaries), handing each to `shard` as it is
+    /// cut (postings first, each in region order) and telling `step`; then
+    /// writes the split head.
     pub fn split_to(
         mut self,
         options: SplitOptions,
+        step: &mut dyn FnMut(Step),
         shard: &mut dyn FnMut(Shard) -> Result<(), WriteError>,
     ) -> Result<SplitHead, WriteError> {
-        let mut tables = (Vec::new(), Vec::new());
         let postings = std::mem::take(&mut self.postings);
         let texts = std::mem::take(&mut self.texts);
-        let cuts = [
-            (ShardKind::Postings, postings, &self.list_starts, options.postings_bytes),
-            (ShardKind::Texts, texts, &self.text_starts, options.text_bytes),
-        ];
-        for (kind, region, starts, target) in cuts {
+        let postings_cuts = cut(postings.len(), &self.list_starts, options.postings_bytes);
+        let text_cuts = cut(texts.len(), &self.text_starts, options.text_bytes);
+        let total = postings_cuts.len() + text_cuts.len();
+        let mut tables = (Vec::new(), Vec::new());
+        let mut done = 0;
+        let cuts = [(ShardKind::Postings, postings, postings_cuts), (ShardKind::Texts, texts, text_cuts)];
+        for (kind, mut region, ranges) in cuts {
             let table = match kind {
                 ShardKind::Postings => &mut tables.0,
                 ShardKind::Texts => &mut tables.1,
             };
-            let mut region = region;
-            for range in cut(region.len(), starts, target) {
+            for range in ranges {
                 let bytes = region.read(range.clone())?;
                 let hash = shard_hash(&bytes);
                 ShardRecord {
@@ -226,6 +219,8 @@ impl Parts {
                 }
                 .encode(table);
                 shard(Shard { kind, hash, bytes })?;
+                done += 1;
+                step(Step::Shards { done, total });
             }
         }
         self.postings_shards = Spooled::Memory(tables.0);

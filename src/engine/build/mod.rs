@@ -20,10 +20,12 @@ mod regional;
 mod scratch;
 mod segments;
 mod spellings;
+mod step;
 mod tables;
 pub mod writer;
 
 pub use error::WriteError;
 pub use input::{DocInput, EntityInput, SectionInput};
 pub use layout::{Shard, SplitHead, SplitIndex, SplitOptions, Summary};
-pub use writer::{IndexWriter, Step};
+pub use step::Step;
+pub use writer::IndexWriter;

@@ -22,23 +22,8 @@ use super::layout::{Parts, Shard, SplitHead, SplitIndex, SplitOptions, Summary};
 use super::notes::Tally;
 use super::places::{CorpusWords, Matcher, Mention, PLACE_KINDS};
 use super::postings::{alias_entries, write_entities, DictEntry, EntityLists, PostingsRegion, SectionTerms, Terms, SEGMENT_BUDGET};
+use super::step::Step;
 use super::tables::Tables;
-
-/// How far [`IndexWriter::finish_with`] has gone, for a progress display.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// The dates, places, tokens and postings of `done` documents of `total` are in.
-    Indexed {
-        /// Documents finished.
-        done: usize,
-        /// Documents in all.
-        total: usize,
-    },
-    /// The postings are being written.
-    Writing,
-    /// The dictionary is being built and the regions put together.
-    Assembling,
-}
 
 /// Collects documents and writes the index bytes.
 ///
@@ -132,7 +117,12 @@ impl IndexWriter {
         options: SplitOptions,
         step: &mut dyn FnMut(Step),
     ) -> Result<SplitIndex, WriteError> {
-        self.build(step)?.split(options)
+        let mut shards = Vec::new();
+        let SplitHead { head, summary } = self.finish_split_to(options, step, &mut |shard| {
+            shards.push(shard);
+            Ok(())
+        })?;
+        Ok(SplitIndex { head, shards, summary })
     }
 
     /// [`Self::finish_split_with`], handing each shard to `shard` as it is
@@ -143,7 +133,7 @@ impl IndexWriter {
         step: &mut dyn FnMut(Step),
         shard: &mut dyn FnMut(Shard) -> Result<(), WriteError>,
     ) -> Result<SplitHead, WriteError> {
-        self.build(step)?.split_to(options, shard)
+        self.build(step)?.split_to(options, step, shard)
     }
 
     fn build(self, step: &mut dyn FnMut(Step)) -> Result<Parts, WriteError> {
