@@ -268,11 +268,20 @@ fn a_tapped_date_shows_its_card_and_the_card_opens_the_reader_there() {
     let card_height = browser.js("return document.querySelector('.timeline .mark-card').getBoundingClientRect().height", vec![]);
     let url = browser.url();
     // Marks are a few pixels wide on a phone: a tap beside one takes it.
-    let near = browser.js(
-        "const d = document.querySelector('.timeline-svg .pubs .event'); d.scrollIntoView({block: 'center'}); \
-         const r = d.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top - 10)]",
-        vec![],
-    );
+    // (Aimed once the list and the timeline are drawn and the mark has
+    // stopped moving: on a busy machine the last frames come late.)
+    browser.wait_for("the whole list", "return document.querySelector('ol[aria-label=Results]')?.getAttribute('aria-busy') !== 'true'");
+    let aim = "const d = document.querySelector('.timeline-svg .pubs .event'); d.scrollIntoView({block: 'center'}); \
+               const r = d.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top - 10)]";
+    let mut near = browser.js(aim, vec![]);
+    for _ in 0..50 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let again = browser.js(aim, vec![]);
+        if again == near {
+            break;
+        }
+        near = again;
+    }
     browser.tap_at(&near[0], &near[1]);
     let taken = browser.wait_for(
         "the mark beside the tap, focused",
