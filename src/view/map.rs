@@ -32,6 +32,31 @@ pub fn doc_label(title: &str) -> String {
     }
 }
 
+/// Documents a place's tooltip lists by name; the rest are counted.
+pub const TIP_DOCS: usize = 8;
+
+/// A place mark's tooltip: its summary line, then the documents that name
+/// it most (at most [`TIP_DOCS`], each "title: mentions"), then how many
+/// more do. At 10,000 documents a city may be named in thousands: a
+/// tooltip of every one was unreadable, and writing it was most of the
+/// map's time at every new query.
+pub fn place_tip<'t>(summary: &str, docs: &[(u32, u32)], title: impl Fn(u32) -> &'t str) -> String {
+    let mut most: Vec<&(u32, u32)> = docs.iter().collect();
+    if most.len() > TIP_DOCS {
+        most.select_nth_unstable_by(TIP_DOCS - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        most.truncate(TIP_DOCS);
+    }
+    most.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut tip = summary.to_owned();
+    for (d, n) in most {
+        tip.push_str(&format!("\n{}: {n}", doc_label(title(*d))));
+    }
+    if let Some(more) = docs.len().checked_sub(TIP_DOCS).filter(|&m| m > 0) {
+        tip.push_str(&format!("\n… and {more} more document{}", if more == 1 { "" } else { "s" }));
+    }
+    tip
+}
+
 /// What a city's mark says: "Lyon: 11 mentions in 3 documents".
 pub fn place_summary(name: &str, mentions: u32, docs: usize) -> String {
     format!(
@@ -526,6 +551,23 @@ mod tests {
         let long = "a".repeat(50);
         assert_eq!(doc_label(&long).chars().count(), 37);
         assert_eq!(doc_label("Short"), "Short");
+    }
+
+    #[test]
+    fn a_place_tip_names_the_documents_that_name_it_most_and_counts_the_rest() {
+        let titles = ["Alpha", "Beta", "Gamma"];
+        let title = |d: u32| titles[d as usize % 3];
+        // Three documents: all listed, most mentions first.
+        assert_eq!(place_tip("Lyon: 6 mentions in 3 documents", &[(0, 1), (1, 3), (2, 2)], title), "Lyon: 6 mentions in 3 documents\nBeta: 3\nGamma: 2\nAlpha: 1");
+        // Thousands: the eight that name it most, then a count.
+        let many: Vec<(u32, u32)> = (0..5000).map(|d| (d, if d % 1000 == 7 { 9 } else { 1 })).collect();
+        let names: Vec<String> = (0..5000).map(|d| format!("Doc {d}")).collect();
+        let tip = place_tip("Tokyo", &many, |d| names[d as usize].as_str());
+        let lines: Vec<&str> = tip.lines().collect();
+        assert_eq!(lines.len(), 1 + TIP_DOCS + 1, "{tip}");
+        assert_eq!(lines[1..6], ["Doc 7: 9", "Doc 1007: 9", "Doc 2007: 9", "Doc 3007: 9", "Doc 4007: 9"], "the five with most mentions first");
+        assert_eq!(lines[6..9], ["Doc 0: 1", "Doc 1: 1", "Doc 2: 1"], "then the first documents of the rest");
+        assert_eq!(lines.last(), Some(&"… and 4992 more documents"));
         assert!(same_place(Some(" hong kong "), "Hong Kong"));
         assert!(!same_place(None, "Hong Kong"));
     }

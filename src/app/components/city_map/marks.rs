@@ -11,7 +11,7 @@ use crate::view::svg::num;
 use crate::app::IndexRef;
 use crate::engine::overview::places::PlaceCount;
 use crate::geo::BaseView;
-use crate::view::map::{doc_label, place_labels, place_summary, radius, same_place, units_per_px, Camera, MarkAt};
+use crate::view::map::{place_labels, place_summary, place_tip, radius, same_place, units_per_px, Camera, MarkAt};
 
 /// A city counted, projected into the view.
 pub struct City<'a> {
@@ -85,10 +85,7 @@ impl MarkContext<'_> {
         let on = same_place(self.selected, name);
         let docs = c.docs.len();
         let label = place_summary(name, c.mentions, docs);
-        let mut tip = label.clone();
-        for (d, n) in &c.docs {
-            tip.push_str(&format!("\n{}: {n}", doc_label(self.index.0.doc(*d).title)));
-        }
+        let tip = place_tip(&label, &c.docs, |d| self.index.0.doc(d).title);
         let activate = {
             let on_place = self.on_place.clone();
             let dragged = self.dragged.clone();
