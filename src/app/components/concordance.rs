@@ -47,7 +47,7 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     });
     let why = use_memo((props.query.to_string(), matches.clone()), move |(q, _)| Why::of(index, q));
     // The words near the matches come a frame after the rows.
-    let near = crate::app::hooks::use_after_paint((props.query.to_string(), matches.clone()), move |(q, matches)| {
+    let near = crate::app::hooks::use_after_paint((props.query.to_string(), matches.clone()), || false, move |(q, matches)| {
         collocates_in(index, q, matches, WINDOW, COLLOCATES)
     });
     let total = rows.len().min(MAX_ROWS);

@@ -48,7 +48,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     // The first results are rendered with the answer; the rest once that
     // frame is painted (each result's snippet and reasons are worked out in
     // the wasm, a quarter of a millisecond each).
-    let rest_ready = use_after_paint(props.answer.clone(), |_| ()).is_some();
+    let rest_ready = use_after_paint(props.answer.clone(), || false, |_| ()).is_some();
     let drawn = if rest_ready { *shown } else { (*shown).min(FIRST_RESULTS) };
     let more = {
         let shown = shown.clone();

@@ -11,9 +11,11 @@ use yew::prelude::*;
 /// `f(&deps)`, worked out after the next frame is painted (a frame, then a
 /// task): the concordance's collocates do not hold back its rows. `None`
 /// until then, and while new `deps` are being worked on; work asked for by
-/// deps that have since changed, or by a view since gone, is dropped.
+/// deps that have since changed, or by a view since gone, is dropped. When
+/// `hold()` says so as the work falls due, it is not done: new deps ask
+/// again (the map and the timeline wait for the snippets' texts).
 #[hook]
-pub fn use_after_paint<D, T, F>(deps: D, f: F) -> Option<Rc<T>>
+pub fn use_after_paint<D, T, F>(deps: D, hold: fn() -> bool, f: F) -> Option<Rc<T>>
 where
     D: PartialEq + Clone + 'static,
     T: 'static,
@@ -29,6 +31,9 @@ where
                 let task = task.clone();
                 request_animation_frame(move |_| {
                     *task.borrow_mut() = Some(Timeout::new(0, move || {
+                        if hold() {
+                            return;
+                        }
                         let value = Rc::new(f(&deps));
                         done.set(Some((deps, value)));
                     }));

@@ -70,6 +70,11 @@ pub fn on_arrival(callback: Callback<()>) {
     with_loader(|l| l.arrived = Some(callback));
 }
 
+/// Whether shards are on their way or about to be asked for.
+pub fn busy() -> bool {
+    with_loader(|l| l.scheduled || !l.in_flight.is_empty())
+}
+
 /// Why a shard could not be loaded, if one could not.
 pub fn failure() -> Option<String> {
     with_loader(|l| l.failed.clone())
