@@ -54,7 +54,8 @@ hostile: app
 	@# (yes dies of SIGPIPE when head stops reading: keep it out of the pipeline's status)
 	@{ printf 'One enormous line\n\n'; head -c 1050000 < <(yes 'Hong Kong data hub on one single line,') | tr -d '\n'; printf '\n'; } > $(HOSTILE)/one-megabyte-line.txt
 	@{ printf 'A ten megabyte file\n\n'; head -c 10000000 < <(yes 'Shenzhen fintech firms filed 2,000 reports in Guangdong this year.'); } > $(HOSTILE)/ten-megabytes.txt
-	ATLAS_ENTITIES=$(CURDIR)/tests/data/hostile-entities.toml $(ATLAS) site dist-hostile --corpus $(HOSTILE)
+	@# (--whole: its 11 MB would make a split site unasked; the one bundle is what is tested here)
+	ATLAS_ENTITIES=$(CURDIR)/tests/data/hostile-entities.toml $(ATLAS) site dist-hostile --corpus $(HOSTILE) --whole
 	@ls -l dist-hostile/*.wasm | awk '{print "  " $$5 " bytes  " $$9}'
 
 # A second site from corpora the project was not written for: the tune parts

@@ -198,3 +198,36 @@ fn a_split_index_becomes_a_site_with_its_shards() {
     browser.assert_clean_console();
     let _ = std::fs::remove_dir_all(&work);
 }
+
+/// A corpus over `--split-above` megabytes of text makes a split site
+/// unasked, and says so; `--whole` makes one bundle with its single file.
+#[test]
+fn a_large_corpus_makes_a_split_site_unasked() {
+    let work = std::env::temp_dir().join(format!("corpus-atlas-auto-split-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let texts = work.join("texts");
+    std::fs::create_dir_all(&texts).unwrap();
+    std::fs::write(texts.join("harbour.txt"), "The harbour\n\nCranes at the harbour of Busan in June 2021.\n").unwrap();
+    let site = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_atlas"))
+            .args(["site", &work.join("site").to_string_lossy(), "--corpus", &texts.to_string_lossy(), "--app", &app_dir().to_string_lossy()])
+            .args(args)
+            .env_remove("ATLAS_ENTITIES")
+            .output()
+            .expect("run atlas");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // 60 bytes of text, over a limit of 0.00001 MB (10 bytes).
+    let said = site(&["--split-above", "0.00001"]);
+    assert!(said.contains("making a split site") && said.contains("--whole"), "{said}");
+    assert!(work.join("site/shards").read_dir().unwrap().count() > 0);
+    assert!(!work.join("site/corpus-atlas.html").exists(), "no single file for a split site");
+    let said = site(&["--split-above", "0.00001", "--whole"]);
+    assert!(!said.contains("split site"), "{said}");
+    assert!(!work.join("site/shards").exists() && work.join("site/corpus-atlas.html").is_file());
+    // Under the limit (the default 4 MB): one bundle, nothing said.
+    let said = site(&[]);
+    assert!(!said.contains("split site") && work.join("site/corpus-atlas.html").is_file(), "{said}");
+    let _ = std::fs::remove_dir_all(&work);
+}

@@ -239,6 +239,10 @@ fn making_a_site_says_what_is_missing_and_never_clears_a_folder_it_did_not_make(
     // --split needs a corpus to split; --watch a corpus to watch.
     let (code, _, _) = atlas(&["site", &out_s, "--split"]);
     assert_eq!(code, Some(2));
+    // Split and whole at once is a mistake, said before anything is read.
+    let (code, _, stderr) = atlas(&["site", &out_s, "--corpus", &texts_s, "--split", "--whole"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("--whole"), "{stderr}");
     let (code, _, _) = atlas(&["serve", &out_s, "--watch"]);
     assert_eq!(code, Some(2));
 }

@@ -312,6 +312,11 @@ pub(crate) enum Basemap {
     },
 }
 
+/// Megabytes of text above which `atlas site` makes a split site: the whole
+/// index is about 1.6 times the text, so past this a first visit would
+/// download several megabytes before the first result.
+pub(crate) const SPLIT_ABOVE_MB: f64 = 4.0;
+
 #[derive(Args, Clone)]
 pub(crate) struct SiteArgs {
     /// The site folder to write (emptied first) [default: dist]
@@ -324,11 +329,18 @@ pub(crate) struct SiteArgs {
     /// shards/ beside it along)
     #[arg(long, value_name = "FILE")]
     pub index: Option<PathBuf>,
-    /// A split site for a large corpus: the wasm carries the dictionary and
-    /// tables, and the postings and texts go to OUT/shards/, fetched as
-    /// queries need them (no single file: shards need a host)
-    #[arg(long, requires = "corpus")]
+    /// A split site: the wasm carries the dictionary and tables, and the
+    /// postings and texts go to OUT/shards/, fetched as queries need them
+    /// (no single file: shards need a host) [default: when the corpus has
+    /// more than --split-above megabytes of text]
+    #[arg(long, requires = "corpus", conflicts_with = "whole")]
     pub split: bool,
+    /// One bundle (and the single file) whatever the corpus's size
+    #[arg(long, requires = "corpus")]
+    pub whole: bool,
+    /// Megabytes of text above which a corpus makes a split site
+    #[arg(long, value_name = "MB", default_value_t = SPLIT_ABOVE_MB)]
+    pub split_above: f64,
     /// The app trunk compiled once, without a corpus
     #[arg(long, value_name = "DIR", default_value = "target/app")]
     pub app: PathBuf,

@@ -6,6 +6,7 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use corpus_atlas::corpus::TEXT_EXTENSIONS;
 use corpus_atlas::site::{self, Built};
 use serde_json::json;
 
@@ -40,7 +41,7 @@ fn make(a: &SiteArgs, output: &Path) -> Result<Made, Failure> {
     let (bytes, shards, mut bars, corpus) = match (&a.corpus, &a.index) {
         (Some(dir), _) => {
             let folder = Folder { dir: None, corpus: Some(dir.clone()) };
-            let indexed = index_folder(&folder, a.split.then_some(staged.as_path()))
+            let indexed = index_folder(&folder, split_wanted(a, dir).then_some(staged.as_path()))
                 .inspect_err(|_| drop(std::fs::remove_dir_all(&staged)))?;
             let line = indexed.line();
             (indexed.bytes, indexed.shards, indexed.bars, Some(line))
@@ -71,6 +72,41 @@ fn make(a: &SiteArgs, output: &Path) -> Result<Made, Failure> {
     Ok(Made { built, corpus, shards, seconds: bars.elapsed().as_secs_f64() })
 }
 
+/// Whether the site from the corpus folder `dir` is split: as asked, or,
+/// unasked, when the folder holds more than `--split-above` megabytes of
+/// text (said on stderr, with how to have one bundle instead).
+fn split_wanted(a: &SiteArgs, dir: &Path) -> bool {
+    if a.split || a.whole {
+        return a.split;
+    }
+    let mb = text_bytes(dir) as f64 / 1e6;
+    let split = mb > a.split_above;
+    if split {
+        eprintln!(
+            "{}: {mb:.1} MB of text, more than {} MB: making a split site, its index in parts fetched as readers \
+             search (no single file); --whole makes one bundle",
+            dir.display(),
+            a.split_above
+        );
+    }
+    split
+}
+
+/// Bytes of the corpus folder's texts (regular files with a text ending);
+/// 0 when the folder cannot be read (indexing says why).
+fn text_bytes(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|e| e.path().extension().and_then(|x| x.to_str()).is_some_and(|x| TEXT_EXTENSIONS.contains(&x)))
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
+
 /// Copies the shards/ beside a split index's head into the site.
 fn copy_shards(head: &Path, output: &Path) -> Result<String, Failure> {
     let from = head.parent().unwrap_or(Path::new(".")).join("shards");
@@ -93,6 +129,7 @@ fn report(made: &Made, output: &Path, json: bool) -> Outcome {
             "wasm": built.wasm.display().to_string(),
             "wasm_bytes": built.wasm_bytes,
             "single_file_bytes": built.single.as_ref().map(|s| s.1),
+            "split": built.single.is_none(),
             "cache_version": built.cache_version,
             "seconds": made.seconds,
         });
