@@ -462,6 +462,20 @@ fn main() {
     );
     let dist = root().join("dist");
     let bench = root().join("target/bench");
+    if std::env::var_os("LOAD_TRACE").is_some() {
+        // For work on the first visit: one cold load of dist/, every
+        // performance entry (resources, paints, marks, long frames) in order.
+        let (_server, browser, first) = cold_visit(&dist);
+        println!("first result {first:.0} ms");
+        let t = browser.js("return performance.getEntries().map(e => e.entryType === 'long-animation-frame' \
+            ? [e.entryType, Math.round(e.startTime), Math.round(e.duration), 'render at', Math.round(e.renderStart), 'style and layout at', Math.round(e.styleAndLayoutStart), \
+               e.scripts.map(s => [s.invoker.slice(-40), Math.round(s.startTime), Math.round(s.duration), 'forced layout', Math.round(s.forcedStyleAndLayoutDuration)])] \
+            : [e.entryType, e.name.slice(-32), Math.round(e.startTime), Math.round(e.duration)])", vec![]);
+        for e in t.as_array().into_iter().flatten() {
+            println!("{e}");
+        }
+        return;
+    }
     if std::env::var_os("SPLIT_ONLY").is_some() {
         // For work on the split mode: only its figures, from the site make bench built.
         if std::env::var_os("SPLIT_TRACE").is_some() {
