@@ -59,8 +59,9 @@ pub fn load_with(dir: &Path, furniture: &Furniture) -> Result<Vec<DocInput>, Cor
 /// Files read in parallel between two moves of the progress bar.
 const READ_BATCH: usize = 256;
 
-/// The text files of `dir` (regular files only), sorted by name.
-fn text_files(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
+/// The text files of `dir` (regular files only), sorted by name: what
+/// [`load`] reads.
+pub fn text_files(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     let entries = fs::read_dir(dir)
         .map_err(|e| CorpusError::new(dir, None, format!("cannot read the corpus folder: {e}")))?;
     let mut files: Vec<PathBuf> = Vec::new();

@@ -23,7 +23,7 @@ pub use entities::{load_entities, project_entities};
 pub use error::CorpusError;
 pub use files::MAX_FILE_BYTES;
 pub use layout::{layout, Furniture, Layout};
-pub use load::{from_text_laid_out, load, load_reporting, load_with, read_each, TEXT_EXTENSIONS};
+pub use load::{from_text_laid_out, load, load_reporting, load_with, read_each, text_files, TEXT_EXTENSIONS};
 pub use progress::Progress;
 pub use meta::{derive_author, derive_date, derive_source, derive_title, detect_language};
 pub use project::{project_file, ENTITIES_ENV, ENTITIES_FILE, FURNITURE_FILE, GAZETTEER_FILE, REGIONS_FILE, REGIONS_MORE_FILE};

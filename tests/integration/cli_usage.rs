@@ -273,3 +273,37 @@ fn check_does_not_index_an_unchanged_corpus_again() {
     assert!(!note.contains("unchanged"), "{note}");
     assert!(changed.contains("2 documents"), "{changed}");
 }
+
+/// A split build writes its shards beside the old ones and swaps them in
+/// only once the head is written: a build that fails leaves the last index
+/// and its shards as they were, and nothing beside them.
+#[test]
+fn a_failed_split_build_leaves_the_last_index_and_its_shards() {
+    let old = empty_folder("split-old-texts");
+    let new = empty_folder("split-new-texts");
+    let out = empty_folder("split-out");
+    std::fs::write(old.join("a.txt"), "The harbour\n\nCranes at the harbour of Busan in 2021.\n").unwrap();
+    std::fs::write(new.join("b.txt"), "The river\n\nA ferry on the river at Lyon in 1998.\n").unwrap();
+    let head = out.join("head.bin");
+    let build = |texts: &std::path::Path| atlas(&["build", &texts.to_string_lossy(), "-o", &head.to_string_lossy(), "--split"]);
+    let shards = || {
+        let mut names: Vec<_> = std::fs::read_dir(out.join("shards")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        names
+    };
+    let (code, _, stderr) = build(&old);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (old_head, old_shards) = (std::fs::read(&head).unwrap(), shards());
+    // The shards' waiting folder cannot be made (a file has its name): the
+    // build fails as a file it could not write (exit 3).
+    std::fs::write(out.join("shards.new"), "in the way").unwrap();
+    let (code, _, stderr) = build(&new);
+    assert_eq!(code, Some(3), "{stderr}");
+    assert_eq!(std::fs::read(&head).unwrap(), old_head, "the head is the last one");
+    assert_eq!(shards(), old_shards, "its shards are the last ones");
+    std::fs::remove_file(out.join("shards.new")).unwrap();
+    let (code, _, stderr) = build(&new);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_ne!(shards(), old_shards);
+    assert!(!out.join("shards.new").exists() && !out.join("head.tmp").exists(), "nothing left beside them");
+}

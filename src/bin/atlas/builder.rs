@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use corpus_atlas::corpus::pipeline::{index_folder_reporting, Indexing};
+use corpus_atlas::corpus::pipeline::{index_folder_reporting, BuildError, Indexing};
 use corpus_atlas::engine::build::{SplitHead, Summary, WriteError};
 use serde_json::json;
 
@@ -76,14 +76,50 @@ struct Read {
 fn read(folder_args: &Folder) -> Result<Read, Failure> {
     let dir = folder_args.path();
     let mut bars = Bars::new();
-    let indexing = index_folder_reporting(folder(&dir)?, &mut bars).map_err(problems)?;
+    let indexing = index_folder_reporting(folder(&dir)?, &mut bars).map_err(refused)?;
     let text_bytes = indexing.text_bytes;
     Ok(Read { dir, bars, indexing, text_bytes })
 }
 
-/// A corpus the builder refused (exit 1).
-fn problems(e: impl std::fmt::Display) -> Failure {
-    Failure::Problems(e.to_string())
+/// Why a build stopped: the corpus refused (exit 1), or a file that could
+/// not be written, the index's or a scratch file (exit 3).
+fn refused(e: BuildError) -> Failure {
+    match e {
+        BuildError::Write(WriteError::Output(_) | WriteError::Disk(_)) => Failure::Input(e.to_string()),
+        e => Failure::Problems(e.to_string()),
+    }
+}
+
+/// A folder that is removed when dropped, unless it was moved away first:
+/// where new shards wait until the build that writes them has succeeded.
+pub(crate) struct Staged(pub PathBuf);
+
+impl Staged {
+    /// The folder beside `target` that its new contents wait in (`dist` →
+    /// `dist.shards`), emptied: `target` may end in a slash or be `.`.
+    pub fn beside(target: &Path, suffix: &str) -> Result<Staged, Failure> {
+        let absolute = std::path::absolute(target).map_err(|e| format!("{}: {e}", target.display()))?;
+        let name = absolute
+            .file_name()
+            .ok_or_else(|| format!("{}: name a folder, not the root", target.display()))?;
+        let staged = absolute.with_file_name(format!("{}{suffix}", name.to_string_lossy()));
+        let _ = std::fs::remove_dir_all(&staged);
+        Ok(Staged(staged))
+    }
+
+    /// Moves the folder's contents to `to`, replacing what was there.
+    pub fn move_to(&self, to: &Path) -> Result<(), Failure> {
+        if to.exists() {
+            std::fs::remove_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+        }
+        std::fs::rename(&self.0, to).map_err(|e| Failure::Input(format!("{}: {e}", to.display())))
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Where `check` keeps the report of a corpus it found sound, by everything
@@ -110,7 +146,7 @@ pub(crate) fn cmd_check(a: &CheckArgs) -> Outcome {
         }
         None => {
             let Read { dir, mut bars, indexing, text_bytes } = read(&a.folder)?;
-            let summary = indexing.finish_to(&mut std::io::sink(), &mut bars).map_err(problems)?;
+            let summary = indexing.finish_to(&mut std::io::sink(), &mut bars).map_err(refused)?;
             bars.clear();
             let counts = Counts::of(text_bytes, summary);
             let report = json!({ "line": counts.line(&dir), "json": counts.json(&dir) });
@@ -172,7 +208,7 @@ pub(crate) fn index_folder(folder_args: &Folder, shards: Option<&Path>) -> Resul
         (head.head, Some(written), head.summary)
     } else {
         let mut bytes = Vec::new();
-        let summary = indexing.finish_to(&mut bytes, &mut bars).map_err(problems)?;
+        let summary = indexing.finish_to(&mut bytes, &mut bars).map_err(refused)?;
         (bytes, None, summary)
     };
     Ok(Indexed { dir, bars, bytes, shards, counts: Counts::of(text_bytes, summary) })
@@ -184,9 +220,14 @@ pub(crate) fn cmd_build(a: &BuildArgs) -> Outcome {
     // Beside the target, then renamed: a failed build never leaves half an index.
     let tmp = a.output.with_extension("tmp");
     let (summary, shards) = if a.split {
+        // The shards wait beside the old ones until the head is in place: a
+        // failed build leaves the last index and its shards as they were.
         let folder = a.output.parent().unwrap_or(Path::new(".")).join("shards");
-        let (split, written) = split_into(indexing, &folder, &mut bars)?;
+        let staged = Staged::beside(&folder, ".new")?;
+        let (split, written) = split_into(indexing, &staged.0, &mut bars)?;
         std::fs::write(&tmp, &split.head).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        std::fs::rename(&tmp, &a.output).map_err(|e| format!("{}: {e}", a.output.display()))?;
+        staged.move_to(&folder)?;
         (split.summary, Some(written.line(&folder)))
     } else {
         // Written as it is laid out: the index is never whole in memory.
@@ -197,9 +238,10 @@ pub(crate) fn cmd_build(a: &BuildArgs) -> Outcome {
         if written.is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
-        (written.map_err(problems)?, None)
+        let written = written.map_err(refused)?;
+        std::fs::rename(&tmp, &a.output).map_err(|e| format!("{}: {e}", a.output.display()))?;
+        (written, None)
     };
-    std::fs::rename(&tmp, &a.output).map_err(|e| format!("{}: {e}", a.output.display()))?;
     bars.clear();
     let counts = Counts::of(text_bytes, summary);
     let peak = peak_memory_kib();
@@ -231,10 +273,10 @@ pub(crate) fn cmd_build(a: &BuildArgs) -> Outcome {
     Ok(())
 }
 
-/// A split index written with its shards going into a fresh `folder` as
-/// they are cut (never all in memory): the head, and what was written.
+/// A split index written with its shards going into `folder` (new, or
+/// emptied: shards of an earlier build would be dead weight on the host) as
+/// they are cut, never all in memory: the head, and what was written.
 fn split_into(indexing: Indexing, folder: &Path, bars: &mut Bars) -> Result<(SplitHead, ShardsWritten), Failure> {
-    // A fresh folder: shards of an earlier build would be dead weight on the host.
     if folder.exists() {
         std::fs::remove_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     }
@@ -249,7 +291,7 @@ fn split_into(indexing: Indexing, folder: &Path, bars: &mut Bars) -> Result<(Spl
             written.largest = written.largest.max(shard.bytes.len());
             Ok(())
         })
-        .map_err(problems)?;
+        .map_err(refused)?;
     Ok((head, written))
 }
 

@@ -6,12 +6,12 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use corpus_atlas::corpus::TEXT_EXTENSIONS;
+use corpus_atlas::corpus::text_files;
 use corpus_atlas::site::{self, Built};
 use serde_json::json;
 
 use super::args::{Folder, ServeArgs, SiteArgs};
-use super::builder::index_folder;
+use super::builder::{index_folder, Staged};
 use super::exit::{Failure, Outcome};
 use super::fingerprint;
 use super::output;
@@ -35,14 +35,14 @@ fn world_atlas(a: &SiteArgs) -> Option<PathBuf> {
 /// Makes the site `output` of `a`: indexes the corpus (or reads the index),
 /// writes it into a copy of the app and finishes the site.
 fn make(a: &SiteArgs, output: &Path) -> Result<Made, Failure> {
-    let mut staged = output.as_os_str().to_owned();
-    staged.push(".shards");
-    let staged = PathBuf::from(staged);
+    // A split site's shards are written beside it while indexing (making
+    // the site empties its folder) and moved in at the end; removed if
+    // anything fails before.
+    let staged = Staged::beside(output, ".shards")?;
     let (bytes, shards, mut bars, corpus) = match (&a.corpus, &a.index) {
         (Some(dir), _) => {
             let folder = Folder { dir: None, corpus: Some(dir.clone()) };
-            let indexed = index_folder(&folder, split_wanted(a, dir).then_some(staged.as_path()))
-                .inspect_err(|_| drop(std::fs::remove_dir_all(&staged)))?;
+            let indexed = index_folder(&folder, split_wanted(a, dir).then_some(staged.0.as_path()))?;
             let line = indexed.line();
             (indexed.bytes, indexed.shards, indexed.bars, Some(line))
         }
@@ -59,9 +59,8 @@ fn make(a: &SiteArgs, output: &Path) -> Result<Made, Failure> {
     let built = site::assemble(&a.app, output, &payload).map_err(|e| e.to_string())?;
     let shards = match (shards, &a.index) {
         (Some(written), _) => {
-            // Written beside the site while indexing (making the site empties its folder).
             let to = output.join("shards");
-            std::fs::rename(&staged, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+            staged.move_to(&to)?;
             Some(written.line(&to))
         }
         // (A split site has no single file: its shards need a host.)
@@ -92,19 +91,11 @@ fn split_wanted(a: &SiteArgs, dir: &Path) -> bool {
     split
 }
 
-/// Bytes of the corpus folder's texts (regular files with a text ending);
-/// 0 when the folder cannot be read (indexing says why).
+/// Bytes of the texts the corpus folder's indexing will read; 0 when it
+/// cannot be read (indexing says why).
 fn text_bytes(dir: &Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    entries
-        .flatten()
-        .filter(|e| e.path().extension().and_then(|x| x.to_str()).is_some_and(|x| TEXT_EXTENSIONS.contains(&x)))
-        .filter_map(|e| e.metadata().ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-        .sum()
+    let files = text_files(dir).unwrap_or_default();
+    files.iter().filter_map(|f| f.metadata().ok()).map(|m| m.len()).sum()
 }
 
 /// Copies the shards/ beside a split index's head into the site.
