@@ -80,8 +80,8 @@ pub fn build_index(dir: &Path) -> Result<Vec<u8>, BuildError> {
 }
 
 impl Indexing {
-    /// The whole index, telling `progress` the stages "places", "indexing"
-    /// and "writing".
+    /// The whole index, telling `progress` the stages "indexing", "writing"
+    /// and "assembling".
     pub fn finish(self, progress: &mut dyn Progress) -> Result<Vec<u8>, BuildError> {
         Ok(self.writer.finish_with(&mut steps(progress))?)
     }

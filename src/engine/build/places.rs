@@ -322,7 +322,6 @@ impl<'e> Matcher<'e> {
             })
     }
 
-    /// The mentions in one document, given its sections' tokens.
     /// The mentions in document number `doc_no`, in section and position
     /// order, given what the whole corpus's words say.
     pub fn mentions(&self, doc_no: usize, doc: &DocInput, corpus: &CorpusWords) -> Vec<Mention> {
@@ -334,6 +333,7 @@ impl<'e> Matcher<'e> {
         self.doc_mentions(doc_no, &doc.text, &sections, corpus)
     }
 
+    /// The mentions in one document, given its sections' tokens.
     fn doc_mentions(
         &self,
         doc_no: usize,

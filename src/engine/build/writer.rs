@@ -70,6 +70,11 @@ impl IndexWriter {
 
     /// Adds a document; its sections and aside spans are checked against its text.
     pub fn add(&mut self, doc: DocInput) -> Result<(), WriteError> {
+        // (Checked before anything of it is kept: a refused document's
+        // words must not shape the other documents' places.)
+        if self.docs.contains(&doc.id) {
+            return Err(WriteError::DuplicateId(doc.id));
+        }
         let ranges = doc.sections.iter().map(|s| &s.range).chain(&doc.aside);
         for range in ranges {
             let ok = range.start <= range.end
