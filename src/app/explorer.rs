@@ -45,9 +45,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     // is what a reader typing looks at, and redrawing them took most of a
     // keystroke's time. With a split index they also wait for the shards
     // on their way (the snippets' texts): at 10,000 documents drawing them
-    // held back the texts' arrival by 40 ms.
+    // held back the texts' arrival by 40 ms. (Asked again when a batch has
+    // settled, arrived or failed.)
     let now = use_counted(index, answer.clone());
-    let (counted, _) = use_late((now, generation), shards::busy);
+    let (counted, _) = use_late((now, shards::settled()), shards::busy);
     // The map and the timeline join on the render after the first: the
     // results, which a reader waits for, are on screen before them.
     {

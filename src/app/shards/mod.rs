@@ -48,6 +48,8 @@ struct Loader {
     arrived: Option<Callback<()>>,
     /// A fetch of what is wanted is due at the end of this render pass.
     scheduled: bool,
+    /// Batches finished, whether their shards arrived or failed.
+    settled: u32,
 }
 
 thread_local! {
@@ -73,6 +75,12 @@ pub fn on_arrival(callback: Callback<()>) {
 /// Whether shards are on their way or about to be asked for.
 pub fn busy() -> bool {
     with_loader(|l| l.scheduled || !l.in_flight.is_empty())
+}
+
+/// How many batches of shards have finished, arrived or failed: what a
+/// view that waits while [`busy`] asks again on.
+pub fn settled() -> u32 {
+    with_loader(|l| l.settled)
 }
 
 /// Why a shard could not be loaded, if one could not.
@@ -131,6 +139,7 @@ async fn fetch(index: &'static Index<'static>, id: ShardId) {
     }
     let done = with_loader(|l| {
         l.in_flight.remove(&id);
+        l.settled += u32::from(l.in_flight.is_empty());
         l.in_flight.is_empty()
     });
     if done {
