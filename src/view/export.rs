@@ -267,7 +267,7 @@ pub fn dates_table(index: &Index<'_>, events: &[Event]) -> Table<6> {
         rows: events
             .iter()
             .map(|e| {
-                let doc = index.doc(index.section(e.section).doc);
+                let doc = index.doc(index.section_doc(e.section));
                 let (text, sentence) = if e.published {
                     (String::new(), String::new())
                 } else {

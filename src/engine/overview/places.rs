@@ -42,7 +42,7 @@ pub fn place_counts(index: &Index<'_>, counted: Option<&[bool]>) -> Vec<PlaceCou
                 continue;
             }
             let n = runs(&p.positions);
-            let doc = index.section(p.section).doc;
+            let doc = index.section_doc(p.section);
             match docs.last_mut() {
                 Some((d, c)) if *d == doc => *c += n,
                 _ => docs.push((doc, n)),

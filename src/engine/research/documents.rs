@@ -97,7 +97,7 @@ pub fn documents(index: &Index<'_>) -> Vec<DocRow> {
     }
     let mut dates = vec![0u32; n];
     for e in index.events().filter(|e| !e.published) {
-        if let Some(d) = dates.get_mut(index.section(e.section).doc as usize) {
+        if let Some(d) = dates.get_mut(index.section_doc(e.section) as usize) {
             *d += 1;
         }
     }

@@ -17,7 +17,7 @@ pub fn opener(
     e: &Event,
     on_open: &Callback<(String, Option<u32>)>,
 ) -> impl Fn() + Clone + 'static {
-    let doc = index.0.doc(index.0.section(e.section).doc);
+    let doc = index.0.doc(index.0.section_doc(e.section));
     let within = (doc.section_count > 1).then(|| e.section - doc.first_section);
     let on_open = on_open.clone();
     let id = doc.id.to_owned();

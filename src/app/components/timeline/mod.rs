@@ -66,7 +66,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     // Lanes: greedy packing by first day; what does not fit is only in the histogram.
     let (placed, overflow) = lanes(events.iter(), scale);
     // Publication dates: one diamond per document and day.
-    let pubs = publications(events.iter(), scale, |s| index.0.section(s).doc);
+    let pubs = publications(events.iter(), scale, |s| index.0.section_doc(s));
     let mentions = events.iter().filter(|e| !e.published).count();
 
     html! {
