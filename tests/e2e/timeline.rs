@@ -272,7 +272,7 @@ fn a_tapped_date_shows_its_card_and_the_card_opens_the_reader_there() {
     // stopped moving: on a busy machine the last frames come late.)
     browser.wait_for("the whole list", "return document.querySelector('ol[aria-label=Results]')?.getAttribute('aria-busy') !== 'true'");
     let aim = "const d = document.querySelector('.timeline-svg .pubs .event'); d.scrollIntoView({block: 'center'}); \
-               const r = d.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top - 10)]";
+               const r = d.getBoundingClientRect(); return [Math.round(r.right + 8), Math.round(r.top + r.height / 2)]";
     let mut near = browser.js(aim, vec![]);
     for _ in 0..50 {
         std::thread::sleep(std::time::Duration::from_millis(100));
@@ -282,14 +282,28 @@ fn a_tapped_date_shows_its_card_and_the_card_opens_the_reader_there() {
         }
         near = again;
     }
-    browser.tap_at(&near[0], &near[1]);
-    let taken = browser.wait_for(
-        "the mark beside the tap, focused",
-        "const a = document.activeElement; if (!a?.classList.contains('event')) return null; \
+    let focused = "const a = document.activeElement; if (!a?.classList.contains('event')) return null; \
          const r = a.getBoundingClientRect(); \
          return [Math.hypot(Math.max(r.left - arguments[0], arguments[0] - r.right, 0), Math.max(r.top - arguments[1], arguments[1] - r.bottom, 0)), \
-                 document.querySelector('.timeline .mark-card-date').textContent === a.getAttribute('aria-label')]".replace("arguments[0]", &near[0].to_string()).replace("arguments[1]", &near[1].to_string()).as_str(),
-    );
+                 document.querySelector('.timeline .mark-card-date').textContent === a.getAttribute('aria-label')]".replace("arguments[0]", &near[0].to_string()).replace("arguments[1]", &near[1].to_string());
+    // (Tapped again, at most twice, when the first press is not taken: on a
+    // machine busy with the other tests' browsers a press can outlast the
+    // long-press delay, and a long press is no tap in Chromium.)
+    let mut taken = serde_json::Value::Null;
+    for _ in 0..3 {
+        browser.tap_at(&near[0], &near[1]);
+        for _ in 0..30 {
+            taken = browser.js(&focused, vec![]);
+            if !taken.is_null() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        if !taken.is_null() {
+            break;
+        }
+    }
+    assert!(!taken.is_null(), "a tap beside a mark focused none; console: {:?}", browser.console());
     assert!(taken[0].as_f64().unwrap() <= 24.0 && taken[1] == true, "a mark within reach, its card shown: {taken}");
     assert_eq!(browser.url(), url, "a tap does not leave the results");
     // A finger cannot hover: the tap shows the date's card and stays here.
