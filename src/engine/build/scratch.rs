@@ -1,12 +1,14 @@
 //! The writer's scratch files: what it cannot keep in memory at 100,000
 //! documents (postings segments, documents waiting for their turn, the
 //! texts and postings regions) goes to files in the system's temporary
-//! folder, each removed when it is dropped.
+//! folder. On Unix a scratch file loses its name as soon as it is made (it
+//! lives on through its open handles), so a build stopped by Ctrl-C or a
+//! crash leaves nothing behind; elsewhere it is removed when dropped.
 //!
 //! [`Spool`] is a region that grows in memory up to a budget and on disk
 //! beyond it; both give the same bytes.
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -14,10 +16,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::error::WriteError;
 
-/// A file in the temporary folder, removed when dropped.
+/// A file in the temporary folder, nameless while used (Unix), removed
+/// when dropped.
 #[derive(Debug)]
 pub(super) struct ScratchFile {
     path: PathBuf,
+    /// Open for reading and writing; handles are cloned from it.
+    file: File,
 }
 
 /// Scratch files made by this process, for unique names.
@@ -25,18 +30,28 @@ static MADE: AtomicU64 = AtomicU64::new(0);
 
 impl ScratchFile {
     /// A new empty file named for what it holds (`segment`, `documents` …),
-    /// open for writing.
+    /// and a handle to write it with.
     pub fn create(what: &str) -> Result<(ScratchFile, File), WriteError> {
         let n = MADE.fetch_add(1, Ordering::Relaxed);
         let path =
             std::env::temp_dir().join(format!("corpus-atlas-{}-{n}.{what}", std::process::id()));
-        let file = File::create(&path).map_err(|e| disk_error(&path, e))?;
-        Ok((ScratchFile { path }, file))
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| disk_error(&path, e))?;
+        #[cfg(unix)]
+        let _ = std::fs::remove_file(&path);
+        let writer = file.try_clone().map_err(|e| disk_error(&path, e))?;
+        Ok((ScratchFile { path, file }, writer))
     }
 
-    /// The file, open for reading.
+    /// A handle to read the file from its start, once it is written.
     pub fn open(&self) -> Result<File, WriteError> {
-        File::open(&self.path).map_err(|e| self.error(e))
+        let mut file = self.file.try_clone().map_err(|e| self.error(e))?;
+        file.seek(SeekFrom::Start(0)).map_err(|e| self.error(e))?;
+        Ok(file)
     }
 
     /// Where it is.
@@ -229,14 +244,11 @@ mod tests {
     }
 
     #[test]
-    fn a_scratch_file_is_removed_when_dropped() {
-        let spooled = filled(10).finish().unwrap();
-        let Spooled::Disk { scratch, .. } = &spooled else {
-            panic!("on disk")
-        };
-        let path = scratch.path().to_owned();
-        assert!(path.is_file());
-        drop(spooled);
-        assert!(!path.exists());
+    #[cfg(unix)]
+    fn a_scratch_file_has_no_name_in_the_temporary_folder_while_it_is_read() {
+        let mut spooled = filled(10).finish().unwrap();
+        let Spooled::Disk { scratch, .. } = &spooled else { panic!("on disk") };
+        assert!(!scratch.path().exists(), "a build stopped now leaves nothing behind");
+        assert_eq!(spooled.read(0..7).unwrap(), [0u8; 7]);
     }
 }

@@ -189,11 +189,15 @@ mod tests {
     }
 
     #[test]
-    fn a_segment_file_is_removed_with_its_segment() {
-        let s = Segment::write([list("a", &[1])]).unwrap();
-        let path = s.file.path().to_owned();
-        assert!(path.is_file());
-        drop(s);
-        assert!(!path.exists());
+    #[cfg(unix)]
+    fn a_segment_is_read_back_twice_though_its_file_has_no_name() {
+        let s = Segment::write([list("a", &[1]), list("b", &[2])]).unwrap();
+        assert!(!s.file.path().exists());
+        for _ in 0..2 {
+            let mut r = s.reader().unwrap();
+            assert_eq!(r.next_list().unwrap(), Some(list("a", &[1])));
+            assert_eq!(r.next_list().unwrap(), Some(list("b", &[2])));
+            assert_eq!(r.next_list().unwrap(), None);
+        }
     }
 }
