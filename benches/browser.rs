@@ -462,10 +462,12 @@ fn main() {
     );
     let dist = root().join("dist");
     let bench = root().join("target/bench");
-    if std::env::var_os("LOAD_TRACE").is_some() {
-        // For work on the first visit: one cold load of dist/, every
+    if let Some(site) = std::env::var_os("LOAD_TRACE") {
+        // For work on the first visit: one cold load of dist/ (or of the
+        // site folder LOAD_TRACE names, when it is not "1"), every
         // performance entry (resources, paints, marks, long frames) in order.
-        let (_server, browser, first) = cold_visit(&dist);
+        let site = if site == "1" { dist.clone() } else { PathBuf::from(site) };
+        let (_server, browser, first) = cold_visit(&site);
         println!("first result {first:.0} ms");
         let t = browser.js("return performance.getEntries().map(e => e.entryType === 'long-animation-frame' \
             ? [e.entryType, Math.round(e.startTime), Math.round(e.duration), 'render at', Math.round(e.renderStart), 'style and layout at', Math.round(e.styleAndLayoutStart), \

@@ -5,9 +5,10 @@
 //!    shard not yet here returns nothing and the index notes the shard as
 //!    wanted ([`Index::wanted`]); a read run through [`Index::tracked`]
 //!    learns that it missed something and is not final.
-//! 2. After the render, [`use_shards`] asks the [`Loader`] to fetch what is
-//!    wanted: once the render pass is over, every wanted shard (padded with
-//!    its neighbours, [`Index::padded`]) not already on its way, together.
+//! 2. During the render, [`use_shards`] asks the [`Loader`] to fetch what
+//!    is wanted: in a microtask, once the render pass is over, every wanted
+//!    shard (padded with its neighbours, [`Index::padded`]) not already on
+//!    its way, together.
 //! 3. Each shard that arrives is checked ([`Index::check_shard`]) and handed
 //!    to the index ([`Index::provide`]).
 //! 4. When the last of a batch is in, the explorer is told
