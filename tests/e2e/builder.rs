@@ -97,6 +97,17 @@ impl Drop for Running {
     }
 }
 
+/// A fresh working folder for one test (`name`) with `texts/` inside,
+/// holding one text: (the folder, its texts).
+fn folder_of_one_text(name: &str, file: &str, text: &str) -> (PathBuf, PathBuf) {
+    let work = std::env::temp_dir().join(format!("corpus-atlas-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let texts = work.join("texts");
+    std::fs::create_dir_all(&texts).unwrap();
+    std::fs::write(texts.join(file), text).unwrap();
+    (work, texts)
+}
+
 /// The wasm `index.html` at `url` loads, once the server answers.
 fn served_wasm(url: &str) -> Option<String> {
     let page = ureq::get(url).call().ok()?.into_body().read_to_string().ok()?;
@@ -107,11 +118,7 @@ fn served_wasm(url: &str) -> Option<String> {
 
 #[test]
 fn atlas_serve_watch_makes_the_site_again_when_a_text_changes() {
-    let work = std::env::temp_dir().join(format!("corpus-atlas-watch-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
-    let texts = work.join("texts");
-    std::fs::create_dir_all(&texts).unwrap();
-    std::fs::write(texts.join("mill.txt"), "The mill\n\nThe old mill in Ghent ground wheat in 1890.\n").unwrap();
+    let (work, texts) = folder_of_one_text("watch", "mill.txt", "The mill\n\nThe old mill in Ghent ground wheat in 1890.\n");
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let _server = Running(Command::new(env!("CARGO_BIN_EXE_atlas"))
         .args(["serve", &work.join("site").to_string_lossy(), "--corpus", &texts.to_string_lossy(), "--watch"])
@@ -165,11 +172,7 @@ fn the_app_without_a_corpus_says_how_to_make_a_site() {
 /// `atlas site --index`: its shards come along, and a search finds the text.
 #[test]
 fn a_split_index_becomes_a_site_with_its_shards() {
-    let work = std::env::temp_dir().join(format!("corpus-atlas-split-index-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
-    let texts = work.join("texts");
-    std::fs::create_dir_all(&texts).unwrap();
-    std::fs::write(texts.join("ferry.txt"), "The ferry\n\nThe ferry to Piraeus sailed at dawn in May 2018.\n").unwrap();
+    let (work, texts) = folder_of_one_text("split-index", "ferry.txt", "The ferry\n\nThe ferry to Piraeus sailed at dawn in May 2018.\n");
     let atlas = |args: &[&std::ffi::OsStr]| {
         let out = Command::new(env!("CARGO_BIN_EXE_atlas")).args(args).env_remove("ATLAS_ENTITIES").output().expect("run atlas");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -203,11 +206,7 @@ fn a_split_index_becomes_a_site_with_its_shards() {
 /// unasked, and says so; `--whole` makes one bundle with its single file.
 #[test]
 fn a_large_corpus_makes_a_split_site_unasked() {
-    let work = std::env::temp_dir().join(format!("corpus-atlas-auto-split-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
-    let texts = work.join("texts");
-    std::fs::create_dir_all(&texts).unwrap();
-    std::fs::write(texts.join("harbour.txt"), "The harbour\n\nCranes at the harbour of Busan in June 2021.\n").unwrap();
+    let (work, texts) = folder_of_one_text("auto-split", "harbour.txt", "The harbour\n\nCranes at the harbour of Busan in June 2021.\n");
     let site = |args: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_atlas"))
             // (The folder named with a trailing slash, as a shell completes it.)

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use super::input::EntityInput;
 use super::places::{Mention, Reason};
 
-/// For each entity, the note on the choices made for it, if any was.
+/// For each entity, the note on the choices made for it, if any was
+/// (the writer tallies a document at a time; this is for whole lists).
+#[cfg(test)]
 pub fn place_notes(entities: &[EntityInput], mentions: &[Mention]) -> Vec<Option<String>> {
     let mut tally = Tally::default();
     mentions.iter().for_each(|m| tally.add(m));
