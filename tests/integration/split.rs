@@ -112,17 +112,46 @@ fn a_split_index_answers_as_the_whole_one() {
         "\"greater bay area\"",
         "tech OR 기술",
         "-shenzhen china",
+        "ports",
+        "Britian",
+        "Pekin",
     ] {
-        let expected = summary(whole, &search(whole, q, SearchOptions::default()));
-        let (got, _) = settle(index, files, || {
-            let r = search(index, q, SearchOptions::default());
-            for h in r.hits.iter() {
-                index.want_text(h.doc);
-            }
-            summary(index, &r)
-        });
-        assert_eq!(got, expected, "query {q:?}");
+        for typing in [false, true] {
+            let options = SearchOptions { typing, ..SearchOptions::default() };
+            let expected = summary(whole, &search(whole, q, options));
+            let (got, _) = settle(index, files, || {
+                let r = search(index, q, options);
+                for h in r.hits.iter() {
+                    index.want_text(h.doc);
+                }
+                summary(index, &r)
+            });
+            assert_eq!(got, expected, "query {q:?}, typing {typing}");
+        }
     }
+}
+
+#[test]
+fn a_words_entry_in_the_dictionary_arrives_with_its_postings() {
+    let whole = corpus_atlas::index().unwrap();
+    let (head, files) = split();
+    let index = Index::open(head).unwrap();
+    // The head knows the word is there (prefixes and typos walk it) but
+    // not where its list is, nor how many sections hold it.
+    assert!(index.contains("shenzhen"));
+    assert_eq!(index.doc_freq("shenzhen"), 0);
+    let wanted = index.wanted();
+    assert_eq!(wanted.len(), 1, "{wanted:?}");
+    let bytes: &'static [u8] = files[&index.shard_file(wanted[0])].as_slice();
+    index.provide(wanted[0], bytes).unwrap();
+    assert_eq!(index.doc_freq("shenzhen"), whole.doc_freq("shenzhen"));
+    assert!(index.wanted().is_empty());
+    // A variant key travels with the terms of its form.
+    let stem = corpus_atlas::engine::analysis::lang::variant_key("en", "port");
+    let (targets, fetched) = settle(&index, files, || index.variant_targets(&stem));
+    assert!(whole.variant_targets(&stem).is_some_and(|t| t.len() > 1), "ports and port");
+    assert_eq!(targets, whole.variant_targets(&stem));
+    assert_eq!(fetched.len(), 1, "one part: {fetched:?}");
 }
 
 #[test]

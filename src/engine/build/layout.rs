@@ -6,10 +6,12 @@ use std::ops::Range;
 
 use crate::engine::index::format::{shard_file, shard_hash, ShardHash, ShardKind, HEADER_LEN};
 use crate::engine::index::records::{
-    DocRecord, EntityRecord, EventRecord, Header, Region, RegionRef, SectionRecord, ShardRecord,
+    DocRecord, EntityRecord, EventRecord, Header, Region, RegionRef, SectionRecord, ShardRecord, REGIONS,
 };
 
+use super::dictionary;
 use super::error::{to_u32, WriteError};
+use super::postings::DictEntry;
 use super::scratch::{output_error, Spooled};
 use super::step::Step;
 
@@ -96,6 +98,9 @@ impl Shard {
 /// Every region of an index before it is laid out (the postings and the
 /// texts possibly on disk).
 pub(super) struct Parts {
+    /// The term dictionary's keys and values, sorted (see [`dictionary`]);
+    /// laid out as one FST or cut with the postings.
+    pub entries: Vec<DictEntry>,
     pub fst: Spooled,
     pub postings: Spooled,
     pub sections: Spooled,
@@ -108,6 +113,7 @@ pub(super) struct Parts {
     pub texts: Spooled,
     pub postings_shards: Spooled,
     pub text_shards: Spooled,
+    pub ranges: Spooled,
     pub avg_len: f32,
     /// Where each postings list starts: the only places a shard may be cut.
     pub list_starts: Vec<u32>,
@@ -135,24 +141,31 @@ impl Parts {
             Region::Texts => &mut self.texts,
             Region::PostingsShards => &mut self.postings_shards,
             Region::TextShards => &mut self.text_shards,
+            Region::Ranges => &mut self.ranges,
         }
     }
 
-    /// The index bytes: the header, then the regions in header order.
-    pub fn assemble(self, split: bool) -> Result<Vec<u8>, WriteError> {
+    /// The bytes of a whole index.
+    pub fn assemble(self) -> Result<Vec<u8>, WriteError> {
         let mut out = Vec::new();
-        self.write_to(split, &mut out)?;
+        self.write_to(&mut out)?;
         Ok(out)
+    }
+
+    /// Writes a whole index to `out`: the dictionary as one FST.
+    pub fn write_to(mut self, out: &mut dyn Write) -> Result<Summary, WriteError> {
+        self.fst = dictionary::whole(&std::mem::take(&mut self.entries))?.into();
+        self.lay_out(false, out)
     }
 
     /// Writes the header, then the regions in header order, to `out`; each
     /// region is freed once written (at 100,000 documents the texts alone
     /// are hundreds of megabytes).
-    pub fn write_to(mut self, split: bool, out: &mut dyn Write) -> Result<Summary, WriteError> {
+    fn lay_out(mut self, split: bool, out: &mut dyn Write) -> Result<Summary, WriteError> {
         let mut header = Header {
             split,
             avg_len: self.avg_len,
-            regions: [RegionRef::default(); 12],
+            regions: [RegionRef::default(); REGIONS],
         };
         let mut offset = HEADER_LEN;
         for (region, r) in Region::ALL.iter().zip(header.regions.iter_mut()) {
@@ -187,8 +200,9 @@ impl Parts {
     }
 
     /// Cuts the postings and the texts into shards near the given sizes
-    /// (at list and document boundaries), handing each to `shard` as it is
-    /// cut (postings first, each in region order) and telling `step`; then
+    /// (at list and document boundaries), each postings shard led by its
+    /// part of the term dictionary, handing each to `shard` as it is cut
+    /// (postings first, each in region order) and telling `step`; then
     /// writes the split head.
     pub fn split_to(
         mut self,
@@ -200,9 +214,14 @@ impl Parts {
         let texts = std::mem::take(&mut self.texts);
         let postings_cuts = cut(postings.len(), &self.list_starts, options.postings_bytes);
         let text_cuts = cut(texts.len(), &self.text_starts, options.text_bytes);
+        let mut variants = std::mem::take(&mut self.variants);
+        let variants = variants.read(0..variants.len())?;
+        let dict = dictionary::split(&std::mem::take(&mut self.entries), &variants, &postings_cuts)?;
+        drop(variants);
         let total = postings_cuts.len() + text_cuts.len();
         let mut tables = (Vec::new(), Vec::new());
         let mut done = 0;
+        let mut leads = dict.parts.into_iter();
         let cuts = [(ShardKind::Postings, postings, postings_cuts), (ShardKind::Texts, texts, text_cuts)];
         for (kind, mut region, ranges) in cuts {
             let table = match kind {
@@ -210,11 +229,17 @@ impl Parts {
                 ShardKind::Texts => &mut tables.1,
             };
             for range in ranges {
-                let bytes = region.read(range.clone())?;
+                let mut bytes = match kind {
+                    ShardKind::Postings => leads.next().unwrap_or_default(),
+                    ShardKind::Texts => Vec::new(),
+                };
+                let lead = to_u32(bytes.len())?;
+                bytes.extend_from_slice(&region.read(range.clone())?);
                 let hash = shard_hash(&bytes);
                 ShardRecord {
                     start: to_u32(range.start)?,
                     len: to_u32(range.len())?,
+                    lead,
                     hash,
                 }
                 .encode(table);
@@ -225,8 +250,10 @@ impl Parts {
         }
         self.postings_shards = Spooled::Memory(tables.0);
         self.text_shards = Spooled::Memory(tables.1);
+        self.fst = dict.head.into();
+        self.ranges = dict.ranges.into();
         let mut head = Vec::new();
-        let summary = self.write_to(true, &mut head)?;
+        let summary = self.lay_out(true, &mut head)?;
         Ok(SplitHead { head, summary })
     }
 }

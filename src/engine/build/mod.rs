@@ -5,6 +5,7 @@
 //! on this folder.
 
 pub mod dates;
+mod dictionary;
 mod docs;
 mod error;
 mod homonyms;

@@ -15,13 +15,14 @@ use rayon::prelude::*;
 use crate::engine::analysis::{indexed, normalize, terms};
 
 use super::dates::{date_doc, SectionDates};
+use super::dictionary;
 use super::docs::DocStore;
 use super::error::WriteError;
 use super::input::{DocInput, EntityInput};
 use super::layout::{Parts, Shard, SplitHead, SplitIndex, SplitOptions, Summary};
 use super::notes::Tally;
 use super::places::{CorpusWords, Matcher, Mention, PLACE_KINDS};
-use super::postings::{alias_entries, write_entities, DictEntry, EntityLists, PostingsRegion, SectionTerms, Terms, SEGMENT_BUDGET};
+use super::postings::{alias_entries, write_entities, EntityLists, PostingsRegion, SectionTerms, Terms, SEGMENT_BUDGET};
 use super::step::Step;
 use super::tables::Tables;
 
@@ -100,13 +101,13 @@ impl IndexWriter {
 
     /// [`Self::finish`], telling `step` how far it has gone.
     pub fn finish_with(self, step: &mut dyn FnMut(Step)) -> Result<Vec<u8>, WriteError> {
-        self.build(step)?.assemble(false)
+        self.build(step)?.assemble()
     }
 
     /// Writes the whole index to `out` as it is laid out, never holding it
     /// whole; tells `step` how far it has gone and returns what it holds.
     pub fn finish_to(self, out: &mut dyn Write, step: &mut dyn FnMut(Step)) -> Result<Summary, WriteError> {
-        self.build(step)?.write_to(false, out)
+        self.build(step)?.write_to(out)
     }
 
     /// Analyses every section and writes a split index: the head (the term
@@ -200,9 +201,11 @@ impl IndexWriter {
             .filter(|(k, e)| k.is_some() && PLACE_KINDS.contains(&e.kind.as_str()))
             .count();
         let avg_len = tables.avg_len();
-        let (fst, keys) = dictionary(entries)?;
+        let entries = dictionary::sorted(entries);
         Ok(Parts {
-            fst: fst.into(),
+            fst: Default::default(),
+            keys: entries.len(),
+            entries,
             postings: postings.bytes.finish()?,
             sections: tables.sections.into(),
             docs: tables.docs.into(),
@@ -214,10 +217,10 @@ impl IndexWriter {
             texts: tables.texts.finish()?,
             postings_shards: Default::default(),
             text_shards: Default::default(),
+            ranges: Default::default(),
             avg_len,
             list_starts: postings.list_starts,
             text_starts: tables.text_starts,
-            keys,
             places,
         })
     }
@@ -335,23 +338,6 @@ fn title_span(tokens: &[String], title: &str) -> (u16, u16) {
             let end = (start + want.len()).min(usize::from(u16::MAX));
             (start as u16, end as u16)
         })
-}
-
-/// The term dictionary over every key (terms, variants and aliases), and
-/// the number of keys.
-fn dictionary(mut entries: Vec<DictEntry>) -> Result<(Vec<u8>, usize), WriteError> {
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    entries.dedup_by(|a, b| a.0 == b.0);
-    let mut builder = fst::MapBuilder::memory();
-    for (key, value) in &entries {
-        builder
-            .insert(key, *value)
-            .map_err(|e| WriteError::Dictionary(e.to_string()))?;
-    }
-    let fst = builder
-        .into_inner()
-        .map_err(|e| WriteError::Dictionary(e.to_string()))?;
-    Ok((fst, entries.len()))
 }
 
 /// The folded terms of a section's tokens, leaving out tokens that start in

@@ -3,11 +3,11 @@
 //! themselves are encoded and decoded in [`super::records`].
 //!
 //! ```text
-//! Version 6. All integers little-endian. Offsets are from the start of the file.
+//! Version 9. All integers little-endian. Offsets are from the start of the file.
 //!
-//! +-------------------- header, 120 bytes -------------------+
+//! +-------------------- header, 128 bytes -------------------+
 //! |  0  magic        b"CATLAS\r\n"                            |
-//! |  8  version      u32 = 7                                  |
+//! |  8  version      u32 = 9                                  |
 //! | 12  flags        u32: 1 = split (postings and texts are   |
 //! |                  in shard files, see below)               |
 //! | 16  fst          u32 offset, u32 length                   |
@@ -24,6 +24,7 @@
 //! | 96  texts        u32 offset, u32 length                   |
 //! | 104 postings shards  u32 offset, u32 count                |
 //! | 112 text shards      u32 offset, u32 count                |
+//! | 120 ranges       u32 offset, u32 length                   |
 //! +-----------------------------------------------------------+
 //! fst        fst::Map over three key spaces:
 //!              term                 -> offset of its list in `postings`
@@ -58,10 +59,22 @@
 //! strings    UTF-8 text; a StrRef is u32 offset + u32 length into it
 //! texts      UTF-8 text of the documents, one after another; a document's
 //!              text StrRef points into this region, not into `strings`
-//! shards     count x 24 bytes: u32 start, u32 length (a byte range of the
-//!              postings or texts region), then the first 16 bytes of the
-//!              SHA-256 of those bytes (which also name the shard's file)
+//! shards     count x 28 bytes: u32 start, u32 length (a byte range of the
+//!              postings or texts region), u32 lead (bytes of the file before
+//!              that range: a postings shard's part of the term dictionary,
+//!              see below), then the first 16 bytes of the SHA-256 of the
+//!              file (which also name it)
+//! ranges     (split only) per run of surface keys held by one postings
+//!              shard, ascending: u32 shard, u16 length, the run's first key
 //! ```
+//!
+//! In a split index the term dictionary is cut by key range: a postings
+//! shard's file begins with the part for the terms whose lists it holds (u32
+//! length, an `fst::Map` of those terms and of the variant keys whose form
+//! falls in its range, then the variant lists those keys point into), so
+//! the word and its list arrive in one request. The head's `fst` keeps only
+//! the surface terms and Korean noun keys (value 0: what prefixes and typos
+//! walk) and the aliases (with their entity), and `variants` is empty.
 //!
 //! A *whole* index (flags 0) holds every region and no shards: the app embeds
 //! it. A *split* index (flags 1) leaves the postings and texts regions empty
@@ -77,9 +90,9 @@
 /// First eight bytes of every index.
 pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
-pub const VERSION: u32 = 8;
+pub const VERSION: u32 = 9;
 /// Size of the fixed header.
-pub const HEADER_LEN: usize = 120;
+pub const HEADER_LEN: usize = 128;
 /// Header flag: postings and texts live in shard files.
 pub const FLAG_SPLIT: u32 = 1;
 /// Bytes of a shard's hash kept in its record and its file name.

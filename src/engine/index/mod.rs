@@ -4,6 +4,7 @@
 //! written by `engine::build`, which uses only the format and records.
 
 mod checksum;
+pub mod dictionary;
 pub mod error;
 pub mod format;
 pub mod merge;

@@ -1,6 +1,6 @@
 //! Opens index bytes in place (see [`super::format`]): the header, every
 //! table's bounds and the FST's checksum are checked once, and the FST is
-//! wrapped with `fst::Map::new`; nothing is decoded or copied until a query
+//! wrapped with `fst::Map::new` ([`super::dictionary`]); nothing is decoded or copied until a query
 //! asks for it. The read side is spread over this folder by concern: the
 //! tables ([`super::tables`]), postings ([`super::postings`]), the term
 //! dictionary ([`super::terms`]) and the shards of a split index
@@ -11,12 +11,13 @@ use super::format::{ShardKind, HEADER_LEN};
 use super::records::{
     nth, AsideRecord, DocRecord, EntityRecord, Header, Region, SectionRecord, StrRef,
 };
+use super::dictionary::Dictionary;
 use super::space::Space;
 use crate::engine::time::{FIRST_DAY, LAST_DAY};
 
 /// A read-only index over borrowed bytes.
 pub struct Index<'a> {
-    pub(super) fst: fst::Map<&'a [u8]>,
+    pub(super) dict: Dictionary<'a>,
     pub(super) postings: Space<'a, [u8]>,
     pub(super) texts: Space<'a, str>,
     pub(super) sections: &'a [u8],
@@ -25,7 +26,6 @@ pub struct Index<'a> {
     pub(super) strings: &'a str,
     pub(super) entities: &'a [u8],
     pub(super) aside: &'a [u8],
-    pub(super) variants: &'a [u8],
     pub(super) events: &'a [u8],
     pub(super) avg_len: f32,
 }
@@ -79,6 +79,7 @@ impl<'a> Index<'a> {
             std::str::from_utf8(texts).map_err(|_| OpenError::Corrupt("texts are not UTF-8"))?;
         let (postings_shards, _) = region(bytes, &header, Region::PostingsShards)?;
         let (text_shards, _) = region(bytes, &header, Region::TextShards)?;
+        let (ranges, _) = region(bytes, &header, Region::Ranges)?;
         let split = header.split;
         if split != (!postings_shards.is_empty() || !text_shards.is_empty())
             || split && (!postings.is_empty() || !texts.is_empty())
@@ -95,8 +96,9 @@ impl<'a> Index<'a> {
             return Err(OpenError::Fst("its checksum does not match its bytes".to_owned()));
         }
         let fst = fst::Map::new(fst_bytes).map_err(|e| OpenError::Fst(e.to_string()))?;
+        let dict = Dictionary::new(fst, variants, ranges, postings.loaded.len())?;
         let index = Index {
-            fst,
+            dict,
             postings,
             texts,
             sections,
@@ -104,7 +106,6 @@ impl<'a> Index<'a> {
             strings,
             entities,
             aside,
-            variants,
             events,
             avg_len: header.avg_len,
         };
@@ -264,9 +265,9 @@ impl<'a> Index<'a> {
         (self.sections.len() / SectionRecord::LEN) as u32
     }
 
-    /// Number of distinct terms.
+    /// Number of keys in the dictionary (of the head's, when split).
     pub fn term_count(&self) -> usize {
-        self.fst.len()
+        self.dict.head.len()
     }
 
     /// Mean tokens per section.

@@ -1,6 +1,7 @@
 //! Postings: where each term occurs, as sections and token positions,
 //! decoded from their varint lists as a query reads them.
 
+use super::dictionary::Lookup;
 use super::format::get_varint;
 use super::merge;
 use super::open::Index;
@@ -25,12 +26,15 @@ impl<'a> Index<'a> {
     /// Postings offsets of the surface terms a variant key stands for
     /// (`None` if the key is absent). A damaged list ends early.
     pub fn variant_targets(&self, key: &str) -> Option<Vec<u32>> {
-        let mut pos = self.fst.get(key)? as usize;
-        let n = get_varint(self.variants, &mut pos)?;
-        let mut out = Vec::with_capacity((n as usize).min(self.variants.len()));
+        let Lookup::Found { value, lists } = self.lookup(key) else {
+            return None;
+        };
+        let mut pos = value as usize;
+        let n = get_varint(lists, &mut pos)?;
+        let mut out = Vec::with_capacity((n as usize).min(lists.len()));
         let mut offset = 0u32;
         for _ in 0..n {
-            let Some(d) = get_varint(self.variants, &mut pos) else {
+            let Some(d) = get_varint(lists, &mut pos) else {
                 break;
             };
             offset = offset.saturating_add(d);
@@ -39,9 +43,27 @@ impl<'a> Index<'a> {
         Some(out)
     }
 
+    /// What the dictionary says of `key`; in a split index, a part that
+    /// has not arrived is asked for (with its postings shard).
+    pub(super) fn lookup(&self, key: &str) -> Lookup<'a> {
+        let found = self.dict.lookup(key);
+        if let Lookup::Missing(shard) = found {
+            self.postings.want(shard);
+        }
+        found
+    }
+
+    /// The dictionary value of `key`, if it is here (see [`Index::lookup`]).
+    pub(super) fn key_value(&self, key: &str) -> Option<u64> {
+        match self.lookup(key) {
+            Lookup::Found { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
     /// The postings offset of an exact surface term.
     pub fn term_offset(&self, term: &str) -> Option<u32> {
-        self.fst.get(term).map(|v| v as u32)
+        self.key_value(term).map(|v| v as u32)
     }
 
     /// The postings of a key: a surface term's own list, or for a variant key
@@ -66,15 +88,16 @@ impl<'a> Index<'a> {
     }
 
     /// Document frequency (number of sections) of an exact term; 0 if absent.
-    /// Read from the dictionary: no postings are touched (or fetched).
+    /// Read from the dictionary: no postings are touched (in a split index,
+    /// the term's part of the dictionary comes with its postings shard).
     pub fn doc_freq(&self, term: &str) -> u32 {
-        self.fst.get(term).map_or(0, |v| (v >> 32) as u32)
+        self.key_value(term).map_or(0, |v| (v >> 32) as u32)
     }
 
     /// The postings list of an exact term; empty if the term is absent. A
     /// damaged list ends early instead of reading out of bounds.
     pub fn postings(&self, term: &str) -> Vec<Posting> {
-        match self.fst.get(term) {
+        match self.key_value(term) {
             Some(v) => self.postings_at(v as u32 as usize),
             None => Vec::new(),
         }
@@ -84,7 +107,7 @@ impl<'a> Index<'a> {
     /// and occurrence counts only, for an option whose positions another
     /// option of the query already brings (a word and its stem's variants).
     pub fn counts(&self, term: &str) -> Vec<Posting> {
-        match self.fst.get(term) {
+        match self.key_value(term) {
             Some(v) => self.decode(v as u32 as usize, false),
             None => Vec::new(),
         }

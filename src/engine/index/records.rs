@@ -44,6 +44,9 @@ impl StrRef {
     }
 }
 
+/// Number of regions in the header.
+pub const REGIONS: usize = 13;
+
 /// A region of the file, in header order. The header holds, for each, its
 /// offset and its length (bytes) or count (records).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,11 +75,13 @@ pub enum Region {
     PostingsShards,
     /// Shard records of the texts.
     TextShards,
+    /// (Split) the first key of each run of the term dictionary's parts.
+    Ranges,
 }
 
 impl Region {
     /// Every region, in header and file order.
-    pub const ALL: [Region; 12] = [
+    pub const ALL: [Region; REGIONS] = [
         Region::Fst,
         Region::Postings,
         Region::Sections,
@@ -89,6 +94,7 @@ impl Region {
         Region::Texts,
         Region::PostingsShards,
         Region::TextShards,
+        Region::Ranges,
     ];
 
     /// Where its (offset, length or count) pair sits in the header.
@@ -126,6 +132,7 @@ impl Region {
             Region::Texts => "texts",
             Region::PostingsShards => "postings shard table",
             Region::TextShards => "text shard table",
+            Region::Ranges => "term dictionary ranges",
         }
     }
 }
@@ -156,7 +163,7 @@ pub struct Header {
     /// Mean tokens per section (BM25).
     pub avg_len: f32,
     /// Each region's place, in [`Region::ALL`] order.
-    pub regions: [RegionRef; 12],
+    pub regions: [RegionRef; REGIONS],
 }
 
 impl Header {
@@ -192,7 +199,7 @@ impl Header {
         if version != VERSION {
             return Err(HeaderError::Version(version));
         }
-        let mut regions = [RegionRef::default(); 12];
+        let mut regions = [RegionRef::default(); REGIONS];
         for (region, r) in Region::ALL.iter().zip(regions.iter_mut()) {
             *r = RegionRef {
                 offset: word(region.header_at()),
@@ -486,38 +493,42 @@ impl EventRecord {
     }
 }
 
-/// A shard of a split index: a byte range of its region and the hash that
-/// names its file.
+/// A shard of a split index: a byte range of its region, the dictionary
+/// bytes its file holds before them, and the hash that names the file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ShardRecord {
     /// First byte in the region.
     pub start: u32,
-    /// Length in bytes.
+    /// Length in bytes, in the region.
     pub len: u32,
-    /// Truncated SHA-256 of the bytes.
+    /// Bytes of the file before those (a postings shard's dictionary part).
+    pub lead: u32,
+    /// Truncated SHA-256 of the file's bytes.
     pub hash: ShardHash,
 }
 
 impl ShardRecord {
     /// Size of a record.
-    pub const LEN: usize = 8 + SHARD_HASH_LEN;
+    pub const LEN: usize = 12 + SHARD_HASH_LEN;
 
     /// Appends the record.
     pub fn encode(&self, out: &mut Vec<u8>) {
-        put_u32(out, self.start);
-        put_u32(out, self.len);
+        for v in [self.start, self.len, self.lead] {
+            put_u32(out, v);
+        }
         out.extend_from_slice(&self.hash);
     }
 
     /// Reads a record (`rec` starts at it).
     pub fn decode(rec: &[u8]) -> Option<Self> {
-        let mut hash = [0; SHARD_HASH_LEN];
-        hash.copy_from_slice(rec.get(8..8 + SHARD_HASH_LEN)?);
-        Some(ShardRecord {
-            start: get_u32(rec, 0)?,
-            len: get_u32(rec, 4)?,
-            hash,
-        })
+        let hash = rec.get(12..Self::LEN)?.try_into().ok()?;
+        let (start, len, lead) = (get_u32(rec, 0)?, get_u32(rec, 4)?, get_u32(rec, 8)?);
+        Some(ShardRecord { start, len, lead, hash })
+    }
+
+    /// Length of the shard's file.
+    pub fn file_len(&self) -> usize {
+        self.lead as usize + self.len as usize
     }
 }
 
@@ -564,7 +575,7 @@ mod tests {
         assert_eq!(out.len(), EntityRecord::LEN);
         assert_eq!(EntityRecord::decode(&out), Some(entity));
 
-        let shard = ShardRecord { start: 1, len: 2, hash: [7; SHARD_HASH_LEN] };
+        let shard = ShardRecord { start: 1, len: 2, lead: 3, hash: [7; SHARD_HASH_LEN] };
         let mut out = Vec::new();
         shard.encode(&mut out);
         assert_eq!(out.len(), ShardRecord::LEN);
@@ -573,7 +584,7 @@ mod tests {
 
     #[test]
     fn the_header_reads_back_and_refuses_other_versions() {
-        let mut header = Header { split: true, avg_len: 12.5, regions: [RegionRef::default(); 12] };
+        let mut header = Header { split: true, avg_len: 12.5, regions: [RegionRef::default(); REGIONS] };
         for (i, r) in header.regions.iter_mut().enumerate() {
             *r = RegionRef { offset: 1000 + i as u32, count: i as u32 };
         }

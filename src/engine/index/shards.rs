@@ -115,28 +115,30 @@ impl<'a> Index<'a> {
     /// and hash) without keeping them: the app keeps only bytes that pass.
     pub fn check_shard(&self, id: ShardId, bytes: &[u8]) -> Result<(), OpenError> {
         match id.kind {
-            ShardKind::Postings => self.postings.check(id.ord, bytes),
-            ShardKind::Texts => self.texts.check(id.ord, bytes),
+            ShardKind::Postings => self.postings.check(id.ord, bytes).map(drop),
+            ShardKind::Texts => self.texts.check(id.ord, bytes).map(drop),
         }
     }
 
     /// The length in bytes the index lists for a shard: a response of
     /// another length is refused before its body is read.
     pub fn shard_len(&self, id: ShardId) -> Option<usize> {
-        self.shard_record(id).map(|r| r.len as usize)
+        self.shard_record(id).map(|r| r.file_len())
     }
 
     /// Hands over a fetched shard: checked against the index's record (length
-    /// and hash), then read in place from then on.
+    /// and hash), then read in place from then on (a postings shard's part
+    /// of the term dictionary with it).
     pub fn provide(&self, id: ShardId, bytes: &'a [u8]) -> Result<(), OpenError> {
         match id.kind {
             ShardKind::Postings => {
-                self.postings.check(id.ord, bytes)?;
-                self.postings.arrived(id.ord, bytes);
+                let (lead, lists) = self.postings.check(id.ord, bytes)?;
+                self.dict.arrived(id.ord, lead)?;
+                self.postings.arrived(id.ord, lists);
             }
             ShardKind::Texts => {
-                self.texts.check(id.ord, bytes)?;
-                let text = std::str::from_utf8(bytes)
+                let (_, text) = self.texts.check(id.ord, bytes)?;
+                let text = std::str::from_utf8(text)
                     .map_err(|_| OpenError::BadShard(self.shard_file(id)))?;
                 self.texts.arrived(id.ord, text);
             }

@@ -89,12 +89,17 @@ impl<'a, T: ?Sized + 'a> Space<'a, T> {
             Some(&bytes) => Some((bytes, off - start)),
             None => {
                 if want {
-                    self.misses.fetch_add(1, Ordering::Relaxed);
-                    self.wanted.lock().map(|mut w| w.insert(i as u32)).ok();
+                    self.want(i as u32);
                 }
                 None
             }
         }
+    }
+
+    /// Asks for shard `ord`: a read needed it and found it missing.
+    pub(super) fn want(&self, ord: u32) {
+        self.misses.fetch_add(1, Ordering::Relaxed);
+        self.wanted.lock().map(|mut w| w.insert(ord)).ok();
     }
 
     /// The shard whose range starts at or before `off` (binary search).
@@ -140,17 +145,19 @@ impl<'a, T: ?Sized + 'a> Space<'a, T> {
         }
     }
 
-    /// Checks a shard's bytes against its record; the caller stores them.
-    pub(super) fn check(&self, ord: u32, bytes: &[u8]) -> Result<(), OpenError> {
+    /// Checks a shard file's bytes against its record and splits them into
+    /// its lead (its part of the term dictionary) and its bytes of the
+    /// region; the caller stores them.
+    pub(super) fn check<'b>(&self, ord: u32, bytes: &'b [u8]) -> Result<(&'b [u8], &'b [u8]), OpenError> {
         let i = ord as usize;
         if i >= self.loaded.len() {
             return Err(OpenError::BadShard(format!("shard {ord}")));
         }
-        let (_, len, hash) = self.record(i);
-        if bytes.len() != len || shard_hash(bytes) != hash {
-            return Err(OpenError::BadShard(shard_file(self.kind, &hash)));
+        let r = self.shard(i).unwrap_or_default();
+        if bytes.len() != r.file_len() || shard_hash(bytes) != r.hash {
+            return Err(OpenError::BadShard(shard_file(self.kind, &r.hash)));
         }
-        Ok(())
+        Ok(bytes.split_at(r.lead as usize))
     }
 
     pub(super) fn arrived(&self, ord: u32, value: &'a T) {

@@ -228,7 +228,7 @@ impl<'a> Index<'a> {
 
     /// The entity an alias names, given its normalised form (`lang::alias_form`).
     pub fn entity_by_alias(&self, form: &str) -> Option<Entity<'a>> {
-        let ord = self.fst.get(alias_key(form))?;
+        let ord = self.key_value(&alias_key(form))?;
         u32::try_from(ord)
             .ok()
             .filter(|&o| o < self.entity_count())

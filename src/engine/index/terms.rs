@@ -19,7 +19,8 @@ impl<'a> Index<'a> {
     /// Up to `limit` terms starting with `prefix`, in lexicographic order.
     pub fn terms_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
         self.collect_terms(
-            self.fst
+            self.dict
+                .head
                 .search(fst::automaton::Str::new(prefix).starts_with())
                 .into_stream(),
             limit,
@@ -30,7 +31,7 @@ impl<'a> Index<'a> {
     /// `term` (a Levenshtein automaton walked over the dictionary, see
     /// [`super::near`]).
     pub fn terms_near(&self, term: &str, distance: u8, limit: usize) -> Vec<String> {
-        self.collect_terms(self.fst.search(Near::new(term, distance)).into_stream(), limit)
+        self.collect_terms(self.dict.head.search(Near::new(term, distance)).into_stream(), limit)
     }
 
     /// Korean nouns (particles stripped, see `lang`) of `chars` syllables
@@ -40,7 +41,8 @@ impl<'a> Index<'a> {
     pub fn nouns_of_length(&self, chars: usize, limit: usize) -> Vec<String> {
         let prefix = crate::engine::analysis::lang::variant_key("ko", "");
         let mut stream = self
-            .fst
+            .dict
+            .head
             .search(fst::automaton::Str::new(&prefix).starts_with())
             .into_stream();
         let mut out = Vec::new();
@@ -87,17 +89,20 @@ impl<'a> Index<'a> {
     /// what a table of the most frequent terms reads. Variant and alias keys
     /// are left out.
     pub fn each_term(&self, mut visit: impl FnMut(&str, Vec<Posting>)) {
-        let mut stream = self.fst.stream();
+        let split = self.is_split();
+        let mut stream = self.dict.head.stream();
         while let Some((key, value)) = stream.next() {
             if let Some(term) = surface(key) {
-                visit(term, self.decode(value as u32 as usize, false));
+                // (A split head's values are placeholders: a term's own
+                // value is read in its part of the dictionary.)
+                visit(term, if split { self.counts(term) } else { self.decode(value as u32 as usize, false) });
             }
         }
     }
 
     /// Number of distinct surface terms (variant and alias keys left out).
     pub fn surface_term_count(&self) -> usize {
-        let mut stream = self.fst.keys();
+        let mut stream = self.dict.head.keys();
         let mut n = 0;
         while let Some(key) = stream.next() {
             n += usize::from(surface(key).is_some());
@@ -107,6 +112,6 @@ impl<'a> Index<'a> {
 
     /// Whether the exact term is in the dictionary.
     pub fn contains(&self, term: &str) -> bool {
-        self.fst.contains_key(term)
+        self.dict.head.contains_key(term)
     }
 }
