@@ -188,6 +188,11 @@ pub fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
     None
 }
 
+/// Appends `v` as a little-endian u32.
+pub fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
 /// Reads the little-endian u32 at `at`, if it is in bounds.
 pub fn get_u32(bytes: &[u8], at: usize) -> Option<u32> {
     let b = bytes.get(at..at.checked_add(4)?)?;

@@ -7,6 +7,7 @@ mod checksum;
 pub mod dictionary;
 pub mod error;
 pub mod format;
+mod header;
 pub mod merge;
 mod near;
 pub mod open;
