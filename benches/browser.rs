@@ -499,7 +499,8 @@ fn main() {
             median(&mut split.settled),
             median(&mut split.query_ms),
         );
-        println!("first result {f:.0} ms, snippets {s:.0} ms, new query {q:.0} ms; per query {:?} requests, {:?} B gz", split.query_requests, split.query_gz);
+        let (_, gz, _) = sizes(&bench.join("dist-split-10k"), &split.files);
+        println!("first visit {} requests, {gz} B gz; first result {f:.0} ms, snippets {s:.0} ms, new query {q:.0} ms; per query {:?} requests, {:?} B gz", split.files.len(), split.query_requests, split.query_gz);
         return;
     }
     if std::env::var_os("KWIC_ONLY").is_some() {

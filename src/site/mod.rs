@@ -42,7 +42,7 @@ const PREFIX = "corpus-atlas:" + new URL(self.registration.scope).pathname + ":"
 const CACHE = PREFIX + "{version}";
 const FILES = {files};
 // A split site's shards are named by the first 128 bits of their SHA-256.
-const SHARD = /\/shards\/[pt]-([0-9a-f]{32})\.(bin|txt)$/;
+const SHARD = /\/shards\/[pst]-([0-9a-f]{32})\.(bin|txt)$/;
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
 });

@@ -69,6 +69,10 @@ fn the_split_site_answers_as_the_whole_one_fetching_a_few_shards() {
             "{q}: fetched {} of {shard_files} shards",
             shards.len()
         );
+        // Only a word found nowhere fetches spelling lists, those of its length give or take two.
+        let spelling = shards.iter().filter(|r| r.contains("/shards/s-")).count();
+        let typo = q == "guangzhuo";
+        assert!(if typo { (1..=5).contains(&spelling) } else { spelling == 0 }, "{q}: {shards:?}");
     }
     assert!(deferred > 0, "results far below the screen fetch their texts only when scrolled near");
     browser.screenshot(&screenshot_path("split-results"));

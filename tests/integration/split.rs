@@ -115,6 +115,7 @@ fn a_split_index_answers_as_the_whole_one() {
         "ports",
         "Britian",
         "Pekin",
+        "선젼",
     ] {
         for typing in [false, true] {
             let options = SearchOptions { typing, ..SearchOptions::default() };
@@ -133,19 +134,26 @@ fn a_split_index_answers_as_the_whole_one() {
 
 #[test]
 fn a_words_entry_in_the_dictionary_arrives_with_its_postings() {
+    use corpus_atlas::engine::ShardKind;
     let whole = corpus_atlas::index().unwrap();
     let (head, files) = split();
     let index = Index::open(head).unwrap();
-    // The head knows the word is there (prefixes and typos walk it) but
-    // not where its list is, nor how many sections hold it.
-    assert!(index.contains("shenzhen"));
+    // The head knows nothing of the word: its list's part of the dictionary,
+    // and the spelling list of words of its length, come when asked for.
     assert_eq!(index.doc_freq("shenzhen"), 0);
     let wanted = index.wanted();
     assert_eq!(wanted.len(), 1, "{wanted:?}");
+    assert_eq!(wanted[0].kind, ShardKind::Postings);
     let bytes: &'static [u8] = files[&index.shard_file(wanted[0])].as_slice();
     index.provide(wanted[0], bytes).unwrap();
     assert_eq!(index.doc_freq("shenzhen"), whole.doc_freq("shenzhen"));
     assert!(index.wanted().is_empty());
+    assert!(!index.contains("shenzhen"), "not before its spelling list is here");
+    assert_eq!(index.wanted(), [ShardId { kind: ShardKind::Spelling, ord: 7 }], "the list of eight-letter words");
+    let bytes: &'static [u8] = files[&index.shard_file(index.wanted()[0])].as_slice();
+    index.provide(ShardId { kind: ShardKind::Spelling, ord: 7 }, bytes).unwrap();
+    assert_eq!(index.spelled("shenzhen"), whole.spelled("shenzhen"));
+    assert!(index.spelled("shenzhen").is_some_and(|n| n > 0));
     // A variant key travels with the terms of its form.
     let stem = corpus_atlas::engine::analysis::lang::variant_key("en", "port");
     let (targets, fetched) = settle(&index, files, || index.variant_targets(&stem));

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::engine::analysis::lang::{variant_key, VARIANT_MARK};
 use crate::engine::index::dictionary::{part_bytes, placed_as, put_run};
-use crate::engine::index::format::{get_varint, ALIAS_MARK};
+use crate::engine::index::format::{get_varint, ALIAS_MARK, SPELLING_LENGTHS};
 
 use super::error::WriteError;
 use super::postings::DictEntry;
@@ -40,8 +40,10 @@ pub(super) fn whole(entries: &[DictEntry]) -> Result<Vec<u8>, WriteError> {
 
 /// The dictionary of a split index.
 pub(super) struct Split {
-    /// The head's FST: surface terms and Korean noun keys (value 0), aliases.
+    /// The head's FST: the aliases.
     pub head: Vec<u8>,
+    /// The spelling lists, one per word length (see [`spelling`]).
+    pub spelling: Vec<Vec<u8>>,
     /// The ranges region: each run's shard and first key.
     pub ranges: Vec<u8>,
     /// Each postings shard's part, the bytes its file begins with.
@@ -61,10 +63,9 @@ struct Gathered<'e> {
 /// values point into.
 pub(super) fn split(entries: &[DictEntry], variants: &[u8], cuts: &[Range<usize>]) -> Result<Split, WriteError> {
     let shard_at = |offset: u64| cuts.partition_point(|c| c.start as u64 <= (offset & 0xffff_ffff)).saturating_sub(1);
-    let surface = |k: &str| !k.starts_with(|c: char| c.is_control());
     let mut gathered: Vec<Gathered<'_>> = (0..cuts.len()).map(|_| Gathered::default()).collect();
     let mut runs: Vec<(&[u8], usize)> = Vec::new();
-    for (key, value) in entries.iter().filter(|(k, _)| surface(k)) {
+    for (key, value) in entries.iter().filter(|(k, _)| is_surface(k)) {
         let shard = shard_at(*value);
         if shard >= cuts.len() {
             continue;
@@ -85,14 +86,7 @@ pub(super) fn split(entries: &[DictEntry], variants: &[u8], cuts: &[Range<usize>
         g.variants.push((key, g.lists.len() as u64));
         g.lists.extend_from_slice(list);
     }
-    let korean = variant_key("ko", "");
-    let head = fst(entries.iter().filter_map(|(k, v)| {
-        if k.starts_with(ALIAS_MARK) {
-            Some((k.as_str(), *v))
-        } else {
-            (surface(k) || k.starts_with(korean.as_str())).then_some((k.as_str(), 0))
-        }
-    }))?;
+    let head = fst(entries.iter().filter(|(k, _)| k.starts_with(ALIAS_MARK)).map(|(k, v)| (k.as_str(), *v)))?;
     let mut ranges = Vec::new();
     for (first, shard) in &runs {
         put_run(&mut ranges, *shard as u32, first);
@@ -101,7 +95,35 @@ pub(super) fn split(entries: &[DictEntry], variants: &[u8], cuts: &[Range<usize>
         .into_iter()
         .map(|g| Ok(part_bytes(&fst(g.variants.into_iter().chain(g.terms))?, &g.lists)))
         .collect::<Result<_, WriteError>>()?;
-    Ok(Split { head, ranges, parts })
+    Ok(Split { head, spelling: spelling(entries, variants)?, ranges, parts })
+}
+
+/// Whether a key is a surface term (not a variant or alias key).
+pub(super) fn is_surface(key: &str) -> bool {
+    !key.starts_with(|c: char| c.is_control())
+}
+
+/// The spelling lists: list L-1 maps the surface terms of L characters to
+/// the number of sections that hold them, and the Korean noun keys whose
+/// noun has L syllables to the noun's number of forms (L = 1 to
+/// [`SPELLING_LENGTHS`]): what typo correction walks.
+fn spelling(entries: &[DictEntry], variants: &[u8]) -> Result<Vec<Vec<u8>>, WriteError> {
+    let korean = variant_key("ko", "");
+    let mut lists: Vec<Vec<(&str, u64)>> = vec![Vec::new(); SPELLING_LENGTHS];
+    for (key, value) in entries {
+        let (form, count) = if is_surface(key) {
+            (key.as_str(), *value >> 32)
+        } else if let Some(noun) = key.strip_prefix(korean.as_str()) {
+            let mut at = *value as usize;
+            (noun, u64::from(get_varint(variants, &mut at).unwrap_or(0)))
+        } else {
+            continue;
+        };
+        if let Some(list) = form.chars().count().checked_sub(1).and_then(|i| lists.get_mut(i)) {
+            list.push((key, count));
+        }
+    }
+    lists.into_iter().map(fst).collect()
 }
 
 /// The bytes of the variant list at `at`: a count, then that many varints.

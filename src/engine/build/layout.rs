@@ -114,7 +114,10 @@ pub(super) struct Parts {
     pub postings_shards: Spooled,
     pub text_shards: Spooled,
     pub ranges: Spooled,
+    pub spelling_shards: Spooled,
     pub avg_len: f32,
+    /// Distinct surface terms.
+    pub terms: u32,
     /// Where each postings list starts: the only places a shard may be cut.
     pub list_starts: Vec<u32>,
     /// Where each document's text starts.
@@ -142,6 +145,7 @@ impl Parts {
             Region::PostingsShards => &mut self.postings_shards,
             Region::TextShards => &mut self.text_shards,
             Region::Ranges => &mut self.ranges,
+            Region::SpellingShards => &mut self.spelling_shards,
         }
     }
 
@@ -165,6 +169,7 @@ impl Parts {
         let mut header = Header {
             split,
             avg_len: self.avg_len,
+            terms: self.terms,
             regions: [RegionRef::default(); REGIONS],
         };
         let mut offset = HEADER_LEN;
@@ -218,38 +223,42 @@ impl Parts {
         let variants = variants.read(0..variants.len())?;
         let dict = dictionary::split(&std::mem::take(&mut self.entries), &variants, &postings_cuts)?;
         drop(variants);
-        let total = postings_cuts.len() + text_cuts.len();
-        let mut tables = (Vec::new(), Vec::new());
+        let total = postings_cuts.len() + text_cuts.len() + dict.spelling.len();
+        let mut tables: [Vec<u8>; 3] = Default::default();
         let mut done = 0;
-        let mut leads = dict.parts.into_iter();
-        let cuts = [(ShardKind::Postings, postings, postings_cuts), (ShardKind::Texts, texts, text_cuts)];
-        for (kind, mut region, ranges) in cuts {
+        // A shard's file: its lead (a postings shard's part of the
+        // dictionary), then its bytes of the region.
+        let mut put = |kind: ShardKind, start: usize, mut bytes: Vec<u8>, body: &[u8]| -> Result<(), WriteError> {
+            let lead = to_u32(bytes.len())?;
+            bytes.extend_from_slice(body);
+            let hash = shard_hash(&bytes);
             let table = match kind {
-                ShardKind::Postings => &mut tables.0,
-                ShardKind::Texts => &mut tables.1,
+                ShardKind::Postings => &mut tables[0],
+                ShardKind::Texts => &mut tables[1],
+                ShardKind::Spelling => &mut tables[2],
             };
-            for range in ranges {
-                let mut bytes = match kind {
-                    ShardKind::Postings => leads.next().unwrap_or_default(),
-                    ShardKind::Texts => Vec::new(),
-                };
-                let lead = to_u32(bytes.len())?;
-                bytes.extend_from_slice(&region.read(range.clone())?);
-                let hash = shard_hash(&bytes);
-                ShardRecord {
-                    start: to_u32(range.start)?,
-                    len: to_u32(range.len())?,
-                    lead,
-                    hash,
-                }
-                .encode(table);
-                shard(Shard { kind, hash, bytes })?;
-                done += 1;
-                step(Step::Shards { done, total });
-            }
+            ShardRecord { start: to_u32(start)?, len: to_u32(body.len())?, lead, hash }.encode(table);
+            shard(Shard { kind, hash, bytes })?;
+            done += 1;
+            step(Step::Shards { done, total });
+            Ok(())
+        };
+        let (mut postings, mut texts) = (postings, texts);
+        for (range, part) in postings_cuts.into_iter().zip(dict.parts) {
+            put(ShardKind::Postings, range.start, part, &postings.read(range)?)?;
         }
-        self.postings_shards = Spooled::Memory(tables.0);
-        self.text_shards = Spooled::Memory(tables.1);
+        for range in text_cuts {
+            put(ShardKind::Texts, range.start, Vec::new(), &texts.read(range)?)?;
+        }
+        let mut start = 0;
+        for list in &dict.spelling {
+            put(ShardKind::Spelling, start, Vec::new(), list)?;
+            start += list.len();
+        }
+        let [postings_shards, text_shards, spelling_shards] = tables;
+        self.postings_shards = postings_shards.into();
+        self.text_shards = text_shards.into();
+        self.spelling_shards = spelling_shards.into();
         self.fst = dict.head.into();
         self.ranges = dict.ranges.into();
         let mut head = Vec::new();

@@ -17,7 +17,7 @@ use crate::engine::analysis::{indexed, normalize, terms};
 use super::dates::{date_doc, SectionDates};
 use super::dictionary;
 use super::docs::DocStore;
-use super::error::WriteError;
+use super::error::{to_u32, WriteError};
 use super::input::{DocInput, EntityInput};
 use super::layout::{Parts, Shard, SplitHead, SplitIndex, SplitOptions, Summary};
 use super::notes::Tally;
@@ -202,7 +202,9 @@ impl IndexWriter {
             .count();
         let avg_len = tables.avg_len();
         let entries = dictionary::sorted(entries);
+        let terms = to_u32(entries.iter().filter(|(k, _)| dictionary::is_surface(k)).count())?;
         Ok(Parts {
+            terms,
             fst: Default::default(),
             keys: entries.len(),
             entries,
@@ -218,6 +220,7 @@ impl IndexWriter {
             postings_shards: Default::default(),
             text_shards: Default::default(),
             ranges: Default::default(),
+            spelling_shards: Default::default(),
             avg_len,
             list_starts: postings.list_starts,
             text_starts: tables.text_starts,

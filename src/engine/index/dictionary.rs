@@ -1,10 +1,13 @@
 //! The term dictionary's keys and values. A whole index has one FST of
 //! every key. A split index cuts it by key range (see [`super::format`]):
-//! the head keeps the keys that prefixes, typos and Korean nouns walk (no
-//! values) and the aliases, and each postings shard brings the part of the
-//! dictionary for the terms whose lists it holds.
+//! each postings shard brings the part of the dictionary for the terms
+//! whose lists it holds, and the head keeps the runs' first keys and the
+//! aliases. (What typo correction walks is cut by word length instead; see
+//! [`super::terms`].)
 
 use std::sync::OnceLock;
+
+use fst::{Automaton, IntoStreamer, Streamer};
 
 use super::error::OpenError;
 use super::format::{get_u32, ALIAS_MARK};
@@ -84,6 +87,48 @@ impl<'a> Dictionary<'a> {
             },
             None => Lookup::Missing(shard),
         }
+    }
+
+    /// Up to `limit` surface terms starting with `prefix`, in order, read
+    /// in the parts of the runs its range covers (in order, until `limit`
+    /// are certain); `Err` names a part that has not arrived.
+    pub(super) fn prefixed(&self, prefix: &str, limit: usize) -> Result<Vec<String>, u32> {
+        let p = prefix.as_bytes();
+        let mut out: Vec<String> = Vec::new();
+        let mut i = self.runs.partition_point(|r| r.first <= p).saturating_sub(1);
+        while let Some(run) = self.runs.get(i) {
+            if run.first > p && !run.first.starts_with(p) {
+                break; // past every key with the prefix
+            }
+            let part = self.part(run.shard as usize).ok_or(run.shard)?;
+            let mut stream = part.search(fst::automaton::Str::new(prefix).starts_with()).into_stream();
+            while let Some((key, _)) = stream.next() {
+                if let Some(term) = std::str::from_utf8(key).ok().filter(|k| !k.starts_with(|c: char| c.is_control())) {
+                    out.push(term.to_owned());
+                }
+            }
+            out.sort_unstable();
+            out.dedup();
+            i += 1;
+            let certain = self.runs.get(i).map_or(out.len(), |next| out.iter().filter(|t| t.as_bytes() < next.first).count());
+            if certain >= limit {
+                break;
+            }
+        }
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    /// Postings shard `shard`'s part, if it has arrived.
+    pub(super) fn part(&self, shard: usize) -> Option<&fst::Map<&'a [u8]>> {
+        self.parts.get(shard).and_then(OnceLock::get).map(|p| &p.map)
+    }
+
+    /// The length of the variant list at `at` in a whole index's variants
+    /// region (a Korean noun's number of forms).
+    pub(super) fn list_len(&self, at: u64) -> u32 {
+        let mut pos = at as usize;
+        super::format::get_varint(self.variants, &mut pos).unwrap_or(0)
     }
 
     /// The shard whose run holds `key` (the last run starting at or before
@@ -183,6 +228,30 @@ mod tests {
         assert_eq!(dict.lookup("\u{1}en:run"), Lookup::Found { value: 2, lists: &[1, 5, 6] });
         assert_eq!(dict.lookup("ruin"), Lookup::Absent);
         assert!(dict.arrived(1, &[9, 9]).is_err(), "a damaged part is an error");
+    }
+
+    #[test]
+    fn a_prefix_is_read_in_order_across_the_parts_its_range_covers() {
+        let head = map(&[]);
+        let mut ranges = Vec::new();
+        put_run(&mut ranges, 0, b"a");
+        put_run(&mut ranges, 1, b"sha");
+        put_run(&mut ranges, 2, b"shi");
+        let dict = Dictionary::new(fst::Map::new(&head[..]).unwrap(), &[], &ranges, 3).unwrap();
+        assert_eq!(dict.prefixed("sh", 3), Err(0), "the run before `sha` may hold `sh…` too");
+        let parts = [
+            part_bytes(&map(&[("\u{1}en:sh", 0), ("run", 1), ("sh", 2)]), &[]),
+            part_bytes(&map(&[("shall", 3), ("she", 4)]), &[]),
+            part_bytes(&map(&[("ship", 5), ("shore", 6), ("zoo", 7)]), &[]),
+        ];
+        dict.arrived(0, &parts[0]).unwrap();
+        assert_eq!(dict.prefixed("sh", 3), Err(1));
+        dict.arrived(1, &parts[1]).unwrap();
+        assert_eq!(dict.prefixed("sh", 3).unwrap(), ["sh", "shall", "she"], "three certain before `shi`: no third part");
+        assert_eq!(dict.prefixed("sh", 4), Err(2));
+        dict.arrived(2, &parts[2]).unwrap();
+        assert_eq!(dict.prefixed("sh", 9).unwrap(), ["sh", "shall", "she", "ship", "shore"]);
+        assert_eq!(dict.prefixed("z", 9).unwrap(), ["zoo"]);
     }
 
     #[test]

@@ -3,11 +3,11 @@
 //! themselves are encoded and decoded in [`super::records`].
 //!
 //! ```text
-//! Version 9. All integers little-endian. Offsets are from the start of the file.
+//! Version 10. All integers little-endian. Offsets are from the start of the file.
 //!
-//! +-------------------- header, 128 bytes -------------------+
+//! +-------------------- header, 136 bytes -------------------+
 //! |  0  magic        b"CATLAS\r\n"                            |
-//! |  8  version      u32 = 9                                  |
+//! |  8  version      u32 = 10                                 |
 //! | 12  flags        u32: 1 = split (postings and texts are   |
 //! |                  in shard files, see below)               |
 //! | 16  fst          u32 offset, u32 length                   |
@@ -19,12 +19,13 @@
 //! | 64  aside        u32 offset, u32 count                    |
 //! | 72  variants     u32 offset, u32 length                   |
 //! | 80  avg_len      f32: mean tokens per section (BM25)      |
-//! | 84  reserved     u32 = 0                                  |
+//! | 84  terms        u32: distinct surface terms              |
 //! | 88  events       u32 offset, u32 count                    |
 //! | 96  texts        u32 offset, u32 length                   |
 //! | 104 postings shards  u32 offset, u32 count                |
 //! | 112 text shards      u32 offset, u32 count                |
 //! | 120 ranges       u32 offset, u32 length                   |
+//! | 128 spelling shards  u32 offset, u32 count                |
 //! +-----------------------------------------------------------+
 //! fst        fst::Map over three key spaces:
 //!              term                 -> offset of its list in `postings`
@@ -73,8 +74,12 @@
 //! length, an `fst::Map` of those terms and of the variant keys whose form
 //! falls in its range, then the variant lists those keys point into), so
 //! the word and its list arrive in one request. The head's `fst` keeps only
-//! the surface terms and Korean noun keys (value 0: what prefixes and typos
-//! walk) and the aliases (with their entity), and `variants` is empty.
+//! the aliases, and `variants` is empty. What typo correction walks is cut
+//! by length instead: spelling shard L-1 is an `fst::Map` of the surface
+//! terms of L characters (L = 1 to 34) to their document frequency, and of
+//! the Korean noun keys whose noun has L syllables to their number of forms,
+//! so a word with no match fetches the lists of its length give or take
+//! one or two.
 //!
 //! A *whole* index (flags 0) holds every region and no shards: the app embeds
 //! it. A *split* index (flags 1) leaves the postings and texts regions empty
@@ -90,9 +95,9 @@
 /// First eight bytes of every index.
 pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
-pub const VERSION: u32 = 9;
+pub const VERSION: u32 = 10;
 /// Size of the fixed header.
-pub const HEADER_LEN: usize = 128;
+pub const HEADER_LEN: usize = 136;
 /// Header flag: postings and texts live in shard files.
 pub const FLAG_SPLIT: u32 = 1;
 /// Bytes of a shard's hash kept in its record and its file name.
@@ -100,6 +105,9 @@ pub const SHARD_HASH_LEN: usize = 16;
 
 /// A shard's hash: the first 16 bytes of the SHA-256 of its bytes.
 pub type ShardHash = [u8; SHARD_HASH_LEN];
+/// Word lengths (characters) with a spelling list in a split index: the
+/// longest word typo correction looks at, plus the two edits it allows.
+pub const SPELLING_LENGTHS: usize = 34;
 /// First character of alias keys in the FST.
 pub const ALIAS_MARK: char = '\u{3}';
 /// Kinds of entity that are places (drawn on the map or listed beside it);
@@ -141,6 +149,8 @@ pub enum ShardKind {
     Postings,
     /// A range of the texts region.
     Texts,
+    /// The spelling list of one word length.
+    Spelling,
 }
 
 /// A shard of a split index: what it holds and its place in the shard table.
@@ -157,6 +167,7 @@ pub fn shard_file(kind: ShardKind, hash: &ShardHash) -> String {
     match kind {
         ShardKind::Postings => format!("shards/p-{}.bin", shard_hex(hash)),
         ShardKind::Texts => format!("shards/t-{}.txt", shard_hex(hash)),
+        ShardKind::Spelling => format!("shards/s-{}.bin", shard_hex(hash)),
     }
 }
 

@@ -5,7 +5,7 @@
 use super::format::{get_u32, put_u32, FLAG_SPLIT, HEADER_LEN, MAGIC, VERSION};
 
 /// Number of regions in the header.
-pub const REGIONS: usize = 13;
+pub const REGIONS: usize = 14;
 
 /// A region of the file, in header order. The header holds, for each, its
 /// offset and its length (bytes) or count (records).
@@ -37,6 +37,8 @@ pub enum Region {
     TextShards,
     /// (Split) the first key of each run of the term dictionary's parts.
     Ranges,
+    /// (Split) shard records of the spelling lists, one per word length.
+    SpellingShards,
 }
 
 impl Region {
@@ -55,12 +57,13 @@ impl Region {
         Region::PostingsShards,
         Region::TextShards,
         Region::Ranges,
+        Region::SpellingShards,
     ];
 
     /// Where its (offset, length or count) pair sits in the header.
     pub fn header_at(self) -> usize {
         let slot = Region::ALL.iter().position(|&r| r == self).unwrap_or(0);
-        // The average-length word and a reserved word sit before `Events`.
+        // The average-length word and the terms count sit before `Events`.
         16 + 8 * slot + if slot >= 8 { 8 } else { 0 }
     }
 
@@ -80,6 +83,7 @@ impl Region {
             Region::PostingsShards => "postings shard table",
             Region::TextShards => "text shard table",
             Region::Ranges => "term dictionary ranges",
+            Region::SpellingShards => "spelling shard table",
         }
     }
 }
@@ -109,6 +113,8 @@ pub struct Header {
     pub split: bool,
     /// Mean tokens per section (BM25).
     pub avg_len: f32,
+    /// Distinct surface terms.
+    pub terms: u32,
     /// Each region's place, in [`Region::ALL`] order.
     pub regions: [RegionRef; REGIONS],
 }
@@ -126,7 +132,7 @@ impl Header {
         for (region, r) in Region::ALL.iter().zip(&self.regions) {
             if region.header_at() == Self::AVG_LEN_AT + 8 {
                 out.extend_from_slice(&self.avg_len.to_le_bytes());
-                put_u32(&mut out, 0);
+                put_u32(&mut out, self.terms);
             }
             put_u32(&mut out, r.offset);
             put_u32(&mut out, r.count);
@@ -156,6 +162,7 @@ impl Header {
         Ok(Header {
             split: word(Self::FLAGS_AT) & FLAG_SPLIT != 0,
             avg_len: f32::from_bits(word(Self::AVG_LEN_AT)),
+            terms: word(Self::AVG_LEN_AT + 4),
             regions,
         })
     }
@@ -173,7 +180,7 @@ mod tests {
 
     #[test]
     fn the_header_reads_back_and_refuses_other_versions() {
-        let mut header = Header { split: true, avg_len: 12.5, regions: [RegionRef::default(); REGIONS] };
+        let mut header = Header { split: true, avg_len: 12.5, terms: 7, regions: [RegionRef::default(); REGIONS] };
         for (i, r) in header.regions.iter_mut().enumerate() {
             *r = RegionRef { offset: 1000 + i as u32, count: i as u32 };
         }

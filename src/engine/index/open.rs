@@ -7,7 +7,7 @@
 //! ([`super::shards`]).
 
 use super::error::OpenError;
-use super::format::{ShardKind, HEADER_LEN};
+use super::format::{ShardKind, HEADER_LEN, SPELLING_LENGTHS};
 use super::records::{
     nth, AsideRecord, DocRecord, EntityRecord, Header, Region, SectionRecord, StrRef,
 };
@@ -20,6 +20,10 @@ pub struct Index<'a> {
     pub(super) dict: Dictionary<'a>,
     pub(super) postings: Space<'a, [u8]>,
     pub(super) texts: Space<'a, str>,
+    /// A split index's spelling lists, one per word length (none when whole).
+    pub(super) spelling: Space<'a, [u8]>,
+    /// Distinct surface terms.
+    pub(super) terms: u32,
     pub(super) sections: &'a [u8],
     pub(super) docs: &'a [u8],
     /// UTF-8, validated once at open; records slice it in O(1).
@@ -80,6 +84,7 @@ impl<'a> Index<'a> {
         let (postings_shards, _) = region(bytes, &header, Region::PostingsShards)?;
         let (text_shards, _) = region(bytes, &header, Region::TextShards)?;
         let (ranges, _) = region(bytes, &header, Region::Ranges)?;
+        let (spelling_shards, _) = region(bytes, &header, Region::SpellingShards)?;
         let split = header.split;
         if split != (!postings_shards.is_empty() || !text_shards.is_empty())
             || split && (!postings.is_empty() || !texts.is_empty())
@@ -88,8 +93,13 @@ impl<'a> Index<'a> {
         }
         let postings = Space::new(ShardKind::Postings, postings, postings_shards);
         let texts = Space::new(ShardKind::Texts, texts, text_shards);
+        let spelling = Space::new(ShardKind::Spelling, &[][..], spelling_shards);
         postings.check_table()?;
         texts.check_table()?;
+        spelling.check_table()?;
+        if split && spelling.loaded.len() != SPELLING_LENGTHS {
+            return Err(OpenError::Corrupt("spelling shard table"));
+        }
         // fst trusts its bytes when walking them; its checksum turns a
         // damaged dictionary into this error instead of a panic.
         if !super::checksum::dictionary_intact(fst_bytes) {
@@ -101,6 +111,8 @@ impl<'a> Index<'a> {
             dict,
             postings,
             texts,
+            spelling,
+            terms: header.terms,
             sections,
             docs,
             strings,
@@ -285,6 +297,7 @@ mod tests {
         let mut header = Header {
             split: false,
             avg_len: 1.0,
+            terms: 0,
             regions: Default::default(),
         };
         for r in header.regions.iter_mut() {

@@ -52,7 +52,7 @@ impl Region {
             Region::Entities => EntityRecord::LEN,
             Region::Aside => AsideRecord::LEN,
             Region::Events => EventRecord::LEN,
-            Region::PostingsShards | Region::TextShards => ShardRecord::LEN,
+            Region::PostingsShards | Region::TextShards | Region::SpellingShards => ShardRecord::LEN,
             _ => 1,
         }
     }

@@ -23,7 +23,7 @@ impl<'a> Index<'a> {
     /// Whether this index is split: postings and texts arrive in shards
     /// (see [`Index::wanted`] and [`Index::provide`]).
     pub fn is_split(&self) -> bool {
-        self.postings.split() || self.texts.split()
+        self.postings.split() || self.texts.split() || self.spelling.split()
     }
 
     /// Whether document `ord`'s text is here; if not, its shard is asked
@@ -38,12 +38,13 @@ impl<'a> Index<'a> {
     pub fn wanted(&self) -> Vec<ShardId> {
         let mut out = self.postings.wanted();
         out.extend(self.texts.wanted());
+        out.extend(self.spelling.wanted());
         out
     }
 
     /// How many reads so far found their shard missing (see [`Index::tracked`]).
     pub fn misses(&self) -> u64 {
-        self.postings.misses() + self.texts.misses()
+        self.postings.misses() + self.texts.misses() + self.spelling.misses()
     }
 
     /// Runs `read` over the index and says whether it found every shard it
@@ -62,7 +63,7 @@ impl<'a> Index<'a> {
     /// How many shards have arrived so far: the index's generation, which a
     /// view that read it compares to know when to read again.
     pub fn arrived(&self) -> u32 {
-        self.postings.arrivals() + self.texts.arrivals()
+        self.postings.arrivals() + self.texts.arrivals() + self.spelling.arrivals()
     }
 
     /// Number of shards of each kind (0 and 0 for a whole index).
@@ -82,6 +83,7 @@ impl<'a> Index<'a> {
         match id.kind {
             ShardKind::Postings => self.postings.loaded.get(i).is_none_or(|s| s.get().is_some()),
             ShardKind::Texts => self.texts.loaded.get(i).is_none_or(|s| s.get().is_some()),
+            ShardKind::Spelling => self.spelling.loaded.get(i).is_none_or(|s| s.get().is_some()),
         }
     }
 
@@ -100,7 +102,7 @@ impl<'a> Index<'a> {
                         let first = id.ord - id.ord % PADDING;
                         first..(first + PADDING).min(postings as u32)
                     }
-                    ShardKind::Texts => id.ord..id.ord + 1,
+                    ShardKind::Texts | ShardKind::Spelling => id.ord..id.ord + 1,
                 };
                 block.map(move |ord| ShardId { kind: id.kind, ord })
             })
@@ -117,6 +119,7 @@ impl<'a> Index<'a> {
         match id.kind {
             ShardKind::Postings => self.postings.check(id.ord, bytes).map(drop),
             ShardKind::Texts => self.texts.check(id.ord, bytes).map(drop),
+            ShardKind::Spelling => self.spelling.check(id.ord, bytes).map(drop),
         }
     }
 
@@ -142,6 +145,11 @@ impl<'a> Index<'a> {
                     .map_err(|_| OpenError::BadShard(self.shard_file(id)))?;
                 self.texts.arrived(id.ord, text);
             }
+            ShardKind::Spelling => {
+                let (_, list) = self.spelling.check(id.ord, bytes)?;
+                fst::Map::new(list).map_err(|_| OpenError::BadShard(self.shard_file(id)))?;
+                self.spelling.arrived(id.ord, list);
+            }
         }
         Ok(())
     }
@@ -150,6 +158,7 @@ impl<'a> Index<'a> {
         match id.kind {
             ShardKind::Postings => self.postings.shard(id.ord as usize),
             ShardKind::Texts => self.texts.shard(id.ord as usize),
+            ShardKind::Spelling => self.spelling.shard(id.ord as usize),
         }
     }
 }

@@ -96,6 +96,16 @@ impl<'a, T: ?Sized + 'a> Space<'a, T> {
         }
     }
 
+    /// Shard `ord`'s bytes, if it has arrived; if not, it is asked for when
+    /// `want` is set.
+    pub(super) fn get(&self, ord: usize, want: bool) -> Option<&'a T> {
+        let found = self.loaded.get(ord)?.get().copied();
+        if found.is_none() && want {
+            self.want(ord as u32);
+        }
+        found
+    }
+
     /// Asks for shard `ord`: a read needed it and found it missing.
     pub(super) fn want(&self, ord: u32) {
         self.misses.fetch_add(1, Ordering::Relaxed);

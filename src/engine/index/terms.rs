@@ -1,11 +1,17 @@
-//! The term dictionary: prefixes, nearby spellings and Korean nouns, walked
-//! in the FST.
+//! The term dictionary as a list of words: prefixes, nearby spellings and
+//! Korean nouns. A whole index walks its one FST; a split index walks the
+//! parts of the dictionary for prefixes and the spelling lists (one per
+//! word length, see [`super::format`]) for typos, asking for those missing.
+
+use std::ops::RangeInclusive;
 
 use fst::{Automaton, IntoStreamer, Streamer};
 
+use super::format::SPELLING_LENGTHS;
 use super::near::Near;
 use super::open::Index;
 use super::postings::Posting;
+use crate::engine::analysis::lang::variant_key;
 
 /// A dictionary key as a surface term; `None` for a variant or alias key
 /// (they start with a control character, which readers never type).
@@ -15,103 +21,143 @@ fn surface(key: &[u8]) -> Option<&str> {
         .filter(|t| !t.starts_with(|c: char| c.is_control()))
 }
 
+/// A term with the number of sections that hold it.
+pub type Counted = (String, u32);
+
 impl<'a> Index<'a> {
     /// Up to `limit` terms starting with `prefix`, in lexicographic order.
     pub fn terms_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
-        self.collect_terms(
-            self.dict
-                .head
-                .search(fst::automaton::Str::new(prefix).starts_with())
-                .into_stream(),
-            limit,
-        )
+        if !self.is_split() {
+            let found = self.dict.head.search(fst::automaton::Str::new(prefix).starts_with());
+            return surfaces(found.into_stream(), limit, false).into_iter().map(|(t, _)| t).collect();
+        }
+        match self.dict.prefixed(prefix, limit) {
+            Ok(terms) => terms,
+            Err(shard) => {
+                self.postings.want(shard);
+                Vec::new()
+            }
+        }
     }
 
     /// Up to `limit` surface terms within `distance` character edits of
     /// `term` (a Levenshtein automaton walked over the dictionary, see
-    /// [`super::near`]).
-    pub fn terms_near(&self, term: &str, distance: u8, limit: usize) -> Vec<String> {
-        self.collect_terms(self.dict.head.search(Near::new(term, distance)).into_stream(), limit)
+    /// [`super::near`]), in lexicographic order, each with the number of
+    /// sections that hold it.
+    pub fn terms_near(&self, term: &str, distance: u8, limit: usize) -> Vec<Counted> {
+        let chars = term.chars().count();
+        let lengths = chars.saturating_sub(usize::from(distance))..=chars + usize::from(distance);
+        let mut out = Vec::new();
+        for list in self.spelling_lists(lengths) {
+            out.extend(surfaces(list.search(Near::new(term, distance)).into_stream(), limit, self.is_split()));
+        }
+        out.sort_unstable();
+        out.truncate(limit);
+        out
+    }
+
+    /// The number of sections that hold `term`, if it is a word of the index,
+    /// read where typo correction reads (no postings shard is fetched).
+    pub fn spelled(&self, term: &str) -> Option<u32> {
+        let chars = term.chars().count();
+        self.spelling_lists(chars..=chars)
+            .first()
+            .and_then(|list| list.get(term))
+            .map(|v| if self.is_split() { v as u32 } else { (v >> 32) as u32 })
     }
 
     /// Korean nouns (particles stripped, see `lang`) of `chars` syllables
-    /// give or take one, up to `limit` of them looked at. (fst's Levenshtein
-    /// automaton misses multi-byte characters, so a Hangul typo is matched
-    /// by walking the nouns and measuring each; see `spelling`.)
-    pub fn nouns_of_length(&self, chars: usize, limit: usize) -> Vec<String> {
-        let prefix = crate::engine::analysis::lang::variant_key("ko", "");
-        let mut stream = self
-            .dict
-            .head
-            .search(fst::automaton::Str::new(&prefix).starts_with())
-            .into_stream();
+    /// give or take one, the first `limit` of them in order, each with its
+    /// number of surface forms. (fst's Levenshtein automaton misses
+    /// multi-byte characters, so a Hangul typo is matched by walking the
+    /// nouns and measuring each; see `spelling`.)
+    pub fn nouns_of_length(&self, chars: usize, limit: usize) -> Vec<Counted> {
+        let prefix = variant_key("ko", "");
         let mut out = Vec::new();
-        let mut seen = 0;
-        while let Some((key, _)) = stream.next() {
-            seen += 1;
-            if seen > limit {
-                break;
-            }
-            if let Some(form) = std::str::from_utf8(key).ok().and_then(|k| k.strip_prefix(prefix.as_str())) {
-                if form.chars().count().abs_diff(chars) <= 1 {
-                    out.push(form.to_owned());
+        for list in self.spelling_lists(chars.saturating_sub(1)..=chars + 1) {
+            let mut stream = list.search(fst::automaton::Str::new(&prefix).starts_with()).into_stream();
+            while let Some((key, value)) = stream.next() {
+                let Some(noun) = std::str::from_utf8(key).ok().and_then(|k| k.strip_prefix(prefix.as_str())) else {
+                    continue;
+                };
+                if noun.chars().count().abs_diff(chars) <= 1 {
+                    let forms = if self.is_split() { value as u32 } else { self.dict.list_len(value) };
+                    out.push((noun.to_owned(), forms));
                 }
             }
         }
+        out.sort_unstable();
+        out.truncate(limit);
         out
     }
 
     /// How many surface forms a Korean noun has in the index (0 if none).
     pub fn noun_forms(&self, noun: &str) -> u32 {
-        self.variant_targets(&crate::engine::analysis::lang::variant_key("ko", noun))
+        self.variant_targets(&variant_key("ko", noun))
             .map_or(0, |t| t.len() as u32)
     }
 
-    fn collect_terms<'s>(
-        &self,
-        mut stream: fst::map::Stream<'s, impl fst::Automaton>,
-        limit: usize,
-    ) -> Vec<String> {
-        let mut out = Vec::new();
-        while let Some((term, _)) = stream.next() {
-            if out.len() == limit {
-                break;
-            }
-            if let Some(t) = surface(term) {
-                out.push(t.to_owned());
-            }
+    /// The dictionaries holding the words of `lengths` characters: the one
+    /// FST of a whole index, or each length's spelling list of a split
+    /// index (those not here are asked for).
+    fn spelling_lists(&self, lengths: RangeInclusive<usize>) -> Vec<fst::Map<&'a [u8]>> {
+        if !self.is_split() {
+            return vec![self.dict.head.clone()];
         }
-        out
+        lengths
+            .filter(|&n| (1..=SPELLING_LENGTHS).contains(&n))
+            .filter_map(|n| self.spelling.get(n - 1, true))
+            .filter_map(|bytes| fst::Map::new(bytes).ok())
+            .collect()
     }
 
-    /// Calls `visit` with every surface term of the dictionary, in order,
-    /// and its postings without positions (sections and occurrence counts):
-    /// what a table of the most frequent terms reads. Variant and alias keys
-    /// are left out.
+    /// Calls `visit` with every surface term of the dictionary and its
+    /// postings without positions (sections and occurrence counts): what a
+    /// table of the most frequent terms reads. Variant and alias keys are
+    /// left out. (A split index reads every part of its dictionary.)
     pub fn each_term(&self, mut visit: impl FnMut(&str, Vec<Posting>)) {
-        let split = self.is_split();
-        let mut stream = self.dict.head.stream();
-        while let Some((key, value)) = stream.next() {
-            if let Some(term) = surface(key) {
-                // (A split head's values are placeholders: a term's own
-                // value is read in its part of the dictionary.)
-                visit(term, if split { self.counts(term) } else { self.decode(value as u32 as usize, false) });
+        let mut each = |map: &fst::Map<&[u8]>| {
+            let mut stream = map.stream();
+            while let Some((key, value)) = stream.next() {
+                if let Some(term) = surface(key) {
+                    visit(term, self.decode(value as u32 as usize, false));
+                }
+            }
+        };
+        if !self.is_split() {
+            return each(&self.dict.head);
+        }
+        for shard in 0..self.postings.loaded.len() {
+            match self.dict.part(shard) {
+                Some(part) => each(part),
+                None => self.postings.want(shard as u32),
             }
         }
     }
 
-    /// Number of distinct surface terms (variant and alias keys left out).
+    /// Number of distinct surface terms.
     pub fn surface_term_count(&self) -> usize {
-        let mut stream = self.dict.head.keys();
-        let mut n = 0;
-        while let Some(key) = stream.next() {
-            n += usize::from(surface(key).is_some());
-        }
-        n
+        self.terms as usize
     }
 
     /// Whether the exact term is in the dictionary.
     pub fn contains(&self, term: &str) -> bool {
-        self.dict.head.contains_key(term)
+        self.spelled(term).is_some()
     }
+}
+
+/// Up to `limit` surface keys of `stream` and the sections holding each
+/// (the value's high half in a whole index, the value in a spelling list).
+fn surfaces<'s>(mut stream: fst::map::Stream<'s, impl fst::Automaton>, limit: usize, split: bool) -> Vec<Counted> {
+    let mut out = Vec::new();
+    while let Some((key, value)) = stream.next() {
+        if out.len() == limit {
+            break;
+        }
+        if let Some(t) = surface(key) {
+            let sections = if split { value as u32 } else { (value >> 32) as u32 };
+            out.push((t.to_owned(), sections));
+        }
+    }
+    out
 }

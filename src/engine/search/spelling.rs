@@ -22,7 +22,8 @@ use super::snippets::position_ranges;
 /// work grows with the word, and a word this long is no typo of a real one.
 pub const MAX_FUZZY_CHARS: usize = 32;
 
-/// The most Korean nouns measured against a Hangul typo (bounded work).
+/// The most Korean nouns of the right length measured against a Hangul
+/// typo (bounded work).
 const MAX_NOUNS_WALKED: usize = 60_000;
 
 /// One other spelling found in the dictionary.
@@ -95,9 +96,8 @@ pub fn candidates(index: &Index<'_>, word: &str) -> Vec<Candidate> {
     let len = word.chars().count();
     let hangul = word.chars().all(is_hangul_syllable);
     let mut found: Vec<Candidate> = Vec::new();
-    let add = |found: &mut Vec<Candidate>, term: String, distance: u32| {
+    let add = |found: &mut Vec<Candidate>, term: String, distance: u32, sections: u32| {
         if term != word && !found.iter().any(|c| c.term == term) {
-            let sections = index.doc_freq(&term);
             found.push(Candidate { term, distance, sections });
         }
     };
@@ -110,19 +110,18 @@ pub fn candidates(index: &Index<'_>, word: &str) -> Vec<Candidate> {
         // Nouns without their particles: 대통령이 and 대통령은 both count for 대통령.
         let stem = korean_stem(word);
         let typed = jamo(stem);
-        for noun in index.nouns_of_length(stem.chars().count(), MAX_NOUNS_WALKED) {
+        for (noun, forms) in index.nouns_of_length(stem.chars().count(), MAX_NOUNS_WALKED) {
             let d = edit_distance(&typed, &jamo(&noun));
             if d <= allowed && noun != stem && !found.iter().any(|c| c.term == noun) {
-                let sections = index.noun_forms(&noun);
-                found.push(Candidate { term: noun, distance: d, sections });
+                found.push(Candidate { term: noun, distance: d, sections: forms });
             }
         }
     } else {
         if !(4..=MAX_FUZZY_CHARS).contains(&len) {
             return Vec::new();
         }
-        for term in index.terms_near(word, 1, 32) {
-            add(&mut found, term, 1);
+        for (term, sections) in index.terms_near(word, 1, 32) {
+            add(&mut found, term, 1, sections);
         }
         // Neighbouring letters swapped: one slip, two Levenshtein edits.
         let chars: Vec<char> = word.chars().collect();
@@ -130,14 +129,14 @@ pub fn candidates(index: &Index<'_>, word: &str) -> Vec<Candidate> {
             let mut swapped = chars.clone();
             swapped.swap(i, i + 1);
             let term: String = swapped.into_iter().collect();
-            if index.contains(&term) {
-                add(&mut found, term, 1);
+            if let Some(sections) = index.spelled(&term) {
+                add(&mut found, term, 1, sections);
             }
         }
         if found.is_empty() && len >= 6 {
-            for term in index.terms_near(word, 2, 32) {
+            for (term, sections) in index.terms_near(word, 2, 32) {
                 let d = edit_distance(&chars, &term.chars().collect::<Vec<_>>());
-                add(&mut found, term, d);
+                add(&mut found, term, d, sections);
             }
         }
     }
