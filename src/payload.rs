@@ -6,9 +6,12 @@
 //!
 //! Layout (little-endian):
 //! ```text
-//! MAGIC (16 bytes) | index length u32 | basemap length u32 | fold length u32 | 0u32
+//! MAGIC (16 bytes) | index length u32 | basemap length u32 | fold length u32 | flags u32
 //! index bytes | basemap text (UTF-8) | fold table
 //! ```
+//!
+//! Flag 1: the index's tables are byte planes (`engine::index::planes`),
+//! which compress better; the app turns them back in place at start.
 //!
 //! The wasm finds the block through [`SLOT_MAGIC`]: a static of the app
 //! holding the magic and two words, the block's address and length, which
@@ -26,12 +29,19 @@ pub const SLOT_MAGIC: [u8; 16] = *b"atlas-slot:v1:@@";
 pub const EMPTY: u32 = u32::MAX;
 
 const HEADER: usize = 32;
+/// Where the flags word is.
+const FLAGS_AT: usize = 28;
+/// Flag: the index's tables are byte planes.
+const PLANES: u32 = 1;
 
 /// A payload's parts, borrowed from its bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct Payload<'a> {
-    /// The index (`engine::Index::open` reads it in place).
+    /// The index (`engine::Index::open` reads it in place), or, when
+    /// `planes` is set, its byte planes (see [`Payload::plain_index`]).
     pub index: &'a [u8],
+    /// The index's tables are byte planes.
+    pub planes: bool,
     /// The map's views, as `geo::parse_basemap` reads them.
     pub basemap: &'a str,
     /// The fold table (`engine::analysis::fold`).
@@ -85,19 +95,34 @@ impl<'a> Payload<'a> {
             .map_err(|_| PayloadError::Damaged("the basemap is not UTF-8"))?;
         Ok(Payload {
             index: &bytes[HEADER..basemap_at],
+            planes: word(bytes, FLAGS_AT).is_some_and(|f| f as u32 & PLANES != 0),
             basemap,
             fold: &bytes[fold_at..end],
         })
     }
 
-    /// The payload's bytes.
+    /// The index as `engine::Index::open` reads it.
+    pub fn plain_index(&self) -> std::borrow::Cow<'a, [u8]> {
+        if !self.planes {
+            return self.index.into();
+        }
+        let mut plain = self.index.to_vec();
+        crate::engine::index::planes::from_planes(&mut plain);
+        plain.into()
+    }
+
+    /// The payload's bytes, its index's tables as byte planes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(HEADER + self.index.len() + self.basemap.len() + self.fold.len());
         out.extend_from_slice(&MAGIC);
-        for len in [self.index.len(), self.basemap.len(), self.fold.len(), 0] {
+        for len in [self.index.len(), self.basemap.len(), self.fold.len(), PLANES as usize] {
             out.extend_from_slice(&(len as u32).to_le_bytes());
         }
+        let at = out.len();
         out.extend_from_slice(self.index);
+        if !self.planes {
+            crate::engine::index::planes::to_planes(&mut out[at..]);
+        }
         out.extend_from_slice(self.basemap.as_bytes());
         out.extend_from_slice(self.fold);
         out
@@ -122,12 +147,28 @@ pub fn embedded() -> Result<Payload<'static>, PayloadError> {
     if at == EMPTY || len == EMPTY {
         return Err(PayloadError::Missing);
     }
+    static PLAIN: std::sync::Once = std::sync::Once::new();
     // SAFETY: the builder placed `len` bytes at `at` in a data segment of
     // their own, in pages added to the memory's initial size above all of
     // the program's data; the allocator only takes pages it grows, so
-    // nothing writes there while the program runs.
+    // nothing else writes there while the program runs. They are written
+    // once, here, before any shared reference to them exists (`Once`).
+    PLAIN.call_once(|| unsafe { plain_in_place(std::slice::from_raw_parts_mut(at as usize as *mut u8, len as usize)) });
+    // SAFETY: as above; no one writes them from now on.
     let bytes = unsafe { std::slice::from_raw_parts(at as usize as *const u8, len as usize) };
     Payload::parse(bytes)
+}
+
+/// Turns a payload's byte planes back into tables, in place, and clears
+/// the flag that said they were planes.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn plain_in_place(bytes: &mut [u8]) {
+    let Ok(Payload { index, planes: true, .. }) = Payload::parse(bytes) else {
+        return;
+    };
+    let range = HEADER..HEADER + index.len();
+    crate::engine::index::planes::from_planes(&mut bytes[range]);
+    bytes[FLAGS_AT..FLAGS_AT + 4].copy_from_slice(&0u32.to_le_bytes());
 }
 
 #[cfg(test)]
@@ -137,16 +178,16 @@ mod tests {
     #[test]
     fn a_payload_reads_back_its_parts() {
         let fold = [1u8, 2, 3];
-        let written = Payload { index: b"index bytes", basemap: "view\tWorld\n", fold: &fold }.to_bytes();
+        let written = Payload { index: b"index bytes", planes: false, basemap: "view\tWorld\n", fold: &fold }.to_bytes();
         let read = Payload::parse(&written).unwrap();
-        assert_eq!(read.index, b"index bytes");
+        assert_eq!(read.plain_index().as_ref(), b"index bytes");
         assert_eq!(read.basemap, "view\tWorld\n");
         assert_eq!(read.fold, &fold);
     }
 
     #[test]
     fn damaged_payloads_are_refused_not_misread() {
-        let written = Payload { index: b"abc", basemap: "", fold: &[] }.to_bytes();
+        let written = Payload { index: b"abc", planes: false, basemap: "", fold: &[] }.to_bytes();
         assert!(Payload::parse(&written[..written.len() - 1]).is_err(), "truncated");
         assert!(Payload::parse(&[written.as_slice(), b"x"].concat()).is_err(), "trailing bytes");
         assert!(Payload::parse(b"not a payload at all, really").is_err());

@@ -39,7 +39,7 @@ pub fn payload_for(index_bytes: &[u8], world_atlas: Option<&Path>) -> Result<Vec
         .collect();
     let basemap = basemap::keep_views_with(&basemap, &cities);
     let fold = fold_table(&index);
-    Ok(Payload { index: index_bytes, basemap: &basemap, fold: &fold }.to_bytes())
+    Ok(Payload { index: index_bytes, planes: false, basemap: &basemap, fold: &fold }.to_bytes())
 }
 
 /// The fold table for the characters of the corpus's texts and metadata
@@ -92,7 +92,12 @@ mod tests {
     fn the_payload_carries_the_index_the_views_and_the_corpus_characters() {
         let bytes = payload_for(crate::INDEX_BYTES, None).unwrap();
         let payload = Payload::parse(&bytes).unwrap();
-        assert_eq!(payload.index, crate::INDEX_BYTES);
+        assert!(payload.planes && payload.index != crate::INDEX_BYTES, "the tables travel as byte planes");
+        assert_eq!(payload.plain_index().as_ref(), crate::INDEX_BYTES);
+        let mut in_place = bytes.clone();
+        crate::payload::plain_in_place(&mut in_place);
+        let opened = Payload::parse(&in_place).unwrap();
+        assert!(!opened.planes && opened.index == crate::INDEX_BYTES, "the app turns them back where they lie");
         assert!(payload.basemap.contains("World"), "the world view, always");
         // The demo names no city in Oceania: that view would never be drawn.
         let index = Index::open(crate::INDEX_BYTES).unwrap();

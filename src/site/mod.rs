@@ -142,10 +142,11 @@ pub struct Built {
 /// site folder made before, or new, or empty. A split index's shards are
 /// the caller's to write into `out/shards/`.
 pub fn assemble(app: &Path, out: &Path, payload: &[u8]) -> Result<Built, SiteError> {
-    let split = crate::payload::Payload::parse(payload)
-        .ok()
-        .and_then(|p| crate::engine::Index::open(p.index).ok())
-        .ok_or_else(|| SiteError("the corpus payload does not open".into()))?
+    let index = crate::payload::Payload::parse(payload)
+        .map(|p| p.plain_index())
+        .map_err(|_| SiteError("the corpus payload does not open".into()))?;
+    let split = crate::engine::Index::open(&index)
+        .map_err(|_| SiteError("the corpus payload does not open".into()))?
         .is_split();
     let app_index = app.join("index.html");
     let html = fs::read_to_string(&app_index)

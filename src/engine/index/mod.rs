@@ -11,6 +11,7 @@ mod header;
 pub mod merge;
 mod near;
 pub mod open;
+pub mod planes;
 pub mod postings;
 pub mod records;
 pub mod shards;
