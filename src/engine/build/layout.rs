@@ -115,6 +115,9 @@ pub(super) struct Parts {
     pub text_shards: Spooled,
     pub ranges: Spooled,
     pub spelling_shards: Spooled,
+    /// The places each section names (laid out in a split index only).
+    pub section_places: Vec<u8>,
+    pub places_region: Spooled,
     pub avg_len: f32,
     /// Distinct surface terms.
     pub terms: u32,
@@ -146,6 +149,7 @@ impl Parts {
             Region::TextShards => &mut self.text_shards,
             Region::Ranges => &mut self.ranges,
             Region::SpellingShards => &mut self.spelling_shards,
+            Region::Places => &mut self.places_region,
         }
     }
 
@@ -261,6 +265,7 @@ impl Parts {
         self.spelling_shards = spelling_shards.into();
         self.fst = dict.head.into();
         self.ranges = dict.ranges.into();
+        self.places_region = std::mem::take(&mut self.section_places).into();
         let mut head = Vec::new();
         let summary = self.lay_out(true, &mut head)?;
         Ok(SplitHead { head, summary })

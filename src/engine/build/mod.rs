@@ -19,6 +19,7 @@ pub mod places;
 mod postings;
 mod regional;
 mod scratch;
+mod section_places;
 mod segments;
 mod spellings;
 mod step;

@@ -13,9 +13,11 @@ use std::io::Write;
 use rayon::prelude::*;
 
 use crate::engine::analysis::{indexed, normalize, terms};
+use crate::engine::index::records::SectionRecord;
 
 use super::dates::{date_doc, SectionDates};
 use super::dictionary;
+use super::section_places::places_by_section;
 use super::docs::DocStore;
 use super::error::{to_u32, WriteError};
 use super::input::{DocInput, EntityInput};
@@ -201,6 +203,8 @@ impl IndexWriter {
             .filter(|(k, e)| k.is_some() && PLACE_KINDS.contains(&e.kind.as_str()))
             .count();
         let avg_len = tables.avg_len();
+        let sections = tables.sections.len() / SectionRecord::LEN;
+        let section_places = places_by_section(&entities, &entity_lists, &kept, sections)?;
         let entries = dictionary::sorted(entries);
         let terms = to_u32(entries.iter().filter(|(k, _)| dictionary::is_surface(k)).count())?;
         Ok(Parts {
@@ -221,6 +225,8 @@ impl IndexWriter {
             text_shards: Default::default(),
             ranges: Default::default(),
             spelling_shards: Default::default(),
+            section_places,
+            places_region: Default::default(),
             avg_len,
             list_starts: postings.list_starts,
             text_starts: tables.text_starts,

@@ -3,11 +3,11 @@
 //! themselves are encoded and decoded in [`super::records`].
 //!
 //! ```text
-//! Version 10. All integers little-endian. Offsets are from the start of the file.
+//! Version 11. All integers little-endian. Offsets are from the start of the file.
 //!
-//! +-------------------- header, 136 bytes -------------------+
+//! +-------------------- header, 144 bytes -------------------+
 //! |  0  magic        b"CATLAS\r\n"                            |
-//! |  8  version      u32 = 10                                 |
+//! |  8  version      u32 = 11                                 |
 //! | 12  flags        u32: 1 = split (postings and texts are   |
 //! |                  in shard files, see below)               |
 //! | 16  fst          u32 offset, u32 length                   |
@@ -26,6 +26,7 @@
 //! | 112 text shards      u32 offset, u32 count                |
 //! | 120 ranges       u32 offset, u32 length                   |
 //! | 128 spelling shards  u32 offset, u32 count                |
+//! | 136 places       u32 offset, u32 length                   |
 //! +-----------------------------------------------------------+
 //! fst        fst::Map over three key spaces:
 //!              term                 -> offset of its list in `postings`
@@ -67,6 +68,10 @@
 //!              file (which also name it)
 //! ranges     (split only) per run of surface keys held by one postings
 //!              shard, ascending: u32 shard, u16 length, the run's first key
+//! places     (split only) per section, in order: varint n, then n pairs of
+//!              varint entity (delta from the previous; first absolute) and
+//!              varint mentions: the places it names, so the map counts them
+//!              without fetching every place's postings
 //! ```
 //!
 //! In a split index the term dictionary is cut by key range: a postings
@@ -95,9 +100,9 @@
 /// First eight bytes of every index.
 pub const MAGIC: &[u8; 8] = b"CATLAS\r\n";
 /// The format version this code writes and reads.
-pub const VERSION: u32 = 10;
+pub const VERSION: u32 = 11;
 /// Size of the fixed header.
-pub const HEADER_LEN: usize = 136;
+pub const HEADER_LEN: usize = 144;
 /// Header flag: postings and texts live in shard files.
 pub const FLAG_SPLIT: u32 = 1;
 /// Bytes of a shard's hash kept in its record and its file name.

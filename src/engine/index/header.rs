@@ -5,7 +5,7 @@
 use super::format::{get_u32, put_u32, FLAG_SPLIT, HEADER_LEN, MAGIC, VERSION};
 
 /// Number of regions in the header.
-pub const REGIONS: usize = 14;
+pub const REGIONS: usize = 15;
 
 /// A region of the file, in header order. The header holds, for each, its
 /// offset and its length (bytes) or count (records).
@@ -39,6 +39,8 @@ pub enum Region {
     Ranges,
     /// (Split) shard records of the spelling lists, one per word length.
     SpellingShards,
+    /// (Split) the places each section names, for the map without postings.
+    Places,
 }
 
 impl Region {
@@ -58,6 +60,7 @@ impl Region {
         Region::TextShards,
         Region::Ranges,
         Region::SpellingShards,
+        Region::Places,
     ];
 
     /// Where its (offset, length or count) pair sits in the header.
@@ -84,6 +87,7 @@ impl Region {
             Region::TextShards => "text shard table",
             Region::Ranges => "term dictionary ranges",
             Region::SpellingShards => "spelling shard table",
+            Region::Places => "places by section",
         }
     }
 }

@@ -31,6 +31,8 @@ pub struct Index<'a> {
     pub(super) entities: &'a [u8],
     pub(super) aside: &'a [u8],
     pub(super) events: &'a [u8],
+    /// A split index's places by section (empty when whole).
+    pub(super) places: &'a [u8],
     pub(super) avg_len: f32,
 }
 
@@ -85,6 +87,7 @@ impl<'a> Index<'a> {
         let (text_shards, _) = region(bytes, &header, Region::TextShards)?;
         let (ranges, _) = region(bytes, &header, Region::Ranges)?;
         let (spelling_shards, _) = region(bytes, &header, Region::SpellingShards)?;
+        let (places, _) = region(bytes, &header, Region::Places)?;
         let split = header.split;
         if split != (!postings_shards.is_empty() || !text_shards.is_empty())
             || split && (!postings.is_empty() || !texts.is_empty())
@@ -119,6 +122,7 @@ impl<'a> Index<'a> {
             entities,
             aside,
             events,
+            places,
             avg_len: header.avg_len,
         };
         index.validate(&Counts {

@@ -1,7 +1,7 @@
 //! The tables of an index read as records: documents, sections, entities,
 //! aside spans and events, borrowed from the bytes.
 
-use super::format::{alias_key, get_u32};
+use super::format::{alias_key, get_u32, get_varint};
 use super::open::Index;
 use super::postings::Posting;
 pub use super::records::DocField;
@@ -240,6 +240,13 @@ impl<'a> Index<'a> {
         self.postings_at(entity.offset as usize)
     }
 
+    /// The places each section names and their mentions, in section order
+    /// (a split index's table, which lets the map count places without
+    /// every place's postings); `None` for a whole index.
+    pub fn section_places(&self) -> Option<SectionPlaces<'a>> {
+        (!self.places.is_empty()).then_some(SectionPlaces { bytes: self.places, pos: 0, next: 0, section: 0, left: 0, entity: 0 })
+    }
+
     /// All documents, in id order.
     pub fn docs(&self) -> impl Iterator<Item = Doc<'a>> + '_ {
         (0..self.doc_count()).map(|d| self.doc(d))
@@ -303,4 +310,43 @@ impl<'a> Index<'a> {
         get_u32(self.sections, ord as usize * SectionRecord::LEN + SectionRecord::TOKENS_AT).unwrap_or(0)
     }
 
+}
+
+/// The places a section names (see [`Index::section_places`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionPlace {
+    /// Section ordinal.
+    pub section: u32,
+    /// Entity ordinal.
+    pub entity: u32,
+    /// Mentions in the section (a name of several words counts once).
+    pub mentions: u32,
+}
+
+/// Reads the places table in order; a damaged table ends early.
+pub struct SectionPlaces<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    /// The section whose count comes next.
+    next: u32,
+    section: u32,
+    left: u32,
+    entity: u32,
+}
+
+impl Iterator for SectionPlaces<'_> {
+    type Item = SectionPlace;
+
+    fn next(&mut self) -> Option<SectionPlace> {
+        while self.left == 0 {
+            self.left = get_varint(self.bytes, &mut self.pos)?;
+            (self.section, self.entity) = (self.next, 0);
+            self.next = self.next.checked_add(1)?;
+        }
+        let delta = get_varint(self.bytes, &mut self.pos)?;
+        let mentions = get_varint(self.bytes, &mut self.pos)?;
+        self.entity = self.entity.checked_add(delta)?;
+        self.left -= 1;
+        Some(SectionPlace { section: self.section, entity: self.entity, mentions })
+    }
 }

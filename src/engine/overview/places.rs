@@ -17,7 +17,7 @@ pub struct PlaceCount {
 
 /// Number of mentions in a sorted list of token positions: each mention is
 /// a run of consecutive positions.
-fn runs(positions: &[u32]) -> u32 {
+pub fn runs(positions: &[u32]) -> u32 {
     let breaks = positions.windows(2).filter(|w| w[0].checked_add(1) != Some(w[1])).count();
     if positions.is_empty() {
         0
@@ -28,35 +28,37 @@ fn runs(positions: &[u32]) -> u32 {
 
 /// Mentions of every place in the sections for which `counted` is true (all
 /// sections when `None`), most mentioned first, then by name; places with
-/// none are left out.
+/// none are left out. A split index counts them in its table of the places
+/// each section names; a whole one reads each place's postings.
 pub fn place_counts(index: &Index<'_>, counted: Option<&[bool]>) -> Vec<PlaceCount> {
-    let mut out = Vec::new();
-    for e in 0..index.entity_count() {
-        let entity = index.entity(e);
-        if !PLACE_KINDS.contains(&entity.kind) {
-            continue;
+    let counts = |section: u32| counted.is_none_or(|c| c.get(section as usize).copied().unwrap_or(false));
+    let n = index.entity_count();
+    let mut docs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n as usize];
+    let mut add = |entity: u32, section: u32, mentions: u32| {
+        let doc = index.section_doc(section);
+        let list = &mut docs[entity as usize];
+        match list.last_mut() {
+            Some((d, c)) if *d == doc => *c += mentions,
+            _ => list.push((doc, mentions)),
         }
-        let mut docs: Vec<(u32, u32)> = Vec::new();
-        for p in index.entity_postings(&entity) {
-            if counted.is_some_and(|c| !c.get(p.section as usize).copied().unwrap_or(false)) {
-                continue;
-            }
-            let n = runs(&p.positions);
-            let doc = index.section_doc(p.section);
-            match docs.last_mut() {
-                Some((d, c)) if *d == doc => *c += n,
-                _ => docs.push((doc, n)),
-            }
+    };
+    if let Some(table) = index.section_places() {
+        for p in table.filter(|p| p.entity < n && counts(p.section)) {
+            add(p.entity, p.section, p.mentions);
         }
-        let mentions = docs.iter().map(|d| d.1).sum();
-        if mentions > 0 {
-            out.push(PlaceCount {
-                entity: e,
-                mentions,
-                docs,
-            });
+    } else {
+        for e in (0..n).filter(|&e| PLACE_KINDS.contains(&index.entity(e).kind)) {
+            for p in index.entity_postings(&index.entity(e)).into_iter().filter(|p| counts(p.section)) {
+                add(e, p.section, runs(&p.positions));
+            }
         }
     }
+    let mut out: Vec<PlaceCount> = docs
+        .into_iter()
+        .enumerate()
+        .map(|(e, docs)| PlaceCount { entity: e as u32, mentions: docs.iter().map(|d| d.1).sum(), docs })
+        .filter(|p| p.mentions > 0 && PLACE_KINDS.contains(&index.entity(p.entity).kind))
+        .collect();
     out.sort_by(|a, b| {
         b.mentions
             .cmp(&a.mentions)
