@@ -75,6 +75,21 @@ fn open() -> Result<Index<'static>, LoadError> {
     Index::open(payload.index).map_err(LoadError::Index)
 }
 
+/// The start page's examples and the search box's placeholder: worked out
+/// by the builder and carried in the payload (in the app), or from the
+/// index (natively).
+pub fn examples() -> &'static engine::overview::examples::Examples {
+    use engine::overview::examples::Examples;
+    static EXAMPLES: OnceLock<Examples> = OnceLock::new();
+    EXAMPLES.get_or_init(|| {
+        #[cfg(target_arch = "wasm32")]
+        let found = payload::embedded().map(|p| Examples::from_text(p.examples)).unwrap_or_default();
+        #[cfg(not(target_arch = "wasm32"))]
+        let found = index().map(engine::overview::examples::examples).unwrap_or_default();
+        found
+    })
+}
+
 /// The map's background for the corpus the app carries (see `basemap` for
 /// how it is made); empty when it carries none.
 #[cfg(target_arch = "wasm32")]

@@ -7,8 +7,14 @@
 //! Layout (little-endian):
 //! ```text
 //! MAGIC (16 bytes) | index length u32 | basemap length u32 | fold length u32 | flags u32
-//! index bytes | basemap text (UTF-8) | fold table
+//! examples length u32 | 0u32
+//! index bytes | basemap text (UTF-8) | fold table | examples (UTF-8)
 //! ```
+//!
+//! The examples are the start page's queries and the search box's
+//! placeholder (`engine::overview::examples`), worked out once by the
+//! builder: the same for every visitor, and on a split site they would
+//! fetch places' postings and texts at first paint.
 //!
 //! Flag 1: the index's tables are byte planes (`engine::index::planes`),
 //! which compress better; the app turns them back in place at start.
@@ -19,7 +25,7 @@
 //! `wasm-opt` cannot drop them as zero-filled memory).
 
 /// The first bytes of a payload.
-pub const MAGIC: [u8; 16] = *b"corpus-atlas:p1\n";
+pub const MAGIC: [u8; 16] = *b"corpus-atlas:p2\n";
 
 /// The bytes that mark the app's slot in its data segments; the next eight
 /// bytes are the payload's address and length.
@@ -28,7 +34,7 @@ pub const SLOT_MAGIC: [u8; 16] = *b"atlas-slot:v1:@@";
 /// An address or length of a slot no payload was written into.
 pub const EMPTY: u32 = u32::MAX;
 
-const HEADER: usize = 32;
+const HEADER: usize = 40;
 /// Where the flags word is.
 const FLAGS_AT: usize = 28;
 /// Flag: the index's tables are byte planes.
@@ -46,6 +52,8 @@ pub struct Payload<'a> {
     pub basemap: &'a str,
     /// The fold table (`engine::analysis::fold`).
     pub fold: &'a [u8],
+    /// The start page's examples, as `Examples::to_text` writes them.
+    pub examples: &'a str,
 }
 
 /// Why a payload cannot be read.
@@ -81,23 +89,27 @@ impl<'a> Payload<'a> {
             return Err(PayloadError::Damaged("no payload header"));
         }
         let short = PayloadError::Damaged("shorter than its header says");
-        let lengths = [16, 20, 24].map(|at| word(bytes, at));
-        let [Some(index), Some(basemap), Some(fold)] = lengths else {
+        let lengths = [16, 20, 24, 32].map(|at| word(bytes, at));
+        let [Some(index), Some(basemap), Some(fold), Some(examples)] = lengths else {
             return Err(short);
         };
         let basemap_at = HEADER.checked_add(index).ok_or(short.clone())?;
         let fold_at = basemap_at.checked_add(basemap).ok_or(short.clone())?;
-        let end = fold_at.checked_add(fold).ok_or(short.clone())?;
+        let examples_at = fold_at.checked_add(fold).ok_or(short.clone())?;
+        let end = examples_at.checked_add(examples).ok_or(short.clone())?;
         if bytes.len() != end {
             return Err(short);
         }
         let basemap = std::str::from_utf8(&bytes[basemap_at..fold_at])
             .map_err(|_| PayloadError::Damaged("the basemap is not UTF-8"))?;
+        let examples = std::str::from_utf8(&bytes[examples_at..end])
+            .map_err(|_| PayloadError::Damaged("the examples are not UTF-8"))?;
         Ok(Payload {
             index: &bytes[HEADER..basemap_at],
             planes: word(bytes, FLAGS_AT).is_some_and(|f| f as u32 & PLANES != 0),
             basemap,
-            fold: &bytes[fold_at..end],
+            fold: &bytes[fold_at..examples_at],
+            examples,
         })
     }
 
@@ -113,9 +125,10 @@ impl<'a> Payload<'a> {
 
     /// The payload's bytes, its index's tables as byte planes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(HEADER + self.index.len() + self.basemap.len() + self.fold.len());
+        let mut out =
+            Vec::with_capacity(HEADER + self.index.len() + self.basemap.len() + self.fold.len() + self.examples.len());
         out.extend_from_slice(&MAGIC);
-        for len in [self.index.len(), self.basemap.len(), self.fold.len(), PLANES as usize] {
+        for len in [self.index.len(), self.basemap.len(), self.fold.len(), PLANES as usize, self.examples.len(), 0] {
             out.extend_from_slice(&(len as u32).to_le_bytes());
         }
         let at = out.len();
@@ -125,6 +138,7 @@ impl<'a> Payload<'a> {
         }
         out.extend_from_slice(self.basemap.as_bytes());
         out.extend_from_slice(self.fold);
+        out.extend_from_slice(self.examples.as_bytes());
         out
     }
 }
@@ -178,16 +192,19 @@ mod tests {
     #[test]
     fn a_payload_reads_back_its_parts() {
         let fold = [1u8, 2, 3];
-        let written = Payload { index: b"index bytes", planes: false, basemap: "view\tWorld\n", fold: &fold }.to_bytes();
+        let written =
+            Payload { index: b"index bytes", planes: false, basemap: "view\tWorld\n", fold: &fold, examples: "Search…\nParis" }
+                .to_bytes();
         let read = Payload::parse(&written).unwrap();
         assert_eq!(read.plain_index().as_ref(), b"index bytes");
         assert_eq!(read.basemap, "view\tWorld\n");
         assert_eq!(read.fold, &fold);
+        assert_eq!(read.examples, "Search…\nParis");
     }
 
     #[test]
     fn damaged_payloads_are_refused_not_misread() {
-        let written = Payload { index: b"abc", planes: false, basemap: "", fold: &[] }.to_bytes();
+        let written = Payload { index: b"abc", planes: false, basemap: "", fold: &[], examples: "" }.to_bytes();
         assert!(Payload::parse(&written[..written.len() - 1]).is_err(), "truncated");
         assert!(Payload::parse(&[written.as_slice(), b"x"].concat()).is_err(), "trailing bytes");
         assert!(Payload::parse(b"not a payload at all, really").is_err());

@@ -6,12 +6,13 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::basemap;
 use crate::engine::analysis::fold::table_for;
+use crate::engine::overview::examples::{examples, Examples};
 use crate::engine::overview::places::place_counts;
-use crate::engine::Index;
+use crate::engine::{Index, ShardId};
 use crate::payload::Payload;
 
 use super::SiteError;
@@ -20,9 +21,11 @@ use super::SiteError;
 const GENERAL_VIEWS: &str = include_str!("../../assets/basemap.txt");
 
 /// The payload for `index_bytes`; `world_atlas` is npm world-atlas's folder
-/// (the Makefile installs it), without which the map has the general views only.
-pub fn payload_for(index_bytes: &[u8], world_atlas: Option<&Path>) -> Result<Vec<u8>, SiteError> {
+/// (the Makefile installs it), without which the map has the general views
+/// only; `shards` is the folder holding a split index's shard files.
+pub fn payload_for(index_bytes: &[u8], world_atlas: Option<&Path>, shards: Option<&Path>) -> Result<Vec<u8>, SiteError> {
     let index = Index::open(index_bytes).map_err(|e| SiteError(format!("the index does not open: {e}")))?;
+    let examples = examples_of(index_bytes, shards)?.to_text();
     let close = match world_atlas {
         Some(dir) => close_up(dir, &index)?,
         None => None,
@@ -39,7 +42,37 @@ pub fn payload_for(index_bytes: &[u8], world_atlas: Option<&Path>) -> Result<Vec
         .collect();
     let basemap = basemap::keep_views_with(&basemap, &cities);
     let fold = fold_table(&index);
-    Ok(Payload { index: index_bytes, planes: false, basemap: &basemap, fold: &fold }.to_bytes())
+    Ok(Payload { index: index_bytes, planes: false, basemap: &basemap, fold: &fold, examples: &examples }.to_bytes())
+}
+
+/// The start page's examples, worked out here once: for a split index,
+/// with the shards they read (the places' postings and a text) taken
+/// from the folder `shards` as the index asks for them.
+fn examples_of(index_bytes: &[u8], shards: Option<&Path>) -> Result<Examples, SiteError> {
+    let mut read: Vec<(ShardId, Vec<u8>)> = Vec::new();
+    loop {
+        let index = Index::open(index_bytes).map_err(|e| SiteError(format!("the index does not open: {e}")))?;
+        for (id, bytes) in &read {
+            index.provide(*id, bytes).map_err(|e| SiteError(e.to_string()))?;
+        }
+        let found = index.tracked(|i| examples(i));
+        let wanted = index.wanted();
+        if !found.missed || wanted.is_empty() {
+            return Ok(found.value);
+        }
+        let Some(dir) = shards else {
+            return Ok(found.value);
+        };
+        let files: Vec<(ShardId, PathBuf)> = wanted
+            .into_iter()
+            .map(|id| (id, dir.join(index.shard_file(id).trim_start_matches("shards/"))))
+            .collect();
+        drop(index);
+        for (id, file) in files {
+            let bytes = fs::read(&file).map_err(|e| SiteError(format!("{}: {e}", file.display())))?;
+            read.push((id, bytes));
+        }
+    }
 }
 
 /// The fold table for the characters of the corpus's texts and metadata
@@ -62,11 +95,8 @@ fn fold_table(index: &Index) -> Vec<u8> {
 }
 
 /// The close-up view's records, if the corpus's cities call for one (a
-/// split head has no postings to count mentions with: none).
+/// split head counts its places in its table of places by section).
 fn close_up(world_atlas: &Path, index: &Index) -> Result<Option<String>, SiteError> {
-    if index.is_split() {
-        return Ok(None);
-    }
     let counts = place_counts(index, None);
     let cities: Vec<((f32, f32), u32, &str)> = counts
         .iter()
@@ -90,7 +120,7 @@ mod tests {
 
     #[test]
     fn the_payload_carries_the_index_the_views_and_the_corpus_characters() {
-        let bytes = payload_for(crate::INDEX_BYTES, None).unwrap();
+        let bytes = payload_for(crate::INDEX_BYTES, None, None).unwrap();
         let payload = Payload::parse(&bytes).unwrap();
         assert!(payload.planes && payload.index != crate::INDEX_BYTES, "the tables travel as byte planes");
         assert_eq!(payload.plain_index().as_ref(), crate::INDEX_BYTES);

@@ -237,3 +237,36 @@ fn a_query_fetches_its_postings_shards_padded_with_their_neighbours() {
     let forged: &'static [u8] = Box::leak(forged.into_boxed_slice());
     assert!(index.provide(second, forged).is_err());
 }
+
+#[test]
+fn the_map_counts_places_from_the_head_without_fetching_their_postings() {
+    use corpus_atlas::engine::overview::places::place_counts;
+    let whole = corpus_atlas::index().unwrap();
+    let (head, _) = split();
+    let index = Index::open(head).unwrap();
+    let all = place_counts(whole, None);
+    assert!(all.len() > 3, "the demo names places");
+    assert_eq!(place_counts(&index, None), all);
+    // Every other section, as a result set would count them.
+    let some: Vec<bool> = (0..whole.section_count()).map(|s| s % 2 == 0).collect();
+    assert_eq!(place_counts(&index, Some(&some)), place_counts(whole, Some(&some)));
+    assert!(index.wanted().is_empty(), "no shard asked for: {:?}", index.wanted());
+    assert!(whole.section_places().is_none(), "a whole index reads the places' own postings");
+}
+
+#[test]
+fn a_split_sites_examples_are_the_whole_ones_worked_out_by_the_builder() {
+    use corpus_atlas::engine::overview::examples::{examples, Examples};
+    let (head, files) = split();
+    let dir = std::env::temp_dir().join(format!("atlas-split-examples-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, bytes) in files.iter() {
+        std::fs::write(dir.join(name.trim_start_matches("shards/")), bytes).unwrap();
+    }
+    let payload = corpus_atlas::site::corpus::payload_for(head, None, Some(&dir)).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let carried = Examples::from_text(corpus_atlas::payload::Payload::parse(&payload).unwrap().examples);
+    let whole = examples(corpus_atlas::index().unwrap());
+    assert!(whole.queries.len() >= 3, "{whole:?}");
+    assert_eq!(carried, whole, "the app shows the examples the builder worked out with the shards");
+}

@@ -29,11 +29,7 @@ pub fn Masthead(props: &MastheadProps) -> Html {
         .filter(|l| !l.is_empty())
         .collect();
     let summary = crate::view::summary::masthead_line(index.doc_count() as usize, languages.len());
-    // (On a split site the places arrive with their shards: computed again then.)
-    let placeholder = crate::app::shards::use_complete(index, (), props.index.1, move |_| {
-        AttrValue::from(crate::engine::overview::examples::examples(index).placeholder)
-    });
-    let placeholder = (*placeholder).clone();
+    let placeholder = AttrValue::from(crate::examples().placeholder.clone());
     html! {
         <header class={classes!("masthead", props.sticky.then_some("masthead-sticky"))}>
             <div class="masthead-inner">

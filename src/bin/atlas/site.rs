@@ -55,7 +55,12 @@ fn make(a: &SiteArgs, output: &Path) -> Result<Made, Failure> {
         }
     };
     bars.spin("site");
-    let payload = site::corpus::payload_for(&bytes, world_atlas(a).as_deref()).map_err(|e| e.to_string())?;
+    let shard_dir = match (&shards, &a.index) {
+        (Some(_), _) => Some(staged.0.clone()),
+        (None, Some(file)) => Some(file.parent().unwrap_or(Path::new(".")).join("shards")),
+        _ => None,
+    };
+    let payload = site::corpus::payload_for(&bytes, world_atlas(a).as_deref(), shard_dir.as_deref()).map_err(|e| e.to_string())?;
     let built = site::assemble(&a.app, output, &payload).map_err(|e| e.to_string())?;
     let shards = match (shards, &a.index) {
         (Some(written), _) => {

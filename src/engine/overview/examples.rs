@@ -31,6 +31,10 @@ fn other_name<'a>(index: &Index<'a>, places: &[(u32, &'a str)]) -> Option<(Strin
     for &(e, name) in places {
         let entity = index.entity(e);
         for p in index.entity_postings(&entity) {
+            // (A split index asks for the text, and is read again once it is here.)
+            if !index.want_text(index.section_doc(p.section)) {
+                continue;
+            }
             let section = index.section(p.section);
             let aside = index.aside(&index.doc(section.doc));
             // The whole first mention: its run of consecutive positions (États-Unis).
@@ -120,8 +124,34 @@ pub fn examples(index: &Index<'_>) -> Examples {
     }
 }
 
+impl Examples {
+    /// The examples as text: the placeholder, then one query per line
+    /// (what a site's payload carries; see [`Examples::from_text`]).
+    pub fn to_text(&self) -> String {
+        let mut out = self.placeholder.replace('\n', " ");
+        for q in &self.queries {
+            out.push('\n');
+            out.push_str(&q.replace('\n', " "));
+        }
+        out
+    }
+
+    /// Reads what [`Examples::to_text`] wrote.
+    pub fn from_text(text: &str) -> Examples {
+        let mut lines = text.lines();
+        let placeholder = lines.next().unwrap_or_default().to_owned();
+        Examples { queries: lines.map(str::to_owned).collect(), placeholder }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn examples_read_back_from_their_text() {
+        let found = super::examples(crate::index().unwrap());
+        assert_eq!(super::Examples::from_text(&found.to_text()), found);
+    }
+
     #[test]
     fn the_examples_are_queries_of_this_corpus_that_find_something() {
         let index = crate::index().unwrap();
