@@ -91,12 +91,6 @@ impl<'a> Index<'a> {
         out
     }
 
-    /// How many surface forms a Korean noun has in the index (0 if none).
-    pub fn noun_forms(&self, noun: &str) -> u32 {
-        self.variant_targets(&variant_key("ko", noun))
-            .map_or(0, |t| t.len() as u32)
-    }
-
     /// The dictionaries holding the words of `lengths` characters: the one
     /// FST of a whole index, or each length's spelling list of a split
     /// index (those not here are asked for).
