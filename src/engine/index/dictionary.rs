@@ -91,7 +91,9 @@ impl<'a> Dictionary<'a> {
 
     /// Up to `limit` surface terms starting with `prefix`, in order, read
     /// in the parts of the runs its range covers (in order, until `limit`
-    /// are certain); `Err` names a part that has not arrived.
+    /// are certain); `Err` names a part that has not arrived. (A part holds
+    /// its run's terms alone, so the runs read one after another come out
+    /// in order.)
     pub(super) fn prefixed(&self, prefix: &str, limit: usize) -> Result<Vec<String>, u32> {
         let p = prefix.as_bytes();
         let mut out: Vec<String> = Vec::new();
@@ -107,8 +109,6 @@ impl<'a> Dictionary<'a> {
                     out.push(term.to_owned());
                 }
             }
-            out.sort_unstable();
-            out.dedup();
             i += 1;
             let certain = self.runs.get(i).map_or(out.len(), |next| out.iter().filter(|t| t.as_bytes() < next.first).count());
             if certain >= limit {

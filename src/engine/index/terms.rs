@@ -47,13 +47,12 @@ impl<'a> Index<'a> {
     pub fn terms_near(&self, term: &str, distance: u8, limit: usize) -> Vec<Counted> {
         let chars = term.chars().count();
         let lengths = chars.saturating_sub(usize::from(distance))..=chars + usize::from(distance);
-        let mut out = Vec::new();
-        for list in self.spelling_lists(lengths) {
-            out.extend(surfaces(list.search(Near::new(term, distance)).into_stream(), limit, self.is_split()));
-        }
-        out.sort_unstable();
-        out.truncate(limit);
-        out
+        let found = self
+            .spelling_lists(lengths)
+            .into_iter()
+            .map(|list| surfaces(list.search(Near::new(term, distance)).into_stream(), limit, self.is_split()))
+            .collect();
+        merged(found, limit)
     }
 
     /// The number of sections that hold `term`, if it is a word of the index,
@@ -73,8 +72,9 @@ impl<'a> Index<'a> {
     /// nouns and measuring each; see `spelling`.)
     pub fn nouns_of_length(&self, chars: usize, limit: usize) -> Vec<Counted> {
         let prefix = variant_key("ko", "");
-        let mut out = Vec::new();
+        let mut found = Vec::new();
         for list in self.spelling_lists(chars.saturating_sub(1)..=chars + 1) {
+            let mut out = Vec::new();
             let mut stream = list.search(fst::automaton::Str::new(&prefix).starts_with()).into_stream();
             while let Some((key, value)) = stream.next() {
                 let Some(noun) = std::str::from_utf8(key).ok().and_then(|k| k.strip_prefix(prefix.as_str())) else {
@@ -85,10 +85,9 @@ impl<'a> Index<'a> {
                     out.push((noun.to_owned(), forms));
                 }
             }
+            found.push(out);
         }
-        out.sort_unstable();
-        out.truncate(limit);
-        out
+        merged(found, limit)
     }
 
     /// The dictionaries holding the words of `lengths` characters: the one
@@ -140,6 +139,24 @@ impl<'a> Index<'a> {
     }
 }
 
+/// The first `limit` terms of lists each in order, in order (the spelling
+/// lists of several lengths; a merge, not a sort, which would add a sort's
+/// code to the wasm for this alone).
+fn merged(mut lists: Vec<Vec<Counted>>, limit: usize) -> Vec<Counted> {
+    lists.iter_mut().for_each(|l| l.reverse());
+    let mut out = Vec::new();
+    while out.len() < limit {
+        let next = (0..lists.len())
+            .filter(|&i| !lists[i].is_empty())
+            .min_by(|&a, &b| lists[a].last().map(|t| &t.0).cmp(&lists[b].last().map(|t| &t.0)));
+        match next.and_then(|i| lists[i].pop()) {
+            Some(term) => out.push(term),
+            None => break,
+        }
+    }
+    out
+}
+
 /// Up to `limit` surface keys of `stream` and the sections holding each
 /// (the value's high half in a whole index, the value in a spelling list).
 fn surfaces<'s>(mut stream: fst::map::Stream<'s, impl fst::Automaton>, limit: usize, split: bool) -> Vec<Counted> {
@@ -154,4 +171,18 @@ fn surfaces<'s>(mut stream: fst::map::Stream<'s, impl fst::Automaton>, limit: us
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merged;
+
+    #[test]
+    fn lists_in_order_merge_in_order_up_to_the_limit() {
+        let list = |terms: &[&str]| terms.iter().map(|t| (t.to_string(), 1)).collect::<Vec<_>>();
+        let lists = vec![list(&["bat", "cat"]), list(&[]), list(&["ant", "bee", "cow"])];
+        let names = |v: Vec<(String, u32)>| v.into_iter().map(|t| t.0).collect::<Vec<_>>();
+        assert_eq!(names(merged(lists.clone(), 9)), ["ant", "bat", "bee", "cat", "cow"]);
+        assert_eq!(names(merged(lists, 2)), ["ant", "bat"]);
+    }
 }
