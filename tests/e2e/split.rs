@@ -1,6 +1,6 @@
 //! The split site (`make split`, part of `make test`): the wasm holds the
-//! dictionary and tables, and the postings and texts come from shards/ as
-//! queries need them. It must answer as the whole site does, fetch only a
+//! tables, and the dictionary with the postings, the texts and the spelling
+//! lists come from shards/ as queries need them. It must answer as the whole site does, fetch only a
 //! few shards per query, and say so plainly when the host lacks them.
 
 use std::path::PathBuf;

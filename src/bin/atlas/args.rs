@@ -236,8 +236,8 @@ pub(crate) struct BuildArgs {
     /// The index file to write
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    /// FILE holds the dictionary and tables; the postings and texts go to
-    /// shards/ beside it, for a corpus too large for one bundle
+    /// FILE holds the tables; the dictionary with the postings, the texts
+    /// and the spelling lists go to shards/ beside it, for a corpus too large for one bundle
     /// (`atlas site OUT --index FILE` puts both in a site)
     #[arg(long)]
     pub split: bool,
@@ -329,8 +329,8 @@ pub(crate) struct SiteArgs {
     /// shards/ beside it along)
     #[arg(long, value_name = "FILE")]
     pub index: Option<PathBuf>,
-    /// A split site: the wasm carries the dictionary and tables, and the
-    /// postings and texts go to OUT/shards/, fetched as queries need them
+    /// A split site: the wasm carries the tables, and the dictionary with
+    /// the postings, the texts and the spelling lists go to OUT/shards/, fetched as queries need them
     /// (no single file: shards need a host) [default: when the corpus has
     /// more than --split-above megabytes of text]
     #[arg(long, requires = "corpus", conflicts_with = "whole")]

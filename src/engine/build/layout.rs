@@ -40,7 +40,8 @@ impl Default for SplitOptions {
 /// A split index: the head the app embeds, and the shard files beside it.
 #[derive(Debug)]
 pub struct SplitIndex {
-    /// The head: every table and the term dictionary, no postings or texts.
+    /// The head: every table and the dictionary's ranges and aliases; no
+    /// terms, postings or texts.
     pub head: Vec<u8>,
     /// The shards, postings first, each in region order.
     pub shards: Vec<Shard>,
@@ -52,7 +53,8 @@ pub struct SplitIndex {
 /// (see [`super::IndexWriter::finish_split_to`]).
 #[derive(Debug)]
 pub struct SplitHead {
-    /// The head: every table and the term dictionary, no postings or texts.
+    /// The head: every table and the dictionary's ranges and aliases; no
+    /// terms, postings or texts.
     pub head: Vec<u8>,
     /// What the index holds.
     pub summary: Summary,

@@ -112,9 +112,11 @@ impl IndexWriter {
         self.build(step)?.write_to(out)
     }
 
-    /// Analyses every section and writes a split index: the head (the term
-    /// dictionary and every table) and the shards holding the postings and
-    /// the texts, cut at list and document boundaries near the given sizes.
+    /// Analyses every section and writes a split index: the head (every
+    /// table, and the dictionary's ranges and aliases) and the shards holding
+    /// the postings (each led by its part of the dictionary) and the texts,
+    /// cut at list and document boundaries near the given sizes, and the
+    /// spelling lists.
     pub fn finish_split(self, options: SplitOptions) -> Result<SplitIndex, WriteError> {
         self.finish_split_with(options, &mut |_| {})
     }
