@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::engine::analysis::lang::{variant_key, VARIANT_MARK};
-use crate::engine::index::dictionary::{part_bytes, placed_as, put_run};
+use crate::engine::index::dictionary::{part_bytes, placed_as, put_run, surface};
 use crate::engine::index::format::{get_varint, ALIAS_MARK, SPELLING_LENGTHS};
 
 use super::error::WriteError;
@@ -100,7 +100,7 @@ pub(super) fn split(entries: &[DictEntry], variants: &[u8], cuts: &[Range<usize>
 
 /// Whether a key is a surface term (not a variant or alias key).
 pub(super) fn is_surface(key: &str) -> bool {
-    !key.starts_with(|c: char| c.is_control())
+    surface(key.as_bytes()).is_some()
 }
 
 /// The spelling lists: list L-1 maps the surface terms of L characters to

@@ -105,7 +105,7 @@ impl<'a> Dictionary<'a> {
             let part = self.part(run.shard as usize).ok_or(run.shard)?;
             let mut stream = part.search(fst::automaton::Str::new(prefix).starts_with()).into_stream();
             while let Some((key, _)) = stream.next() {
-                if let Some(term) = std::str::from_utf8(key).ok().filter(|k| !k.starts_with(|c: char| c.is_control())) {
+                if let Some(term) = surface(key) {
                     out.push(term.to_owned());
                 }
             }
@@ -148,6 +148,14 @@ impl<'a> Dictionary<'a> {
         slot.set(part).ok();
         Ok(())
     }
+}
+
+/// A dictionary key as a surface term; `None` for a variant or alias key
+/// (they start with a control character, which readers never type).
+pub fn surface(key: &[u8]) -> Option<&str> {
+    std::str::from_utf8(key)
+        .ok()
+        .filter(|t| !t.starts_with(|c: char| c.is_control()))
 }
 
 /// The key a key is placed by: a variant key goes with the surface terms
@@ -203,6 +211,18 @@ pub fn part_bytes(map: &[u8], lists: &[u8]) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    /// A split dictionary over `shards` postings shards with these runs
+    /// (shard, first key) and an empty head.
+    fn split<'a>(runs: &[(u32, &[u8])], shards: usize) -> Result<Dictionary<'a>, OpenError> {
+        let mut ranges = Vec::new();
+        for (shard, first) in runs {
+            put_run(&mut ranges, *shard, first);
+        }
+        let head: &'static [u8] = Box::leak(map(&[]).into_boxed_slice());
+        let ranges: &'static [u8] = Box::leak(ranges.into_boxed_slice());
+        Dictionary::new(fst::Map::new(head).unwrap(), &[], ranges, shards)
+    }
+
     fn map(keys: &[(&str, u64)]) -> Vec<u8> {
         let mut b = fst::MapBuilder::memory();
         for (k, v) in keys {
@@ -232,12 +252,7 @@ mod tests {
 
     #[test]
     fn a_prefix_is_read_in_order_across_the_parts_its_range_covers() {
-        let head = map(&[]);
-        let mut ranges = Vec::new();
-        put_run(&mut ranges, 0, b"a");
-        put_run(&mut ranges, 1, b"sha");
-        put_run(&mut ranges, 2, b"shi");
-        let dict = Dictionary::new(fst::Map::new(&head[..]).unwrap(), &[], &ranges, 3).unwrap();
+        let dict = split(&[(0, b"a"), (1, b"sha"), (2, b"shi")], 3).unwrap();
         assert_eq!(dict.prefixed("sh", 3), Err(0), "the run before `sha` may hold `sh…` too");
         let parts = [
             part_bytes(&map(&[("\u{1}en:sh", 0), ("run", 1), ("sh", 2)]), &[]),
@@ -256,14 +271,9 @@ mod tests {
 
     #[test]
     fn runs_out_of_order_or_past_the_shards_are_corrupt() {
+        assert!(split(&[(0, b"m"), (0, b"a")], 1).is_err());
+        assert!(split(&[(3, b"a")], 1).is_err());
         let head = map(&[]);
-        let mut ranges = Vec::new();
-        put_run(&mut ranges, 0, b"m");
-        put_run(&mut ranges, 0, b"a");
-        assert!(Dictionary::new(fst::Map::new(&head[..]).unwrap(), &[], &ranges, 1).is_err());
-        let mut ranges = Vec::new();
-        put_run(&mut ranges, 3, b"a");
-        assert!(Dictionary::new(fst::Map::new(&head[..]).unwrap(), &[], &ranges, 1).is_err());
         assert!(Dictionary::new(fst::Map::new(&head[..]).unwrap(), &[], &[0, 0], 1).is_err());
     }
 }

@@ -7,19 +7,12 @@ use std::ops::RangeInclusive;
 
 use fst::{Automaton, IntoStreamer, Streamer};
 
+use super::dictionary::surface;
 use super::format::SPELLING_LENGTHS;
 use super::near::Near;
 use super::open::Index;
 use super::postings::Posting;
 use crate::engine::analysis::lang::variant_key;
-
-/// A dictionary key as a surface term; `None` for a variant or alias key
-/// (they start with a control character, which readers never type).
-fn surface(key: &[u8]) -> Option<&str> {
-    std::str::from_utf8(key)
-        .ok()
-        .filter(|t| !t.starts_with(|c: char| c.is_control()))
-}
 
 /// A term with the number of sections that hold it.
 pub type Counted = (String, u32);
