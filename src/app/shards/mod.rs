@@ -7,8 +7,7 @@
 //!    learns that it missed something and is not final.
 //! 2. During the render, [`use_shards`] asks the [`Loader`] to fetch what
 //!    is wanted: in a microtask, once the render pass is over, every wanted
-//!    shard (padded with its neighbours, [`Index::padded`]) not already on
-//!    its way, together.
+//!    shard not already on its way, together.
 //! 3. Each shard that arrives is checked ([`Index::check_shard`]) and handed
 //!    to the index ([`Index::provide`]).
 //! 4. When the last of a batch is in, the explorer is told
@@ -112,9 +111,8 @@ pub fn request(index: &'static Index<'static>) {
     }
     wasm_bindgen_futures::spawn_local(async move {
         with_loader(|l| l.scheduled = false);
-        // One batch, each postings shard padded with its neighbours (see
-        // `Index::padded`): fewer clues to the host about the words searched.
-        for id in index.padded(&index.wanted()) {
+        // One batch: what one render pass wanted goes together.
+        for id in index.wanted() {
             if with_loader(|l| l.in_flight.insert(id)) {
                 wasm_bindgen_futures::spawn_local(fetch(index, id));
             }

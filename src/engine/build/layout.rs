@@ -15,11 +15,19 @@ use super::postings::DictEntry;
 use super::scratch::{output_error, Spooled};
 use super::step::Step;
 
+/// Ranges of the dictionary in one postings shard. The host sees which
+/// shards a query fetches, so it learns which words were searched only to
+/// within a shard: three ranges, so that even a word whose list fills a range
+/// by itself shares its shard with the words of two others. (Fetched as
+/// three files of one range each, this cost three requests per word.)
+pub const RANGES_PER_SHARD: usize = 3;
+
 /// Options of a split index: the size each shard is cut near (a list or a
 /// document larger than that gets a shard of its own).
 #[derive(Debug, Clone, Copy)]
 pub struct SplitOptions {
-    /// Bytes of postings per shard.
+    /// Bytes of postings per range of the dictionary; a shard holds
+    /// [`RANGES_PER_SHARD`] consecutive ranges.
     pub postings_bytes: usize,
     /// Bytes of text per shard.
     pub text_bytes: usize,
@@ -27,12 +35,12 @@ pub struct SplitOptions {
 
 impl Default for SplitOptions {
     fn default() -> Self {
-        // A query fetches one postings shard per word (in a block of three,
-        // with its part of the dictionary; a few for a prefix) and one text
-        // shard per result shown: small shards keep the bytes per query low,
-        // and each costs the head a 28-byte record. At 10,000 documents,
-        // 16 KiB of postings took a new query from 126 to 81 KB gzipped and
-        // the first visit 50 KB lower than 32 KiB did.
+        // A query fetches one postings shard per word (with its part of the
+        // dictionary; a few for a prefix) and one text shard per result
+        // shown: small shards keep the bytes per query low, and each costs
+        // the head a 28-byte record. At 10,000 documents, ranges of 16 KiB
+        // of postings (three to a shard) took a new query from 126 to 81 KB
+        // gzipped and the first visit 50 KB lower than 32 KiB did.
         SplitOptions {
             postings_bytes: 16 * 1024,
             text_bytes: 8 * 1024,
@@ -226,7 +234,7 @@ impl Parts {
     ) -> Result<SplitHead, WriteError> {
         let postings = std::mem::take(&mut self.postings);
         let texts = std::mem::take(&mut self.texts);
-        let postings_cuts = cut(postings.len(), &self.list_starts, options.postings_bytes);
+        let postings_cuts = grouped(cut(postings.len(), &self.list_starts, options.postings_bytes), RANGES_PER_SHARD);
         let text_cuts = cut(texts.len(), &self.text_starts, options.text_bytes);
         let mut variants = std::mem::take(&mut self.variants);
         let variants = variants.read(0..variants.len())?;
@@ -277,6 +285,21 @@ impl Parts {
     }
 }
 
+/// Joins consecutive ranges `by` at a time; a short last group joins the one
+/// before it, so that every group holds at least `by` when there are as many.
+fn grouped(ranges: Vec<Range<usize>>, by: usize) -> Vec<Range<usize>> {
+    let by = by.max(1);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for group in ranges.chunks(by) {
+        let (Some(first), Some(last)) = (group.first(), group.last()) else { continue };
+        match out.last_mut() {
+            Some(previous) if group.len() < by => previous.end = last.end,
+            _ => out.push(first.start..last.end),
+        }
+    }
+    out
+}
+
 /// Cuts `0..len` into ranges near `target` bytes, only at `starts` (sorted).
 fn cut(len: usize, starts: &[u32], target: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -292,4 +315,25 @@ fn cut(len: usize, starts: &[u32], target: usize) -> Vec<Range<usize>> {
         out.push(from..len);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_joined_so_that_no_shard_holds_fewer_than_asked() {
+        let ranges = |n: usize| (0..n).map(|i| i * 10..i * 10 + 10).collect::<Vec<_>>();
+        assert_eq!(grouped(ranges(6), 3), [0..30, 30..60]);
+        assert_eq!(grouped(ranges(7), 3), [0..30, 30..70], "the one left over joins the last group");
+        assert_eq!(grouped(ranges(2), 3), [0..20], "fewer than three: one shard");
+        assert_eq!(grouped(ranges(4), 1), ranges(4));
+        assert!(grouped(Vec::new(), 3).is_empty());
+    }
+
+    #[test]
+    fn cuts_fall_at_list_starts_near_the_target() {
+        assert_eq!(cut(100, &[0, 30, 60, 90], 50), [0..30, 30..60, 60..100]);
+        assert_eq!(cut(100, &[0, 80], 10), [0..80, 80..100], "a list larger than the target has a range of its own");
+    }
 }

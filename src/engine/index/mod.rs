@@ -24,5 +24,5 @@ pub use format::{ShardId, ShardKind};
 pub use open::Index;
 pub use postings::{Posting, Positions};
 pub use records::DocField;
-pub use shards::{Tracked, PADDING};
+pub use shards::Tracked;
 pub use tables::{Doc, Entity, Event, Section};

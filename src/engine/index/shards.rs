@@ -1,14 +1,11 @@
-//! The shards of a split index: which are wanted, fetched in padded
-//! blocks, checked against their records and handed over as they arrive.
+//! The shards of a split index: which are wanted, checked against their
+//! records and handed over as they arrive.
 
 use super::error::OpenError;
 pub use super::format::{ShardId, ShardKind};
 use super::format::shard_file;
 use super::open::Index;
 use super::records::ShardRecord;
-
-/// Postings shards fetched together (see [`Index::padded`]).
-pub const PADDING: u32 = 3;
 
 /// What a read of the index found (see [`Index::tracked`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -85,32 +82,6 @@ impl<'a> Index<'a> {
             ShardKind::Texts => self.texts.loaded.get(i).is_none_or(|s| s.get().is_some()),
             ShardKind::Spelling => self.spelling.loaded.get(i).is_none_or(|s| s.get().is_some()),
         }
-    }
-
-    /// The shards to fetch for those wanted: each postings shard with the
-    /// others of its aligned block of [`PADDING`] (shards 0-2, 3-5, …), so the
-    /// host learns only which block a word falls in, never the shard. (A
-    /// block's shards always arrive together, so none of it is loaded when
-    /// one is wanted.) Ascending, no repeats, none that has arrived.
-    pub fn padded(&self, wanted: &[ShardId]) -> Vec<ShardId> {
-        let (postings, _) = self.shard_counts();
-        let mut out: Vec<ShardId> = wanted
-            .iter()
-            .flat_map(|&id| {
-                let block = match id.kind {
-                    ShardKind::Postings => {
-                        let first = id.ord - id.ord % PADDING;
-                        first..(first + PADDING).min(postings as u32)
-                    }
-                    ShardKind::Texts | ShardKind::Spelling => id.ord..id.ord + 1,
-                };
-                block.map(move |ord| ShardId { kind: id.kind, ord })
-            })
-            .filter(|&id| !self.shard_loaded(id))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
     }
 
     /// Checks a fetched shard's bytes against the index's record (length
