@@ -26,9 +26,66 @@ pub fn derive_title(text: &str) -> String {
     title_line(text).unwrap_or_else(|| first_sentence_title(text))
 }
 
-/// The title-like line of [`derive_title`], if the text has one.
+/// Words that open a numbered division's heading ("CHAPTER IV.", "Livre
+/// premier", "Article 3"): lower case, as compared.
+const DIVISIONS: &[&str] = &[
+    "chapter", "chapitre", "part", "partie", "book", "livre", "section", "article", "appendix", "annexe",
+    "act", "acte", "scene", "scène", "canto", "letter", "lettre", "volume", "tome",
+];
+
+/// Whether a line only numbers a division: a division word and its number
+/// ("CHAPITRE III.", "Chapter 12", "Part One"), a Roman or Arabic numeral
+/// alone ("IV."), or a Korean one ("제3장", "제 2 조").
+fn is_division_label(line: &str) -> bool {
+    let line = line.trim_end_matches(['.', ':']);
+    let numeral = |w: &str| {
+        !w.is_empty()
+            && (w.chars().all(|c| c.is_ascii_digit())
+                || w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+                || w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')))
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    match words.as_slice() {
+        [n] if numeral(n) => true,
+        [division, n] => {
+            DIVISIONS.contains(&division.to_lowercase().as_str())
+                && (numeral(n) || (n.chars().count() <= 10 && n.chars().all(char::is_alphabetic)))
+        }
+        _ => {
+            let joined: String = words.concat();
+            let Some(rest) = joined.strip_prefix('제') else { return false };
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            digits > 0 && matches!(rest.chars().skip(digits).collect::<String>().as_str(), "장" | "절" | "조" | "편" | "부" | "권")
+        }
+    }
+}
+
+/// A division's heading and its caption, when a text opens with both: the
+/// label on a line of its own ("CHAPITRE III."), then a short paragraph of
+/// one sentence, perhaps hard-wrapped ("Comment Candide se sauva d'entre les
+/// Bulgares, et ce qu'il devint."), which alone says what the text is.
+fn labelled_title(lines: &[&str]) -> Option<String> {
+    let first = lines.iter().position(|l| !l.is_empty())?;
+    let label = lines[first];
+    if !is_division_label(label) {
+        return None;
+    }
+    let start = first + 1 + lines[first + 1..].iter().take_while(|l| l.is_empty()).count();
+    let caption: Vec<&str> = lines[start..].iter().take_while(|l| !l.is_empty()).copied().collect();
+    let caption = caption.join(" ");
+    let caption = caption.trim_end_matches(['.', ':']);
+    let sentence = first_sentence(caption);
+    let fits = (1..=30).contains(&words(caption)) && caption.chars().count() <= 200 && sentence == caption;
+    (fits && !is_salutation(caption)).then(|| format!("{label} {caption}"))
+}
+
+/// The title-like line of [`derive_title`], if the text has one (or a
+/// division's label and caption, see [`labelled_title`]).
 pub fn title_line(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    if let Some(title) = labelled_title(&lines) {
+        return Some(title);
+    }
     let repeated = |l: &str| lines.iter().filter(|m| **m == l).count() > 1;
     let first = lines.iter().position(|l| !l.is_empty());
     for (i, line) in lines.iter().enumerate().take(40) {
@@ -438,6 +495,23 @@ mod tests {
         let headed = "The Wall\n\nThe Berlin Wall was a guarded concrete barrier. It fell in 1989.";
         let doc = crate::corpus::from_text_laid_out("Berlin_Wall.txt", headed.to_owned(), &Default::default());
         assert_eq!(doc.title, "The Wall", "the text's own title line first");
+    }
+
+    #[test]
+    fn a_chapter_is_titled_by_its_label_and_caption() {
+        let chapter = "CHAPITRE III.\n\nComment Candide se sauva d'entre les Bulgares, et ce qu'il\ndevint.\n\n\nRien n'était si beau, si leste, si brillant.\n";
+        assert_eq!(derive_title(chapter), "CHAPITRE III. Comment Candide se sauva d'entre les Bulgares, et ce qu'il devint");
+        let english = "Chapter 12\n\nIn Which the Harbour Freezes\n\nThe winter came early that year.\n";
+        assert_eq!(derive_title(english), "Chapter 12 In Which the Harbour Freezes");
+        assert_eq!(derive_title("IV.\n\nThe Return\n\nShe came back in May.\n"), "IV. The Return");
+        let korean = "제3장 국회\n\n국회는 법률을 제정한다.\n";
+        assert_eq!(derive_title(korean), "제3장 국회", "a label with its name on the same line is a title line");
+        // Not a caption: the body itself, a paragraph of several sentences.
+        let body = "CHAPTER I.\n\nIt was a dark night. The wind rose. Nobody came.\n";
+        assert_ne!(derive_title(body), "CHAPTER I. It was a dark night. The wind rose. Nobody came");
+        assert!(!is_division_label("Part of the plan"));
+        assert!(!is_division_label("Chapter and verse here"));
+        assert!(is_division_label("제 2 조") && is_division_label("Livre premier") && is_division_label("XIV."));
     }
 
     #[test]
