@@ -14,6 +14,8 @@
 mod corpus;
 #[path = "src/engine/mod.rs"]
 mod engine;
+#[path = "src/sort.rs"]
+mod sort;
 
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};

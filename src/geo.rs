@@ -128,7 +128,7 @@ pub const CORE_SHARE: u32 = 75;
 pub fn core_places<T: Copy>(places: &[(T, u32)]) -> Vec<T> {
     let total: u32 = places.iter().map(|p| p.1).sum();
     let mut sorted: Vec<&(T, u32)> = places.iter().collect();
-    sorted.sort_by(|a, b| b.1.cmp(&a.1));
+    crate::sort::sort_by(&mut sorted, |a, b| b.1.cmp(&a.1));
     let mut held = 0;
     let mut out = Vec::new();
     for (at, n) in sorted {

@@ -23,6 +23,7 @@ pub mod generate;
 pub mod geo;
 pub mod payload;
 pub mod route;
+pub mod sort;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 pub mod view;

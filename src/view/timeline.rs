@@ -264,7 +264,7 @@ pub fn lanes<'a>(
         .copied()
         .filter(|e| !e.published && scale.shows(e.when.start, e.when.end))
         .collect();
-    mentioned.sort_by_key(|e| (e.when.start, e.when.end));
+    crate::sort::sort_by_key(&mut mentioned, |e| (e.when.start, e.when.end));
     for e in mentioned {
         let (a, b) = (
             x(e.when.start) - 4.0,
@@ -532,7 +532,7 @@ mod tests {
         assert_eq!(placed.len(), LANES);
         assert_eq!(overflow, 3);
         let mut used: Vec<usize> = placed.iter().map(|(_, l)| *l).collect();
-        used.sort_unstable();
+        crate::sort::sort(&mut used);
         used.dedup();
         assert_eq!(used.len(), LANES, "each in a lane of its own");
 

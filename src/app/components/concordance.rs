@@ -53,7 +53,11 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     let total = rows.len().min(MAX_ROWS);
     let table = use_node_ref();
     let (drawn, row_px) = crate::app::hooks::use_visible_rows(table.clone(), total);
-    let docs = rows.iter().take(MAX_ROWS).map(|r| r.doc.as_str()).collect::<std::collections::BTreeSet<_>>().len();
+    let mut docs: Vec<&str> = rows.iter().take(MAX_ROWS).map(|r| r.doc.as_str()).collect();
+    // Sorted with the app's one sort (a set's `collect` brings a sort of its own).
+    crate::sort::sort(&mut docs);
+    docs.dedup();
+    let docs = docs.len();
     let status = match total {
         0 => "No matches".to_owned(),
         _ if rows.len() > MAX_ROWS => format!("The first {MAX_ROWS} matches, in {docs} documents"),

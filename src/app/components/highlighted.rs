@@ -33,7 +33,7 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
         .map(|r| (r.clone(), Kind::Mark))
         .collect();
     spans.extend(props.aside.iter().map(|r| (r.clone(), Kind::Aside)));
-    spans.sort_by_key(|(r, k)| (r.start, *k));
+    crate::sort::sort_by_key(&mut spans, |(r, k)| (r.start, *k));
     let mut parts = Vec::with_capacity(spans.len() * 2 + 1);
     let mut at = 0;
     for (r, kind) in spans {

@@ -23,11 +23,12 @@ pub struct MastheadProps {
 #[function_component]
 pub fn Masthead(props: &MastheadProps) -> Html {
     let index = props.index.0;
-    let languages: BTreeSet<&str> = index
-        .docs()
-        .map(|d| d.lang)
-        .filter(|l| !l.is_empty())
-        .collect();
+    // Inserted one by one: a set's `collect` sorts every document's
+    // language first, with a sort's code of its own in the wasm.
+    let mut languages = BTreeSet::new();
+    for doc in index.docs().filter(|d| !d.lang.is_empty()) {
+        languages.insert(doc.lang);
+    }
     let summary = crate::view::summary::masthead_line(index.doc_count() as usize, languages.len());
     let placeholder = AttrValue::from(crate::examples().placeholder.clone());
     html! {

@@ -74,7 +74,7 @@ impl<'a> FoldTable<'a> {
 /// Writes the table of `folds`: (character, its fold), in any order.
 pub fn encode_table(folds: &[(char, String)]) -> Vec<u8> {
     let mut sorted: Vec<&(char, String)> = folds.iter().collect();
-    sorted.sort_by_key(|(c, _)| *c);
+    crate::sort::sort_by_key(&mut sorted, |(c, _)| *c);
     sorted.dedup_by_key(|(c, _)| *c);
     let mut keys = Vec::new();
     let mut ends = Vec::new();
@@ -147,7 +147,7 @@ pub fn table_for(chars: impl IntoIterator<Item = char>) -> Vec<u8> {
         .collect();
     let capitals: Vec<char> = seen.iter().chain(&folded).flat_map(|c| c.to_uppercase()).filter(|c| !c.is_ascii()).collect();
     seen.extend(capitals);
-    seen.sort_unstable();
+    crate::sort::sort(&mut seen);
     seen.dedup();
     let folds: Vec<(char, String)> = seen
         .into_iter()

@@ -44,7 +44,7 @@ pub fn wrap_width(lines: &[&str]) -> Option<usize> {
         return None;
     }
     let mut sorted = lens.clone();
-    sorted.sort_unstable();
+    crate::sort::sort(&mut sorted);
     let width = sorted[sorted.len() * 9 / 10];
     if !(30..=110).contains(&width) {
         return None;

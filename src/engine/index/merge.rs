@@ -35,7 +35,7 @@ pub fn all<T>(
 ) -> Vec<T> {
     lists.retain(|l| !l.is_empty());
     while lists.len() > 1 {
-        lists.sort_unstable_by_key(|l| std::cmp::Reverse(l.len()));
+        crate::sort::sort_by_key(&mut lists, |l| std::cmp::Reverse(l.len()));
         let (Some(a), Some(b)) = (lists.pop(), lists.pop()) else {
             unreachable!("two lists or more");
         };

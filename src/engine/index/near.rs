@@ -30,7 +30,7 @@ impl Near {
     /// The automaton for `query` and `max` edits (at most [`MAX_EDITS`]).
     pub fn new(query: &str, max: u8) -> Self {
         let mut leads: Vec<u8> = query.chars().map(|c| c.encode_utf8(&mut [0; 4]).as_bytes()[0]).collect();
-        leads.sort_unstable();
+        crate::sort::sort(&mut leads);
         leads.dedup();
         Near { query: query.chars().collect(), leads, max: max.min(MAX_EDITS) }
     }
@@ -193,7 +193,7 @@ mod tests {
             "东京", "a", "ab", "abc",
         ];
         let mut sorted: Vec<&str> = words.to_vec();
-        sorted.sort_unstable();
+        crate::sort::sort(&mut sorted);
         sorted.dedup();
         let set = Set::from_iter(&sorted).unwrap();
         for q in ["zhiji", "pekin", "guangzhuo", "irak", "cafe", "선전", "北京", "ab", "shenzen", "pékin"] {

@@ -59,7 +59,7 @@ pub fn place_counts(index: &Index<'_>, counted: Option<&[bool]>) -> Vec<PlaceCou
         .map(|(e, docs)| PlaceCount { entity: e as u32, mentions: docs.iter().map(|d| d.1).sum(), docs })
         .filter(|p| p.mentions > 0 && PLACE_KINDS.contains(&index.entity(p.entity).kind))
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         b.mentions
             .cmp(&a.mentions)
             .then_with(|| index.entity(a.entity).name.cmp(index.entity(b.entity).name))

@@ -133,7 +133,7 @@ pub fn collocates_in(
         })
         .filter(|c| c.score > 0.0)
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         b.score
             .total_cmp(&a.score)
             .then(b.together.cmp(&a.together))

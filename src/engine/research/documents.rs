@@ -127,7 +127,7 @@ pub fn sort_documents(rows: &mut [DocRow], sort: DocSort) {
     use std::cmp::Ordering;
     // Text A to Z, unknown (empty) last; numbers largest first.
     let text = |a: &str, b: &str| a.is_empty().cmp(&b.is_empty()).then_with(|| normalize(a).cmp(&normalize(b)));
-    rows.sort_by(|a, b| -> Ordering {
+    crate::sort::sort_by(rows, |a, b| -> Ordering {
         match sort {
             DocSort::Title => text(&a.title, &b.title),
             DocSort::Source => text(&a.source, &b.source),

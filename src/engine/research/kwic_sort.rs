@@ -62,7 +62,7 @@ fn key(row: &KwicRow, sort: KwicSort) -> Key {
 
 /// Sorts `rows` by `sort`; ties keep document and text order.
 pub fn sort_rows(rows: &mut [KwicRow], sort: KwicSort) {
-    rows.sort_by_cached_key(|r| (key(r, sort), r.doc.clone(), r.start));
+    crate::sort::sort_by_cached_key(rows, |r| (key(r, sort), r.doc.clone(), r.start));
 }
 
 #[cfg(test)]

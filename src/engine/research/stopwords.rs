@@ -106,7 +106,7 @@ pub fn is_stop_word(term: &str) -> bool {
     static ALL: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     let all = ALL.get_or_init(|| {
         let mut all: Vec<&'static str> = LANGUAGES.iter().flat_map(|l| stop_words(l).iter().copied()).collect();
-        all.sort_unstable();
+        crate::sort::sort(&mut all);
         all.dedup();
         all
     });

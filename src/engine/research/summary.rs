@@ -50,7 +50,7 @@ pub fn summary(index: &Index<'_>) -> CorpusSummary {
         .into_iter()
         .map(|(lang, documents)| LanguageCount { lang: lang.to_owned(), documents })
         .collect();
-    languages.sort_by(|a, b| b.documents.cmp(&a.documents).then_with(|| a.lang.cmp(&b.lang)));
+    crate::sort::sort_by(&mut languages, |a, b| b.documents.cmp(&a.documents).then_with(|| a.lang.cmp(&b.lang)));
     CorpusSummary {
         documents: index.doc_count(),
         sections: index.section_count(),

@@ -56,12 +56,12 @@ pub fn terms(index: &Index<'_>, lang: Option<&str>, limit: usize) -> Vec<TermCou
     let mut out: Vec<TermCount> = tallies
         .into_iter()
         .map(|(term, mut t)| {
-            t.docs.sort_unstable();
+            crate::sort::sort(&mut t.docs);
             t.docs.dedup();
             TermCount { term, count: t.count, documents: t.docs.len() as u32 }
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         b.count
             .cmp(&a.count)
             .then(b.documents.cmp(&a.documents))

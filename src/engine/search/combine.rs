@@ -114,7 +114,7 @@ fn hit(
     }
     // (Already strictly ascending when one posting list matched.)
     if !hit.positions.windows(2).all(|w| w[0] < w[1]) {
-        hit.positions.sort_unstable();
+        crate::sort::sort(&mut hit.positions);
         hit.positions.dedup();
     }
     Some(hit)

@@ -89,7 +89,7 @@ fn count<'a>(values: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
     }
     let mut out: Vec<(String, usize)> =
         counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut out, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     out
 }
 
@@ -101,7 +101,7 @@ pub fn facets(index: &Index<'_>, hits: &[Hit]) -> Facets {
             .get(..4)
             .unwrap_or("")
     }));
-    year.sort_by(|a, b| b.0.cmp(&a.0));
+    crate::sort::sort_by(&mut year, |a, b| b.0.cmp(&a.0));
     Facets {
         lang: count(hits.iter().map(|h| index.section_lang(h.section))),
         source: count(

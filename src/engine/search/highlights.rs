@@ -90,7 +90,7 @@ impl Highlighter {
         }
         let mut out = Vec::new();
         for (section, mut p) in positions {
-            p.sort_unstable();
+            crate::sort::sort(&mut p);
             p.dedup();
             let s = index.section(section);
             out.extend(

@@ -71,17 +71,18 @@ pub fn closeness(lists: &[&[u32]]) -> f32 {
 /// Sorts hits best first (ties by section). The (score, section) keys are
 /// sorted and each hit then moves along its permutation cycle once, where a
 /// sort of the hits themselves would move each about log n times (a few
-/// dozen hits sort directly).
+/// dozen hits sort directly, and so does the app, whose sort works that way
+/// already: see [`crate::sort`]).
 pub(super) fn rank(hits: &mut [Hit]) {
     let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-    if hits.len() <= 64 {
-        hits.sort_unstable_by(|a, b| order(&(a.score, a.section), &(b.score, b.section)));
+    if hits.len() <= 64 || cfg!(target_arch = "wasm32") {
+        crate::sort::sort_by(hits, |a, b| order(&(a.score, a.section), &(b.score, b.section)));
         return;
     }
     let mut keys: Vec<(f32, u32, u32)> = (0..hits.len() as u32)
         .map(|i| (hits[i as usize].score, hits[i as usize].section, i))
         .collect();
-    keys.sort_unstable_by(|a, b| order(&(a.0, a.1), &(b.0, b.1)));
+    crate::sort::sort_by(&mut keys, |a, b| order(&(a.0, a.1), &(b.0, b.1)));
     // Position i receives the hit at from[i].
     let mut from: Vec<u32> = keys.into_iter().map(|k| k.2).collect();
     for start in 0..hits.len() {

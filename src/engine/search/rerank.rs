@@ -17,7 +17,7 @@ pub const RERANKED: usize = 100;
 pub(super) fn rerank(hits: &mut [Hit]) {
     let n = hits.len().min(RERANKED);
     // Stable: the score's order stays within a tier. (Moves, never clones.)
-    hits[..n].sort_by_key(|h| std::cmp::Reverse(tier(h)));
+    crate::sort::sort_by_key(&mut hits[..n], |h| std::cmp::Reverse(tier(h)));
 }
 
 /// (the section's title names every word of the query, clauses matched as

@@ -141,7 +141,7 @@ pub fn candidates(index: &Index<'_>, word: &str) -> Vec<Candidate> {
         }
     }
     found.retain(|c| c.sections > 0);
-    found.sort_by(|a, b| {
+    crate::sort::sort_by(&mut found, |a, b| {
         a.distance
             .cmp(&b.distance)
             .then(b.sections.cmp(&a.sections))

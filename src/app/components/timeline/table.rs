@@ -22,7 +22,7 @@ pub struct EventTableProps {
 pub fn EventTable(props: &EventTableProps) -> Html {
     let index = props.index;
     let mut all: Vec<Event> = props.events.iter().copied().collect();
-    all.sort_by_key(|e| (e.when.start, e.section));
+    crate::sort::sort_by_key(&mut all, |e| (e.when.start, e.section));
     let rows = all.into_iter().map(|e| {
         let section = index.0.section(e.section);
         let doc = index.0.doc(section.doc);
