@@ -75,6 +75,27 @@ fn korean_particles_and_the_city_suffix_are_stripped() {
 }
 
 #[test]
+fn a_big_foreign_city_spelt_in_hangul_needs_no_other_place_beside_it() {
+    // No country, no other place: a transliteration no Korean word is.
+    for (text, city) in [
+        ("대통령은 어제 뉴욕에서는 회의를 열었다.", "New York"),
+        ("대표단이 모스크바를 방문했다.", "Moscow"),
+        ("회담은 베이징에서 열렸다.", "Beijing"),
+        ("울산시장은 예산안을 발표했다.", "Ulsan"),
+    ] {
+        let found = places("ko", text);
+        assert_eq!(names(&found), [city], "{text}: {found:?}");
+    }
+    // Korean words that are also (Chinese-character) names of cities, a gulf
+    // named after a city, and a two-syllable Japanese name still need one.
+    for text in ["정부의 선전을 비판했다.", "청해부대는 아덴만에서 임무를 마쳤다.", "그는 도쿄를 동경했다."] {
+        assert!(places("ko", text).is_empty(), "{text}: {:?}", places("ko", text));
+    }
+    // With its country named, it is found.
+    assert_eq!(names(&places("ko", "일본 정부는 도쿄에서 발표했다.")), ["Japan", "Tokyo"]);
+}
+
+#[test]
 fn korean_words_that_are_also_city_names_are_not_places() {
     // 위해 ("for") is a Korean name of Weihai; 한다 ("does") of Handa; 다시 ends in 시.
     let found = places("ko", "중국은 성장을 위해 다시 투자를 한다.");

@@ -10,6 +10,7 @@ mod docs;
 mod error;
 mod homonyms;
 pub mod input;
+mod korean;
 mod layout;
 mod lists;
 mod names;

@@ -63,6 +63,7 @@ use super::names::{
     after_indefinite, after_the, given_name_before, is_latin_word, is_title, locative, part_of_longer_name, person_or_ship,
     sentence_start, titled, INSTITUTIONS,
 };
+use super::korean::{needs_context, without_si};
 use super::regional::{context_country, Regional};
 use super::spellings;
 
@@ -99,15 +100,6 @@ pub(super) struct Alias {
 
 /// The kind of surname entities.
 pub const SURNAME: &str = "surname";
-
-/// A Korean place word without the "시" (city) after its name and the
-/// particles after that: 광저우시에서 → 광저우. Only tried for place names, as
-/// 시 ends many ordinary words (다시, 역시).
-fn without_si(term: &str) -> Option<&str> {
-    let stem = alias_word(term).strip_suffix('시')?;
-    (stem.chars().count() >= 2 && stem.chars().all(is_hangul_syllable))
-        .then_some(stem)
-}
 
 /// A gazetteer name whose last word is a common word of some language
 /// ("Mexico by", Norwegian for Mexico City): in an English text it is
@@ -348,13 +340,9 @@ impl<'e> Matcher<'e> {
         };
         let mut kept = self.spans(text, sections, &words);
         self.where_said(text, sections, &mut kept);
-        let hangul = |k: &Span| {
-            text[sections[k.section][k.start].bytes.clone()]
-                .chars()
-                .next()
-                .is_some_and(is_hangul_syllable)
-        };
-        let context = self.context(&kept, &hangul);
+        let first_word = |k: &Span| &text[sections[k.section][k.start].bytes.clone()];
+        let hangul = |k: &Span| first_word(k).chars().next().is_some_and(is_hangul_syllable);
+        let context = self.context(&kept, &first_word);
         let companies = self.companies(text, sections, &kept);
         let orgs: Vec<(usize, Range<usize>)> = kept
             .iter()
@@ -370,7 +358,7 @@ impl<'e> Matcher<'e> {
                         .iter()
                         .copied()
                         .filter(|&e| {
-                            !self.needs_context(e) || context.named(&self.entities[e])
+                            !needs_context(&self.entities[e], first_word(k)) || context.named(&self.entities[e])
                         })
                         .collect();
                     choose(self.entities, &fits, &context, k.locative, companies.get(&(k.section, k.start)))?
@@ -439,7 +427,8 @@ impl<'e> Matcher<'e> {
     /// places named without ambiguity and beyond doubt (a region, a curated
     /// or a big city), when their candidates agree, and where those places
     /// are when they are one.
-    fn context(&self, kept: &[Span], hangul: &dyn Fn(&Span) -> bool) -> Regional<'e> {
+    fn context<'t>(&self, kept: &[Span], first_word: &dyn Fn(&Span) -> &'t str) -> Regional<'e> {
+        let hangul = |k: &Span| first_word(k).chars().next().is_some_and(is_hangul_syllable);
         // A region (Texas, France) or a big or curated city says where the text is.
         let trusted = |e: usize| {
             let x = &self.entities[e];
@@ -450,7 +439,7 @@ impl<'e> Matcher<'e> {
             let sure: Vec<&'e EntityInput> = k
                 .candidates
                 .iter()
-                .filter(|&&e| trusted(e) && !(hangul(k) && self.needs_context(e)))
+                .filter(|&&e| trusted(e) && !(hangul(k) && needs_context(&self.entities[e], first_word(k))))
                 .map(|&e| &self.entities[e])
                 .collect();
             let Some(first) = sure.first() else {
@@ -468,13 +457,6 @@ impl<'e> Matcher<'e> {
         context
     }
 
-    /// A Korean word that is also the Korean name of a foreign city (선전
-    /// "propaganda", Shenzhen; 지시 "instruction", Jixi) names the city only
-    /// when the document names its country or another place in it.
-    fn needs_context(&self, e: usize) -> bool {
-        let x = &self.entities[e];
-        x.kind == "city" && x.country != "KR"
-    }
 
 
 }

@@ -1,0 +1,57 @@
+//! Korean place words: a city's name before "시" and what follows it, and
+//! which Korean names of foreign cities need the document's context.
+
+use crate::engine::analysis::is_hangul_syllable;
+use crate::engine::analysis::lang::alias_word;
+
+use super::homonyms::BIG_CITY;
+use super::input::EntityInput;
+
+/// What follows "시" (city) in a word about the city: its mayor (울산시장),
+/// citizens, city hall, council, centre, government.
+const AFTER_SI: &[&str] = &["장", "민", "청", "의회", "내", "정부"];
+
+/// A Korean place word without the "시" (city) after its name, what follows
+/// it ([`AFTER_SI`]) and the particles after that: 광저우시에서 → 광저우,
+/// 울산시장은 → 울산. Only tried for place names, as 시 ends many ordinary
+/// words (다시, 역시).
+pub(super) fn without_si(term: &str) -> Option<&str> {
+    let word = alias_word(term);
+    let city = AFTER_SI
+        .iter()
+        .find_map(|after| word.strip_suffix(after).filter(|w| w.ends_with('시')))
+        .unwrap_or(word);
+    let stem = city.strip_suffix('시')?;
+    (stem.chars().count() >= 2 && stem.chars().all(is_hangul_syllable))
+        .then_some(stem)
+}
+
+/// A Korean word that is also the Korean name of a foreign city (선전
+/// "propaganda", Shenzhen; 지시 "instruction", Jixi; 나라 "country",
+/// Nara) names the city only when the document names its country or
+/// another place in it. Not so a big city's name that Korean spells from
+/// its sound (뉴욕, 모스크바, 베이징), which Korean words are not: two
+/// syllables or more, or three for the countries whose cities Korean may
+/// also name by reading their Chinese characters, as its own words are
+/// read (선전, 동경 "longing" for Tokyo). `token` is the word that names
+/// it, particles and all.
+pub(super) fn needs_context(x: &EntityInput, token: &str) -> bool {
+    if x.kind != "city" || x.country == "KR" {
+        return false;
+    }
+    let Some(name) = std::iter::once(&x.name)
+        .chain(&x.aliases)
+        .chain(&x.gazetteer_aliases)
+        .filter(|n| token.starts_with(n.as_str()) && n.chars().all(is_hangul_syllable))
+        .max_by_key(|n| n.len())
+    else {
+        return true;
+    };
+    // A sea, a gulf, a river or an island named after the city (아덴만,
+    // the Gulf of Aden: 만 is also a particle, "only").
+    let feature = token[name.len()..].starts_with(['만', '해', '강', '섬']);
+    let read_from_han = matches!(x.country.as_str(), "CN" | "TW" | "HK" | "MO" | "JP" | "KP");
+    let syllables = name.chars().count();
+    let spelt = x.population >= BIG_CITY && syllables >= if read_from_han { 3 } else { 2 } && !feature;
+    !spelt
+}
