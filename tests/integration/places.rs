@@ -96,6 +96,15 @@ fn a_big_foreign_city_spelt_in_hangul_needs_no_other_place_beside_it() {
 }
 
 #[test]
+fn a_city_after_in_is_the_city_even_before_said() {
+    // The wire's "officials in X said": the subject is the officials.
+    let found = places("en", "Officials in Washington said the talks would resume. Sources in Austin told reporters more.");
+    assert_eq!(names(&found), ["Washington", "Austin"], "{found:?}");
+    // Without the preposition, the name that speaks is a person.
+    assert!(places("en", "Later that day Austin said the talks would resume.").is_empty());
+}
+
+#[test]
 fn korean_words_that_are_also_city_names_are_not_places() {
     // 위해 ("for") is a Korean name of Weihai; 한다 ("does") of Handa; 다시 ends in 시.
     let found = places("ko", "중국은 성장을 위해 다시 투자를 한다.");

@@ -191,12 +191,14 @@ const VESSELS: &[&str] = &[
 ];
 
 /// Whether the name at `start..end` is a person or a ship by the word next
-/// to it: "Lincoln himself", "Lincoln spoke", "the frigate Chesapeake".
+/// to it: "Lincoln himself", "Lincoln spoke", "the frigate Chesapeake". Not
+/// after a locative preposition: "officials in Washington said" is the city.
 pub(super) fn person_or_ship(text: &str, tokens: &[SpanToken], start: usize, end: usize) -> bool {
     let spaced = |a: &SpanToken, b: &SpanToken| text.get(a.bytes.end..b.bytes.start) == Some(" ");
     let person = tokens
         .get(end)
-        .is_some_and(|next| PERSON_AFTER.contains(&next.term.as_str()) && spaced(&tokens[end - 1], next));
+        .is_some_and(|next| PERSON_AFTER.contains(&next.term.as_str()) && spaced(&tokens[end - 1], next))
+        && !locative(text, tokens, start);
     let ship = start > 0 && {
         let prev = &tokens[start - 1];
         VESSELS.contains(&prev.term.as_str())
