@@ -232,6 +232,30 @@ mod tests {
     }
 
     #[test]
+    fn a_month_told_from_the_publication_and_weekdays_that_recur() {
+        let text = "Exports rose last month and will fall next month. Le mois dernier, rien; ce mois-ci, tout. \
+                    지난달 수출, 다음 달에는 회의. Meetings are held every 2nd Monday and each Friday; chaque lundi aussi.";
+        let got: Vec<(String, String)> = values(text, "2023-01-14").into_iter().map(|v| (v.0, v.1)).collect();
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("last month", "2022-12"),
+                ("next month", "2023-02"),
+                ("Le mois dernier", "2022-12"),
+                ("ce mois-ci", "2023-01"),
+                ("지난달", "2022-12"),
+                ("다음 달에는", "2023-02"),
+            ]
+        );
+        // Without the publication's month there is nothing to count from;
+        // "the last month" of something is its final month.
+        assert_eq!(just("Exports rose last month.", "2023"), Vec::<String>::new());
+        assert_eq!(just("In the last month of the war, troops left.", "1945-09-02"), Vec::<String>::new());
+        assert_eq!(just("다음 달러 환율", "2023-01-14"), Vec::<String>::new());
+    }
+
+    #[test]
     fn french_dates() {
         assert_eq!(
             just("visite le 25 avril, fin avril, depuis 2022, le 1er mai 2025, en janvier, l'an dernier, entre 2026 et 2030, mai dernier", "2025-04"),

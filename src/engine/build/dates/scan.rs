@@ -425,7 +425,19 @@ impl<'t> Scan<'t> {
         if let Some((used, k)) = self.relative_year(i) {
             return decide(|| Some((used, When::year(anchor_year? + k), true, 0.8)));
         }
-        // Weekdays: the last one on or before the publication day.
+        // Months: the publication's, moved on; none without its month.
+        if let Some((used, k)) = self.relative_month(i) {
+            let (year, month) = ym(self.anchor);
+            return decide(|| {
+                let months = year? * 12 + month? as i32 - 1 + k;
+                Some((used, When::month(months.div_euclid(12), months.rem_euclid(12) as u32 + 1)?, true, 0.75))
+            });
+        }
+        // Weekdays: the last one on or before the publication day; none
+        // that recurs ("every Monday").
+        if weekday_of(w).is_some() && self.recurring(i) {
+            return Some(None);
+        }
         if let Some(wd) = weekday_of(w) {
             let Some(a) = self.anchor.filter(|a| a.precision == Precision::Day) else {
                 return Some(None);

@@ -1,7 +1,9 @@
 //! Dates told from another date: the narrative's year moved on ("the
 //! following year"), a month next or last ("December next"), the ordinal
 //! weekday of a month ("the first Monday of December next"), years counted
-//! back from the publication ("two years ago", "the past three years").
+//! back from the publication ("two years ago", "the past three years"), a
+//! month told from the publication's ("last month", "le mois prochain",
+//! "지난달"), and weekdays that recur ("every Monday").
 
 use crate::engine::time::{weekday, Precision, When};
 
@@ -9,6 +11,51 @@ use super::scan::{decide, Decided, Scan};
 use super::words::{day_word, last_month, month, next_month, weekday_of, ym, Word};
 
 impl<'t> Scan<'t> {
+    /// A month told from the publication's at `i`: the words it takes and
+    /// how many months on (−1 for "last month"). English "last month",
+    /// "this month", "next month" (not "the last month" of a war: the final
+    /// one); French "le mois dernier", "le mois prochain", "ce mois-ci";
+    /// Korean 지난달, 이번 달, 다음 달 (with or without the space).
+    pub(super) fn relative_month(&self, i: usize) -> Option<(usize, i32)> {
+        let w = self.word(i)?;
+        let step = |word: &str| match word {
+            "last" | "dernier" | "passé" | "passe" | "지난" => Some(-1),
+            "this" | "이번" => Some(0),
+            "next" | "prochain" | "다음" => Some(1),
+            _ => None,
+        };
+        if self.lower(i + 1) == "month" && self.spaced(i + 1) && self.lower(i.wrapping_sub(1)) != "the" {
+            return step(&w.lower).map(|k| (2, k));
+        }
+        match (w.lower.as_str(), self.lower(i + 1), self.lower(i + 2)) {
+            ("le", "mois", after) => return step(after).map(|k| (3, k)),
+            ("ce", "mois", "ci") => return Some((3, 0)),
+            _ => {}
+        }
+        for (glued, k) in [("지난달", -1), ("이번달", 0), ("다음달", 1)] {
+            if w.text.starts_with(glued) {
+                return Some((1, k));
+            }
+        }
+        let k = step(&w.lower)?;
+        let month = self.word(i + 1).filter(|n| n.text.starts_with('달') && self.spaced(i + 1))?;
+        (!month.text.starts_with("달러")).then_some((2, k))
+    }
+
+    /// Whether the weekday at `i` recurs: "every Monday", "each Friday",
+    /// "every other Tuesday", "every 2nd Monday", "chaque lundi".
+    pub(super) fn recurring(&self, i: usize) -> bool {
+        for back in 1..=3 {
+            match self.lower(i.wrapping_sub(back)) {
+                "every" | "each" | "chaque" => return true,
+                "other" | "second" | "third" | "fourth" | "first" | "last" | "nd" | "st" | "rd" | "th" => {}
+                between if between.chars().all(|c| c.is_ascii_digit()) && !between.is_empty() => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// A year told from the narrative's, not the publication's, at `i`:
     /// "the following year" (+1), "the year before" (−1), "l'année
     /// suivante", "이듬해". Not a date of its own (what it counts from is the
