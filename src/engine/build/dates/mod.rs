@@ -256,6 +256,17 @@ mod tests {
     }
 
     #[test]
+    fn months_written_short_beside_a_number_and_years_through_years() {
+        assert_eq!(
+            just("Dec. 7, 1941; Jan 12th 2021; 12 Jan 2021; Sept. 2021; le 7 déc. 1941; from 2001 through 2005", "2023"),
+            ["1941-12-07", "2021-01-12", "2021-01-12", "2021-09", "1941-12-07", "2001/2005"]
+        );
+        // A short month with no number beside it is a name or a word.
+        assert_eq!(just("Jan said the Dec report from Mar del Plata was late.", "2023"), Vec::<String>::new());
+        assert_eq!(just("Sept. 11 changed things.", "2002-10-01"), ["2002-09-11"]);
+    }
+
+    #[test]
     fn french_dates() {
         assert_eq!(
             just("visite le 25 avril, fin avril, depuis 2022, le 1er mai 2025, en janvier, l'an dernier, entre 2026 et 2030, mai dernier", "2025-04"),

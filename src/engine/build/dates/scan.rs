@@ -136,6 +136,7 @@ impl<'t> Scan<'t> {
             .or_else(|| self.weekday_of_month(i, w, anchor_year))
             .or_else(|| self.day_first(i, w, anchor_year))
             .or_else(|| self.month_first(i, w, anchor_year))
+            .or_else(|| self.short_month_date(i, w, anchor_year))
             .or_else(|| self.years_back(i, w, published))
             .or_else(|| self.relative(i, w, published))
             .or_else(|| self.lone_year(i, w))
@@ -281,6 +282,8 @@ impl<'t> Scan<'t> {
                     | ("de", "à")
                     | ("entre", "et")
                     | ("from", "until")
+                    | ("from", "through")
+                    | ("from", "till")
             ) {
                 return decide(|| Some((4, When::years(y1, y2)?, false, 0.9)));
             }

@@ -8,7 +8,7 @@
 use crate::engine::time::{weekday, Precision, When};
 
 use super::scan::{decide, Decided, Scan};
-use super::words::{day_word, last_month, month, next_month, weekday_of, ym, Word};
+use super::words::{day_word, last_month, month, next_month, short_month, weekday_of, ym, Word};
 
 impl<'t> Scan<'t> {
     /// A month told from the publication's at `i`: the words it takes and
@@ -40,6 +40,53 @@ impl<'t> Scan<'t> {
         let k = step(&w.lower)?;
         let month = self.word(i + 1).filter(|n| n.text.starts_with('달') && self.spaced(i + 1))?;
         (!month.text.starts_with("달러")).then_some((2, k))
+    }
+
+    /// A date with its month written short, a day or a year beside it:
+    /// "Dec. 7, 1941", "Jan 12th 2021", "Sept. 2021", "12 Jan 2021", "7 déc.
+    /// 1941"; "Sept. 11" in the publication's year. Without a number beside
+    /// it ("Jan said", "in Mar") it is no month.
+    pub(super) fn short_month_date(&self, i: usize, w: &Word<'t>, anchor_year: Option<i32>) -> Decided {
+        // The gap after a short month: a full stop and a space, or a space
+        // where no full stop is needed.
+        let after_short = |j: usize, dot: bool| {
+            let gap = self.gap(j);
+            let rest = gap.strip_prefix('.');
+            let spaced = |g: &str| !g.is_empty() && g.chars().all(char::is_whitespace);
+            rest.is_some_and(spaced) || (!dot && spaced(gap))
+        };
+        if let Some((m, dot)) = short_month(w) {
+            if !after_short(i + 1, dot) {
+                return None;
+            }
+            if let Some(d) = self.word(i + 1).and_then(Word::day) {
+                let at = i + 2 + usize::from(self.ordinal(i + 2));
+                let gap = self.gap(at).trim();
+                if let Some(y) = self.word(at).and_then(Word::year).filter(|_| gap == "," || gap.is_empty()) {
+                    return decide(|| Some((at + 1 - i, When::day(y, m, d)?, false, 0.93)));
+                }
+                return decide(|| Some((at - i, When::day(anchor_year?, m, d)?, false, 0.75)));
+            }
+            let y = self.word(i + 1).and_then(Word::year)?;
+            return decide(|| Some((2, When::month(y, m)?, false, 0.9)));
+        }
+        let d = w.day()?;
+        let at = i + 1 + usize::from(self.ordinal(i + 1));
+        let (m, dot) = self.word(at).and_then(short_month)?;
+        if !self.spaced(at) {
+            return None;
+        }
+        let after = at + 1;
+        let year = self.word(after).and_then(Word::year);
+        if let Some(y) = year.filter(|_| after_short(after, dot) || self.gap(after).trim() == ",") {
+            return decide(|| Some((after + 1 - i, When::day(y, m, d)?, false, 0.93)));
+        }
+        // "12 déc." alone needs its full stop too.
+        let stop = self.gap(after).starts_with('.');
+        if dot && !stop {
+            return None;
+        }
+        decide(|| Some((after - i, When::day(anchor_year?, m, d)?, false, 0.75)))
     }
 
     /// Whether the weekday at `i` recurs: "every Monday", "each Friday",

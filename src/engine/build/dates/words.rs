@@ -182,6 +182,30 @@ pub(in crate::engine::build) fn is_calendar_word(folded: &str) -> bool {
         || FR_DAYS.contains(&folded)
 }
 
+/// Months written short: English (capitalised: "Dec", "Sept") and French
+/// ("déc", "janv"), by month.
+const SHORT_MONTHS: &[&[&str]] = &[
+    &["jan", "janv"],
+    &["feb", "févr", "fevr"],
+    &["mar"],
+    &["apr", "avr"],
+    &[],
+    &["jun"],
+    &["jul", "juil"],
+    &["aug"],
+    &["sep", "sept"],
+    &["oct"],
+    &["nov"],
+    &["dec", "déc"],
+];
+
+/// A month written short, and whether a full stop must follow it (a
+/// lowercase one: "déc.", never "dec" alone). Only read beside a number.
+pub(super) fn short_month(w: &Word<'_>) -> Option<(u32, bool)> {
+    let m = SHORT_MONTHS.iter().position(|names| names.contains(&w.lower.as_str()))?;
+    Some((m as u32 + 1, !w.capitalised()))
+}
+
 /// A month name and whether it is English (which must be capitalised).
 pub(super) fn month(w: &Word<'_>) -> Option<(u32, bool)> {
     if let Some(m) = EN_MONTHS.iter().position(|n| *n == w.lower) {
