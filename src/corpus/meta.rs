@@ -244,11 +244,13 @@ const DATE_LABELS: &[&str] = &[
 /// 1. an ISO date in a by-line (`Updated: 2023-03-14`, `Published: …`);
 /// 2. a header line with a date label near the top (`발의연월일 : 2010. 11. 12.`,
 ///    `Date: 3 May 1848`);
-/// 3. a line that is only a date (with a place, "Paris, le 3 mai 1848"),
+/// 3. a full date on a by-line, a label's line without its colon or a wire
+///    dateline near the top ([`byline_date`]);
+/// 4. a line that is only a date (with a place, "Paris, le 3 mai 1848"),
 ///    among the first or the last few lines (a letter's heading or signature);
-/// 4. a full date in an opening sentence that reports ("… 2026년 1월 15일 …
+/// 5. a full date in an opening sentence that reports ("… 2026년 1월 15일 …
 ///    보도했다", "reported on June 3, 2024");
-/// 5. a date in the file name (`1807-jefferson.txt`, `2024-03-08_note.txt`).
+/// 6. a date in the file name (`1807-jefferson.txt`, `2024-03-08_note.txt`).
 ///
 /// Never the latest date the text mentions: a document that states none has none.
 pub fn derive_date(id: &str, text: &str) -> String {
@@ -267,6 +269,7 @@ pub fn derive_date(id: &str, text: &str) -> String {
         return d.to_owned();
     }
     header_date(text)
+        .or_else(|| byline_date(text))
         .or_else(|| date_line(text))
         .or_else(|| reported_date(text))
         .or_else(|| file_name_date(id))
@@ -289,6 +292,33 @@ fn header_date(text: &str) -> Option<When> {
         let label = label.trim().trim_start_matches('\u{c}').to_lowercase();
         let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
         DATE_LABELS.contains(&label.as_str()).then(|| first_date(value)).flatten()
+    })
+}
+
+/// A full date on a short line near the top that says it is the text's own:
+/// a label without its colon ("Updated 5:30 PM EST, Wed March 3, 2021",
+/// "Publié le 3 mars 2021 à 10h00"), a by-line ("By Jane Doe | March 3,
+/// 2021"), or a wire dateline opening the text ("WASHINGTON, March 3, 2021 —").
+fn byline_date(text: &str) -> Option<When> {
+    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(10);
+    lines.enumerate().find_map(|(n, line)| {
+        let lower = line.to_lowercase();
+        let labelled = DATE_LABELS
+            .iter()
+            .any(|label| lower.strip_prefix(label).is_some_and(|rest| rest.starts_with(' ')));
+        let by = line.starts_with("By ") || line.starts_with("Par ");
+        let short = line.split_whitespace().count() <= 15;
+        let found = crate::engine::build::dates::find(line, None);
+        let e = found.first().filter(|e| e.when.precision == Precision::Day && !e.relative)?;
+        if (labelled || by) && short {
+            return Some(e.when);
+        }
+        // A dateline: the first lines' capitalised place, a comma, the date.
+        let (place, _) = line[..e.bytes.start].split_once(',')?;
+        let place_caps = place.chars().filter(|c| c.is_uppercase()).count() >= 3
+            && place.chars().all(|c| !c.is_lowercase())
+            && line[..e.bytes.start].split_whitespace().count() <= 4;
+        (n < 5 && place_caps).then_some(e.when)
     })
 }
 
@@ -439,6 +469,23 @@ mod tests {
         assert_eq!(derive_date("1807.txt", "Text."), "", "a numbered file is not dated by its number");
         // No date stated: none, not the latest one mentioned.
         assert_eq!(derive_date("1809890.txt", "The war of 1941 and plans for 2030 and 2050."), "");
+    }
+
+    #[test]
+    fn a_by_line_a_label_without_its_colon_or_a_dateline_dates_the_text() {
+        let body = "\n\nThe harbour expanded in 1999 and again in 2015.\n";
+        for head in [
+            "Harbour expands\n\nBy Jane Doe | March 3, 2021",
+            "Harbour expands\nUpdated 5:30 PM EST, Wed March 3, 2021",
+            "Le port s'agrandit\n\nPublié le 3 mars 2021 à 10h00",
+            "Harbour expands\n\nWASHINGTON, March 3, 2021 — The harbour grew.",
+        ] {
+            assert_eq!(derive_date("a.txt", &format!("{head}{body}")), "2021-03-03", "{head}");
+        }
+        // A sentence that opens with a date is no dateline, nor is a by-line
+        // far down the text.
+        assert_eq!(derive_date("a.txt", "Notes\n\nIn Boston, on March 3, 2021, the harbour grew.\n"), "");
+        assert_eq!(derive_date("a.txt", "그러나, 2021년 3월 3일 항만이 크게 확장되었고 새 부두가 문을 열었다.\n"), "");
     }
 
     #[test]
