@@ -10,7 +10,8 @@ use super::error::CorpusError;
 use super::files::read_capped;
 use super::layout::{layout, Furniture, Layout};
 use super::progress::Progress;
-use super::meta::{derive_author, derive_date, derive_source, detect_language, first_sentence_title, name_title, title_line};
+use super::meta::{derive_author, derive_source, detect_language, first_sentence_title, name_title, title_line};
+use super::published::derive_date;
 use super::project::{project_file, FURNITURE_FILE};
 use super::settings::{apply, load_settings, settings_path, DocSettings};
 use crate::engine::build::DocInput;
@@ -193,6 +194,8 @@ fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
     if text.trim().is_empty() {
         return Err(CorpusError::new(path, None, "the file is empty"));
     }
+    let markdown = path.extension().is_some_and(|e| e == "md");
+    let text = if markdown { super::markdown::plain(&text) } else { text };
     Ok(from_text(id, text))
 }
 
