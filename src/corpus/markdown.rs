@@ -128,13 +128,24 @@ fn inline(line: &str) -> String {
 /// whole ends, for `[text](url)` and `[text][ref]`.
 fn link(chars: &[char], open: usize) -> Option<(usize, usize)> {
     let close = open + chars[open..].iter().position(|&c| c == ']')?;
-    let end = match chars.get(close + 1) {
-        Some('(') => ')',
-        Some('[') => ']',
+    let (open_mark, end) = match chars.get(close + 1) {
+        Some('(') => ('(', ')'),
+        Some('[') => ('[', ']'),
         _ => return None,
     };
-    let last = close + 1 + chars[close + 1..].iter().position(|&c| c == end)?;
-    Some((close, last + 1))
+    // The target may hold its own brackets: "(javascript:alert('md'))".
+    let mut depth = 0usize;
+    for (j, &c) in chars.iter().enumerate().skip(close + 1) {
+        if c == open_mark {
+            depth += 1;
+        } else if c == end {
+            depth -= 1;
+            if depth == 0 {
+                return Some((close, j + 1));
+            }
+        }
+    }
+    None
 }
 
 /// Whether the `*` or `_` at `i` opens or closes emphasis (a run of them
@@ -166,7 +177,7 @@ mod tests {
     #[test]
     fn headings_emphasis_and_links_become_plain_text() {
         let md = "# Harbour expands to meet demand\n\n*By Jane Doe, March 3, 2021*\n\nThe **harbour** grew, \
-                  [officials](https://example.org/a) said; see ![the map](map.png) and `port_code`.\n\n\
+                  [officials](https://example.org/(a)) said; see ![the map](map.png) and `port_code`.\n\n\
                   ## New terminal ##\n\nA snake_case name, 2 * 3 and \\*stars\\*.\n\nTraffic\n=======\n\n> Quoted words.\n";
         assert_eq!(
             plain(md),
@@ -179,6 +190,8 @@ mod tests {
     fn front_matter_gives_the_title_author_and_date_and_fences_keep_their_text() {
         let md = "---\ntitle: \"Harbour expands\"\ndate: 2021-03-03\nauthor: Jane Doe\ntags: [port]\n---\n\nBody.\n\n```\nraw *text*\n```\n";
         assert_eq!(plain(md), "Harbour expands\n\nBy Jane Doe\nDate: 2021-03-03\n\n\nBody.\n\nraw *text*\n");
+        // A bracket that opens no link stays.
+        assert_eq!(plain("[sic] and [x](unclosed\n"), "[sic] and [x](unclosed\n");
         // No closing line: not front matter.
         assert_eq!(plain("---\ntitle: x\n\nBody.\n"), "---\ntitle: x\n\nBody.\n");
     }

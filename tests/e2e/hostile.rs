@@ -120,11 +120,16 @@ fn hostile_markup_is_shown_as_text_and_never_runs() {
     assert_inert(&browser);
     browser.screenshot(&screenshot_path("hostile-reader"));
 
+    // A Markdown file is read as its text: a link's words stay, its target
+    // goes, and no element comes of it; raw HTML in it is shown as text.
     browser.goto(&format!("{}#/doc/entities-and-links.md", server.url));
     browser.wait_for(
         "the markdown file",
-        "return document.querySelector('.reader-body')?.textContent.includes('javascript:alert')",
+        "const t = document.querySelector('.reader-body')?.textContent; \
+         return t && t.includes('a link and an image in Shenzhen') && t.includes('<details open ontoggle=')",
     );
+    let anchors = browser.js("return document.querySelectorAll('.reader-body a, .reader-body img, .reader-body details').length", vec![]);
+    assert_eq!(anchors.as_u64(), Some(0), "markup in a Markdown file made elements");
     assert_inert(&browser);
     browser.assert_clean_console();
 }
