@@ -8,9 +8,10 @@
 //! functions here sort a list of indices with one merge sort that compares
 //! through a `dyn` callback, then move the items into that order: a few
 //! hundred bytes per call site. Native builds (the CLI, the benchmarks) use
-//! the standard library's stable sort; both are stable, so they give the
-//! same order for the same comparator, which the end-to-end tests rely on
-//! (the app ranks exactly as the engine).
+//! the standard library's stable sort, but for [`sort_by_cached_key`], which
+//! is this merge sort everywhere; both are stable, so they give the same
+//! order for the same comparator, which the end-to-end tests rely on (the
+//! app ranks exactly as the engine).
 
 use std::cmp::Ordering;
 

@@ -191,11 +191,11 @@ fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
         .map(str::to_owned)
         .unwrap_or(text)
         .replace("\r\n", "\n");
+    let markdown = path.extension().is_some_and(|e| e == "md");
+    let text = if markdown { super::markdown::plain(&text) } else { text };
     if text.trim().is_empty() {
         return Err(CorpusError::new(path, None, "the file is empty"));
     }
-    let markdown = path.extension().is_some_and(|e| e == "md");
-    let text = if markdown { super::markdown::plain(&text) } else { text };
     Ok(from_text(id, text))
 }
 

@@ -34,7 +34,10 @@ pub fn plain(text: &str) -> String {
         }
         // A link's reference definition ("[1]: https://…") is no text.
         let definition = trimmed.starts_with('[')
-            && trimmed.split_once("]: ").is_some_and(|(label, url)| !label.contains(']') && !url.trim().contains(' '));
+            && trimmed.split_once("]: ").is_some_and(|(label, url)| {
+                let url = url.trim();
+                !label.contains(']') && !url.contains(' ') && (url.contains("://") || url.starts_with(['/', '#', '<']))
+            });
         if definition {
             continue;
         }
@@ -53,7 +56,14 @@ fn heading(line: &str) -> Option<&str> {
     let hashes = line.chars().take_while(|&c| c == '#').count();
     let rest = line.get(hashes..)?;
     ((1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with(' ')))
-        .then(|| rest.trim().trim_end_matches('#').trim_end())
+        .then(|| {
+            let text = rest.trim();
+            // A closing run of hashes after a space ("## Title ##"), not C#.
+            match text.trim_end_matches('#').strip_suffix(' ') {
+                Some(before) if text.ends_with('#') => before.trim_end(),
+                _ => text,
+            }
+        })
 }
 
 /// YAML front matter (`---` lines around `key: value` lines) as plain lines
@@ -66,6 +76,15 @@ fn front_matter(text: &str) -> (String, &str) {
     let Some(end) = rest.find("\n---\n").filter(|&end| rest[..end].lines().count() <= 60) else {
         return (String::new(), text);
     };
+    // Only YAML: `key: value` lines, list items and indented lines, one key
+    // at least (a text may open with a rule of dashes and a paragraph).
+    let block = &rest[..end];
+    let key = |l: &str| l.split_once(':').is_some_and(|(k, _)| !k.is_empty() && !k.contains(' ') && !k.starts_with(['-', ' ']));
+    let yaml = block.lines().any(key)
+        && block.lines().all(|l| l.trim().is_empty() || key(l) || l.starts_with([' ', '\t', '-', '#']));
+    if !yaml {
+        return (String::new(), text);
+    }
     let field = |key: &str| {
         rest[..end].lines().find_map(|line| {
             let (k, v) = line.split_once(':')?;
@@ -102,7 +121,7 @@ fn inline(line: &str) -> String {
                 out.push(chars[i + 1]);
                 i += 2;
             }
-            '!' if chars.get(i + 1) == Some(&'[') => i += 1,
+            '!' if chars.get(i + 1) == Some(&'[') && link(&chars, i + 1).is_some() => i += 1,
             '[' => match link(&chars, i) {
                 Some((text_end, after)) => {
                     out.push_str(&inline(&chars[i + 1..text_end].iter().collect::<String>()));
@@ -114,7 +133,14 @@ fn inline(line: &str) -> String {
                 }
             },
             '`' => i += 1,
-            '*' | '_' if is_emphasis(&chars, i) => i += 1,
+            '*' | '_' => {
+                // A run of marks, looked at once.
+                let end = i + chars[i..].iter().take_while(|&&m| m == c).count();
+                if !is_emphasis(&chars, i, end) {
+                    out.extend(&chars[i..end]);
+                }
+                i = end;
+            }
             _ => {
                 out.push(c);
                 i += 1;
@@ -125,49 +151,50 @@ fn inline(line: &str) -> String {
 }
 
 /// A link or image at `[` (`open`): where its text ends and where the
-/// whole ends, for `[text](url)` and `[text][ref]`.
+/// whole ends, for `[text](url)` and `[text][ref]`. Neither part holds a `[`
+/// of its own, so each character is looked at by one link at most: a line of
+/// brackets is read in linear time.
 fn link(chars: &[char], open: usize) -> Option<(usize, usize)> {
-    let close = open + chars[open..].iter().position(|&c| c == ']')?;
-    let (open_mark, end) = match chars.get(close + 1) {
-        Some('(') => ('(', ')'),
-        Some('[') => ('[', ']'),
+    let close = open + 1 + chars[open + 1..].iter().position(|&c| c == ']' || c == '[')?;
+    let (open_mark, end) = match (chars[close], chars.get(close + 1)) {
+        (']', Some('(')) => ('(', ')'),
+        (']', Some('[')) => ('[', ']'),
         _ => return None,
     };
     // The target may hold its own brackets: "(javascript:alert('md'))".
     let mut depth = 0usize;
     for (j, &c) in chars.iter().enumerate().skip(close + 1) {
         if c == open_mark {
+            if depth > 0 && open_mark == '[' {
+                return None;
+            }
             depth += 1;
         } else if c == end {
             depth -= 1;
             if depth == 0 {
                 return Some((close, j + 1));
             }
+        } else if c == '[' {
+            return None;
         }
     }
     None
 }
 
-/// Whether the `*` or `_` at `i` opens or closes emphasis (a run of them
-/// beside text and against a space, punctuation or the line's end), not a
-/// character of the text ("snake_case", "2 * 3", a bullet "* item").
-fn is_emphasis(chars: &[char], i: usize) -> bool {
-    let mark = chars[i];
-    let mut start = i;
-    while start > 0 && chars[start - 1] == mark {
-        start -= 1;
-    }
-    let mut end = i;
-    while end + 1 < chars.len() && chars[end + 1] == mark {
-        end += 1;
-    }
+/// Whether the run of `*` or `_` at `start..end` opens or closes emphasis
+/// rather than being text: `_` only against a space, punctuation or the
+/// line's end on one side and text on the other ("snake_case" stays); `*`
+/// beside text on either side ("**서울**에서"), not between spaces ("2 * 3",
+/// a bullet "* item").
+fn is_emphasis(chars: &[char], start: usize, end: usize) -> bool {
     let before = start.checked_sub(1).map(|j| chars[j]);
-    let after = chars.get(end + 1).copied();
-    let open_side = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != mark));
-    let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
-    let opens = open_side(before) && word(after);
-    let closes = word(before) && open_side(after);
-    opens != closes || (opens && closes && mark == '*')
+    let after = chars.get(end).copied();
+    let text = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    if chars[start] == '*' {
+        return text(before) || text(after);
+    }
+    let edge = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    (edge(before) && text(after)) != (text(before) && edge(after))
 }
 
 #[cfg(test)]
@@ -190,6 +217,12 @@ mod tests {
     fn front_matter_gives_the_title_author_and_date_and_fences_keep_their_text() {
         let md = "---\ntitle: \"Harbour expands\"\ndate: 2021-03-03\nauthor: Jane Doe\ntags: [port]\n---\n\nBody.\n\n```\nraw *text*\n```\n";
         assert_eq!(plain(md), "Harbour expands\n\nBy Jane Doe\nDate: 2021-03-03\n\n\nBody.\n\nraw *text*\n");
+        assert_eq!(plain("# Learning C#\n\n**서울**에서 a*b and Wow! [Editor's note]: Updated\n"), "Learning C\n\n서울에서 ab and Wow! [Editor's note]: Updated\n".replace("C\n", "C#\n"));
+        // A rule of dashes around a paragraph is not front matter.
+        assert_eq!(plain("---\nIntro paragraph.\n\n---\n\nBody\n"), "---\nIntro paragraph.\n\n---\n\nBody\n");
+        // A line of brackets or marks is read in one pass.
+        let long = "[".repeat(200_000) + &"_".repeat(200_000);
+        assert_eq!(plain(&long), "[".repeat(200_000) + "\n", "a closing run of marks goes, the brackets stay");
         // A bracket that opens no link stays.
         assert_eq!(plain("[sic] and [x](unclosed\n"), "[sic] and [x](unclosed\n");
         // No closing line: not front matter.

@@ -26,6 +26,12 @@ pub fn derive_title(text: &str) -> String {
     title_line(text).unwrap_or_else(|| first_sentence_title(text))
 }
 
+/// Whether a line names a text's writer ("By Jane Doe"): a by-line, never
+/// its title.
+fn by_line(line: &str) -> bool {
+    line.strip_prefix("By ").or_else(|| line.strip_prefix("Par ")).is_some_and(|rest| rest.starts_with(char::is_uppercase))
+}
+
 /// Words that open a numbered division's heading ("CHAPTER IV.", "Livre
 /// premier", "Article 3"): lower case, as compared.
 const DIVISIONS: &[&str] = &[
@@ -38,26 +44,64 @@ const DIVISIONS: &[&str] = &[
 /// alone ("IV."), or a Korean one ("제3장", "제 2 조").
 fn is_division_label(line: &str) -> bool {
     let line = line.trim_end_matches(['.', ':']);
-    let numeral = |w: &str| {
-        !w.is_empty()
-            && (w.chars().all(|c| c.is_ascii_digit())
-                || w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
-                || w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')))
-    };
     let words: Vec<&str> = line.split_whitespace().collect();
+    // Korean: 제3장, 제 2 조.
+    let joined: String = words.concat();
+    if let Some(rest) = joined.strip_prefix('제') {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        return digits > 0 && matches!(&rest[digits..], "장" | "절" | "조" | "편" | "부" | "권");
+    }
+    let number = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty() || roman(w) || NUMBER_WORDS.contains(&w.to_lowercase().as_str())
+    };
     match words.as_slice() {
-        [n] if numeral(n) => true,
-        [division, n] => {
-            DIVISIONS.contains(&division.to_lowercase().as_str())
-                && (numeral(n) || (n.chars().count() <= 10 && n.chars().all(char::is_alphabetic)))
-        }
-        _ => {
-            let joined: String = words.concat();
-            let Some(rest) = joined.strip_prefix('제') else { return false };
-            let digits = rest.chars().take_while(char::is_ascii_digit).count();
-            digits > 0 && matches!(rest.chars().skip(digits).collect::<String>().as_str(), "장" | "절" | "조" | "편" | "부" | "권")
+        [n] => n.chars().all(|c| c.is_ascii_digit()) || roman(n),
+        [division, n] => DIVISIONS.contains(&division.to_lowercase().as_str()) && number(n),
+        _ => false,
+    }
+}
+
+/// Numbers written as words after a division's name ("Part One", "Livre
+/// premier"), lower case.
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "first",
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final", "premier",
+    "première", "second", "seconde", "deuxième", "troisième", "quatrième", "cinquième", "dernier", "dernière", "un",
+    "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+];
+
+/// Whether a word is a Roman numeral written as one would (I to CCCXCIX, in
+/// one case): "XIV", "iv"; not "CIVIL", "ill" or "LCD".
+fn roman(word: &str) -> bool {
+    let upper = word.to_uppercase();
+    let value = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        'C' => 100,
+        _ => 0,
+    };
+    let same_case = word == upper || word == word.to_lowercase();
+    if word.is_empty() || !same_case || upper.chars().any(|c| value(c) == 0) {
+        return false;
+    }
+    // Its value, then written back canonically: only a canonical spelling is a numeral.
+    let digits: Vec<u32> = upper.chars().map(value).collect();
+    let total: u32 = digits
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| if digits.get(i + 1).is_some_and(|&next| next > d) { 0u32.wrapping_sub(d) } else { d })
+        .fold(0u32, u32::wrapping_add);
+    let mut n = total;
+    let mut canonical = String::new();
+    for (v, s) in [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            canonical.push_str(s);
+            n -= v;
         }
     }
+    (1..400).contains(&total) && canonical == upper
 }
 
 /// A division's heading and its caption, when a text opens with both: the
@@ -88,7 +132,7 @@ pub fn title_line(text: &str) -> Option<String> {
     }
     let repeated = |l: &str| lines.iter().filter(|m| **m == l).count() > 1;
     // A date's header line ("Date: 2021-03-03") before the title is not its opening.
-    let first = lines.iter().position(|l| !l.is_empty() && !labels_a_date(l));
+    let first = lines.iter().position(|l| !l.is_empty() && !labels_a_date(l) && !by_line(l));
     for (i, line) in lines.iter().enumerate().take(40) {
         let next_blank = lines.get(i + 1).is_none_or(|n| n.is_empty());
         // The first line may be a two-word title (a Korean bill's name) and
@@ -108,6 +152,7 @@ pub fn title_line(text: &str) -> Option<String> {
         let title_like = enough
             && words(line) <= 30
             && !labels_a_date(line)
+            && !by_line(line)
             && !line.ends_with('.')
             && !is_salutation(line)
             && !line.contains(" : ")
@@ -347,6 +392,10 @@ mod tests {
         assert!(!is_division_label("Part of the plan"));
         assert!(!is_division_label("Chapter and verse here"));
         assert!(is_division_label("제 2 조") && is_division_label("Livre premier") && is_division_label("XIV."));
+        assert!(is_division_label("제 3장") && is_division_label("Part One") && is_division_label("iv"));
+        for not_one in ["Book Review", "Part Time", "Act Now", "CIVIL", "ill", "LCD", "IIII"] {
+            assert!(!is_division_label(not_one), "{not_one}");
+        }
     }
 
     #[test]

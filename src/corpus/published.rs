@@ -98,11 +98,19 @@ fn byline_date(text: &str) -> Option<When> {
         let labelled = DATE_LABELS
             .iter()
             .any(|label| lower.strip_prefix(label).is_some_and(|rest| rest.starts_with(' ')));
-        let by = line.starts_with("By ") || line.starts_with("Par ");
+        // A by-line names its writer, then the date after a separator: not
+        // "By June 30, 2025, all schools…", "Par arrêté du 3 mars 2021…".
+        let writer = |e: &crate::engine::build::dates::Expression| {
+            let name = line.strip_prefix("By ").or_else(|| line.strip_prefix("Par "));
+            name.and_then(|n| n.get(..e.bytes.start.checked_sub(line.len() - n.len())?)).is_some_and(|n| {
+                let n = n.trim_end();
+                n.starts_with(char::is_uppercase) && n.ends_with(['|', ',', '—', '–', '·', '-'])
+            })
+        };
         let short = line.split_whitespace().count() <= 15;
         let found = crate::engine::build::dates::find(line, None);
         let e = found.first().filter(|e| e.when.precision == Precision::Day && !e.relative)?;
-        if (labelled || by) && short {
+        if (labelled || writer(e)) && short {
             return Some(e.when);
         }
         // A dateline: the first lines' capitalised place, a comma, the date.
@@ -225,6 +233,8 @@ mod tests {
         ] {
             assert_eq!(derive_date("a.txt", &format!("{head}{body}")), "2021-03-03", "{head}");
         }
+        // "By" a date is no by-line.
+        assert_eq!(derive_date("a.txt", "Schools\n\nBy June 30, 2025, all schools must comply.\n"), "");
         // A sentence that opens with a date is no dateline, nor is a by-line
         // far down the text.
         assert_eq!(derive_date("a.txt", "Notes\n\nIn Boston, on March 3, 2021, the harbour grew.\n"), "");

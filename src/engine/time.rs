@@ -116,6 +116,16 @@ impl When {
         })
     }
 
+    /// Day `d` of a (year, month).
+    pub fn day_in((y, m): (i32, u32), d: u32) -> Option<Self> {
+        When::day(y, m, d)
+    }
+
+    /// A (year, month) as a month.
+    pub fn month_in((y, m): (i32, u32)) -> Option<Self> {
+        When::month(y, m)
+    }
+
     /// One month, if it exists.
     pub fn month(y: i32, m: u32) -> Option<Self> {
         (1..=12).contains(&m).then(|| When {

@@ -45,11 +45,11 @@ fn a_good_corpus_with_metadata_loads() {
 
 #[test]
 fn a_markdown_file_is_read_as_the_text_it_marks_up() {
-    let md = "---\ndate: 2021-03-03\n---\n\n# Harbour *expands*\n\nThe [port](https://example.org) of **Hong Kong** grew.\n";
+    let md = "---\ndate: 2021-03-03\nauthor: Jane Doe\n---\n\n# Harbour *expands*\n\nThe [port](https://example.org) of **Hong Kong** grew.\n";
     let dir = corpus("markdown", &[("corpus/a.md", md.as_bytes()), ("corpus/b.txt", b"# Not markup\n\nIn a text file, a hash stays.\n")]);
     let docs = load(&dir).unwrap();
     let a = docs.iter().find(|d| d.id == "a.md").unwrap();
-    assert_eq!((a.title.as_str(), a.date.as_str()), ("Harbour expands", "2021-03-03"));
+    assert_eq!((a.title.as_str(), a.date.as_str(), a.author.as_str()), ("Harbour expands", "2021-03-03", "Jane Doe"));
     assert!(a.text.contains("The port of Hong Kong grew."), "{}", a.text);
     let b = docs.iter().find(|d| d.id == "b.txt").unwrap();
     assert_eq!(b.title, "# Not markup");

@@ -22,8 +22,10 @@ use super::step::Step;
 /// three files of one range each, this cost three requests per word.)
 pub const RANGES_PER_SHARD: usize = 3;
 
-/// Options of a split index: the size each shard is cut near (a list or a
-/// document larger than that gets a shard of its own).
+/// Options of a split index: the size each range of postings and each text
+/// shard is cut near (a list larger than that gets a range of its own, which
+/// still shares its shard; a document larger than that, a text shard of its
+/// own).
 #[derive(Debug, Clone, Copy)]
 pub struct SplitOptions {
     /// Bytes of postings per range of the dictionary; a shard holds

@@ -190,15 +190,22 @@ const VESSELS: &[&str] = &[
     "battleship", "gunboat", "corvette", "bark", "barque", "navire", "fregate", "vapeur",
 ];
 
+/// Verbs of saying among [`PERSON_AFTER`]: their subject may be the people
+/// of a place ("officials in Washington said").
+const SAYING: &[&str] = &["said", "says", "stated", "declared", "told", "warned", "asked", "dit", "declara"];
+
 /// Whether the name at `start..end` is a person or a ship by the word next
-/// to it: "Lincoln himself", "Lincoln spoke", "the frigate Chesapeake". Not
-/// after a locative preposition: "officials in Washington said" is the city.
+/// to it: "Lincoln himself", "Lincoln spoke", "the frigate Chesapeake". A
+/// verb of saying after a locative preposition does not make one:
+/// "officials in Washington said" is the city.
 pub(super) fn person_or_ship(text: &str, tokens: &[SpanToken], start: usize, end: usize) -> bool {
     let spaced = |a: &SpanToken, b: &SpanToken| text.get(a.bytes.end..b.bytes.start) == Some(" ");
-    let person = tokens
-        .get(end)
-        .is_some_and(|next| PERSON_AFTER.contains(&next.term.as_str()) && spaced(&tokens[end - 1], next))
-        && !locative(text, tokens, start);
+    let person = tokens.get(end).is_some_and(|next| {
+        let word = next.term.as_str();
+        PERSON_AFTER.contains(&word)
+            && spaced(&tokens[end - 1], next)
+            && !(SAYING.contains(&word) && locative(text, tokens, start))
+    });
     let ship = start > 0 && {
         let prev = &tokens[start - 1];
         VESSELS.contains(&prev.term.as_str())

@@ -5,15 +5,21 @@
 //! Recognised, with the [`Precision`] they get:
 //! ```text
 //! day     2023-03-14 · 25/6/2019 · June 18, 2019 · June 18 · 18 June · le 25 avril · 1er mai 2025
-//!         2026년 1월 15일 · 1월 15일 · on Thursday · jeudi · 월요일 (relative: the last one)
+//!         Dec. 7, 1941 · 12 Jan 2021 · 7 déc. 1941 · 2026년 1월 15일 · 1월 15일
+//!         on Thursday · jeudi · 월요일 (relative: the last one) · next Monday · lundi prochain
+//!         지난 3일 · 오는 15일 · 지난달 28일 · 5일(현지시간) · 24일 오전 (relative: in the publication's month)
 //! month   March 2021 · in June · fin avril · avril 2025 · 2026년 1월 · last May · mai dernier · 지난 8월
-//!         June last year · April this year · October next year
+//!         June last year · April this year · October next year · Sept. 2021
+//!         last month · le mois prochain · ce mois-ci · 지난달 · 다음 달 (relative)
 //! year    2017 · en 2022 · by 2035 · 2035년까지 · this year · last year · l'an dernier · 올해 · 작년 · 내년
-//! range   2026–2030 · from 2026 to 2030 · de 2026 à 2030 · entre 2026 et 2030 · 2026년부터 2030년까지
+//! range   2026–2030 · from 2026 to 2030 · from 2001 through 2005 · de 2026 à 2030 · entre 2026 et 2030
+//!         2026년부터 2030년까지
 //! ```
 //! Not dates: 5G, 145%, RMB 10 billion, 2,000 firms, 150-inch, 1.7 million,
 //! 5개년, "May Tse" (a name), "may" (a verb): an English month name alone
-//! needs a capital and a cue word before it (in, since, by, last …).
+//! needs a capital and a cue word before it (in, since, by, last …); a short
+//! month needs a number beside it ("Jan said"); a weekday that recurs
+//! ("every Monday"); "his last month in office"; 3일간 (a duration).
 
 use std::ops::Range;
 
@@ -151,6 +157,12 @@ mod tests {
             .collect()
     }
 
+    /// (words, date) of every expression found (leaked: a test's strings).
+    fn found(text: &str, anchor: &str) -> Vec<(&'static str, &'static str)> {
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        values(text, anchor).into_iter().map(|v| (leak(v.0), leak(v.1))).collect()
+    }
+
     fn just(text: &str, anchor: &str) -> Vec<String> {
         values(text, anchor).into_iter().map(|v| v.1).collect()
     }
@@ -232,13 +244,30 @@ mod tests {
     }
 
     #[test]
+    fn korean_days_of_the_month_and_weekdays_to_come() {
+        let text = "지난 3일 부두를 열었다. 오는 15일 기념식. 지난달 28일 발표. 5일(현지시간) 발표. 24일 오전 회의. 3일간 쉬었다. \
+                    Le maire parlera lundi prochain; jeudi dernier, rien. Next Monday too.";
+        assert_eq!(
+            found(text, "2021-03-10"),
+            [
+                ("지난 3일", "2021-03-03"),
+                ("오는 15일", "2021-03-15"),
+                ("지난달 28일", "2021-02-28"),
+                ("5일", "2021-03-05"),
+                ("24일", "2021-02-24"),
+                ("lundi prochain", "2021-03-15"),
+                ("jeudi dernier", "2021-03-04"),
+                ("Monday", "2021-03-15"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_month_told_from_the_publication_and_weekdays_that_recur() {
         let text = "Exports rose last month and will fall next month. Le mois dernier, rien; ce mois-ci, tout. \
                     지난달 수출, 다음 달에는 회의. Meetings are held every 2nd Monday and each Friday; chaque lundi aussi.";
-        let got: Vec<(String, String)> = values(text, "2023-01-14").into_iter().map(|v| (v.0, v.1)).collect();
-        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(
-            got,
+            found(text, "2023-01-14"),
             [
                 ("last month", "2022-12"),
                 ("next month", "2023-02"),
@@ -252,7 +281,8 @@ mod tests {
         // "the last month" of something is its final month.
         assert_eq!(just("Exports rose last month.", "2023"), Vec::<String>::new());
         assert_eq!(just("In the last month of the war, troops left.", "1945-09-02"), Vec::<String>::new());
-        assert_eq!(just("다음 달러 환율", "2023-01-14"), Vec::<String>::new());
+        assert_eq!(just("다음 달러 환율, 이번 달성률", "2023-01-14"), Vec::<String>::new());
+        assert_eq!(just("In his last month in office, he signed.", "2023-01-14"), Vec::<String>::new());
     }
 
     #[test]
@@ -264,6 +294,8 @@ mod tests {
         // A short month with no number beside it is a name or a word.
         assert_eq!(just("Jan said the Dec report from Mar del Plata was late.", "2023"), Vec::<String>::new());
         assert_eq!(just("Sept. 11 changed things.", "2002-10-01"), ["2002-09-11"]);
+        // French "sept." before a number is seven; "mar." is mardi.
+        assert_eq!(just("Ils étaient sept. 12 sont partis, mar. 12 avril.", "2022-05-01"), ["2022-04-12"]);
     }
 
     #[test]

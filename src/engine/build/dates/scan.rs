@@ -1,9 +1,9 @@
 //! The patterns of dates, tried at each word of a text in order.
 
-use crate::engine::time::{weekday, Precision, When};
+use crate::engine::time::When;
 
 use super::words::{
-    day_word, last_month, month, weekday_of, ym, Word, MONTH_CUES, ORDINALS, PLAIN_YEARS, UNITS,
+    day_word, last_month, month, ym, Word, MONTH_CUES, ORDINALS, PLAIN_YEARS, UNITS,
     korean_counter,
     YEARS, YEAR_CUES,
 };
@@ -428,33 +428,7 @@ impl<'t> Scan<'t> {
         if let Some((used, k)) = self.relative_year(i) {
             return decide(|| Some((used, When::year(anchor_year? + k), true, 0.8)));
         }
-        // Months: the publication's, moved on; none without its month.
-        if let Some((used, k)) = self.relative_month(i) {
-            let (year, month) = ym(self.anchor);
-            return decide(|| {
-                let months = year? * 12 + month? as i32 - 1 + k;
-                Some((used, When::month(months.div_euclid(12), months.rem_euclid(12) as u32 + 1)?, true, 0.75))
-            });
-        }
-        // Weekdays: the last one on or before the publication day; none
-        // that recurs ("every Monday").
-        if weekday_of(w).is_some() && self.recurring(i) {
-            return Some(None);
-        }
-        if let Some(wd) = weekday_of(w) {
-            let Some(a) = self.anchor.filter(|a| a.precision == Precision::Day) else {
-                return Some(None);
-            };
-            let back = (weekday(a.start) + 7 - wd) % 7;
-            let day = a.start - back as i32;
-            let when = When {
-                start: day,
-                end: day,
-                precision: Precision::Day,
-            };
-            return decide(|| Some((1, when, true, 0.6)));
-        }
-        None
+        self.relative_day(i, w)
     }
 
     /// A year on its own, unless it is a quantity.
@@ -531,7 +505,7 @@ impl<'t> Scan<'t> {
     }
 
     /// `N일` at `i`: the day.
-    fn korean_day(&self, i: usize) -> Option<u32> {
+    pub(super) fn korean_day(&self, i: usize) -> Option<u32> {
         let d = self.word(i)?.day()?;
         let next = self.word(i + 1)?;
         (self.gap(i + 1).trim().is_empty()

@@ -5,10 +5,15 @@
 //! month told from the publication's ("last month", "le mois prochain",
 //! "지난달"), and weekdays that recur ("every Monday").
 
-use crate::engine::time::{weekday, Precision, When};
+use crate::engine::time::{civil_from_days, weekday, Precision, When};
 
 use super::scan::{decide, Decided, Scan};
 use super::words::{day_word, last_month, month, next_month, short_month, weekday_of, ym, Word};
+
+/// The day of the month of a day number.
+fn civil_day(day: i32) -> u32 {
+    civil_from_days(day).2
+}
 
 impl<'t> Scan<'t> {
     /// A month told from the publication's at `i`: the words it takes and
@@ -24,7 +29,12 @@ impl<'t> Scan<'t> {
             "next" | "prochain" | "다음" => Some(1),
             _ => None,
         };
-        if self.lower(i + 1) == "month" && self.spaced(i + 1) && self.lower(i.wrapping_sub(1)) != "the" {
+        // Not "the last month" of a war, "his last month in office".
+        let owned = matches!(
+            self.lower(i.wrapping_sub(1)),
+            "the" | "his" | "her" | "its" | "their" | "my" | "our" | "your" | "a" | "one" | "that"
+        );
+        if self.lower(i + 1) == "month" && self.spaced(i + 1) && !owned {
             return step(&w.lower).map(|k| (2, k));
         }
         match (w.lower.as_str(), self.lower(i + 1), self.lower(i + 2)) {
@@ -37,9 +47,12 @@ impl<'t> Scan<'t> {
                 return Some((1, k));
             }
         }
+        // 달 alone or with a particle: not 달러 (dollars), 달성 (achievement).
         let k = step(&w.lower)?;
-        let month = self.word(i + 1).filter(|n| n.text.starts_with('달') && self.spaced(i + 1))?;
-        (!month.text.starts_with("달러")).then_some((2, k))
+        let month = self.word(i + 1).filter(|_| self.spaced(i + 1))?;
+        let rest = month.text.strip_prefix('달')?;
+        matches!(rest, "" | "에" | "에는" | "에도" | "의" | "은" | "부터" | "까지" | "도" | "말" | "초" | "중" | "께")
+            .then_some((2, k))
     }
 
     /// A date with its month written short, a day or a year beside it:
@@ -56,7 +69,9 @@ impl<'t> Scan<'t> {
             rest.is_some_and(spaced) || (!dot && spaced(gap))
         };
         if let Some((m, dot)) = short_month(w) {
-            if !after_short(i + 1, dot) {
+            // Month first is English ("Dec. 7"): a lowercase "sept." before
+            // a number is French for seven.
+            if dot || !after_short(i + 1, dot) {
                 return None;
             }
             if let Some(d) = self.word(i + 1).and_then(Word::day) {
@@ -87,6 +102,77 @@ impl<'t> Scan<'t> {
             return None;
         }
         decide(|| Some((after - i, When::day(anchor_year?, m, d)?, false, 0.75)))
+    }
+
+    /// A month or a day told from the publication's: a month ("last
+    /// month", see [`Scan::relative_month`]) or a day of it ("지난달 28일");
+    /// a Korean day of the publication's month ("지난 3일", "오는 15일", a
+    /// day with its time of day or "현지시간": "24일 오전", "5일(현지시간)");
+    /// a weekday ("on Thursday", the last one on or before the publication
+    /// day; "next Monday", "lundi prochain", the first after it; "last
+    /// Monday", "jeudi dernier", the last before it; none that recurs:
+    /// "every Monday"). Nothing without the publication's month (or day,
+    /// for a weekday).
+    pub(super) fn relative_day(&self, i: usize, w: &Word<'t>) -> Decided {
+        let (year, month) = ym(self.anchor);
+        let month_on = |k: i32| {
+            let months = year? * 12 + month? as i32 - 1 + k;
+            Some((months.div_euclid(12), months.rem_euclid(12) as u32 + 1))
+        };
+        if let Some((used, k)) = self.relative_month(i) {
+            if let Some(d) = self.korean_day(i + used).filter(|_| self.spaced(i + used)) {
+                return decide(|| Some((used + 2, When::day_in(month_on(k)?, d)?, true, 0.8)));
+            }
+            return decide(|| Some((used, When::month_in(month_on(k)?)?, true, 0.75)));
+        }
+        let pointer = match w.lower.as_str() {
+            "지난" if self.spaced(i + 1) => Some(-1),
+            "오는" if self.spaced(i + 1) => Some(1),
+            _ => None,
+        };
+        let at = i + usize::from(pointer.is_some());
+        if let Some(d) = self.korean_day(at) {
+            let timed = (self.gap(at + 2).trim() == "(" && self.lower(at + 2).starts_with("현지"))
+                || matches!(self.lower(at + 2), "오전" | "오후" | "밤" | "새벽" | "저녁" | "낮" | "아침");
+            if pointer.is_none() && !timed {
+                return None;
+            }
+            // Past unless said to come: a day after the publication's is
+            // last month's, and one to come before it is next month's.
+            let today = self.anchor.filter(|a| a.precision == Precision::Day).map(|a| civil_day(a.start));
+            let k = match (pointer, today) {
+                (Some(1), Some(t)) if d < t => 1,
+                (Some(1), _) => 0,
+                (_, Some(t)) if d > t => -1,
+                _ => 0,
+            };
+            return decide(|| Some((at + 2 - i, When::day_in(month_on(k)?, d)?, true, 0.75)));
+        }
+        let wd = weekday_of(w)?;
+        if self.recurring(i) {
+            return Some(None);
+        }
+        let Some(a) = self.anchor.filter(|a| a.precision == Precision::Day) else {
+            return Some(None);
+        };
+        let after = self.lower(i + 1);
+        let next = matches!(self.lower(i.wrapping_sub(1)), "next" | "coming") || matches!(after, "prochain" | "prochaine");
+        let last = self.lower(i.wrapping_sub(1)) == "last" || matches!(after, "dernier" | "dernière" | "derniere");
+        let today = weekday(a.start);
+        let day = if next {
+            let on = (wd + 7 - today) % 7;
+            a.start + if on == 0 { 7 } else { on as i32 }
+        } else {
+            let back = (today + 7 - wd) % 7;
+            a.start - if back == 0 && last { 7 } else { back as i32 }
+        };
+        let used = 1 + usize::from(matches!(after, "prochain" | "prochaine" | "dernier" | "dernière" | "derniere"));
+        let when = When {
+            start: day,
+            end: day,
+            precision: Precision::Day,
+        };
+        decide(|| Some((used, when, true, 0.6)))
     }
 
     /// Whether the weekday at `i` recurs: "every Monday", "each Friday",

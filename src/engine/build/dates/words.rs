@@ -203,6 +203,10 @@ const SHORT_MONTHS: &[&[&str]] = &[
 /// lowercase one: "déc.", never "dec" alone). Only read beside a number.
 pub(super) fn short_month(w: &Word<'_>) -> Option<(u32, bool)> {
     let m = SHORT_MONTHS.iter().position(|names| names.contains(&w.lower.as_str()))?;
+    // French "mar." is mardi: March is "Mar" in English only.
+    if w.lower == "mar" && !w.capitalised() {
+        return None;
+    }
     Some((m as u32 + 1, !w.capitalised()))
 }
 
