@@ -88,7 +88,12 @@ fn a_big_foreign_city_spelt_in_hangul_needs_no_other_place_beside_it() {
     }
     // Korean words that are also (Chinese-character) names of cities, a gulf
     // named after a city, and a two-syllable Japanese name still need one.
-    for text in ["정부의 선전을 비판했다.", "청해부대는 아덴만에서 임무를 마쳤다.", "그는 도쿄를 동경했다."] {
+    for text in [
+        "정부의 선전을 비판했다.",
+        "청해부대는 아덴만에서 임무를 마쳤다.",
+        "그는 도쿄를 동경했다.",
+        "그 후에 파리가 많아졌고 우파 정당이 관광 메카를 약속했다.",
+    ] {
         assert!(places("ko", text).is_empty(), "{text}: {:?}", places("ko", text));
     }
     // With its country named, it is found.

@@ -26,11 +26,19 @@ pub(super) fn without_si(term: &str) -> Option<&str> {
         .then_some(stem)
 }
 
+/// Korean names of big foreign cities that are also Korean words, found by
+/// listing the gazetteer's two-syllable Hangul names of cities of a million
+/// or more: 파리 "fly" (Paris), 후에 "after" (Huế), 우파 "the right wing"
+/// (Ufa), 메카 "a mecca" (Makkah), 지다 "to bear" (Jeddah). They keep
+/// needing the document's context.
+const ALSO_WORDS: &[&str] = &["파리", "후에", "우파", "메카", "지다"];
+
 /// A Korean word that is also the Korean name of a foreign city (선전
 /// "propaganda", Shenzhen; 지시 "instruction", Jixi; 나라 "country",
 /// Nara) names the city only when the document names its country or
 /// another place in it. Not so a big city's name that Korean spells from
-/// its sound (뉴욕, 모스크바, 베이징), which Korean words are not: two
+/// its sound (뉴욕, 모스크바, 베이징), which Korean words are not ([`ALSO_WORDS`]
+/// aside): two
 /// syllables or more, or three for the countries whose cities Korean may
 /// also name by reading their Chinese characters, as its own words are
 /// read (선전, 동경 "longing" for Tokyo). `token` is the word that names
@@ -52,6 +60,9 @@ pub(super) fn needs_context(x: &EntityInput, token: &str) -> bool {
     let feature = token[name.len()..].starts_with(['만', '해', '강', '섬']);
     let read_from_han = matches!(x.country.as_str(), "CN" | "TW" | "HK" | "MO" | "JP" | "KP");
     let syllables = name.chars().count();
-    let spelt = x.population >= BIG_CITY && syllables >= if read_from_han { 3 } else { 2 } && !feature;
+    let spelt = x.population >= BIG_CITY
+        && syllables >= if read_from_han { 3 } else { 2 }
+        && !feature
+        && !ALSO_WORDS.contains(&name.as_str());
     !spelt
 }
