@@ -6,7 +6,7 @@
 use crate::engine::time::{Precision, When};
 
 /// The value of a `Label: value` field in a by-line such as
-/// `Writer: Zhang Yu | Editor: … | From: Shenzhen Daily | Updated: 2023-03-14`.
+/// `Writer: Jane Doe | Editor: … | From: Harbour Daily | Updated: 2023-03-14`.
 pub(super) fn byline_field<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
     text.lines().take(40).find_map(|line| {
         line.split('|').find_map(|part| {
