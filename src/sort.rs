@@ -99,8 +99,9 @@ fn merge(left: &[usize], right: &[usize], out: &mut [usize], cmp: &mut dyn FnMut
 }
 
 /// Rearranges `v` so that its item `i` is the one that was at `order[i]`,
-/// following each cycle of the permutation with swaps.
-fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
+/// following each cycle of the permutation with swaps: each item moves once
+/// (the engine's ranking sorts small keys, then moves its hits this way).
+pub fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
     const DONE: usize = usize::MAX;
     for start in 0..v.len() {
         let mut at = start;

@@ -79,22 +79,7 @@ pub(super) fn rank(hits: &mut [Hit]) {
         crate::sort::sort_by(hits, |a, b| order(&(a.score, a.section), &(b.score, b.section)));
         return;
     }
-    let mut keys: Vec<(f32, u32, u32)> = (0..hits.len() as u32)
-        .map(|i| (hits[i as usize].score, hits[i as usize].section, i))
-        .collect();
+    let mut keys: Vec<(f32, u32, usize)> = hits.iter().enumerate().map(|(i, h)| (h.score, h.section, i)).collect();
     crate::sort::sort_by(&mut keys, |a, b| order(&(a.0, a.1), &(b.0, b.1)));
-    // Position i receives the hit at from[i].
-    let mut from: Vec<u32> = keys.into_iter().map(|k| k.2).collect();
-    for start in 0..hits.len() {
-        let mut at = start;
-        loop {
-            let next = from[at] as usize;
-            from[at] = at as u32;
-            if next == start || next == at {
-                break;
-            }
-            hits.swap(at, next);
-            at = next;
-        }
-    }
+    crate::sort::permute(hits, keys.into_iter().map(|k| k.2).collect());
 }
