@@ -42,9 +42,10 @@ const ALSO_WORDS: &[&str] = &["파리", "후에", "우파", "메카", "지다"];
 /// syllables or more, or three for the countries whose cities Korean may
 /// also name by reading their Chinese characters, as its own words are
 /// read (선전, 동경 "longing" for Tokyo). `token` is the word that names
-/// it, particles and all.
+/// it, particles and all; a name in another script never needs this.
 pub(super) fn needs_context(x: &EntityInput, token: &str) -> bool {
-    if x.kind != "city" || x.country == "KR" {
+    let hangul = token.chars().next().is_some_and(is_hangul_syllable);
+    if !hangul || x.kind != "city" || x.country == "KR" {
         return false;
     }
     let Some(name) = std::iter::once(&x.name)

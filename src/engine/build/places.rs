@@ -51,7 +51,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::engine::analysis::lang::{alias_form, alias_word};
-use crate::engine::analysis::{is_hangul_syllable, normalize, scan, terms};
+use crate::engine::analysis::{normalize, scan, terms};
 pub use crate::engine::index::format::PLACE_KINDS;
 pub use super::names::{indexed_spans, SpanToken};
 
@@ -341,7 +341,6 @@ impl<'e> Matcher<'e> {
         let mut kept = self.spans(text, sections, &words);
         self.where_said(text, sections, &mut kept);
         let first_word = |k: &Span| &text[sections[k.section][k.start].bytes.clone()];
-        let hangul = |k: &Span| first_word(k).chars().next().is_some_and(is_hangul_syllable);
         let context = self.context(&kept, &first_word);
         let companies = self.companies(text, sections, &kept);
         let orgs: Vec<(usize, Range<usize>)> = kept
@@ -352,19 +351,14 @@ impl<'e> Matcher<'e> {
         let mut out: Vec<Mention> = kept
             .iter()
             .filter_map(|k| {
-                let Choice { entity, rival } = if hangul(k) {
-                    let fits: Vec<usize> = k
-                        .candidates
-                        .iter()
-                        .copied()
-                        .filter(|&e| {
-                            !needs_context(&self.entities[e], first_word(k)) || context.named(&self.entities[e])
-                        })
-                        .collect();
-                    choose(self.entities, &fits, &context, k.locative, companies.get(&(k.section, k.start)))?
-                } else {
-                    choose(self.entities, &k.candidates, &context, k.locative, companies.get(&(k.section, k.start)))?
-                };
+                let fits: Vec<usize> = k
+                    .candidates
+                    .iter()
+                    .copied()
+                    .filter(|&e| !needs_context(&self.entities[e], first_word(k)) || context.named(&self.entities[e]))
+                    .collect();
+                let Choice { entity, rival } =
+                    choose(self.entities, &fits, &context, k.locative, companies.get(&(k.section, k.start)))?;
                 let tokens = &sections[k.section];
                 let end = k.start + k.len;
                 Some(Mention {
@@ -428,7 +422,6 @@ impl<'e> Matcher<'e> {
     /// or a big city), when their candidates agree, and where those places
     /// are when they are one.
     fn context<'t>(&self, kept: &[Span], first_word: &dyn Fn(&Span) -> &'t str) -> Regional<'e> {
-        let hangul = |k: &Span| first_word(k).chars().next().is_some_and(is_hangul_syllable);
         // A region (Texas, France) or a big or curated city says where the text is.
         let trusted = |e: usize| {
             let x = &self.entities[e];
@@ -439,7 +432,7 @@ impl<'e> Matcher<'e> {
             let sure: Vec<&'e EntityInput> = k
                 .candidates
                 .iter()
-                .filter(|&&e| trusted(e) && !(hangul(k) && needs_context(&self.entities[e], first_word(k))))
+                .filter(|&&e| trusted(e) && !needs_context(&self.entities[e], first_word(k)))
                 .map(|&e| &self.entities[e])
                 .collect();
             let Some(first) = sure.first() else {
