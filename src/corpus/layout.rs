@@ -8,7 +8,9 @@
 //!   A credit (`Photo: …`) is set aside from its marker to the end of the line.
 //! - A **heading** is a title-like line (2 to 20 words, no final punctuation)
 //!   whose next content line is body text. A file with two or more headings
-//!   is split into one section per heading.
+//!   is split into one section per heading, when what the headings head
+//!   reads as pieces of writing. Headings the source marked (Markdown's
+//!   `## …`) split it whatever their length: the author said so.
 //! - After a **separator** (`관련 기사`, `Related`), every paragraph is an item
 //!   of its own: a section, with its heading when it has one, and with a
 //!   teaser caption that precedes the heading.
@@ -166,9 +168,10 @@ struct Line<'t> {
     kind: Kind,
 }
 
-/// Finds the sections and the furniture of `text`. Sections get no language
-/// here; the caller detects it.
-pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
+/// Finds the sections and the furniture of `text`. `marked` are the numbers
+/// of the lines its source marked as headings (none for plain text).
+/// Sections get no language here; the caller detects it.
+pub fn layout(text: &str, title: &str, furniture: &Furniture, marked: &[usize]) -> Layout {
     let mut lines: Vec<Line<'_>> = Vec::new();
     let mut offset = 0;
     for raw in text.split('\n') {
@@ -179,13 +182,14 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
         });
         offset += raw.len() + 1;
     }
-    classify(&mut lines, title, furniture);
+    classify(&mut lines, title, furniture, marked);
     let aside = aside(&lines, furniture);
     let (mut starts, items) = section_starts(&lines);
     // Headings alone split a text only when what they head are pieces of
     // writing (posts of an archive, a digest's items), not a heading every
     // few lines (a form, a bill's fields, a table): evidence, not layout.
-    if !items && !headed_pieces(&lines, &starts) {
+    // Marked headings are evidence enough.
+    if !items && marked.is_empty() && !headed_pieces(&lines, &starts) {
         starts.clear();
     }
     Layout {
@@ -195,7 +199,8 @@ pub fn layout(text: &str, title: &str, furniture: &Furniture) -> Layout {
 }
 
 /// Gives each line its kind: blank, separator, furniture, heading or body.
-fn classify(lines: &mut [Line<'_>], title: &str, furniture: &Furniture) {
+/// Where the source marked headings, only they are headings.
+fn classify(lines: &mut [Line<'_>], title: &str, furniture: &Furniture, marked: &[usize]) {
     let trimmed = |l: &Line<'_>| l.text.trim().to_owned();
     let title_line = (!title.trim().is_empty())
         .then(|| lines.iter().position(|l| l.text.trim() == title.trim()))
@@ -209,9 +214,12 @@ fn classify(lines: &mut [Line<'_>], title: &str, furniture: &Furniture) {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        // (The title's own line is the title, even where a page repeats it.)
+        // (The title's own line is the title, even where a page repeats it,
+        // and a marked heading is one however often it recurs.)
+        let heading = marked.binary_search(&i).is_ok();
         let repeated = words(&t) <= 6
             && Some(i) != title_line
+            && !heading
             && lines.iter().filter(|m| m.text.trim() == t).count() > 1;
         let above_title = title_line.is_some_and(|tl| i < tl) && words(&t) <= 5;
         lines[i].kind = if t.is_empty() {
@@ -225,7 +233,7 @@ fn classify(lines: &mut [Line<'_>], title: &str, furniture: &Furniture) {
             || !t.chars().any(char::is_alphabetic)
         {
             Kind::Furniture
-        } else if title_like(&t) && !wrapped[i] {
+        } else if heading || marked.is_empty() && title_like(&t) && !wrapped[i] {
             Kind::Heading
         } else {
             Kind::Body
@@ -449,7 +457,7 @@ mod tests {
     #[test]
     fn one_article_is_one_section_without_its_furniture() {
         let text = "Advertisement\nAdvertisement\nCity news\nGet more with myNEWS\n\nData hub plan unveiled, minister says\n\nThe city will build a data hub. Photo: May Tse\n\nMore body text follows here.\n\n1";
-        let l = layout(text, "Data hub plan unveiled, minister says", &furniture());
+        let l = layout(text, "Data hub plan unveiled, minister says", &furniture(), &[]);
         assert_eq!(section_titles(&l), [None]);
         let aside: Vec<&str> = l.aside.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(
@@ -472,7 +480,7 @@ mod tests {
                     2007\n\n2008\n\n2009\n\n2010\n\n21,185\n\n29,145\n\n1990 2000 2010\n\n\
                     More body text follows the table and runs on for a while here.\n\n1850\n\n\
                     Another page of body text, long enough to be a paragraph of its own.\n\n1851\n\n2011 2013\n";
-        let l = layout(text, "", &furniture());
+        let l = layout(text, "", &furniture(), &[]);
         let aside: Vec<&str> = l.aside.iter().map(|r| &text[r.clone()]).collect();
         // The numbers of people stay furniture, as do lone numbers a page
         // apart and two years that are no row.
@@ -484,7 +492,7 @@ mod tests {
         let body = "The city council approved a new plan for its harbour district on Monday, after a year of hearings in which residents, shop owners and port workers argued about noise, traffic and the price of rents near the water, and the mayor promised a second vote.";
         let text = format!("Tag Archives: technology\n\nFirst post title\n\n{body} Body of the first post.\n\nContinue reading First post title\n\nSecond post title\n\n{body} Body of the second.\n\nRead more.");
         let text = text.as_str();
-        let l = layout(text, "Tag Archives: technology", &furniture());
+        let l = layout(text, "Tag Archives: technology", &furniture(), &[]);
         assert_eq!(
             section_titles(&l),
             [
@@ -502,7 +510,7 @@ mod tests {
     #[test]
     fn related_items_after_a_separator_are_sections() {
         let text = "주요 기사 제목입니다\n\n본문 첫 문단입니다. 길게 씁니다.\n\n관련 기사\n\nA caption for the teaser.\nAI에 의해 생성된 이미지\n\n두 번째 기사 제목\n\nAI에 의해 보고됨\n\n둘째 기사 본문입니다.\n\n셋째 짧은 기사 본문입니다.\n\nAI에 의해 보고됨\n\n이 웹사이트는 쿠키를 사용합니다\n거부";
-        let l = layout(text, "주요 기사 제목입니다", &furniture());
+        let l = layout(text, "주요 기사 제목입니다", &furniture(), &[]);
         let titles = section_titles(&l);
         assert_eq!(titles.len(), 3, "{titles:?}");
         assert_eq!(titles[1].as_deref(), Some("두 번째 기사 제목"));
@@ -522,7 +530,7 @@ mod tests {
     #[test]
     fn bullets_are_not_headings_and_no_break_spaces_match() {
         let text = "Main title of the story\n\n  • A bullet point summary without a full stop\n\nBody text follows here.\n\nRead\u{a0}more\u{a0}in Chinese.";
-        let l = layout(text, "Main title of the story", &furniture());
+        let l = layout(text, "Main title of the story", &furniture(), &[]);
         assert_eq!(section_titles(&l), [None]);
         assert!(l.aside.iter().any(|r| text[r.clone()].starts_with("Read")));
         assert_eq!(
@@ -541,10 +549,10 @@ mod tests {
             text.push_str("수 없는 것임.\r\n\r\n");
         }
         let text = text.replace("\r\n", "\n");
-        let l = layout(&text, "지방공무원법 일부개정법률안", &furniture());
+        let l = layout(&text, "지방공무원법 일부개정법률안", &furniture(), &[]);
         assert_eq!(l.sections.len(), 1, "{:?}", section_titles(&l));
         let english = "The Project Gutenberg text of a letter, wrapped at seventy columns as\nplain-text files are, with sentences that run from one line into the\nnext one without a break between them, and short lines only where a\nparagraph ends.\n\nA second paragraph follows it here, wrapped the same way, with words\nenough to fill each line to about the same width as the lines above\nand the line after it; it ends on a shorter line of its own like this.\n\nThird paragraph of the letter, wrapped at the same width, seventy or\nso columns, and again without a heading anywhere in the whole text.\n";
-        let l = layout(english, "", &furniture());
+        let l = layout(english, "", &furniture(), &[]);
         assert_eq!(l.sections.len(), 1, "{:?}", section_titles(&l));
     }
 
@@ -554,14 +562,30 @@ mod tests {
         for field in ["Number", "Proposed by", "Reasons and contents", "Supplementary provisions", "Cost estimate"] {
             text.push_str(&format!("{field} of the bill\n\nShort body text under this field only.\n\n"));
         }
-        let l = layout(&text, "A bill to amend the civil service act", &furniture());
+        let l = layout(&text, "A bill to amend the civil service act", &furniture(), &[]);
         assert_eq!(l.sections.len(), 1, "{:?}", section_titles(&l));
+    }
+
+    #[test]
+    fn marked_headings_split_whatever_their_length() {
+        let mut text = String::from("Field guide\n\nWhat this guide covers.\n\n");
+        for field in ["Install", "Usage", "Notes", "Usage"] {
+            text.push_str(&format!("{field}\n\nShort body text under this heading only.\n\n"));
+        }
+        text.push_str("A closing line like a title\n\nThe end.\n");
+        // Unmarked, these are a form's fields (one word, short bodies): one section.
+        assert_eq!(layout(&text, "Field guide", &furniture(), &[]).sections.len(), 1);
+        // Marked (lines 0, 4, 8, 12, 16), each heads a section, a repeated one too,
+        // and an unmarked title-like line stays text.
+        let l = layout(&text, "Field guide", &furniture(), &[0, 4, 8, 12, 16]);
+        assert_eq!(section_titles(&l), ["Field guide", "Install", "Usage", "Notes", "Usage"].map(|t| Some(t.to_owned())));
+        assert!(l.aside.is_empty(), "nothing set aside: {:?}", l.aside);
     }
 
     #[test]
     fn bylines_are_furniture() {
         let text = "Title of the story here\n\nWriter: A B  |  From: Daily  |  Updated: 2023-03-14\n\nBody text of the story.";
-        let l = layout(text, "Title of the story here", &furniture());
+        let l = layout(text, "Title of the story here", &furniture(), &[]);
         assert!(l
             .aside
             .iter()

@@ -158,11 +158,11 @@ fn read_folder<E: From<CorpusError>>(
         let read: Vec<Result<DocInput, CorpusError>> = batch
             .into_par_iter()
             .map(|(path, id, given)| {
-                let mut doc = read_doc(path, &id)?;
+                let (mut doc, headings) = read_doc(path, &id)?;
                 if let Some(s) = given {
                     apply(&mut doc, s);
                 }
-                lay_out(&mut doc, furniture);
+                lay_out(&mut doc, furniture, &headings);
                 Ok(doc)
             })
             .collect();
@@ -175,7 +175,8 @@ fn read_folder<E: From<CorpusError>>(
     Ok(())
 }
 
-fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
+/// A file's document, and the lines its markup marked as headings.
+fn read_doc(path: &Path, id: &str) -> Result<(DocInput, Vec<usize>), CorpusError> {
     let bytes = read_capped(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
@@ -192,11 +193,17 @@ fn read_doc(path: &Path, id: &str) -> Result<DocInput, CorpusError> {
         .unwrap_or(text)
         .replace("\r\n", "\n");
     let markdown = path.extension().is_some_and(|e| e == "md");
-    let text = if markdown { super::markdown::plain(&text) } else { text };
+    let (text, headings) = match markdown {
+        true => {
+            let plain = super::markdown::plain(&text);
+            (plain.text, plain.headings)
+        }
+        false => (text, Vec::new()),
+    };
     if text.trim().is_empty() {
         return Err(CorpusError::new(path, None, "the file is empty"));
     }
-    Ok(from_text(id, text))
+    Ok((from_text(id, text), headings))
 }
 
 /// A document from its id and text, with metadata derived from the text
@@ -231,7 +238,7 @@ fn from_text(id: &str, text: String) -> DocInput {
 /// (generated benchmark corpora).
 pub fn from_text_laid_out(id: &str, text: String, furniture: &Furniture) -> DocInput {
     let mut doc = from_text(id, text);
-    lay_out(&mut doc, furniture);
+    lay_out(&mut doc, furniture, &[]);
     doc
 }
 
@@ -248,11 +255,11 @@ fn text_title(doc: &DocInput) -> &str {
     }
 }
 
-fn lay_out(doc: &mut DocInput, furniture: &Furniture) {
+fn lay_out(doc: &mut DocInput, furniture: &Furniture, headings: &[usize]) {
     let Layout {
         mut sections,
         aside,
-    } = layout(&doc.text, text_title(doc), furniture);
+    } = layout(&doc.text, text_title(doc), furniture, headings);
     // A lone section speaks the document's language (detected once, over the
     // whole text, or set in the metadata); detection is a fifth of a large build.
     let single = sections.len() == 1 && !doc.lang.is_empty();

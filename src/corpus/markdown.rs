@@ -1,15 +1,29 @@
 //! A Markdown file read as the text it marks up: its front matter, headings,
 //! emphasis, links and code fences become plain lines, so that titles,
 //! by-lines, dates and sections are found as in a `.txt` file and the reader
-//! shows no markup ("# Harbour expands" was a title with its hash).
+//! shows no markup ("# Harbour expands" was a title with its hash). Its
+//! headings are kept apart too: the author marked them, so they are
+//! sections whatever their length (see `layout`).
+
+/// A Markdown file's plain text, and which of its lines were headings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plain {
+    /// The text, lines broken by `\n`.
+    pub text: String,
+    /// The 0-based numbers of the lines of `text` that were headings
+    /// (`# …` to `###### …`, or underlined with `=` or `-`), in order.
+    pub headings: Vec<usize>,
+}
 
 /// The plain text of Markdown `text` (line breaks `\n`): front matter as a
 /// title line, a by-line and a date line; `# Heading` as `Heading`; setext
 /// underlines dropped; `**bold**`, `_em_`, `` `code` `` without their marks;
 /// `[text](url)` and `![alt](url)` as their text; quote marks dropped.
-pub fn plain(text: &str) -> String {
+pub fn plain(text: &str) -> Plain {
     let (front, body) = front_matter(text);
+    let mut line_no = front.matches('\n').count();
     let mut out = front;
+    let mut headings = Vec::new();
     let mut fenced = false;
     let mut previous = "";
     for line in body.lines() {
@@ -22,6 +36,7 @@ pub fn plain(text: &str) -> String {
         if fenced {
             out.push_str(line);
             out.push('\n');
+            line_no += 1;
             previous = line;
             continue;
         }
@@ -29,6 +44,10 @@ pub fn plain(text: &str) -> String {
         let rule = trimmed.trim_end();
         let underline = !rule.is_empty() && (rule.chars().all(|c| c == '=') || rule.chars().all(|c| c == '-'));
         if underline && !previous.trim().is_empty() {
+            // (Not a list item's dash under a line: `- ` has a space.)
+            if headings.last() != Some(&(line_no - 1)) {
+                headings.push(line_no - 1);
+            }
             previous = "";
             continue;
         }
@@ -43,12 +62,16 @@ pub fn plain(text: &str) -> String {
         }
         let unquoted = trimmed.trim_start_matches('>').trim_start();
         let unquoted = if trimmed.starts_with('>') { unquoted } else { line };
-        let content = heading(unquoted.trim_start()).unwrap_or(unquoted);
-        out.push_str(&inline(content));
+        let marked = heading(unquoted.trim_start());
+        if marked.is_some_and(|h| !h.is_empty()) {
+            headings.push(line_no);
+        }
+        out.push_str(&inline(marked.unwrap_or(unquoted)));
         out.push('\n');
+        line_no += 1;
         previous = line;
     }
-    out
+    Plain { text: out, headings }
 }
 
 /// The text of an ATX heading line ("## New terminal ##"), if it is one.
@@ -207,7 +230,7 @@ mod tests {
                   [officials](https://example.org/(a)) said; see ![the map](map.png) and `port_code`.\n\n\
                   ## New terminal ##\n\nA snake_case name, 2 * 3 and \\*stars\\*.\n\nTraffic\n=======\n\n> Quoted words.\n";
         assert_eq!(
-            plain(md),
+            plain(md).text,
             "Harbour expands to meet demand\n\nBy Jane Doe, March 3, 2021\n\nThe harbour grew, officials said; \
              see the map and port_code.\n\nNew terminal\n\nA snake_case name, 2 * 3 and *stars*.\n\nTraffic\n\nQuoted words.\n"
         );
@@ -216,16 +239,26 @@ mod tests {
     #[test]
     fn front_matter_gives_the_title_author_and_date_and_fences_keep_their_text() {
         let md = "---\ntitle: \"Harbour expands\"\ndate: 2021-03-03\nauthor: Jane Doe\ntags: [port]\n---\n\nBody.\n\n```\nraw *text*\n```\n";
-        assert_eq!(plain(md), "Harbour expands\n\nBy Jane Doe\nDate: 2021-03-03\n\n\nBody.\n\nraw *text*\n");
-        assert_eq!(plain("# Learning C#\n\n**서울**에서 a*b and Wow! [Editor's note]: Updated\n"), "Learning C\n\n서울에서 ab and Wow! [Editor's note]: Updated\n".replace("C\n", "C#\n"));
+        assert_eq!(plain(md).text, "Harbour expands\n\nBy Jane Doe\nDate: 2021-03-03\n\n\nBody.\n\nraw *text*\n");
+        assert_eq!(plain("# Learning C#\n\n**서울**에서 a*b and Wow! [Editor's note]: Updated\n").text, "Learning C\n\n서울에서 ab and Wow! [Editor's note]: Updated\n".replace("C\n", "C#\n"));
         // A rule of dashes around a paragraph is not front matter.
-        assert_eq!(plain("---\nIntro paragraph.\n\n---\n\nBody\n"), "---\nIntro paragraph.\n\n---\n\nBody\n");
+        assert_eq!(plain("---\nIntro paragraph.\n\n---\n\nBody\n").text, "---\nIntro paragraph.\n\n---\n\nBody\n");
         // A line of brackets or marks is read in one pass.
         let long = "[".repeat(200_000) + &"_".repeat(200_000);
-        assert_eq!(plain(&long), "[".repeat(200_000) + "\n", "a closing run of marks goes, the brackets stay");
+        assert_eq!(plain(&long).text, "[".repeat(200_000) + "\n", "a closing run of marks goes, the brackets stay");
         // A bracket that opens no link stays.
-        assert_eq!(plain("[sic] and [x](unclosed\n"), "[sic] and [x](unclosed\n");
+        assert_eq!(plain("[sic] and [x](unclosed\n").text, "[sic] and [x](unclosed\n");
         // No closing line: not front matter.
-        assert_eq!(plain("---\ntitle: x\n\nBody.\n"), "---\ntitle: x\n\nBody.\n");
+        assert_eq!(plain("---\ntitle: x\n\nBody.\n").text, "---\ntitle: x\n\nBody.\n");
+    }
+
+    #[test]
+    fn headings_are_numbered_by_their_line_in_the_plain_text() {
+        let md = "---\ntitle: Guide\n---\n# Guide\n\nIntro.\n\n## Install\n\nRun it.\n\nUsage\n-----\n\n```\n# not a heading\n```\n#hashtag and ##\n";
+        let p = plain(md);
+        let lines: Vec<&str> = p.text.lines().collect();
+        let marked: Vec<&str> = p.headings.iter().map(|&n| lines[n]).collect();
+        assert_eq!(marked, ["Guide", "Install", "Usage"], "{:?}", p.text);
+        assert_eq!(p.headings[0], 3, "after the front matter's title line and two blanks");
     }
 }

@@ -56,6 +56,20 @@ fn a_markdown_file_is_read_as_the_text_it_marks_up() {
 }
 
 #[test]
+fn a_markdown_file_is_cut_at_its_headings() {
+    let md = "# Field guide\n\nWhat it covers.\n\n## Install\n\nRun the installer.\n\nUsage\n-----\n\nOpen a file.\n";
+    let dir = corpus("markdown-headings", &[("corpus/guide.md", md.as_bytes()), ("corpus/guide.txt", md.replace("# ", "").replace("## ", "").as_bytes())]);
+    let docs = load(&dir).unwrap();
+    let titles = |id: &str| -> Vec<String> {
+        let d = docs.iter().find(|d| d.id == id).unwrap();
+        d.sections.iter().map(|s| s.title.clone().unwrap_or_default()).collect()
+    };
+    assert_eq!(titles("guide.md"), ["Field guide", "Install", "Usage"]);
+    // The same lines without their marks are one short text: one section.
+    assert_eq!(titles("guide.txt").len(), 1, "{:?}", titles("guide.txt"));
+}
+
+#[test]
 fn invalid_utf8_names_file_and_line() {
     let dir = corpus(
         "utf8",
