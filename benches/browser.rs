@@ -828,6 +828,20 @@ fn main() {
     let (secs_100k, peak_100k, out_100k) =
         timed(Command::new(&atlas_bin).arg("build").arg(&gen_100k).arg("-o").arg(bench.join("100k.bin")));
     let _ = std::fs::remove_file(bench.join("100k.bin"));
+    // The same as a split index: how many files a static host must take.
+    let split_100k = bench.join("split-100k");
+    let _ = std::fs::remove_dir_all(&split_100k);
+    std::fs::create_dir_all(&split_100k).expect("a folder for the split 100,000");
+    let (split_secs_100k, _, _) = timed(
+        Command::new(&atlas_bin).arg("build").arg(&gen_100k).arg("--split").arg("-o").arg(split_100k.join("index.bin")),
+    );
+    let shard_kinds = |prefix: &str| {
+        std::fs::read_dir(split_100k.join("shards"))
+            .map(|d| d.flatten().filter(|e| e.file_name().to_string_lossy().starts_with(prefix)).count())
+            .unwrap_or(0)
+    };
+    let (files_100k, texts_100k) = (shard_kinds("") + 1, shard_kinds("t-"));
+    let _ = std::fs::remove_dir_all(&split_100k);
     let mb_100k = out_100k
         .lines()
         .next()
@@ -839,6 +853,7 @@ fn main() {
     let _ = writeln!(md, "## The builder\n\n| | corpus-atlas |\n|---|---|");
     let _ = writeln!(md, "| a site again after one demo text is edited (`atlas site`, the app compiled once) | {rebuild_secs:.1} s |");
     let _ = writeln!(md, "| 100,000 generated documents ({mb_100k:.0} MB of text), `atlas build` | {secs_100k:.1} s, peak {peak_100k:.0} MiB |");
+    let _ = writeln!(md, "| the same, split (`atlas build --split`) | {split_secs_100k:.1} s; {files_100k} files (the head and {texts_100k} text shards among them) |");
     let long = long_corpus(&bench, &atlas_bin, &pagefind);
     match &long {
         Some(l) => {
@@ -917,6 +932,11 @@ fn main() {
             "100,000 documents ≤ 1 GB peak",
             format!("{peak_100k:.0} MiB in {secs_100k:.0} s"),
             peak_100k * 1.048_576 <= 1000.0,
+        ),
+        (
+            "a split site of 100,000 documents in at most a few thousand files (≤ 5,000)",
+            format!("{files_100k} files"),
+            files_100k > 1 && files_100k <= 5_000,
         ),
         (
             "building 10,000 ≤ 300 MB peak",

@@ -217,7 +217,7 @@ fn split_index() -> &'static (Vec<u8>, Shards) {
             w.add(d).unwrap();
         }
         let split = w
-            .finish_split(corpus_atlas::engine::build::SplitOptions { postings_bytes: 64, text_bytes: 32 })
+            .finish_split(corpus_atlas::engine::build::SplitOptions { postings_bytes: 64, text_bytes: 32, max_text_shards: 4_000 })
             .unwrap();
         (split.head, split.shards.into_iter().map(|s| (s.file(), s.bytes)).collect())
     })

@@ -23,6 +23,7 @@ fn split() -> &'static Split {
                 // Three ranges to a shard: shards of about 1 KiB of postings.
                 postings_bytes: 350,
                 text_bytes: 2048,
+                max_text_shards: 4_000,
             })
             .expect("split");
         (
@@ -130,6 +131,35 @@ fn a_split_index_answers_as_the_whole_one() {
             });
             assert_eq!(got, expected, "query {q:?}, typing {typing}");
         }
+    }
+}
+
+#[test]
+fn a_cap_on_text_shards_makes_them_larger_not_more_and_loses_nothing() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let indexing = corpus_atlas::corpus::pipeline::index_folder(&root.join("assets/corpus")).expect("corpus");
+    let split = indexing
+        .writer
+        .finish_split(SplitOptions { postings_bytes: 350, text_bytes: 2048, max_text_shards: 3 })
+        .expect("split");
+    let head: &'static [u8] = Box::leak(split.head.into_boxed_slice());
+    let files: &'static HashMap<String, Vec<u8>> =
+        Box::leak(Box::new(split.shards.into_iter().map(|s| (s.file(), s.bytes)).collect()));
+    let index: &'static Index<'static> = Box::leak(Box::new(Index::open(head).expect("the head opens")));
+    let (_, texts) = index.shard_counts();
+    let (_, uncapped) = open_split().shard_counts();
+    assert!(texts <= 3 && uncapped > 3, "{texts} text shards with the cap, {uncapped} without");
+    let whole = corpus_atlas::index().unwrap();
+    for q in ["Shenzhen", "선전", "hong kong port"] {
+        let expected = summary(whole, &search(whole, q, SearchOptions::default()));
+        let (got, _) = settle(index, files, || {
+            let r = search(index, q, SearchOptions::default());
+            for h in r.hits.iter() {
+                index.want_text(h.doc);
+            }
+            summary(index, &r)
+        });
+        assert_eq!(got, expected, "query {q:?}");
     }
 }
 

@@ -33,6 +33,10 @@ pub struct SplitOptions {
     pub postings_bytes: usize,
     /// Bytes of text per shard.
     pub text_bytes: usize,
+    /// At most this many text shards: a larger corpus gets larger shards
+    /// instead of more files (static hosts cap a site's files, some at
+    /// 20,000; at 8 KiB a shard, 100,000 documents made 35,000).
+    pub max_text_shards: usize,
 }
 
 impl Default for SplitOptions {
@@ -46,6 +50,7 @@ impl Default for SplitOptions {
         SplitOptions {
             postings_bytes: 16 * 1024,
             text_bytes: 8 * 1024,
+            max_text_shards: 4_000,
         }
     }
 }
@@ -237,7 +242,7 @@ impl Parts {
         let postings = std::mem::take(&mut self.postings);
         let texts = std::mem::take(&mut self.texts);
         let postings_cuts = grouped(cut(postings.len(), &self.list_starts, options.postings_bytes), RANGES_PER_SHARD);
-        let text_cuts = cut(texts.len(), &self.text_starts, options.text_bytes);
+        let text_cuts = cut_at_most(texts.len(), &self.text_starts, options.text_bytes, options.max_text_shards);
         let mut variants = std::mem::take(&mut self.variants);
         let variants = variants.read(0..variants.len())?;
         let dict = dictionary::split(&std::mem::take(&mut self.entries), &variants, &postings_cuts)?;
@@ -303,6 +308,19 @@ fn grouped(ranges: Vec<Range<usize>>, by: usize) -> Vec<Range<usize>> {
 }
 
 /// Cuts `0..len` into ranges near `target` bytes, only at `starts` (sorted).
+/// [`cut`] near `target` bytes, or near more if that makes more than `most`
+/// pieces (the target grows by a quarter until it does not).
+fn cut_at_most(len: usize, starts: &[u32], target: usize, most: usize) -> Vec<Range<usize>> {
+    let mut target = target.max(len / most.max(1)).max(1);
+    loop {
+        let pieces = cut(len, starts, target);
+        if pieces.len() <= most.max(1) {
+            return pieces;
+        }
+        target += target / 4 + 1;
+    }
+}
+
 fn cut(len: usize, starts: &[u32], target: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let (mut from, mut last) = (0usize, 0usize);
@@ -322,6 +340,18 @@ fn cut(len: usize, starts: &[u32], target: usize) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_are_cut_into_no_more_pieces_than_allowed() {
+        let starts: Vec<u32> = (0..1_000).map(|d| d * 100).collect();
+        assert_eq!(cut_at_most(100_000, &starts, 1_000, 4_000).len(), 100, "under the cap: pieces near the target");
+        let capped = cut_at_most(100_000, &starts, 1_000, 30);
+        assert!(capped.len() <= 30 && capped.len() >= 20, "{}", capped.len());
+        assert_eq!(capped.first().map(|r| r.start), Some(0));
+        assert_eq!(capped.last().map(|r| r.end), Some(100_000));
+        assert!(capped.windows(2).all(|w| w[0].end == w[1].start && w[0].end % 100 == 0), "whole documents, in order");
+        assert_eq!(cut_at_most(100_000, &starts, 1_000, 0).len(), 1);
+    }
 
     #[test]
     fn ranges_are_joined_so_that_no_shard_holds_fewer_than_asked() {

@@ -435,7 +435,7 @@ mod tests {
         assert_eq!(streamed, whole);
         assert_eq!((summary.docs, summary.sections, summary.bytes), (count, count, whole.len()));
         // Split: shards cut from regions on disk are the shards cut in memory.
-        let options = SplitOptions { postings_bytes: 256, text_bytes: 512 };
+        let options = SplitOptions { postings_bytes: 256, text_bytes: 512, max_text_shards: 4_000 };
         let split = writer(None).finish_split(options).unwrap();
         let mut shards = Vec::new();
         let head = writer(Some(2_000))
