@@ -174,7 +174,9 @@ fn reported_date(text: &str) -> Option<When> {
 }
 
 /// A date at the start of a file name: `1807-Jefferson-1.txt` (a year),
-/// `2024-03-08-notes.txt`, `20240308_notes.txt`.
+/// `2024-03-08-notes.txt`, `20240308_notes.txt`. A year before a title of
+/// four words or more is the title's (`1989_Tiananmen_Square_protests.txt`
+/// names an event, not the day it was written).
 fn file_name_date(id: &str) -> Option<When> {
     let digits: String = id.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = &id[digits.len()..];
@@ -191,7 +193,11 @@ fn file_name_date(id: &str) -> Option<When> {
             match (tail.first().and_then(|m| two(m)), tail.get(1).and_then(|d| two(d.get(..2).unwrap_or("")))) {
                 (Some(m), Some(d)) => When::day(y, m, d),
                 (Some(m), None) => When::month(y, m),
-                _ => Some(When::year(y)),
+                _ => {
+                    let stem = rest[1..].rsplit_once('.').map_or(&rest[1..], |(stem, _)| stem);
+                    let words = stem.split(['-', '_', ' ']).filter(|w| !w.is_empty()).count();
+                    (words <= 3).then(|| When::year(y))
+                }
             }
         }
         8 if separated || rest.starts_with('.') => {
@@ -218,6 +224,8 @@ mod tests {
         assert_eq!(derive_date("2024-03-08-notes.txt", "Text."), "2024-03-08");
         assert_eq!(derive_date("20101112_bill.txt", "Text."), "2010-11-12");
         assert_eq!(derive_date("1807.txt", "Text."), "", "a numbered file is not dated by its number");
+        assert_eq!(derive_date("1807_Thomas_Jefferson_1.txt", "Text."), "1807");
+        assert_eq!(derive_date("1929_stock_market_crash_in_New_York.txt", "Text."), "", "a year in a title");
         // No date stated: none, not the latest one mentioned.
         assert_eq!(derive_date("1809890.txt", "The war of 1941 and plans for 2030 and 2050."), "");
     }

@@ -3,7 +3,8 @@
 //! change makes a figure worse than the floor recorded here. The floors are
 //! the measured figures of 2026-12-05 rounded down (en-sotu has 16 documents
 //! in each split since that day; en-wikipedia-vital, a second English genre,
-//! came the same day), not the goals (see the
+//! came the same day and doubled that evening, when fr-wikipedia-vital came:
+//! their floors were set before any rule was tuned on them), not the goals (see the
 //! README's "How well it reads a corpus it has never seen").
 
 use std::path::Path;
@@ -14,10 +15,12 @@ use corpus_atlas::eval::{evaluate_all, Score};
 const FLOORS: &[(&str, &str, f64, f64, f64, f64)] = &[
     ("en-sotu", "tune", 0.88, 0.85, 0.88, 0.78),
     ("en-sotu", "heldout", 0.88, 0.80, 0.90, 0.70),
-    ("en-wikipedia-vital", "tune", 0.80, 0.78, 0.95, 0.90),
-    ("en-wikipedia-vital", "heldout", 0.74, 0.70, 0.90, 0.75),
+    ("en-wikipedia-vital", "tune", 0.80, 0.70, 0.95, 0.82),
+    ("en-wikipedia-vital", "heldout", 0.70, 0.70, 0.90, 0.70),
     ("fr-candide-debhist", "tune", 0.90, 0.90, 0.95, 0.95),
     ("fr-candide-debhist", "heldout", 0.95, 0.90, 0.90, 0.90),
+    ("fr-wikipedia-vital", "tune", 0.60, 0.70, 0.85, 0.50),
+    ("fr-wikipedia-vital", "heldout", 0.90, 0.90, 0.85, 0.70),
     ("ko-bills", "tune", 0.90, 0.0, 0.95, 0.95),
     ("ko-bills", "heldout", 0.90, 0.0, 0.95, 0.75),
 ];
