@@ -407,4 +407,15 @@ fn a_place_followed_by_its_region_is_the_one_there_and_the_city_s_noun_keeps_it(
     // A river after "the", its phrase ending, is not the city.
     let found = places("en", "Lewis descended the Columbia to the Pacific, then wrote from Portland, Oregon.");
     assert!(!found.iter().any(|(s, _, _)| s == "Columbia"), "{found:?}");
+    // A place, its state and its country are an address, not a list of
+    // three regions; of a country's places of a name, the one in the state
+    // named after it (St. Charles, Missouri is no old name of Denver).
+    let found = places("en", "The firm opened a lab in Cambridge, Massachusetts, United States, and a depot at St. Charles, Missouri.");
+    let cambridge = found.iter().find(|(s, _, _)| s == "Cambridge").expect("Cambridge");
+    assert_eq!((cambridge.1.as_str(), cambridge.2.as_str()), ("Cambridge", "US"), "{found:?}");
+    let charles = found.iter().find(|(s, _, _)| s == "St. Charles").expect("St. Charles");
+    assert_eq!(charles.1, "Saint Charles", "{found:?}");
+    // A treaty, like a siege, keeps its place, capitalised or not.
+    let found = places("en", "The Treaty of Ghent ended the war, as the treaty of Ghent had promised.");
+    assert_eq!(names(&found), ["Gent", "Gent"], "{found:?}");
 }

@@ -23,6 +23,8 @@ pub(super) struct Named {
     pub start: usize,
     pub len: usize,
     pub kind: NameKind,
+    /// It may be a country.
+    pub country: bool,
 }
 
 /// The other names of the list a name stands in, by kind.
@@ -90,8 +92,17 @@ pub(super) fn company(text: &str, sections: &[Vec<SpanToken>], names: &[Named]) 
         if next_linked {
             continue;
         }
-        // names[first..=i] is one list.
+        // names[first..=i] is one list, unless it is an address: a place,
+        // its region and its country, with only commas between ("Cambridge,
+        // Massachusetts, United States" is no list of three regions).
         let list = &names[first..=i];
+        let side_by_side = |a: &Named, b: &Named| b.start == a.start + a.len;
+        if let [place, region, country] = list {
+            if country.country && region.kind != NameKind::City && side_by_side(place, region) && side_by_side(region, country) {
+                first = i + 1;
+                continue;
+            }
+        }
         let count = |kind: NameKind| list.iter().filter(|n| n.kind == kind).count();
         let (cities, regions) = (count(NameKind::City), count(NameKind::Region));
         for (n, c) in list.iter().zip(&mut out[first..=i]) {

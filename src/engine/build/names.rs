@@ -90,10 +90,12 @@ pub(super) const INSTITUTIONS: &[&str] = &[
     "roads", "sound", "strait", "straits", "island", "islands", "valley", "bay", "monument",
 ];
 /// Words that may stand before "of" and a city name that still names the
-/// city: the City of London, the Siege of Paris.
+/// city: the City of London, the Siege of Paris, the Treaty of Paris (an
+/// event keeps its place, capitalised or not).
 const CITY_OF: &[&str] = &[
     "city", "town", "port", "village", "battle", "siege", "mayor", "capital", "citizens", "people",
     "inhabitants", "government", "fall", "capture", "sack", "ville", "cite", "habitants", "mairie",
+    "treaty", "treaties", "peace", "congress", "traite", "traites", "paix", "bataille", "congres",
 ];
 
 /// Prepositions before a name that make it a place where something happens
@@ -267,7 +269,7 @@ const OF_HEADS: &[&str] = &[
 /// a capitalised word the corpus never writes in lowercase (Abraham
 /// Lincoln), before an institution's word or another such word (White
 /// House, Washington Irving), or in "X of Y" (District of Columbia, Bank of
-/// Canada, Treaty of Paris) — but not the City of London, nor a part of a
+/// Canada) — but not the City of London or the Treaty of Paris, nor a part of a
 /// big city named by the compass (`big_city`: "West Berlin").
 pub(super) fn part_of_longer_name(
     text: &str,

@@ -19,7 +19,7 @@ impl<'e> Matcher<'e> {
     pub(super) fn where_said(&self, text: &str, sections: &[Vec<SpanToken>], kept: &mut [Span]) {
         let mut order: Vec<usize> = (0..kept.len()).filter(|&i| kept[i].place).collect();
         order.sort_by_key(|&i| (kept[i].section, kept[i].start));
-        let named = |k: &Span| Named { section: k.section, start: k.start, len: k.len, kind: NameKind::Either };
+        let named = |k: &Span| Named { section: k.section, start: k.start, len: k.len, kind: NameKind::Either, country: false };
         for pair in order.windows(2) {
             let (a, b) = (&kept[pair[0]], &kept[pair[1]]);
             if !qualifies(text, &sections[a.section], &named(a), &named(b)) {
@@ -35,12 +35,34 @@ impl<'e> Matcher<'e> {
             if regions.is_empty() {
                 continue;
             }
-            let there: Vec<usize> = a
+            let mut there: Vec<usize> = a
                 .candidates
                 .iter()
                 .copied()
                 .filter(|&e| regions.contains(&self.entities[e].country.as_str()))
                 .collect();
+            // "St. Charles, Missouri": of the country's places of that name,
+            // the one nearest the state's own point (its largest city), not
+            // Denver, whose old names include Saint Charles.
+            let states: Vec<(f32, f32)> = b
+                .candidates
+                .iter()
+                .map(|&e| &self.entities[e])
+                .filter(|x| x.kind == "province")
+                .filter_map(|x| x.at)
+                .collect();
+            let distance = |e: usize| {
+                let at = self.entities[e].at;
+                states
+                    .iter()
+                    .filter_map(|s| at.map(|a| (a.0 - s.0).abs() + (a.1 - s.1).abs()))
+                    .fold(f32::INFINITY, f32::min)
+            };
+            let city = |e: usize| self.entities[e].kind == "city";
+            let nearest = there.iter().copied().filter(|&e| city(e)).min_by(|&x, &y| distance(x).total_cmp(&distance(y)));
+            if let Some(nearest) = nearest.filter(|&e| distance(e).is_finite()) {
+                there.retain(|&e| e == nearest || !city(e));
+            }
             if !there.is_empty() {
                 // The text says where it is: as good as "at Aranjuez".
                 kept[pair[0]].candidates = there;
@@ -101,7 +123,7 @@ impl<'e> Matcher<'e> {
                 } else {
                     NameKind::Region
                 };
-                Named { section: k.section, start: k.start, len: k.len, kind }
+                Named { section: k.section, start: k.start, len: k.len, kind, country: k.candidates.iter().any(country) }
             })
             .collect();
         named.sort_by_key(|n| (n.section, n.start));
