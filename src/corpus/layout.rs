@@ -214,8 +214,7 @@ fn classify(lines: &mut [Line<'_>], title: &str, furniture: &Furniture, marked: 
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        // (The title's own line is the title, even where a page repeats it,
-        // and a marked heading is one however often it recurs.)
+        // (The title's line is the title, even repeated; so is a marked heading.)
         let heading = marked.binary_search(&i).is_ok();
         let repeated = words(&t) <= 6
             && Some(i) != title_line

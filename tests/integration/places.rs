@@ -41,6 +41,15 @@ fn places_in(docs: &[DocInput]) -> Vec<(Mention, (String, String, String))> {
         .collect()
 }
 
+/// "surface: kind" of every place mention in `text`.
+fn kinds_of(lang: &str, text: &str) -> Vec<String> {
+    let e = entities();
+    places_in(&[doc("t.txt", lang, text)])
+        .into_iter()
+        .map(|(m, (surface, _, _))| format!("{surface}: {}", e[m.entity].kind))
+        .collect()
+}
+
 fn names(found: &[(String, String, String)]) -> Vec<&str> {
     found.iter().map(|(_, n, _)| n.as_str()).collect()
 }
@@ -255,14 +264,15 @@ fn people_lists_and_figures_of_speech_are_told_from_cities() {
     );
     assert_eq!(names(&found), ["Chicago"], "{found:?}");
     // "under a wise Providence" is not the city in Rhode Island; the second of
-    // two names after "the Regencies of" is a regency too; "Republic of X" is
-    // a country's name.
+    // two names after "the Regencies of" is a regency too; "the Republic of
+    // Texas" is the state, not a town.
     let found = places(
         "en",
         "Under a wise Providence, treaties with the Regencies of Tunis and Tripoli were made \
          in New York, with the Republic of Texas watching.",
     );
-    assert_eq!(names(&found), ["New York"], "{found:?}");
+    assert_eq!(names(&found), ["New York", "Texas"], "{found:?}");
+    assert_eq!(kinds_of("en", "with the Republic of Texas watching"), ["Texas: province"]);
 }
 
 #[test]
@@ -415,6 +425,18 @@ fn a_place_followed_by_its_region_is_the_one_there_and_the_city_s_noun_keeps_it(
     assert_eq!((cambridge.1.as_str(), cambridge.2.as_str()), ("Cambridge", "US"), "{found:?}");
     let charles = found.iter().find(|(s, _, _)| s == "St. Charles").expect("St. Charles");
     assert_eq!(charles.1, "Saint Charles", "{found:?}");
+    // The words before a name that may be a city or a state say which:
+    // French puts an article before a country's or a province's name, never
+    // a city's; "the State of", "l'État de" name the state, "la ville de",
+    // "the city of" the city.
+    let found = kinds_of("fr", "Le Québec est une province du Canada ; la ville de Québec est sa capitale, au bord du fleuve, loin de l'État de New York.");
+    assert_eq!(found, ["Québec: province", "Canada: country", "Québec: city", "New York: province"], "{found:?}");
+    let found = kinds_of("en", "The capital of the State of New York is Albany, far from the city of New York.");
+    assert_eq!(found, ["New York: province", "Albany: city", "New York: city"], "{found:?}");
+    // "une ville d'Espagne" is a town in Spain (no figure of speech like "a
+    // wise Providence"); "la Commune de Paris" is the city's own government.
+    let found = places("fr", "Elle vécut dans une ville d'Espagne. La Commune de Paris dura 72 jours.");
+    assert_eq!(names(&found), ["Spain", "Paris"], "{found:?}");
     // A treaty, like a siege, keeps its place, capitalised or not.
     let found = places("en", "The Treaty of Ghent ended the war, as the treaty of Ghent had promised.");
     assert_eq!(names(&found), ["Gent", "Gent"], "{found:?}");

@@ -5,6 +5,7 @@
 
 use super::input::EntityInput;
 use super::lists::Company;
+use super::names::is_given_name;
 use super::regional::{context_country, Regional};
 use crate::engine::analysis::is_hangul_syllable;
 use crate::engine::index::format::PLACE_KINDS;
@@ -19,6 +20,9 @@ pub(super) const BIG_CITY: u64 = 1_000_000;
 pub(super) const TOWN_IN_CONTEXT: u64 = 100_000;
 /// Cities this large are trusted anywhere when they are notable (below).
 const NOTABLE_CITY: u64 = 200_000;
+/// A town this large whose name no other place bears is trusted where the
+/// sentence puts something at it ("at Yalta"), with no country named.
+const LOCATED_TOWN: u64 = 50_000;
 
 /// A city that other languages have names of (GeoNames' translations, in
 /// Hangul or Han script): a place known beyond its country (Lisbon, Geneva),
@@ -164,10 +168,19 @@ pub(super) fn choose(
     };
     // A town in a list with a city ("Oswego, Niagara, Detroit") is placed too.
     let listed_or_located = locative || company.cities > 0;
-    best(&evident).or_else(|| {
-        let admit = |e: usize| listed_or_located && in_context(&entities[e]);
-        best(&admit)
-    })
+    let unique = cands.len() == 1;
+    best(&evident)
+        .or_else(|| {
+            let admit = |e: usize| listed_or_located && in_context(&entities[e]);
+            best(&admit)
+        })
+        .or_else(|| {
+            let admit = |e: usize| {
+                let x = &entities[e];
+                locative && unique && city(&e) && x.population >= LOCATED_TOWN && !is_given_name(&x.name)
+            };
+            best(&admit)
+        })
 }
 
 /// Whether two places of one name are different places, a degree apart or

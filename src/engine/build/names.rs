@@ -96,6 +96,7 @@ const CITY_OF: &[&str] = &[
     "city", "town", "port", "village", "battle", "siege", "mayor", "capital", "citizens", "people",
     "inhabitants", "government", "fall", "capture", "sack", "ville", "cite", "habitants", "mairie",
     "treaty", "treaties", "peace", "congress", "traite", "traites", "paix", "bataille", "congres",
+    "commune",
 ];
 
 /// Prepositions before a name that make it a place where something happens
@@ -105,6 +106,7 @@ const LOCATIVES: &[&str] = &["at", "in", "near", "outside", "via", "à", "près"
 /// Nouns for a settlement before "of" and its name: "the town of X".
 const SETTLEMENTS: &[&str] = &[
     "city", "town", "village", "port", "township", "borough", "ville", "cité", "bourg", "capitale",
+    "commune", "municipality", "municipalité",
 ];
 
 /// Whether the name starting at token `start` follows a locative
@@ -119,6 +121,63 @@ pub(super) fn locative(text: &str, tokens: &[SpanToken], start: usize) -> bool {
         Some(t) => LOCATIVES.contains(&t),
         None => false,
     }
+}
+
+/// Nouns for a state or country before "of" and its name: "the State of
+/// X", "the Kingdom of France", "a province of Canada" (a region named so is
+/// that region; a city named so is not the city: see [`OF_HEADS`]).
+const POLITIES: &[&str] = &[
+    "state", "province", "provinces", "republic", "commonwealth", "canton", "kingdom", "empire", "regency",
+    "territory", "état", "etat", "république", "republique", "région", "region", "département", "departement",
+    "royaume",
+];
+/// French articles (and their contractions) that stand before the name of a
+/// country or a province, never a city's: "le Québec", "du Mexique", "au
+/// Luxembourg", "en Crimée"; "à Québec", "la ville de Québec" name the city.
+const REGION_ARTICLES: &[&str] = &["le", "la", "les", "l", "du", "au", "aux", "des", "en"];
+
+/// What the words before the name at token `start` say it is: `Some(true)`
+/// a city ("the city of X", "la ville de X"), `Some(false)` a country or a
+/// province ("the State of X", "l'État de X", "le X", "au X"), `None`
+/// nothing. Only a name that may be either heeds it (see `Matcher::kind_said`).
+pub(super) fn said_kind(text: &str, tokens: &[SpanToken], start: usize) -> Option<bool> {
+    // "the city of X", "la ville de X" (not "a city of Ohio", "une ville
+    // d'Espagne": a town in that region).
+    let definite = start
+        .checked_sub(3)
+        .is_some_and(|i| close(text, tokens, i) && matches!(raw_lower(text, &tokens[i]).as_str(), "the" | "la" | "le" | "l"));
+    match head_of(text, tokens, start) {
+        // "the capital of X", "la capitale du Québec": X has a capital.
+        Some(head) if matches!(head.as_str(), "capital" | "capitale") => return Some(false),
+        Some(head) if SETTLEMENTS.contains(&head.as_str()) => return definite.then_some(true),
+        Some(head) if POLITIES.contains(&head.as_str()) => return Some(false),
+        _ => {}
+    }
+    let before = start.checked_sub(1).filter(|&i| close(text, tokens, i))?;
+    REGION_ARTICLES.contains(&raw_lower(text, &tokens[before]).as_str()).then_some(false)
+}
+
+/// Whether the name at token `start` follows a state's noun and "of": "the
+/// State of New York", "l'État de New York" name the state, where "the Bank
+/// of Canada" names no place.
+pub(super) fn polity_of(text: &str, tokens: &[SpanToken], start: usize) -> bool {
+    head_of(text, tokens, start).is_some_and(|head| POLITIES.contains(&head.as_str()))
+}
+
+/// The word before "of" (or "de") right before token `start`, lowercase.
+fn head_of(text: &str, tokens: &[SpanToken], start: usize) -> Option<String> {
+    let of = start.checked_sub(1).filter(|&i| close(text, tokens, i))?;
+    let head = of.checked_sub(1).filter(|&i| close(text, tokens, i))?;
+    matches!(raw_lower(text, &tokens[of]).as_str(), "of" | "de" | "du" | "des" | "d").then(|| raw_lower(text, &tokens[head]))
+}
+
+/// Whether token `i` stands right before the next, with no more than a
+/// space or an apostrophe between (no punctuation that ends a phrase).
+fn close(text: &str, tokens: &[SpanToken], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|next| {
+        text.get(tokens[i].bytes.end..next.bytes.start)
+            .is_some_and(|gap| gap.len() <= 3 && !gap.contains(['\n', ',', '.', ';', ':']))
+    })
 }
 
 /// A token as written, in lowercase: "à" stays "à" (its term is "a").
@@ -141,6 +200,12 @@ fn given_names() -> &'static HashSet<String> {
             .map(normalize)
             .collect()
     })
+}
+
+/// Whether a place's name is also a common given name ("Mary", "Florence"):
+/// said alone, as likely a person as the town.
+pub(super) fn is_given_name(name: &str) -> bool {
+    given_names().contains(&normalize(name))
 }
 
 /// Whether the token at `at` is a given name before a capitalised name, one
@@ -219,10 +284,12 @@ pub(super) fn person_or_ship(text: &str, tokens: &[SpanToken], start: usize, end
 
 /// Whether the name at token `start` follows an indefinite article, directly
 /// or with one lowercase word between ("under a wise Providence", "une
-/// Rome nouvelle"): a common noun or a figure of speech, not a place.
+/// Rome nouvelle"): a common noun or a figure of speech, not a place. Not
+/// after an elided "d'" ("une ville d'Espagne": a town in Spain).
 pub(super) fn after_indefinite(text: &str, tokens: &[SpanToken], start: usize) -> bool {
     let article = |i: usize| matches!(raw_lower(text, &tokens[i]).as_str(), "a" | "an" | "un" | "une");
-    let lowercase = |i: usize| text[tokens[i].bytes.clone()].chars().next().is_some_and(char::is_lowercase);
+    let spaced = |i: usize| text.get(tokens[i].bytes.end..tokens[i + 1].bytes.start).is_some_and(|g| g.chars().all(char::is_whitespace));
+    let lowercase = |i: usize| text[tokens[i].bytes.clone()].chars().next().is_some_and(char::is_lowercase) && spaced(i);
     match start {
         0 => false,
         1 => article(0),

@@ -60,7 +60,7 @@ use super::input::{DocInput, EntityInput};
 pub use super::homonyms::Reason;
 use super::homonyms::{choose, is_place, Choice, BIG_CITY, TOWN_IN_CONTEXT};
 use super::names::{
-    after_indefinite, after_the, given_name_before, is_latin_word, is_title, locative, part_of_longer_name, person_or_ship,
+    after_indefinite, after_the, given_name_before, is_latin_word, is_title, locative, part_of_longer_name, person_or_ship, polity_of,
     sentence_start, titled, INSTITUTIONS,
 };
 use super::korean::{needs_context, without_si};
@@ -275,7 +275,9 @@ impl<'e> Matcher<'e> {
             return true;
         }
         let big_city = entity.kind == "city" && entity.population >= CITY_WITH_PARTS;
-        if latin && part_of_longer_name(text, tokens, start, end, ordinary, big_city) {
+        // ("the State of New York" is the state's name, not a longer one.)
+        let state = entity.kind != "city" && polity_of(text, tokens, start);
+        if latin && !state && part_of_longer_name(text, tokens, start, end, ordinary, big_city) {
             return true;
         }
         let other_name = !entity
@@ -340,6 +342,7 @@ impl<'e> Matcher<'e> {
         };
         let mut kept = self.spans(text, sections, &words);
         self.where_said(text, sections, &mut kept);
+        self.kind_said(text, sections, &mut kept);
         let first_word = |k: &Span| &text[sections[k.section][k.start].bytes.clone()];
         let context = self.context(&kept, &first_word);
         let companies = self.companies(text, sections, &kept);

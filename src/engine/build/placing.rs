@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::homonyms::is_place;
 use super::lists::{company, qualifies, Company, NameKind, Named};
-use super::names::SpanToken;
+use super::names::{said_kind, SpanToken};
 use super::places::{Matcher, Span};
 use crate::engine::analysis::lang::alias_word;
 
@@ -90,6 +90,22 @@ impl<'e> Matcher<'e> {
             }
             k.candidates.retain(|&e| countries.contains(&self.entities[e].country.as_str()));
             k.locative = true;
+        }
+    }
+
+    /// A name that may be a city or a region keeps the candidates of the
+    /// kind the words before it say ([`said_kind`]): "la ville de Québec",
+    /// "le Québec", "l'État de New York".
+    pub(super) fn kind_said(&self, text: &str, sections: &[Vec<SpanToken>], kept: &mut [Span]) {
+        for k in kept.iter_mut().filter(|k| k.place) {
+            let city = |e: &usize| self.entities[*e].kind == "city";
+            let region = |e: &usize| !city(e) && is_place(&self.entities[*e]);
+            if !(k.candidates.iter().any(city) && k.candidates.iter().any(region)) {
+                continue;
+            }
+            if let Some(want_city) = said_kind(text, &sections[k.section], k.start) {
+                k.candidates.retain(|e| if want_city { city(e) } else { region(e) });
+            }
         }
     }
 
