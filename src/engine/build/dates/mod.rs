@@ -23,6 +23,7 @@
 
 use std::ops::Range;
 
+mod eras;
 mod scan;
 mod steps;
 mod words;
@@ -336,6 +337,22 @@ mod tests {
         assert_eq!(just("Paris, le 3 mai 1848. En 1789, la Révolution.", ""), ["1848-05-03", "1789"]);
         assert_eq!(just("on the sixth of September, 1901, and le premier juin 1994", ""), ["1901-09-06", "1994-06-01"]);
         assert_eq!(just("on September the 11th, 2001, and August the 3rd", "2004"), ["2001-09-11", "2004-08-03"]);
+    }
+
+    #[test]
+    fn centuries_and_years_before_1000() {
+        assert_eq!(
+            found("An empire of the 15th and 16th centuries, since the eleventh century; 16th-century Frankfurt.", ""),
+            [("15th", "1400/1499"), ("16th centuries", "1500/1599"), ("eleventh century", "1000/1099"), ("16th-century", "1500/1599")]
+        );
+        assert_eq!(just("Une influence aux XVIIIe et XIXe siècles, puis au XXIe siècle.", ""), ["1700/1799", "1800/1899", "2000/2099"]);
+        assert_eq!(
+            found("Il meurt le 28 janvier 814 ; roi en 774 et empereur depuis 800. Rome tomba in 476.", ""),
+            [("28 janvier 814", "0814-01-28"), ("774", "0774"), ("800", "0800"), ("476", "0476")]
+        );
+        // An age, a time before the common era, an amount: no date.
+        let none = "We enter our third century. Le Ve siècle av. J.-C., en 480 av. J.-C.; in 800 ships; 3 mai 500 personnes.";
+        assert!(!just(none, "").iter().any(|d| d.starts_with("0") || d.contains("/0")), "{:?}", just(none, ""));
     }
 
     #[test]

@@ -132,6 +132,7 @@ impl<'t> Scan<'t> {
         self.numeric(i, w)
             .or_else(|| self.korean(i, w, anchor_year))
             .or_else(|| self.year_spans(i, w))
+            .or_else(|| self.era(i, w))
             .or_else(|| self.day_span(i, w, anchor_year))
             .or_else(|| self.weekday_of_month(i, w, anchor_year))
             .or_else(|| self.day_first(i, w, anchor_year))
@@ -345,11 +346,7 @@ impl<'t> Scan<'t> {
                         });
                     }
                     let comma = self.gap(after).trim() == ",";
-                    if let Some(y) = self
-                        .word(after)
-                        .and_then(Word::year)
-                        .filter(|_| self.spaced(after) || comma)
-                    {
+                    if let Some(y) = self.dated_year(after).filter(|_| self.spaced(after) || comma) {
                         return decide(|| Some((after + 1 - i, When::day(y, m, d)?, false, 0.95)));
                     }
                     return decide(|| Some((after - i, When::day(anchor_year?, m, d)?, false, 0.8)));
@@ -374,11 +371,7 @@ impl<'t> Scan<'t> {
                 let ord = usize::from(self.ordinal(i + 2 + the));
                 let at = i + 2 + the + ord;
                 let gap = self.gap(at).trim();
-                if let Some(y) = self
-                    .word(at)
-                    .and_then(Word::year)
-                    .filter(|_| gap == "," || gap.is_empty())
-                {
+                if let Some(y) = self.dated_year(at).filter(|_| gap == "," || gap.is_empty()) {
                     return decide(|| Some((at + 1 - i, When::day(y, m, d)?, false, 0.95)));
                 }
                 // "last August the 11th": the August before the publication's.
