@@ -69,7 +69,7 @@ fn offered_titles() -> Vec<&'static str> {
 }
 
 /// Chooses the map's view titled `title`, as a reader does.
-fn show_view(browser: &Browser, title: &str) {
+pub(crate) fn show_view(browser: &Browser, title: &str) {
     browser.js(
         "const s = document.querySelector('select[aria-label=\"Map view\"]'); \
          s.value = [...s.options].find(o => o.textContent === arguments[0]).value; \

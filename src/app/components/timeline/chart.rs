@@ -110,11 +110,14 @@ fn axis(scale: Scale) -> Html {
         .into_iter()
         .map(|t| {
             let tx = scale.x(t.day);
+            // A label near the right edge ends at its tick instead of
+            // leaving the drawing ("2000" on an axis from 476 to 2026).
+            let anchor = if tx < W - 18.0 { "middle" } else { "end" };
             html! {
                 <g class={classes!("tick", t.major.then_some("tick-major"))}>
                     <line x1={num(tx)} x2={num(tx)} y1={num(LANE_Y - 8.0)} y2={num(AXIS_Y)} />
-                    if !t.label.is_empty() && tx < W - 18.0 {
-                        <text x={num(tx)} y={num(AXIS_Y + 13.0)} text-anchor="middle">{ t.label.clone() }</text>
+                    if !t.label.is_empty() {
+                        <text x={num(tx)} y={num(AXIS_Y + 13.0)} text-anchor={anchor}>{ t.label.clone() }</text>
                     }
                 </g>
             }
