@@ -135,10 +135,13 @@ fn date_line(text: &str) -> Option<When> {
         }
         let found = crate::engine::build::dates::find(line, None);
         let e = found.first().filter(|e| e.when.precision == Precision::Day && !e.relative)?;
-        // The date is most of the line: at most a place name before it.
-        let rest = line[..e.bytes.start].split_whitespace().count()
-            + line[e.bytes.end..].split_whitespace().count();
-        (rest <= 3).then_some(e.when)
+        // The date is most of the line: at most a place name before it,
+        // and no sentence that goes on after it ("데비안 6.0은 2011년 2월
+        // 6일 나왔다.": few words in Korean, but a sentence).
+        let after = line[e.bytes.end..].trim();
+        let sentence = after.ends_with(['.', '。']) && after.chars().any(char::is_alphanumeric);
+        let rest = line[..e.bytes.start].split_whitespace().count() + after.split_whitespace().count();
+        (rest <= 3 && !sentence).then_some(e.when)
     })
 }
 
@@ -224,6 +227,7 @@ mod tests {
         assert_eq!(derive_date("2024-03-08-notes.txt", "Text."), "2024-03-08");
         assert_eq!(derive_date("20101112_bill.txt", "Text."), "2010-11-12");
         assert_eq!(derive_date("1807.txt", "Text."), "", "a numbered file is not dated by its number");
+        assert_eq!(derive_date("a.txt", "4.7. 6.x 릴리스\n\n데비안 6.0은 2011년 2월 6일 나왔다.\n"), "", "a sentence, not a dated line");
         assert_eq!(derive_date("1807_Thomas_Jefferson_1.txt", "Text."), "1807");
         assert_eq!(derive_date("1929_stock_market_crash_in_New_York.txt", "Text."), "", "a year in a title");
         // No date stated: none, not the latest one mentioned.
