@@ -340,6 +340,14 @@ mod tests {
     }
 
     #[test]
+    fn a_korean_span_of_days_ends_in_its_first_day_s_month() {
+        assert_eq!(
+            just("회의는 2003년 7월 18일부터 20일까지 열렸고, 6월 2일부터 5일까지도 모였다. 2010 년 8 월에 발표했다.", "2004"),
+            ["2003-07-18", "2003-07-20", "2004-06-02", "2004-06-05", "2010-08"]
+        );
+    }
+
+    #[test]
     fn centuries_and_years_before_1000() {
         assert_eq!(
             found("An empire of the 15th and 16th centuries, since the eleventh century; 16th-century Frankfurt.", ""),

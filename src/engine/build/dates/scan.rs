@@ -186,7 +186,8 @@ impl<'t> Scan<'t> {
     fn korean(&self, i: usize, w: &Word<'t>, anchor_year: Option<i32>) -> Decided {
         // Korean: 2026년 1월 15일 · 2026년 1월 · 2026년부터 2030년까지 · 2026년
         if let (Some(y), Some(next)) = (w.year(), self.word(i + 1)) {
-            if next.text.starts_with('년') && self.gap(i + 1).is_empty() {
+            // (glued, or a space apart: "2010 년 8 월")
+            if next.text.starts_with('년') && self.gap(i + 1).trim().is_empty() {
                 if next.text.starts_with("년부터") || next.text.starts_with("년에서") {
                     if let (Some(y2), Some(n2)) =
                         (self.word(i + 2).and_then(Word::year), self.word(i + 3))
@@ -204,6 +205,10 @@ impl<'t> Scan<'t> {
                 }
                 return decide(|| Some((2, When::year(y), false, 0.9)));
             }
+        }
+        // The last day of a span: "7월 18일부터 20일까지", in the first's month.
+        if let (Some(d), Some((y, m))) = (self.korean_day(i), self.korean_span_start(i, anchor_year)) {
+            return decide(|| Some((2, When::day(y, m, d)?, false, 0.85)));
         }
         // Korean without a year: 1월 15일 · 지난 8월
         if let Some((used, m)) = self.korean_month(i) {
@@ -495,6 +500,20 @@ impl<'t> Scan<'t> {
             && next.text.starts_with('월')
             && !next.text.starts_with("월요일"))
         .then_some((2, m))
+    }
+
+    /// The (year, month) of a span's first day right before word `i`:
+    /// "[2003년] 7월 18일부터" (the year, when not written, the anchor's).
+    fn korean_span_start(&self, i: usize, anchor_year: Option<i32>) -> Option<(i32, u32)> {
+        let from = i.checked_sub(4)?;
+        let glued = |j: usize| self.gap(j).trim().is_empty();
+        let starts = self.word(i - 1)?.text.starts_with("일부터") && glued(i - 1) && self.word(i - 2)?.day().is_some();
+        let (_, m) = self.korean_month(from).filter(|&(used, _)| from + used == i - 2)?;
+        let year = from
+            .checked_sub(2)
+            .filter(|&j| self.word(j + 1).is_some_and(|n| n.text.starts_with('년')) && glued(j + 1))
+            .and_then(|j| self.word(j)?.year());
+        starts.then_some((year.or(anchor_year)?, m))
     }
 
     /// `N일` at `i`: the day.
