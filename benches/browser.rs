@@ -670,8 +670,9 @@ fn main() {
             criterion_median("default corpus", &folder(q)).map(|m| ((*q).to_owned(), m))
         })
         .collect();
-    let worst = engine.iter().map(|e| e.1).fold(0.0, f64::max);
     let typo = criterion_median("default corpus", "search guangzhuo");
+    // (The typo's query is one of the engine's: the budget holds for it too.)
+    let worst = engine.iter().map(|e| e.1).chain(typo).fold(0.0, f64::max);
     let _ = writeln!(md, "## Engine, native (criterion medians)\n");
     let _ = writeln!(md, "| query | median |\n|---|---|");
     for (q, m) in &engine {

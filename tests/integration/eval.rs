@@ -24,8 +24,8 @@ const FLOORS: &[(&str, &str, f64, f64, f64, f64)] = &[
     ("fr-wikipedia-vital", "heldout", 0.90, 0.90, 0.85, 0.75),
     ("ko-bills", "tune", 0.90, 0.0, 0.95, 0.95),
     ("ko-bills", "heldout", 0.90, 0.0, 0.95, 0.75),
-    ("ko-debhist", "tune", 0.85, 0.50, 0.90, 0.80),
-    ("ko-debhist", "heldout", 0.80, 0.60, 0.90, 0.80),
+    ("ko-debhist", "tune", 0.90, 0.70, 0.95, 0.95),
+    ("ko-debhist", "heldout", 0.80, 0.70, 0.95, 0.95),
 ];
 
 #[test]

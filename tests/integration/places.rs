@@ -119,6 +119,17 @@ fn a_city_after_in_is_the_city_even_before_said() {
 }
 
 #[test]
+fn a_foreign_city_spelt_otherwise_in_hangul_is_found_after_its_country() {
+    // The gazetteer writes 쿠리치바 and 포르투알레그리; Korean texts also write
+    // 쿠리티바 and 포르토 알레그레. After the country's name, a jamo or two apart.
+    let found = places("ko", "회의가 브라질 쿠리티바에서 열렸고, 다음 해 브라질 포르토 알레그레에서 모였다. 대만 신주에서도.");
+    assert_eq!(names(&found), ["Brazil", "Curitiba", "Brazil", "Porto Alegre", "Taiwan", "Hsinchu"], "{found:?}");
+    // What follows a country's name is as often its government or its team.
+    let found = places("ko", "중국 정부는 미국 대통령이 브라질 대표팀과 일본 기업들을 만났다고 밝혔다.");
+    assert_eq!(names(&found), ["China", "United States", "Brazil", "Japan"], "{found:?}");
+}
+
+#[test]
 fn korean_words_that_are_also_city_names_are_not_places() {
     // 위해 ("for") is a Korean name of Weihai; 한다 ("does") of Handa; 다시 ends in 시.
     let found = places("ko", "중국은 성장을 위해 다시 투자를 한다.");

@@ -1,8 +1,13 @@
-//! Korean place words: a city's name before "시" and what follows it, and
-//! which Korean names of foreign cities need the document's context.
+//! Korean place words: a city's name before "시" and what follows it,
+//! which Korean names of foreign cities need the document's context, and
+//! those names by country, for the spellings the gazetteer lacks (see
+//! `spelt`).
+
+use std::collections::HashMap;
 
 use crate::engine::analysis::is_hangul_syllable;
 use crate::engine::analysis::lang::alias_word;
+use crate::engine::search::spelling::{edit_distance, jamo};
 
 use super::homonyms::BIG_CITY;
 use super::input::EntityInput;
@@ -66,4 +71,50 @@ pub(super) fn needs_context(x: &EntityInput, token: &str) -> bool {
         && !feature
         && !ALSO_WORDS.contains(&name.as_str());
     !spelt
+}
+
+/// The Korean names of each country's cities, as jamo, with their entity.
+#[derive(Debug, Default)]
+pub(super) struct KoreanNames {
+    by_country: HashMap<String, Vec<(Vec<u32>, usize)>>,
+}
+
+impl KoreanNames {
+    /// Every city's names written in Hangul alone (a trailing " 시", city,
+    /// left out), by country.
+    pub(super) fn new(entities: &[EntityInput]) -> Self {
+        let mut by_country: HashMap<String, Vec<(Vec<u32>, usize)>> = HashMap::new();
+        for (e, x) in entities.iter().enumerate().filter(|(_, x)| x.kind == "city" && x.country != "KR") {
+            for name in x.aliases.iter().chain(&x.gazetteer_aliases) {
+                let name = name.strip_suffix(" 시").unwrap_or(name).replace(' ', "");
+                if name.chars().count() >= 2 && name.chars().all(is_hangul_syllable) {
+                    by_country.entry(x.country.clone()).or_default().push((jamo(&name), e));
+                }
+            }
+        }
+        KoreanNames { by_country }
+    }
+
+    /// The city of `country` whose Korean name `word` spells, a jamo apart
+    /// (two for names of four syllables or more); the largest when several
+    /// are. Not a shorter word: two syllables after a country's name are its
+    /// government, its president, its team (미국 정부, 중국 경제) as often as
+    /// a town, and so are three where Korean reads towns' names from their
+    /// Chinese characters (중국, 일본: see `korean::needs_context`).
+    pub(super) fn spelt(&self, entities: &[EntityInput], country: &str, word: &str) -> Option<usize> {
+        let syllables = word.chars().count();
+        let read_from_han = matches!(country, "CN" | "TW" | "HK" | "MO" | "JP" | "KP");
+        if syllables < if read_from_han { 4 } else { 3 } {
+            return None;
+        }
+        let allowed = if syllables >= 4 { 2 } else { 1 };
+        let sound = jamo(word);
+        self.by_country
+            .get(country)?
+            .iter()
+            .map(|(name, e)| (edit_distance(&sound, name), *e))
+            .filter(|&(d, _)| d <= allowed)
+            .min_by(|a, b| a.0.cmp(&b.0).then(entities[b.1].population.cmp(&entities[a.1].population)))
+            .map(|(_, e)| e)
+    }
 }

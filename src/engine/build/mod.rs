@@ -23,6 +23,7 @@ mod scratch;
 mod section_places;
 mod segments;
 mod spellings;
+mod spelt;
 mod step;
 mod tables;
 pub mod writer;

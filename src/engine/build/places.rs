@@ -63,7 +63,7 @@ use super::names::{
     after_indefinite, after_the, given_name_before, is_latin_word, is_title, locative, part_of_longer_name, person_or_ship, polity_of,
     sentence_start, titled, INSTITUTIONS,
 };
-use super::korean::{needs_context, without_si};
+use super::korean::{needs_context, without_si, KoreanNames};
 use super::regional::{context_country, Regional};
 use super::spellings;
 
@@ -117,6 +117,8 @@ fn ends_in_common_word(alias: &str) -> bool {
 pub struct Matcher<'e> {
     pub(super) entities: &'e [EntityInput],
     pub(super) by_first: HashMap<String, Vec<Alias>>,
+    /// Foreign cities' Korean names by country, for other spellings of them.
+    pub(super) korean: KoreanNames,
 }
 
 impl<'e> Matcher<'e> {
@@ -148,7 +150,7 @@ impl<'e> Matcher<'e> {
                 }
             }
         }
-        Matcher { entities, by_first }
+        Matcher { entities, by_first, korean: KoreanNames::new(entities) }
     }
 
     /// The longest place name and the longest other name starting at
@@ -341,6 +343,7 @@ impl<'e> Matcher<'e> {
             corpus_persons: &corpus.persons,
         };
         let mut kept = self.spans(text, sections, &words);
+        self.spelt_after_country(text, sections, &mut kept);
         self.where_said(text, sections, &mut kept);
         self.kind_said(text, sections, &mut kept);
         let first_word = |k: &Span| &text[sections[k.section][k.start].bytes.clone()];
