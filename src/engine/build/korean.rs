@@ -31,6 +31,31 @@ pub(super) fn without_si(term: &str) -> Option<&str> {
         .then_some(stem)
 }
 
+/// The given names of the people a Korean text introduces with their
+/// names in Latin letters: 이안 for "이안 잭슨(Ian Jackson)". A foreign
+/// city's Korean name right after one of them is that person's surname
+/// ("이안 잭슨을", Ian Jackson, not Jackson, Mississippi).
+pub(super) fn given_names_in_hangul(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let latin = &text[open + 1..];
+        let named = latin.split_once(')').is_some_and(|(inside, _)| {
+            let words: Vec<&str> = inside.split(' ').collect();
+            words.len() >= 2 && words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        });
+        let before = &text[..open];
+        let surname = before.trim_end_matches(is_hangul_syllable);
+        let Some(given_end) = surname.strip_suffix(' ').filter(|_| named && surname.len() < before.len()) else {
+            continue;
+        };
+        let given = &given_end[given_end.trim_end_matches(is_hangul_syllable).len()..];
+        if given.chars().count() >= 1 {
+            out.push(given.to_owned());
+        }
+    }
+    out
+}
+
 /// Korean names of big foreign cities that are also Korean words, found by
 /// listing the gazetteer's two-syllable Hangul names of cities of a million
 /// or more: 파리 "fly" (Paris), 후에 "after" (Huế), 우파 "the right wing"
@@ -116,5 +141,16 @@ impl KoreanNames {
             .filter(|&(d, _)| d <= allowed)
             .min_by(|a, b| a.0.cmp(&b.0).then(entities[b.1].population.cmp(&entities[a.1].population)))
             .map(|(_, e)| e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::given_names_in_hangul;
+
+    #[test]
+    fn given_names_come_from_names_also_written_in_latin_letters() {
+        let text = "리더는 이안 잭슨(Ian Jackson)과 브루스 페렌스(Bruce Perens)였다. 데비안(Debian)은 1993년 시작(1993)했다.";
+        assert_eq!(given_names_in_hangul(text), ["이안", "브루스"]);
     }
 }

@@ -63,7 +63,7 @@ use super::names::{
     after_indefinite, after_the, given_name_before, is_latin_word, is_title, locative, part_of_longer_name, person_or_ship, polity_of,
     sentence_start, titled, INSTITUTIONS,
 };
-use super::korean::{needs_context, without_si, KoreanNames};
+use super::korean::{given_names_in_hangul, needs_context, without_si, KoreanNames};
 use super::regional::{context_country, Regional};
 use super::spellings;
 
@@ -261,6 +261,10 @@ impl<'e> Matcher<'e> {
             // a river or a bay; a town is named without an article.
             return true;
         }
+        if start > 0 && words.korean_given.contains(&tokens[start - 1].term) && text.get(tokens[start - 1].bytes.end..tokens[start].bytes.start) == Some(" ") {
+            // "이안 잭슨을": Ian Jackson, named so in Latin letters elsewhere.
+            return true;
+        }
         if one_word
             && words.corpus_persons.contains(&a.words[0])
             && !entity.name.eq_ignore_ascii_case(&text[tokens[start].bytes.clone()])
@@ -341,6 +345,7 @@ impl<'e> Matcher<'e> {
             ordinary: &corpus.ordinary,
             persons: titled_names(text, sections, &corpus.ordinary),
             corpus_persons: &corpus.persons,
+            korean_given: &corpus.korean_given,
         };
         let mut kept = self.spans(text, sections, &words);
         self.spelt_after_country(text, sections, &mut kept);
@@ -481,6 +486,9 @@ pub struct CorpusWords {
     ordinary: HashSet<String>,
     /// Names written after a title somewhere ("Marshal Stalin").
     persons: HashSet<String>,
+    /// Given names of people a Korean text names in Latin letters too
+    /// (see [`given_names_in_hangul`]).
+    korean_given: HashSet<String>,
 }
 
 impl CorpusWords {
@@ -492,6 +500,7 @@ impl CorpusWords {
     pub fn add(&mut self, doc: &DocInput) {
         for s in &doc.sections {
             let text = &doc.text[s.range.clone()];
+            self.korean_given.extend(given_names_in_hangul(text));
             let mut title_before = false;
             let mut last_end = 0;
             scan(text, |a, b| {
@@ -522,6 +531,8 @@ struct DocWords<'o> {
     /// Names the corpus writes after a title anywhere: a gazetteer city's
     /// other name among them ("Stalin" for Donetsk) is the person's.
     corpus_persons: &'o HashSet<String>,
+    /// Korean given names (see [`CorpusWords`]): a city's name after one is a surname.
+    korean_given: &'o HashSet<String>,
     /// Names the document writes after a title or a given name ("President
     /// Lincoln", "George Washington"): people, wherever else they stand
     /// alone in it.
