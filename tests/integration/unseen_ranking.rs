@@ -103,7 +103,7 @@ fn typo(word: &str, n: usize) -> String {
 fn phrases_and_typos_on_corpora_never_tuned_on() {
     let eval = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval");
     let mut failed = Vec::new();
-    for corpus in ["en-sotu", "fr-candide-debhist", "ko-bills"] {
+    for corpus in ["en-sotu", "en-wikipedia-vital", "fr-candide-debhist", "fr-wikipedia-vital", "ko-bills", "ko-debhist"] {
         for split in ["tune", "heldout"] {
             let (docs, bytes) = load(&eval.join(corpus).join(split));
             let index = Index::open(&bytes).expect("open");
