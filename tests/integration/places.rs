@@ -124,6 +124,10 @@ fn a_foreign_city_spelt_otherwise_in_hangul_is_found_after_its_country() {
     // 쿠리티바 and 포르토 알레그레. After the country's name, a jamo or two apart.
     let found = places("ko", "회의가 브라질 쿠리티바에서 열렸고, 다음 해 브라질 포르토 알레그레에서 모였다. 대만 신주에서도.");
     assert_eq!(names(&found), ["Brazil", "Curitiba", "Brazil", "Porto Alegre", "Taiwan", "Hsinchu"], "{found:?}");
+    // Before its country and a comma too, where syllables end elsewhere
+    // (반자 루카, GeoNames' 바냐루카).
+    let found = places("ko", "회의는 반자 루카, 보스니아 헤르체고비나에서 열렸다.");
+    assert_eq!(names(&found), ["Banja Luka", "Bosnia and Herzegovina"], "{found:?}");
     // A city's Korean name after the given name of someone the corpus names
     // in Latin letters too is that person's surname.
     let found = places("ko", "리더는 이안 잭슨(Ian Jackson)이었다. 미국에서 이안 잭슨을 리더로 뽑았다.");

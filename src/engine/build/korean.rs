@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::engine::analysis::is_hangul_syllable;
 use crate::engine::analysis::lang::alias_word;
-use crate::engine::search::spelling::{edit_distance, jamo};
+use crate::engine::search::spelling::edit_distance;
 
 use super::homonyms::BIG_CITY;
 use super::input::EntityInput;
@@ -98,7 +98,34 @@ pub(super) fn needs_context(x: &EntityInput, token: &str) -> bool {
     !spelt
 }
 
-/// The Korean names of each country's cities, as jamo, with their entity.
+/// The sound a Hangul word spells, jamo by jamo, for comparing two
+/// transliterations of one foreign name: a final consonant counts as the
+/// same initial (반자 and 바냐 differ by where a syllable ends, not by a
+/// sound), and the silent initial ㅇ counts as nothing.
+fn sound(word: &str) -> Vec<u32> {
+    // Final consonants (1-27) as the initial (0-18) that sounds alike,
+    // where one does; clusters and the final ㅇ (ng) keep codes of their own.
+    const AS_INITIAL: [u32; 28] = [
+        99, 0, 1, 99, 2, 99, 99, 3, 5, 99, 99, 99, 99, 99, 99, 99, 6, 7, 99, 9, 10, 99, 12, 14, 15, 16, 17, 18,
+    ];
+    let mut out = Vec::with_capacity(word.len());
+    for c in word.chars().filter(|&c| is_hangul_syllable(c)) {
+        let code = c as u32 - 0xAC00;
+        let (initial, vowel, last) = (code / 588, (code % 588) / 28, code % 28);
+        if initial != 11 {
+            out.push(initial);
+        }
+        out.push(100 + vowel);
+        match (last, AS_INITIAL[last as usize]) {
+            (0, _) => {}
+            (_, 99) => out.push(200 + last),
+            (_, same) => out.push(same),
+        }
+    }
+    out
+}
+
+/// The Korean names of each country's cities, as sounds, with their entity.
 #[derive(Debug, Default)]
 pub(super) struct KoreanNames {
     by_country: HashMap<String, Vec<(Vec<u32>, usize)>>,
@@ -113,7 +140,7 @@ impl KoreanNames {
             for name in x.aliases.iter().chain(&x.gazetteer_aliases) {
                 let name = name.strip_suffix(" 시").unwrap_or(name).replace(' ', "");
                 if name.chars().count() >= 2 && name.chars().all(is_hangul_syllable) {
-                    by_country.entry(x.country.clone()).or_default().push((jamo(&name), e));
+                    by_country.entry(x.country.clone()).or_default().push((sound(&name), e));
                 }
             }
         }
@@ -133,11 +160,11 @@ impl KoreanNames {
             return None;
         }
         let allowed = if syllables >= 4 { 2 } else { 1 };
-        let sound = jamo(word);
+        let spelt = sound(word);
         self.by_country
             .get(country)?
             .iter()
-            .map(|(name, e)| (edit_distance(&sound, name), *e))
+            .map(|(name, e)| (edit_distance(&spelt, name), *e))
             .filter(|&(d, _)| d <= allowed)
             .min_by(|a, b| a.0.cmp(&b.0).then(entities[b.1].population.cmp(&entities[a.1].population)))
             .map(|(_, e)| e)

@@ -11,19 +11,16 @@ use super::names::SpanToken;
 use super::places::{Matcher, Span};
 
 impl Matcher<'_> {
-    /// Adds the cities spelt otherwise right after a country's name: the
-    /// word after it, or the two words after it read as one ("포르토
-    /// 알레그레에서", particles left off), when no other name is there.
+    /// Adds the cities spelt otherwise beside a country's name: the word
+    /// after it, or the two words after it read as one ("브라질 포르토
+    /// 알레그레에서", particles left off), or the same before it and a comma
+    /// ("반자 루카, 보스니아 헤르체고비나에서"), where no other name is.
     pub(super) fn spelt_after_country(&self, text: &str, sections: &[Vec<SpanToken>], kept: &mut Vec<Span>) {
         let hangul = |t: &SpanToken| t.term.chars().next().is_some_and(is_hangul_syllable);
-        let spaced = |tokens: &[SpanToken], j: usize| text.get(tokens[j - 1].bytes.end..tokens[j].bytes.start) == Some(" ");
+        let gap = |tokens: &[SpanToken], j: usize| text.get(tokens[j - 1].bytes.end..tokens[j].bytes.start);
         let mut found = Vec::new();
         for k in kept.iter().filter(|k| k.place) {
             let tokens = &sections[k.section];
-            let at = k.start + k.len;
-            if at >= tokens.len() || !hangul(&tokens[at - 1]) || !hangul(&tokens[at]) || !spaced(tokens, at) {
-                continue;
-            }
             let countries: Vec<&str> = k
                 .candidates
                 .iter()
@@ -31,21 +28,37 @@ impl Matcher<'_> {
                 .filter(|x| x.kind == "country")
                 .map(|x| x.country.as_str())
                 .collect();
-            let taken = |j: usize| kept.iter().any(|o| o.section == k.section && o.start <= j && j < o.start + o.len);
-            if countries.is_empty() || taken(at) {
+            if countries.is_empty() || !hangul(&tokens[k.start]) {
                 continue;
             }
-            let one = alias_word(&tokens[at].term).to_owned();
-            let two = tokens
-                .get(at + 1)
-                .filter(|t| hangul(t) && spaced(tokens, at + 1) && !taken(at + 1))
-                .map(|t| format!("{}{}", tokens[at].term, alias_word(&t.term)));
-            let mut tries = two.iter().map(|w| (w.as_str(), 2)).chain([(one.as_str(), 1)]);
-            let hit = tries.find_map(|(w, len)| {
-                countries.iter().find_map(|c| self.korean.spelt(self.entities, c, w)).map(|e| (e, len))
+            let free = |j: usize| {
+                tokens.get(j).is_some_and(hangul) && !kept.iter().any(|o| o.section == k.section && o.start <= j && j < o.start + o.len)
+            };
+            // The words tried: (first token, tokens), two before one.
+            let at = k.start + k.len;
+            let mut tries: Vec<(usize, usize)> = Vec::new();
+            if free(at) && gap(tokens, at) == Some(" ") {
+                if free(at + 1) && gap(tokens, at + 1) == Some(" ") {
+                    tries.push((at, 2));
+                }
+                tries.push((at, 1));
+            }
+            if let Some(last) = k.start.checked_sub(1).filter(|&j| free(j) && gap(tokens, k.start) == Some(", ")) {
+                if last > 0 && free(last - 1) && gap(tokens, last) == Some(" ") {
+                    tries.push((last - 1, 2));
+                }
+                tries.push((last, 1));
+            }
+            let word = |(start, len): (usize, usize)| -> String {
+                let last = start + len - 1;
+                tokens[start..last].iter().map(|t| t.term.as_str()).chain([alias_word(&tokens[last].term)]).collect()
+            };
+            let hit = tries.into_iter().find_map(|(start, len)| {
+                let w = word((start, len));
+                countries.iter().find_map(|c| self.korean.spelt(self.entities, c, &w)).map(|e| (e, start, len))
             });
-            if let Some((entity, len)) = hit {
-                found.push(Span { section: k.section, start: at, len, candidates: vec![entity], place: true, locative: true });
+            if let Some((entity, start, len)) = hit {
+                found.push(Span { section: k.section, start, len, candidates: vec![entity], place: true, locative: true });
             }
         }
         kept.extend(found);

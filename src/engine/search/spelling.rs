@@ -39,7 +39,7 @@ pub struct Candidate {
 
 /// A syllable's jamo: initial, vowel and final consonant indexes (the final
 /// one left out when the syllable has none).
-pub fn jamo(word: &str) -> Vec<u32> {
+fn jamo(word: &str) -> Vec<u32> {
     let mut out = Vec::with_capacity(word.len());
     for c in word.chars() {
         if is_hangul_syllable(c) {
