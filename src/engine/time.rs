@@ -54,15 +54,17 @@ pub struct When {
     pub precision: Precision,
 }
 
-/// The first day a date may be: 0001-01-01.
-pub const FIRST_DAY: i32 = -719_162;
+/// The first day a date may be: -9999-01-01 (astronomical years: 1 BC is
+/// year 0, 480 BC is -0479).
+pub const FIRST_DAY: i32 = -4_371_587;
 /// The last day a date may be: 9999-12-31.
 pub const LAST_DAY: i32 = 2_932_896;
 
-/// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm), for
-/// years 1 to 9999 (others are brought into that range).
+/// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm, the
+/// proleptic Gregorian calendar), for years -9999 to 9999 (others are
+/// brought into that range).
 pub fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
-    let y = y.clamp(1, 9999);
+    let y = y.clamp(-9999, 9999);
     let (m, d) = (m.clamp(1, 12), d.clamp(1, 31));
     let y = if m <= 2 { y - 1 } else { y };
     let era = if y >= 0 { y } else { y - 399 } / 400;
@@ -73,7 +75,7 @@ pub fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
     era * 146_097 + doe - 719_468
 }
 
-/// The civil date of a day number (days outside years 1 to 9999 are
+/// The civil date of a day number (days outside years -9999 to 9999 are
 /// brought to the nearest end of that range).
 pub fn civil_from_days(z: i32) -> (i32, u32, u32) {
     let z = z.clamp(FIRST_DAY, LAST_DAY) + 719_468;
@@ -169,7 +171,10 @@ impl When {
         if let Some((a, b)) = s.split_once('/') {
             return When::years(year4(a)?, year4(b)?);
         }
+        // (A year before the common era starts with a minus: -0479-03.)
+        let (sign, s) = s.strip_prefix('-').map_or((1, s), |rest| (-1, rest));
         let parts: Vec<&str> = s.split('-').collect();
+        let year4 = |p: &str| year4(p).map(|y| sign * y);
         let num = |p: &str, len: usize| {
             (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| p.parse::<u32>().ok())
@@ -184,10 +189,13 @@ impl When {
     }
 }
 
+/// Four digits, after a minus for a year before the common era.
 fn year4(s: &str) -> Option<i32> {
-    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())
+    let (sign, digits) = s.strip_prefix('-').map_or((1, s), |d| (-1, d));
+    (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse::<i32>().ok())
         .flatten()
+        .map(|y| sign * y)
 }
 
 /// A span of days as a reader reads it: "2019-01-01 – 2020-06-30", or
@@ -221,15 +229,28 @@ pub fn year_step(years: f32) -> i32 {
         .unwrap_or(1000)
 }
 
+/// A year in four digits, after a minus before the common era (ISO 8601's
+/// astronomical years: -0479 is 480 BC).
+struct Year(i32);
+
+impl fmt::Display for Year {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            y if y < 0 => write!(f, "-{:04}", -y),
+            y => write!(f, "{y:04}"),
+        }
+    }
+}
+
 /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `YYYY/YYYY`, as precise as stated.
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = civil_from_days(self.start);
         match self.precision {
-            Precision::Day => write!(f, "{y:04}-{m:02}-{d:02}"),
-            Precision::Month => write!(f, "{y:04}-{m:02}"),
-            Precision::Year => write!(f, "{y:04}"),
-            Precision::Range => write!(f, "{y:04}/{:04}", civil_from_days(self.end).0),
+            Precision::Day => write!(f, "{}-{m:02}-{d:02}", Year(y)),
+            Precision::Month => write!(f, "{}-{m:02}", Year(y)),
+            Precision::Year => write!(f, "{}", Year(y)),
+            Precision::Range => write!(f, "{}/{}", Year(y), Year(civil_from_days(self.end).0)),
         }
     }
 }
@@ -237,6 +258,15 @@ impl fmt::Display for When {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_before_the_common_era_round_trip() {
+        for text in ["-0479", "-0479-03-15", "-0499/-0400", "0476", "-9999-01"] {
+            assert_eq!(When::parse(text).map(|w| w.to_string()).as_deref(), Some(text), "{text}");
+        }
+        assert_eq!(civil_from_days(days_from_civil(-479, 3, 15)), (-479, 3, 15));
+        assert_eq!(When::parse("--0479"), None);
+    }
 
     #[test]
     fn day_numbers_round_trip_and_weekdays_are_right() {
@@ -257,11 +287,11 @@ mod tests {
 
     #[test]
     fn the_ends_of_the_calendar_hold() {
-        assert_eq!(days_from_civil(1, 1, 1), FIRST_DAY);
+        assert_eq!(days_from_civil(-9999, 1, 1), FIRST_DAY);
         assert_eq!(days_from_civil(9999, 12, 31), LAST_DAY);
         // Far outside the range: the nearest end, never an overflow.
         assert_eq!(civil_from_days(i32::MAX), (9999, 12, 31));
-        assert_eq!(civil_from_days(i32::MIN), (1, 1, 1));
+        assert_eq!(civil_from_days(i32::MIN), (-9999, 1, 1));
         assert_eq!(days_from_civil(i32::MAX, 99, 99), LAST_DAY);
         assert_eq!(span_label(days_from_civil(2019, 1, 1), LAST_DAY), "from 2019-01-01");
         assert_eq!(span_label(FIRST_DAY, days_from_civil(2021, 6, 30)), "until 2021-06-30");

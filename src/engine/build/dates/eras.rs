@@ -1,8 +1,9 @@
 //! Dates of the distant past: centuries ("the 15th century", "16th-century
-//! Frankfurt", « le XVIIIe siècle », « aux XVIIIe et XIXe siècles ») and
-//! years before 1000 where nothing else can be meant ("28 janvier 814",
-//! « en 774 », "in 476."). Years before the common era are left out: the
-//! calendar here starts at year 1.
+//! Frankfurt", « le XVIIIe siècle », « aux XVIIIe et XIXe siècles »), years
+//! before 1000 where nothing else can be meant ("28 janvier 814", « en
+//! 774 », "in 476."), and years and centuries before the common era ("331
+//! BC", « 480 av. J.-C. », « le Ve siècle av. J.-C. »), in astronomical
+//! years (480 BC is -0479).
 
 use crate::engine::time::When;
 
@@ -20,9 +21,16 @@ const ORDINAL_WORDS: &[&str] = &[
 const EARLY_YEAR_CUES: &[&str] = &["in", "en", "since", "depuis", "circa", "vers", "until", "jusqu"];
 
 impl<'t> Scan<'t> {
-    /// A century or an early year at word `i`.
+    /// A century, a year before the common era or an early year at word `i`.
     pub(super) fn era(&self, i: usize, w: &Word<'t>) -> Decided {
-        self.century(i, w).or_else(|| self.early_year(i, w))
+        self.century(i, w).or_else(|| self.year_before_christ(i, w)).or_else(|| self.early_year(i, w))
+    }
+
+    /// "331 BC", "44 B.C.", « 480 av. J.-C. », « 52 avant notre ère ».
+    fn year_before_christ(&self, i: usize, w: &Word<'t>) -> Decided {
+        let n = w.digits().filter(|&n| n >= 1)?;
+        let marks = self.before_christ(i + 1).filter(|_| self.spaced(i + 1))?;
+        decide(|| Some((1 + marks, When::year(1 - n as i32), false, 0.85)))
     }
 
     /// "the 15th century", "16th-century", "the eleventh century", "the
@@ -60,13 +68,16 @@ impl<'t> Scan<'t> {
             self.lower(i.wrapping_sub(1)),
             "our" | "its" | "their" | "his" | "her" | "notre" | "son" | "sa" | "leur" | "votre" | "your"
         );
-        // Before the common era: no date (the calendar starts at year 1).
-        let after = if own { i + used + 1 } else { i + used };
-        if possessive || self.before_christ(after) {
+        if possessive {
             return Some(None);
         }
-        let first = (n as i32 - 1) * 100;
         let words = if own { used + 1 } else { used };
+        let n = n as i32;
+        // Before the common era: the 5th century BC is 500 to 401 BC.
+        if let Some(marks) = self.before_christ(i + words).filter(|_| own) {
+            return decide(|| Some((words + marks, When::years(1 - n * 100, 1 - (n - 1) * 100 - 1)?, false, 0.8)));
+        }
+        let first = (n - 1) * 100;
         decide(|| Some((words, When::years(first.max(1), first + 99)?, false, 0.8)))
     }
 
@@ -94,19 +105,20 @@ impl<'t> Scan<'t> {
             || after.trim_start().starts_with(['.', ',', ';', ':', ')'])
             || matches!(self.lower(i + 1), "and" | "et" | "or" | "ou");
         let cue = cue || (self.lower(i.wrapping_sub(1)) == "de" && self.lower(i.wrapping_sub(2)) == "partir");
-        (cue && ends && !self.before_christ(i + 1) && !after.starts_with(['%', '-'])).then(|| decide(|| Some((1, When::year(y), false, 0.6))))?
+        (cue && ends && !after.starts_with(['%', '-'])).then(|| decide(|| Some((1, When::year(y), false, 0.6))))?
     }
 }
 
 impl Scan<'_> {
-    /// Whether the words at `j` say "before Christ": "BC", "B.C.", "BCE",
-    /// « av. J.-C. », « avant J.-C. », « avant notre ère ».
-    fn before_christ(&self, j: usize) -> bool {
-        match self.lower(j) {
-            "bc" | "bce" => true,
-            "b" => self.lower(j + 1) == "c",
-            "av" | "avant" => matches!(self.lower(j + 1), "j" | "jésus" | "notre"),
-            _ => false,
+    /// How many words at `j` say "before Christ": "BC", "BCE" (1), "B.C."
+    /// (2), « av. J.-C. », « avant J.-C. », « avant notre ère » (3).
+    fn before_christ(&self, j: usize) -> Option<usize> {
+        match (self.lower(j), self.lower(j + 1), self.lower(j + 2)) {
+            ("bc" | "bce", _, _) => Some(1),
+            ("b", "c", _) => Some(2),
+            ("av" | "avant", "j", "c") | ("avant", "notre", "ère" | "ere") => Some(3),
+            ("avant", "jésus", "christ") => Some(3),
+            _ => None,
         }
     }
 }

@@ -358,9 +358,20 @@ mod tests {
             found("Il meurt le 28 janvier 814 ; roi en 774 et empereur depuis 800. Rome tomba in 476.", ""),
             [("28 janvier 814", "0814-01-28"), ("774", "0774"), ("800", "0800"), ("476", "0476")]
         );
-        // An age, a time before the common era, an amount: no date.
-        let none = "We enter our third century. Le Ve siècle av. J.-C., en 480 av. J.-C.; in 800 ships; 3 mai 500 personnes.";
-        assert!(!just(none, "").iter().any(|d| d.starts_with("0") || d.contains("/0")), "{:?}", just(none, ""));
+        // Before the common era, in astronomical years (480 BC is -0479).
+        assert_eq!(
+            found("Le Ve siècle av. J.-C., de 480 av. J.-C. à 323 av. J.-C.; Alexander died in 323 BC, Caesar in 44 B.C.", ""),
+            [
+                ("Ve siècle av. J.-C", "-0499/-0400"),
+                ("480 av. J.-C", "-0479"),
+                ("323 av. J.-C", "-0322"),
+                ("323 BC", "-0322"),
+                ("44 B.C", "-0043"),
+            ]
+        );
+        // An age and amounts: no date.
+        let none = "We enter our third century; in 800 ships; 3 mai 500 personnes.";
+        assert!(!just(none, "").iter().any(|d| d.starts_with('0') || d.contains("/0")), "{:?}", just(none, ""));
     }
 
     #[test]
