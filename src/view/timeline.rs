@@ -188,7 +188,7 @@ pub fn ticks(scale: Scale) -> Vec<Tick> {
                 let d = days_from_civil(y, m, 1);
                 if (lo..=hi).contains(&d) {
                     let label = if m == 1 {
-                        format!("{y}")
+                        year_label(y)
                     } else if years <= 1.2 || m % 3 == 1 {
                         format!("{m:02}")
                     } else {
@@ -221,7 +221,7 @@ pub fn ticks(scale: Scale) -> Vec<Tick> {
                 ticks.push(Tick {
                     day: d,
                     label: if labelled {
-                        y.to_string()
+                        year_label(y)
                     } else {
                         String::new()
                     },
@@ -231,6 +231,16 @@ pub fn ticks(scale: Scale) -> Vec<Tick> {
         }
     }
     ticks
+}
+
+/// A year as an axis reads it: "1848", and "500 BC" for the astronomical
+/// year -499 (year 0 is 1 BC).
+pub fn year_label(y: i32) -> String {
+    if y > 0 {
+        y.to_string()
+    } else {
+        format!("{} BC", 1 - y)
+    }
 }
 
 /// The density histogram: mentioned dates (by their middle day) in each of
@@ -418,6 +428,13 @@ mod tests {
                 "{v:?}: {labelled} labels is too many to read"
             );
         }
+    }
+
+    #[test]
+    fn years_before_the_common_era_are_labelled_bc() {
+        assert_eq!([year_label(-499), year_label(0), year_label(1), year_label(2026)], ["500 BC", "1 BC", "1", "2026"]);
+        let t = ticks(Scale::new((day(-499, 1, 1), day(2027, 1, 1))));
+        assert_eq!(t[0].label, "500 BC", "the first year in view");
     }
 
     #[test]
