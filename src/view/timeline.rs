@@ -233,8 +233,7 @@ pub fn ticks(scale: Scale) -> Vec<Tick> {
     ticks
 }
 
-/// A year as an axis reads it: "1848", and "500 BC" for the astronomical
-/// year -499 (year 0 is 1 BC).
+/// A year as an axis reads it: "1848"; "500 BC" for astronomical -499.
 pub fn year_label(y: i32) -> String {
     if y > 0 {
         y.to_string()
