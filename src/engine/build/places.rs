@@ -348,7 +348,7 @@ impl<'e> Matcher<'e> {
             korean_given: &corpus.korean_given,
         };
         let mut kept = self.spans(text, sections, &words);
-        self.spelt_after_country(text, sections, &mut kept);
+        self.spelt_beside_country(text, sections, &mut kept);
         self.where_said(text, sections, &mut kept);
         self.kind_said(text, sections, &mut kept);
         let first_word = |k: &Span| &text[sections[k.section][k.start].bytes.clone()];

@@ -15,7 +15,7 @@ impl Matcher<'_> {
     /// after it, or the two words after it read as one ("브라질 포르토
     /// 알레그레에서", particles left off), or the same before it and a comma
     /// ("반자 루카, 보스니아 헤르체고비나에서"), where no other name is.
-    pub(super) fn spelt_after_country(&self, text: &str, sections: &[Vec<SpanToken>], kept: &mut Vec<Span>) {
+    pub(super) fn spelt_beside_country(&self, text: &str, sections: &[Vec<SpanToken>], kept: &mut Vec<Span>) {
         let hangul = |t: &SpanToken| t.term.chars().next().is_some_and(is_hangul_syllable);
         let gap = |tokens: &[SpanToken], j: usize| text.get(tokens[j - 1].bytes.end..tokens[j].bytes.start);
         let mut found = Vec::new();

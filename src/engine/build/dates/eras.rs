@@ -99,17 +99,16 @@ impl<'t> Scan<'t> {
     /// et »), not before a noun ("in 800 ships") or "BC".
     fn early_year(&self, i: usize, w: &Word<'t>) -> Decided {
         let y = early(w)?;
-        let cue = EARLY_YEAR_CUES.contains(&self.lower(i.wrapping_sub(1))) && self.spaced(i);
+        let before = self.lower(i.wrapping_sub(1));
+        let cue = (EARLY_YEAR_CUES.contains(&before) && self.spaced(i))
+            || (before == "de" && self.lower(i.wrapping_sub(2)) == "partir");
         let after = self.gap(i + 1);
         let ends = self.word(i + 1).is_none()
             || after.trim_start().starts_with(['.', ',', ';', ':', ')'])
             || matches!(self.lower(i + 1), "and" | "et" | "or" | "ou");
-        let cue = cue || (self.lower(i.wrapping_sub(1)) == "de" && self.lower(i.wrapping_sub(2)) == "partir");
         (cue && ends && !after.starts_with(['%', '-'])).then(|| decide(|| Some((1, When::year(y), false, 0.6))))?
     }
-}
 
-impl Scan<'_> {
     /// How many words at `j` say "before Christ": "BC", "BCE" (1), "B.C."
     /// (2), « av. J.-C. », « avant J.-C. », « avant notre ère » (3).
     fn before_christ(&self, j: usize) -> Option<usize> {
