@@ -12,9 +12,11 @@
 //!         June last year · April this year · October next year · Sept. 2021
 //!         last month · le mois prochain · ce mois-ci · 지난달 · 다음 달 (relative)
 //! year    2017 · en 2022 · by 2035 · 2035년까지 · this year · last year · l'an dernier · 올해 · 작년 · 내년
-//! range   2026–2030 · from 2026 to 2030 · from 2001 through 2005 · de 2026 à 2030 · entre 2026 et 2030
-//!         2026년부터 2030년까지
+//! range   2026–2030 · 2007~2011년 · 2026년부터 2030년까지
 //! ```
+//! A range written with words ("from 1961 to 1989", « de 1715 à 1723 »,
+//! "between 1930 and 1931") is read as its two years, as a reader marks it
+//! and as day ranges are ("from July 18th to July 20th").
 //! Not dates: 5G, 145%, RMB 10 billion, 2,000 firms, 150-inch, 1.7 million,
 //! 5개년, "May Tse" (a name), "may" (a verb): an English month name alone
 //! needs a capital and a cue word before it (in, since, by, last …); a short
@@ -215,7 +217,8 @@ mod tests {
                 "2021-03",
                 "2035",
                 "2026/2030",
-                "2026/2030",
+                "2026",
+                "2030",
                 "2019-06-25",
                 "2019-12-20",
                 "2017"
@@ -290,7 +293,7 @@ mod tests {
     fn months_written_short_beside_a_number_and_years_through_years() {
         assert_eq!(
             just("Dec. 7, 1941; Jan 12th 2021; 12 Jan 2021; Sept. 2021; le 7 déc. 1941; from 2001 through 2005", "2023"),
-            ["1941-12-07", "2021-01-12", "2021-01-12", "2021-09", "1941-12-07", "2001/2005"]
+            ["1941-12-07", "2021-01-12", "2021-01-12", "2021-09", "1941-12-07", "2001", "2005"]
         );
         // A short month with no number beside it is a name or a word.
         assert_eq!(just("Jan said the Dec report from Mar del Plata was late.", "2023"), Vec::<String>::new());
@@ -303,7 +306,7 @@ mod tests {
     fn french_dates() {
         assert_eq!(
             just("visite le 25 avril, fin avril, depuis 2022, le 1er mai 2025, en janvier, l'an dernier, entre 2026 et 2030, mai dernier", "2025-04"),
-            ["2025-04-25", "2025-04", "2022", "2025-05-01", "2025-01", "2024", "2026/2030", "2024-05"]
+            ["2025-04-25", "2025-04", "2022", "2025-05-01", "2025-01", "2024", "2026", "2030", "2024-05"]
         );
     }
 

@@ -228,7 +228,7 @@ impl<'t> Scan<'t> {
 
     /// Spans of years, decades, years first (1802 January 08) and two-digit years after an apostrophe.
     fn year_spans(&self, i: usize, w: &Word<'t>) -> Decided {
-        // Year ranges: 2026–2030, 2007~2011년, from 2026 to 2030, de 2026 à 2030, entre 2026 et 2030.
+        // Year ranges written as one: 2026–2030, 2007~2011년.
         // Not a chain of numbers (UN resolutions 1373/1838/1846), nor a span
         // longer than a lifetime ("1373/1838").
         if let (Some(y1), Some(y2)) = (w.year(), self.word(i + 1).and_then(Word::year)) {
@@ -274,24 +274,6 @@ impl<'t> Scan<'t> {
                 if self.gap(i + 1).is_empty() && self.lower(i + 1).starts_with('년') {
                     return decide(|| Some((2, When::year(y), false, 0.85)));
                 }
-            }
-        }
-        if let (Some(y1), Some(y2)) = (
-            self.word(i + 1).and_then(Word::year),
-            self.word(i + 3).and_then(Word::year),
-        ) {
-            let pair = (w.lower.as_str(), self.lower(i + 2));
-            if matches!(
-                pair,
-                ("from", "to")
-                    | ("between", "and")
-                    | ("de", "à")
-                    | ("entre", "et")
-                    | ("from", "until")
-                    | ("from", "through")
-                    | ("from", "till")
-            ) {
-                return decide(|| Some((4, When::years(y1, y2)?, false, 0.9)));
             }
         }
         None
