@@ -6,7 +6,11 @@
 //! came the same day and doubled that evening, when fr-wikipedia-vital and
 //! ko-debhist came:
 //! their floors were set before any rule was tuned on them), not the goals (see the
-//! README's "How well it reads a corpus it has never seen").
+//! README's "How well it reads a corpus it has never seen"). One floor went
+//! down on purpose: trusting towns known abroad (Yalta, Timbuktu) found five
+//! more held-out cities in the English sets and added one wrong one to the
+//! held-out French set (city precision 1.00 to 0.92, the score seen and not
+//! the error).
 
 use std::path::Path;
 
@@ -15,12 +19,12 @@ use corpus_atlas::eval::{evaluate_all, Score};
 /// (corpus, split, city precision, city recall, date precision, date recall)
 const FLOORS: &[(&str, &str, f64, f64, f64, f64)] = &[
     ("en-sotu", "tune", 0.88, 0.85, 0.88, 0.78),
-    ("en-sotu", "heldout", 0.88, 0.84, 0.90, 0.70),
+    ("en-sotu", "heldout", 0.88, 0.86, 0.90, 0.70),
     ("en-wikipedia-vital", "tune", 0.85, 0.75, 0.97, 0.90),
-    ("en-wikipedia-vital", "heldout", 0.70, 0.70, 0.93, 0.87),
+    ("en-wikipedia-vital", "heldout", 0.72, 0.74, 0.93, 0.87),
     ("fr-candide-debhist", "tune", 0.90, 0.90, 0.95, 0.95),
-    ("fr-candide-debhist", "heldout", 0.95, 0.90, 0.90, 0.90),
-    ("fr-wikipedia-vital", "tune", 0.72, 0.80, 0.97, 0.93),
+    ("fr-candide-debhist", "heldout", 0.90, 0.90, 0.90, 0.90),
+    ("fr-wikipedia-vital", "tune", 0.72, 0.88, 0.97, 0.93),
     ("fr-wikipedia-vital", "heldout", 0.90, 0.90, 0.93, 0.90),
     ("ko-bills", "tune", 0.90, 0.0, 0.95, 0.95),
     ("ko-bills", "heldout", 0.90, 0.0, 0.95, 0.75),

@@ -170,7 +170,7 @@ fn ambiguous_names_follow_the_regional_context() {
 fn surnames_people_and_ordinary_words_are_not_places() {
     let text =
         "Lee and Chan met Liu Guangyuan in Hong Kong. Most people agree. Nice work, said David. \
-                The March figures came from the airport in Delta.";
+                The March figures came from the airport in Delta. The delta floods.";
     let found = places("en", text);
     assert_eq!(names(&found), ["Hong Kong"], "{found:?}");
 }
@@ -375,6 +375,19 @@ fn a_small_town_counts_where_the_sentence_puts_something_at_it() {
     assert_eq!(names(&found), ["Spain", "Aranjuez", "United States", "Madrid", "Paris"], "{found:?}");
     let paris = found.iter().find(|(s, _, _)| s == "Paris").expect("Paris");
     assert_eq!(paris.2, "FR");
+}
+
+#[test]
+fn a_town_known_abroad_counts_with_no_country_named() {
+    // Yalta (77,000 people; a village in Donetsk bears its name too) and
+    // Timbuktu have Korean and Chinese names: known beyond their countries.
+    let found = places("en", "The leaders met at the conference of Yalta. Trade flourished in Timbuktu.");
+    assert_eq!(names(&found), ["Yalta", "Timbuktu"], "{found:?}");
+    assert_eq!(found[0].2, "UA");
+    // Not a given name (Mary, a town in Turkmenistan), nor a Korean word
+    // that is a foreign town's Korean name (라고, Largo).
+    assert_eq!(names(&places("en", "It was called the City of Mary by David.")), Vec::<&str>::new());
+    assert_eq!(names(&places("ko", "이 새 형식을 \"3.0\"라고 부른다.")), Vec::<&str>::new());
 }
 
 #[test]

@@ -37,6 +37,21 @@ fn notable(x: &EntityInput) -> bool {
         })
 }
 
+/// A town this large that has a name in a script its own country does not
+/// write (a Hangul name for a town outside Korea, a Han one outside East
+/// Asia) is known abroad (Yalta, Timbuktu, Versailles) and trusted anywhere
+/// its name is written in Latin letters, is no given name (Mary, David) and
+/// is not what a noun is "of" (see [`Said`]).
+const KNOWN_ABROAD_TOWN: u64 = 50_000;
+
+fn known_abroad(x: &EntityInput) -> bool {
+    let han_at_home = matches!(x.country.as_str(), "CN" | "TW" | "HK" | "MO" | "JP" | "SG" | "KR" | "KP");
+    let hangul_at_home = matches!(x.country.as_str(), "KR" | "KP");
+    x.gazetteer_aliases.iter().filter_map(|a| a.chars().next()).any(|c| {
+        (is_hangul_syllable(c) && !hangul_at_home) || (('\u{4e00}'..='\u{9fff}').contains(&c) && !han_at_home)
+    })
+}
+
 /// Between a city and a country or state of the same name, which is meant.
 /// The region when the document names (or lies near) its country and not
 /// the city's ("Salvador" beside Guatemala). Otherwise the region (Mexico,
@@ -95,21 +110,34 @@ fn likelihood(x: &EntityInput, context: &Regional) -> f64 {
     (x.population.max(1) as f64).log10() + placed
 }
 
+/// How the text writes a name, as far as choosing its place goes.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Said {
+    /// The sentence puts something at it: "at Aranjuez", "près de Minden".
+    pub locative: bool,
+    /// Written in Hangul, where a foreign town's Korean name may be a Korean
+    /// word too (라고, a quoting ending, is Largo's).
+    pub in_hangul: bool,
+    /// After a common noun and "of" or "de": "la philosophie de Newton".
+    pub after_a_noun_of: bool,
+}
+
 /// Among the candidates that could be meant at all, one where the document
 /// is (a country it names, or near its sure places), then a curated one,
 /// then the likeliest (see [`likelihood`]). Only when none can be meant on
 /// its own does a town of any size count in a country the document names,
-/// if the sentence puts something at it (`locative`: "at Aranjuez"); never
-/// over Paris, France for "at Paris".
+/// if the sentence puts something at it ([`Said::locative`]: "at Aranjuez");
+/// never over Paris, France for "at Paris".
 /// In a list of regions, a name that may be a region is one, and a city
 /// among two or more regions and no city is no city (see [`super::lists`]).
 pub(super) fn choose(
     entities: &[EntityInput],
     cands: &[usize],
     context: &Regional,
-    locative: bool,
+    said: Said,
     company: Option<&Company>,
 ) -> Option<Choice> {
+    let Said { locative, in_hangul, after_a_noun_of } = said;
     let company = company.copied().unwrap_or_default();
     // A city that is a territory counted with another country (see
     // `context_country`) is its city in a list of countries too; a sovereign
@@ -143,6 +171,7 @@ pub(super) fn choose(
             || x.population >= BIG_CITY
             || (in_context(x) && x.population >= TOWN_IN_CONTEXT)
             || (x.population >= NOTABLE_CITY && notable(x))
+            || (x.population >= KNOWN_ABROAD_TOWN && known_abroad(x) && !in_hangul && !after_a_noun_of && !is_given_name(&x.name))
     };
     let region_over_city = region_or_city(entities, cands, |x| context.named(x) || context.near(x));
     // Where the document is first; there, a curated entity (the builder's

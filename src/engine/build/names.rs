@@ -96,7 +96,7 @@ const CITY_OF: &[&str] = &[
     "city", "town", "port", "village", "battle", "siege", "mayor", "capital", "citizens", "people",
     "inhabitants", "government", "fall", "capture", "sack", "ville", "cite", "habitants", "mairie",
     "treaty", "treaties", "peace", "congress", "traite", "traites", "paix", "bataille", "congres",
-    "commune",
+    "commune", "conference", "summit", "sommet",
 ];
 
 /// Prepositions before a name that make it a place where something happens
@@ -121,6 +121,20 @@ pub(super) fn locative(text: &str, tokens: &[SpanToken], start: usize) -> bool {
         Some(t) => LOCATIVES.contains(&t),
         None => false,
     }
+}
+
+/// Whether the name starting at token `start` follows a common noun and
+/// "of" or "de" that may make it a person's or a work's ("la philosophie de
+/// Newton", "the works of Newton"), not one that makes it a place (the city
+/// of, the treaty of, près de).
+pub(super) fn after_a_noun_of(text: &str, tokens: &[SpanToken], start: usize) -> bool {
+    let (Some(of), Some(noun)) = (start.checked_sub(1), start.checked_sub(2)) else {
+        return false;
+    };
+    let noun_word = &text[tokens[noun].bytes.clone()];
+    matches!(tokens[of].term.as_str(), "of" | "de" | "d" | "du" | "des")
+        && noun_word.chars().next().is_some_and(char::is_lowercase)
+        && ![CITY_OF, SETTLEMENTS, LOCATIVES].iter().any(|words| words.contains(&tokens[noun].term.as_str()))
 }
 
 /// Nouns for a state or country before "of" and its name: "the State of

@@ -51,16 +51,16 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::engine::analysis::lang::{alias_form, alias_word};
-use crate::engine::analysis::{normalize, scan, terms};
+use crate::engine::analysis::{is_hangul_syllable, normalize, scan, terms};
 pub use crate::engine::index::format::PLACE_KINDS;
 pub use super::names::{indexed_spans, SpanToken};
 
 use super::dates::is_calendar_word;
 use super::input::{DocInput, EntityInput};
 pub use super::homonyms::Reason;
-use super::homonyms::{choose, is_place, Choice, BIG_CITY, TOWN_IN_CONTEXT};
+use super::homonyms::{choose, is_place, Choice, Said, BIG_CITY, TOWN_IN_CONTEXT};
 use super::names::{
-    after_indefinite, after_the, given_name_before, is_latin_word, is_title, locative, part_of_longer_name, person_or_ship, polity_of,
+    after_a_noun_of, after_indefinite, after_the, given_name_before, is_latin_word, is_title, locative, part_of_longer_name, person_or_ship, polity_of,
     sentence_start, titled, INSTITUTIONS,
 };
 use super::korean::{given_names_in_hangul, needs_context, without_si, KoreanNames};
@@ -352,6 +352,11 @@ impl<'e> Matcher<'e> {
         self.where_said(text, sections, &mut kept);
         self.kind_said(text, sections, &mut kept);
         let first_word = |k: &Span| &text[sections[k.section][k.start].bytes.clone()];
+        let said = |k: &Span| Said {
+            locative: k.locative,
+            in_hangul: first_word(k).chars().next().is_some_and(is_hangul_syllable),
+            after_a_noun_of: after_a_noun_of(text, &sections[k.section], k.start),
+        };
         let context = self.context(&kept, &first_word);
         let companies = self.companies(text, sections, &kept);
         let orgs: Vec<(usize, Range<usize>)> = kept
@@ -369,7 +374,7 @@ impl<'e> Matcher<'e> {
                     .filter(|&e| !needs_context(&self.entities[e], first_word(k)) || context.named(&self.entities[e]))
                     .collect();
                 let Choice { entity, rival } =
-                    choose(self.entities, &fits, &context, k.locative, companies.get(&(k.section, k.start)))?;
+                    choose(self.entities, &fits, &context, said(k), companies.get(&(k.section, k.start)))?;
                 let tokens = &sections[k.section];
                 let end = k.start + k.len;
                 Some(Mention {
