@@ -14,7 +14,10 @@
 //!   matched as a phrase at query time), and French elided articles (`l’`, `d’`)
 //!   are dropped.
 //! - Numbers keep their inner `.`/`,` and a trailing `%`: `3.2%`, `145%`, `2,000`.
-//!   Letters and digits together stay one token: `5G`, `H20`.
+//!   Letters and digits together stay one token (`5G`, `H20`, `mp3`), except
+//!   a name of four letters or more and the number after it, which are two
+//!   words as when a hyphen joins them: `DebConf11` as `DebConf 11`,
+//!   `Covid19` as `COVID-19`.
 //! - Hangul: one token per run of syllables.
 //! - Han (CJK ideographs): overlapping bigrams, or the single character when
 //!   the run has only one.
@@ -231,7 +234,14 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, usize) -> bool) {
                 // The English possessive `’s` is not a word of its own either.
                 let possessive = raw.eq_ignore_ascii_case("s")
                     && text[..start].chars().next_back().is_some_and(is_apostrophe);
-                if !elided && !possessive && !emit(start, i) {
+                if elided || possessive {
+                    continue;
+                }
+                let emitted = match number_after_name(raw) {
+                    Some(at) => emit(start, start + at) && emit(start + at, i),
+                    None => emit(start, i),
+                };
+                if !emitted {
                     return;
                 }
             }
@@ -263,6 +273,18 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, usize) -> bool) {
             }
         }
     }
+}
+
+/// Where the number of a name and its number starts ("DebConf11": 7): a
+/// word of four letters or more, then one to four ASCII digits to its end.
+fn number_after_name(word: &str) -> Option<usize> {
+    let at = word.find(|c: char| c.is_ascii_digit())?;
+    let (name, number) = word.split_at(at);
+    (name.chars().count() >= 4
+        && name.chars().all(char::is_alphabetic)
+        && (1..=4).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit()))
+    .then_some(at)
 }
 
 /// Whether byte `at` of a document lies in one of its (sorted, disjoint)
@@ -327,6 +349,14 @@ mod tests {
         assert_eq!(
             t("145% 3.2% 5G 2,000 H20."),
             ["145%", "3.2%", "5g", "2,000", "h20"]
+        );
+    }
+
+    #[test]
+    fn a_name_and_its_number_are_two_words() {
+        assert_eq!(
+            t("DebConf11 Covid19 COVID-19 Windows10 mp3 H264 x86 ipv6 2nd 1980s Debconf12345"),
+            ["debconf", "11", "covid", "19", "covid", "19", "windows", "10", "mp3", "h264", "x86", "ipv6", "2nd", "1980s", "debconf12345"]
         );
     }
 
