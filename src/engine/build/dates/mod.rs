@@ -303,6 +303,16 @@ mod tests {
     }
 
     #[test]
+    fn the_first_day_of_a_range_takes_the_year_of_its_last() {
+        assert_eq!(
+            just("Protests ran from 15 April to 4 June 1989, then April 15 – June 4, 1990; du 31 janvier au 2 février 1945.", ""),
+            ["1989-04-15", "1989-06-04", "1990-04-15", "1990-06-04", "1945-01-31", "1945-02-02"]
+        );
+        // With no year at its end, a range's first day has none either.
+        assert_eq!(just("It ran from 15 April to 4 June.", ""), Vec::<String>::new());
+    }
+
+    #[test]
     fn french_dates() {
         assert_eq!(
             just("visite le 25 avril, fin avril, depuis 2022, le 1er mai 2025, en janvier, l'an dernier, entre 2026 et 2030, mai dernier", "2025-04"),

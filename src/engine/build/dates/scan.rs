@@ -304,6 +304,29 @@ impl<'t> Scan<'t> {
         decide(|| Some((1, When::day(stated.or(anchor_year)?, m, d1)?, false, 0.85)))
     }
 
+    /// The year of a range's last day when word `at` goes on to it, for a
+    /// first day written without one: "from 15 April to 4 June 1989",
+    /// "April 15 – June 4, 1989", « du 31 janvier au 2 février 1945 ».
+    fn range_end_year(&self, at: usize) -> Option<i32> {
+        let to = match self.gap(at).trim() {
+            "–" | "—" | "-" => at,
+            "" if matches!(self.lower(at), "to" | "au" | "until" | "till" | "through") && self.spaced(at + 1) => at + 1,
+            _ => return None,
+        };
+        let stated = |j: usize| {
+            let gap = self.gap(j).trim();
+            self.dated_year(j).filter(|_| gap.is_empty() && self.spaced(j) || gap == ",")
+        };
+        if self.word(to).and_then(Word::day).is_some() {
+            let month_at = to + 1 + usize::from(self.ordinal(to + 1));
+            self.word(month_at).and_then(month)?;
+            return stated(month_at + 1);
+        }
+        self.word(to).and_then(month)?;
+        self.word(to + 1).and_then(Word::day)?;
+        stated(to + 2 + usize::from(self.ordinal(to + 2)))
+    }
+
     /// Day first: 18 June 2019 · le 25 avril · 1er mai · the 1st of January.
     fn day_first(&self, i: usize, w: &Word<'t>, anchor_year: Option<i32>) -> Decided {
         // Day first: 18 June 2019 · le 25 avril · 1er mai · 25th April 1803 · the 1st of January
@@ -336,7 +359,8 @@ impl<'t> Scan<'t> {
                     if let Some(y) = self.dated_year(after).filter(|_| self.spaced(after) || comma) {
                         return decide(|| Some((after + 1 - i, When::day(y, m, d)?, false, 0.95)));
                     }
-                    return decide(|| Some((after - i, When::day(anchor_year?, m, d)?, false, 0.8)));
+                    let year = self.range_end_year(after).or(anchor_year);
+                    return decide(|| Some((after - i, When::day(year?, m, d)?, false, 0.8)));
                 }
             }
         }
@@ -363,7 +387,7 @@ impl<'t> Scan<'t> {
                 }
                 // "last August the 11th": the August before the publication's.
                 let pointed = self.month_pointed(self.lower(i.wrapping_sub(1)), m);
-                let year = pointed.map_or(anchor_year, |when| ym(when).0);
+                let year = pointed.map_or_else(|| self.range_end_year(at).or(anchor_year), |when| ym(when).0);
                 return decide(|| Some((at - i, When::day(year?, m, d)?, pointed.is_some(), 0.8)));
             }
             if let Some(y) = self
