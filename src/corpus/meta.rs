@@ -220,7 +220,9 @@ fn shorten(s: &str, max: usize) -> String {
 /// A file's name as a title, when it reads as words: `American_Revolution.txt`
 /// is "American Revolution", `COVID-19_pandemic.txt` "COVID-19 pandemic",
 /// `harbour-board-report.txt` "harbour board report", `Birmingham.txt`
-/// "Birmingham". Not a name that starts with a number (`1796-Washington-1.txt`,
+/// "Birmingham", `1989_Tiananmen_Square_protests.txt` "1989 Tiananmen Square
+/// protests" (a year, then three words or more and no other number). Not a
+/// name that otherwise starts with a number (`1796-Washington-1.txt`,
 /// `000_4445b2b9.txt`), holds a code mixing letters and digits (`a3f9c2e1`)
 /// or is one word and a number (`doc_0001.txt`, `chapter-3.txt`): those are ids.
 pub fn name_title(id: &str) -> Option<String> {
@@ -231,8 +233,11 @@ pub fn name_title(id: &str) -> Option<String> {
     let code = |w: &&str| {
         w.split('-').any(|run| run.chars().any(|c| c.is_ascii_digit()) && run.chars().any(char::is_alphabetic))
     };
-    let starts_with_letter = stem.chars().next().is_some_and(char::is_alphabetic);
     let lettered: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3).collect();
+    let year_then_words = words.first().is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        && lettered.len() >= 3
+        && words[1..].iter().all(|w| w.chars().all(char::is_alphabetic));
+    let starts_with_letter = stem.chars().next().is_some_and(char::is_alphabetic) || year_then_words;
     // One word names a text only as a name ("Birmingham"), never as a
     // numbered kind of file ("doc_0001", "chapter-3", "notes").
     let enough = match lettered.as_slice() {
@@ -353,6 +358,12 @@ mod tests {
         assert_eq!(name_title("COVID-19_pandemic.txt").as_deref(), Some("COVID-19 pandemic"));
         assert_eq!(name_title("harbour-board-report.txt").as_deref(), Some("harbour board report"));
         assert_eq!(name_title("1796-Washington-1.txt"), None, "a dated id");
+        assert_eq!(
+            name_title("1989_Tiananmen_Square_protests_and_massacre.txt").as_deref(),
+            Some("1989 Tiananmen Square protests and massacre")
+        );
+        assert_eq!(name_title("2024-03-05-budget-speech.txt"), None, "a date and words");
+        assert_eq!(name_title("2024_budget_speech.txt"), None, "a year and two words");
         assert_eq!(name_title("000_4445b2b93edc790d.txt"), None, "a numbered hash");
         assert_eq!(name_title("report_a3f9c2e1.txt"), None, "a code");
         assert_eq!(name_title("doc_0001.txt"), None, "a numbered kind of file");
