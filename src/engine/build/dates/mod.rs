@@ -313,6 +313,14 @@ mod tests {
     }
 
     #[test]
+    fn a_korean_span_of_bare_days_is_in_the_month_its_sentence_stated() {
+        assert_eq!(
+            just("회의가 2011년 7월 24일부터 30일까지 열렸으며, 캠프가 17일부터 23일까지 이를 선행했다. 캠프가 5일부터 9일까지 열렸다.", ""),
+            ["2011-07-24", "2011-07-30", "2011-07-17", "2011-07-23"]
+        );
+    }
+
+    #[test]
     fn french_dates() {
         assert_eq!(
             just("visite le 25 avril, fin avril, depuis 2022, le 1er mai 2025, en janvier, l'an dernier, entre 2026 et 2030, mai dernier", "2025-04"),

@@ -210,6 +210,17 @@ impl<'t> Scan<'t> {
         if let (Some(d), Some((y, m))) = (self.korean_day(i), self.korean_span_start(i, anchor_year)) {
             return decide(|| Some((2, When::day(y, m, d)?, false, 0.85)));
         }
+        // A span of days with no month of its own, in the month its sentence
+        // stated before: "2011년 7월 24일부터 30일까지 …, 데브캠프가 17일부터 23일까지".
+        if let Some(d) = self.korean_day(i) {
+            let starts = self.word(i + 1).is_some_and(|n| n.text.starts_with("일부터"));
+            let ends = i >= 2
+                && self.word(i - 1).is_some_and(|p| p.text.starts_with("일부터"))
+                && self.word(i - 2).and_then(Word::day).is_some();
+            if let Some((y, m)) = self.sentence_month(i).filter(|_| starts || ends) {
+                return decide(|| Some((2, When::day(y, m, d)?, false, 0.8)));
+            }
+        }
         // Korean without a year: 1월 15일 · 지난 8월
         if let Some((used, m)) = self.korean_month(i) {
             let Some(y) = anchor_year else {
@@ -520,6 +531,26 @@ impl<'t> Scan<'t> {
             .filter(|&j| self.word(j + 1).is_some_and(|n| n.text.starts_with('년')) && glued(j + 1))
             .and_then(|j| self.word(j)?.year());
         starts.then_some((year.or(anchor_year)?, m))
+    }
+
+    /// The year and month its sentence last wrote in full ("2011년 7월")
+    /// before word `i`, looking no further back than the sentence's start (a
+    /// line's, or a full stop after 다).
+    fn sentence_month(&self, i: usize) -> Option<(i32, u32)> {
+        let glued = |j: usize| self.gap(j).trim().is_empty();
+        for j in (2..i).rev() {
+            let gap = self.gap(j + 1);
+            if gap.contains('\n') || (gap.trim_start().starts_with('.') && self.lower(j).ends_with('다')) {
+                return None;
+            }
+            let year_before = self.word(j - 1).is_some_and(|n| n.text.starts_with('년')) && glued(j - 1);
+            if let (Some((_, m)), Some(y)) = (self.korean_month(j), self.word(j - 2).and_then(Word::year)) {
+                if year_before {
+                    return Some((y, m));
+                }
+            }
+        }
+        None
     }
 
     /// `N일` at `i`: the day.
