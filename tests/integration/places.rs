@@ -135,6 +135,12 @@ fn a_foreign_city_spelt_otherwise_in_hangul_is_found_after_its_country() {
     // What follows a country's name is as often its government or its team.
     let found = places("ko", "중국 정부는 미국 대통령이 브라질 대표팀과 일본 기업들을 만났다고 밝혔다.");
     assert_eq!(names(&found), ["China", "United States", "Brazil", "Japan"], "{found:?}");
+    // A town with no Korean name in the gazetteer, by the consonants of its
+    // Latin one, where the sentence holds something there; of two towns of
+    // one skeleton, the one whose vowels the spelling has (Oaxtepec, not the
+    // larger Ixtepec).
+    let found = places("ko", "회의는 핀란드 에스푸에서 열렸고, 이듬해 멕시코 옥스테펙에서 열렸다. 핀란드 에스푸 사람들.");
+    assert_eq!(names(&found), ["Finland", "Espoo", "Mexico", "Oaxtepec", "Finland"], "{found:?}");
 }
 
 #[test]

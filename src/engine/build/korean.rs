@@ -11,6 +11,7 @@ use crate::engine::search::spelling::edit_distance;
 
 use super::homonyms::BIG_CITY;
 use super::input::EntityInput;
+use super::skeleton;
 
 /// What follows "시" (city) in a word about the city: its mayor (울산시장),
 /// citizens, city hall, council, centre, government.
@@ -125,10 +126,12 @@ fn sound(word: &str) -> Vec<u32> {
     out
 }
 
-/// The Korean names of each country's cities, as sounds, with their entity.
+/// The Korean names of each country's cities, as sounds, with their entity;
+/// and the largest city of each consonant skeleton of a Latin name.
 #[derive(Debug, Default)]
 pub(super) struct KoreanNames {
     by_country: HashMap<String, Vec<(Vec<u32>, usize)>>,
+    by_skeleton: HashMap<(String, String), Vec<usize>>,
 }
 
 impl KoreanNames {
@@ -136,7 +139,9 @@ impl KoreanNames {
     /// left out), by country.
     pub(super) fn new(entities: &[EntityInput]) -> Self {
         let mut by_country: HashMap<String, Vec<(Vec<u32>, usize)>> = HashMap::new();
+        let mut by_skeleton: HashMap<(String, String), Vec<usize>> = HashMap::new();
         for (e, x) in entities.iter().enumerate().filter(|(_, x)| x.kind == "city" && x.country != "KR") {
+            by_skeleton.entry((x.country.clone(), skeleton::latin(&x.name))).or_default().push(e);
             for name in x.aliases.iter().chain(&x.gazetteer_aliases) {
                 let name = name.strip_suffix(" 시").unwrap_or(name).replace(' ', "");
                 if name.chars().count() >= 2 && name.chars().all(is_hangul_syllable) {
@@ -144,7 +149,26 @@ impl KoreanNames {
                 }
             }
         }
-        KoreanNames { by_country }
+        KoreanNames { by_country, by_skeleton }
+    }
+
+    /// The city of `country` whose Latin name has the consonants `word`
+    /// spells ([`skeleton`]): 에스푸 for Espoo, which the gazetteer names in
+    /// no Korean; of several, the one whose vowels are nearest, then the
+    /// largest (옥스테펙 is Oaxtepec, not the larger Ixtepec). Three syllables or more and two consonant classes
+    /// or more, in a country whose towns Korean spells by sound (not from
+    /// Chinese characters); the caller asks only beside the country's name
+    /// and before 에서 or 에 ("핀란드 에스푸에서").
+    pub(super) fn sounded(&self, entities: &[EntityInput], country: &str, word: &str) -> Option<usize> {
+        let read_from_han = matches!(country, "CN" | "TW" | "HK" | "MO" | "JP" | "KP");
+        let consonants = skeleton::hangul(word);
+        if read_from_han || word.chars().count() < 3 || consonants.len() < 2 {
+            return None;
+        }
+        let vowels = skeleton::hangul_vowels(word);
+        let apart = |e: usize| edit_distance(&vowels, &skeleton::latin_vowels(&entities[e].name));
+        let towns = self.by_skeleton.get(&(country.to_owned(), consonants))?;
+        towns.iter().copied().min_by_key(|&e| (apart(e), std::cmp::Reverse(entities[e].population)))
     }
 
     /// The city of `country` whose Korean name `word` spells, a jamo apart

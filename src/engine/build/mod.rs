@@ -22,6 +22,7 @@ mod regional;
 mod scratch;
 mod section_places;
 mod segments;
+mod skeleton;
 mod spellings;
 mod spelt;
 mod step;

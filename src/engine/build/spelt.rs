@@ -2,7 +2,9 @@
 //! Korean name (쿠리티바 for 쿠리치바, 포르토 알레그레 for 포르투알레그리,
 //! 케이프 타운 for 케이프타운): found right after its country's name
 //! ("브라질 쿠리티바에서"), where the text says which country's towns to
-//! look among, by the sound its letters spell, a jamo or two apart.
+//! look among, by the sound its letters spell, a jamo or two apart; or a
+//! town the gazetteer names in no Korean by the consonants of its Latin
+//! name (에스푸, Espoo: see `skeleton`).
 
 use crate::engine::analysis::is_hangul_syllable;
 use crate::engine::analysis::lang::alias_word;
@@ -53,10 +55,25 @@ impl Matcher<'_> {
                 let last = start + len - 1;
                 tokens[start..last].iter().map(|t| t.term.as_str()).chain([alias_word(&tokens[last].term)]).collect()
             };
-            let hit = tries.into_iter().find_map(|(start, len)| {
+            let spelt = tries.iter().find_map(|&(start, len)| {
                 let w = word((start, len));
                 countries.iter().find_map(|c| self.korean.spelt(self.entities, c, &w)).map(|e| (e, start, len))
             });
+            // A town with no Korean name, spelt from its Latin one where the
+            // sentence puts something at it: "핀란드 에스푸에서".
+            let sounded = || {
+                tries.iter().find_map(|&(start, len)| {
+                    let last = &tokens[start + len - 1].term;
+                    let located = last.ends_with("에서") || last.ends_with('에');
+                    let w = word((start, len));
+                    countries
+                        .iter()
+                        .filter(|_| located)
+                        .find_map(|c| self.korean.sounded(self.entities, c, &w))
+                        .map(|e| (e, start, len))
+                })
+            };
+            let hit = spelt.or_else(sounded);
             if let Some((entity, start, len)) = hit {
                 found.push(Span { section: k.section, start, len, candidates: vec![entity], place: true, locative: true });
             }
