@@ -1,5 +1,5 @@
 //! The app's pure logic, compiled on every target so it is tested natively:
-//! the timeline's scale, ticks, lanes and brush ([`timeline`]), the map's
+//! the timeline's scale, ticks, lanes and brush ([`timeline`]) and its view of a result set ([`timeline_fit`]), the map's
 //! camera and label placement ([`map`]), the explorer's state and its
 //! transitions ([`state`]), what a search answer shows ([`results`]), and how
 //! the reader cuts a text into blocks ([`reader`]), numbers for SVG ([`svg`]), the trends chart ([`trends`]),
@@ -20,4 +20,5 @@ pub mod state;
 pub mod summary;
 pub mod svg;
 pub mod timeline;
+pub mod timeline_fit;
 pub mod trends;

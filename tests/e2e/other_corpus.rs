@@ -43,6 +43,7 @@ fn another_corpus_gets_its_own_examples_map_and_centuries() {
     assert!(years.iter().any(|&y| y < 1850), "an axis before 1850: {years:?}");
     assert!(years.iter().any(|&y| y > 1950), "an axis after 1950: {years:?}");
     assert!(years.len() <= 12, "labels a readable distance apart: {years:?}");
+    assert!(years.iter().any(|&y| y < 1000), "the corpus reaches back to antiquity: {years:?}");
     // The map opens on the view with the most mentions (this corpus's are
     // in Europe and America); the world shows every city.
     browser.wait_for("city marks", "return document.querySelectorAll('g[data-city]').length > 0 || null");
@@ -79,6 +80,15 @@ fn another_corpus_gets_its_own_examples_map_and_centuries() {
     // A search in each language finds its texts; a Korean bill states its date.
     browser.goto(&format!("{}#/search?q=Louisiana", server.url));
     browser.wait_for("English results", "return document.querySelectorAll('ol[aria-label=Results] > li').length > 0");
+    // Their dates, all of the 19th century, are drawn over their own years,
+    // not in one column of an axis from 500 BC.
+    let years = browser.wait_for(
+        "the results' axis",
+        "const ys = [...document.querySelectorAll('.timeline-svg .tick text')].map(t => Number(t.textContent)); \
+         return ys.length && ys.every(n => n > 1700) ? ys : null",
+    );
+    let years: Vec<i64> = years.as_array().unwrap().iter().filter_map(Value::as_i64).collect();
+    assert!(years.iter().all(|&y| y < 1900), "the results' years: {years:?}");
     browser.screenshot(&screenshot_path("other-search"));
     browser.goto(&format!("{}#/doc/1809890.txt", server.url));
     let meta = browser.wait_for(

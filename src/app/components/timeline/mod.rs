@@ -1,5 +1,6 @@
 //! The timeline: when the corpus's events happen and when each text was
-//! published, on one axis spanning every date in the corpus.
+//! published, on one axis spanning every date in the corpus, or the results'
+//! dates where they are bunched in a part of it.
 //!
 //! Mentioned dates are drawn by precision (a day is a dot, a month a short
 //! bar, a year a long pale bar, a range of years a line with end caps) in up
@@ -26,6 +27,7 @@ use crate::app::hooks::{use_counted_events, use_wheel_zoom};
 use crate::app::IndexRef;
 use crate::engine::time::span_label;
 use crate::view::timeline::{brushed, domain, lanes, publications, wheel_view, zoom, Scale};
+use crate::view::timeline_fit::fitted;
 use chart::TimelineChart;
 use table::EventTable;
 
@@ -51,6 +53,20 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     });
     let events = use_counted_events(index, props.counted.clone());
     let view = use_state(|| domain.unwrap_or((0, 1)));
+    // A new result set is shown where its dates are (the events are one
+    // memo per result set, so their address tells a new one).
+    {
+        let view = view.clone();
+        let shown = events.clone();
+        use_effect_with(Rc::as_ptr(&events) as usize, move |_| {
+            if let Some(full) = domain {
+                let fit = fitted(shown.iter().map(|e| (e.when.start, e.when.end)), full);
+                if *view != fit {
+                    view.set(fit);
+                }
+            }
+        });
+    }
     let list = use_state(|| false);
     let svg_ref = use_node_ref();
     // Wheel zoom, around the middle of the view.
