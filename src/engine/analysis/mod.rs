@@ -275,8 +275,8 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, usize) -> bool) {
     }
 }
 
-/// Where the number of a name and its number starts ("DebConf11": 7): a
-/// word of four letters or more, then one to four ASCII digits to its end.
+/// Where the number glued to a name starts ("DebConf11": 7): a word of four
+/// letters or more, then one to four ASCII digits to its end.
 fn number_after_name(word: &str) -> Option<usize> {
     let at = word.find(|c: char| c.is_ascii_digit())?;
     let (name, number) = word.split_at(at);

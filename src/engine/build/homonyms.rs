@@ -28,13 +28,12 @@ const LOCATED_TOWN: u64 = 50_000;
 /// Hangul or Han script): a place known beyond its country (Lisbon, Geneva),
 /// not one of the thousands of towns whose names are also words.
 fn notable(x: &EntityInput) -> bool {
-    x.gazetteer_aliases
-        .iter()
-        .any(|a| {
-            a.chars().next().is_some_and(|c| {
-                is_hangul_syllable(c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
-            })
-        })
+    x.gazetteer_aliases.iter().any(|a| a.chars().next().is_some_and(|c| is_hangul_syllable(c) || is_han(c)))
+}
+
+/// A CJK ideograph of the common block (a name in Han characters).
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// A town this large that has a name in a script its own country does not
@@ -48,7 +47,7 @@ fn known_abroad(x: &EntityInput) -> bool {
     let han_at_home = matches!(x.country.as_str(), "CN" | "TW" | "HK" | "MO" | "JP" | "SG" | "KR" | "KP");
     let hangul_at_home = matches!(x.country.as_str(), "KR" | "KP");
     x.gazetteer_aliases.iter().filter_map(|a| a.chars().next()).any(|c| {
-        (is_hangul_syllable(c) && !hangul_at_home) || (('\u{4e00}'..='\u{9fff}').contains(&c) && !han_at_home)
+        (is_hangul_syllable(c) && !hangul_at_home) || (is_han(c) && !han_at_home)
     })
 }
 

@@ -90,13 +90,20 @@ pub(super) fn needs_context(x: &EntityInput, token: &str) -> bool {
     // A sea, a gulf, a river or an island named after the city (아덴만,
     // the Gulf of Aden: 만 is also a particle, "only").
     let feature = token[name.len()..].starts_with(['만', '해', '강', '섬']);
-    let read_from_han = matches!(x.country.as_str(), "CN" | "TW" | "HK" | "MO" | "JP" | "KP");
+    let read_from_han = reads_from_han(&x.country);
     let syllables = name.chars().count();
     let spelt = x.population >= BIG_CITY
         && syllables >= if read_from_han { 3 } else { 2 }
         && !feature
         && !ALSO_WORDS.contains(&name.as_str());
     !spelt
+}
+
+/// Whether Korean may name the towns of `country` by reading their Chinese
+/// characters as its own words are read (선전 for Shenzhen, 동경 for Tokyo),
+/// not only by their sound.
+fn reads_from_han(country: &str) -> bool {
+    matches!(country, "CN" | "TW" | "HK" | "MO" | "JP" | "KP")
 }
 
 /// The sound a Hangul word spells, jamo by jamo, for comparing two
@@ -127,7 +134,7 @@ fn sound(word: &str) -> Vec<u32> {
 }
 
 /// The Korean names of each country's cities, as sounds, with their entity;
-/// and the largest city of each consonant skeleton of a Latin name.
+/// and each country's cities by the consonant skeleton of their Latin name.
 #[derive(Debug, Default)]
 pub(super) struct KoreanNames {
     by_country: HashMap<String, Vec<(Vec<u32>, usize)>>,
@@ -155,12 +162,12 @@ impl KoreanNames {
     /// The city of `country` whose Latin name has the consonants `word`
     /// spells ([`skeleton`]): 에스푸 for Espoo, which the gazetteer names in
     /// no Korean; of several, the one whose vowels are nearest, then the
-    /// largest (옥스테펙 is Oaxtepec, not the larger Ixtepec). Three syllables or more and two consonant classes
-    /// or more, in a country whose towns Korean spells by sound (not from
-    /// Chinese characters); the caller asks only beside the country's name
-    /// and before 에서 or 에 ("핀란드 에스푸에서").
+    /// largest (옥스테펙 is Oaxtepec, not the larger Ixtepec). Three
+    /// syllables or more and two consonant classes or more, in a country
+    /// whose towns Korean spells by sound only; the caller asks only beside
+    /// the country's name and before 에서 or 에 ("핀란드 에스푸에서").
     pub(super) fn sounded(&self, entities: &[EntityInput], country: &str, word: &str) -> Option<usize> {
-        let read_from_han = matches!(country, "CN" | "TW" | "HK" | "MO" | "JP" | "KP");
+        let read_from_han = reads_from_han(country);
         let consonants = skeleton::hangul(word);
         if read_from_han || word.chars().count() < 3 || consonants.len() < 2 {
             return None;
@@ -179,7 +186,7 @@ impl KoreanNames {
     /// Chinese characters (중국, 일본: see `korean::needs_context`).
     pub(super) fn spelt(&self, entities: &[EntityInput], country: &str, word: &str) -> Option<usize> {
         let syllables = word.chars().count();
-        let read_from_han = matches!(country, "CN" | "TW" | "HK" | "MO" | "JP" | "KP");
+        let read_from_han = reads_from_han(country);
         if syllables < if read_from_han { 4 } else { 3 } {
             return None;
         }
