@@ -298,6 +298,9 @@ fn people_lists_and_figures_of_speech_are_told_from_cities() {
     );
     assert_eq!(names(&found), ["New York", "Texas"], "{found:?}");
     assert_eq!(kinds_of("en", "with the Republic of Texas watching"), ["Texas: province"]);
+    // An island named after a city is not the city.
+    let found = places("en", "Montreal stands on the island of Montreal, as Lisbon does not on the isle of Lisbon.");
+    assert_eq!(names(&found), ["Montréal", "Lisbon"], "{found:?}");
 }
 
 #[test]

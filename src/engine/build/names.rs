@@ -337,12 +337,13 @@ const PREFIXES: &[&str] = &[
 /// The compass words of [`PREFIXES`].
 const COMPASS: &[&str] = &["north", "south", "east", "west"];
 /// Lowercase words before "of" and a place that make the name an
-/// institution's or a polity's: "the bank of England", "the regency of
-/// Algiers". Events keep their place ("the treaty of Ghent" names Ghent).
+/// institution's, a polity's or an island's: "the bank of England", "the
+/// regency of Algiers", « l'île de Hong Kong », "the island of Montreal".
+/// Events keep their place ("the treaty of Ghent" names Ghent).
 const OF_HEADS: &[&str] = &[
     "bank", "university", "duke", "earl", "bishop", "archbishop", "kingdom", "regency",
     "regencies", "republic", "province", "district", "territory", "county", "court", "royaume",
-    "republique", "duc",
+    "republique", "duc", "island", "isle", "ile",
 ];
 
 /// Whether the gazetteer name at `start..end` is part of a longer proper
