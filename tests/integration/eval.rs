@@ -24,7 +24,7 @@ const FLOORS: &[(&str, &str, f64, f64, f64, f64)] = &[
     ("en-wikipedia-vital", "heldout", 0.72, 0.74, 0.93, 0.87),
     ("fr-candide-debhist", "tune", 0.90, 0.90, 0.95, 0.95),
     ("fr-candide-debhist", "heldout", 0.90, 0.90, 0.95, 0.95),
-    ("fr-wikipedia-vital", "tune", 0.72, 0.88, 0.97, 0.93),
+    ("fr-wikipedia-vital", "tune", 0.75, 0.88, 0.97, 0.93),
     ("fr-wikipedia-vital", "heldout", 0.90, 0.90, 0.93, 0.90),
     ("ko-bills", "tune", 0.90, 0.0, 0.95, 0.95),
     ("ko-bills", "heldout", 0.90, 0.0, 0.95, 0.75),

@@ -387,6 +387,20 @@ fn a_small_town_counts_where_the_sentence_puts_something_at_it() {
 }
 
 #[test]
+fn a_town_s_former_name_counts_only_where_its_country_is_named() {
+    // Donetsk was once Stalin and Perm Molotov: the persons, here.
+    let found = places("en", "Churchill met Stalin in February; the talks with Molotov went well.");
+    assert_eq!(names(&found), Vec::<&str>::new(), "{found:?}");
+    assert_eq!(names(&places("fr", "Ils présentèrent un front uni à Staline.")), Vec::<&str>::new());
+    // Beside their country, former names are the towns; spellings of a
+    // town's own name need nothing beside them.
+    let found = places("en", "He moved to Danzig in Poland.");
+    assert_eq!(names(&found), ["Gdańsk", "Poland"], "{found:?}");
+    let found = places("fr", "Il vécut à Bruges et à Lisbonne.");
+    assert_eq!(names(&found), ["Brugge", "Lisbon"], "{found:?}");
+}
+
+#[test]
 fn a_town_known_abroad_counts_with_no_country_named() {
     // Yalta (77,000 people; a village in Donetsk bears its name too) and
     // Timbuktu have Korean and Chinese names: known beyond their countries.

@@ -67,6 +67,21 @@ use super::korean::{given_names_in_hangul, needs_context, without_si, KoreanName
 use super::regional::{context_country, Regional};
 use super::spellings;
 
+/// Whether `word` (the first of a name found) names town `x` by another name
+/// than its own, one that does not even start as its name does: a former
+/// name, which is often a person's (Donetsk was Stalin and Stalino, Perm
+/// Molotov) or a language's other name for it (Danzig, Breslau). Such a
+/// name counts only where the document names the town's country or a sure
+/// place near it; spellings of its own name (Lisbonne, Moguilev) and the
+/// names of big and curated cities always count.
+fn another_name(x: &EntityInput, word: &str) -> bool {
+    x.kind == "city"
+        && !x.curated
+        && x.population < BIG_CITY
+        && is_latin_word(word)
+        && normalize(word).chars().next() != normalize(&x.name).chars().next()
+}
+
 /// People in a city whose parts are named by the compass ("West Berlin",
 /// "East Jerusalem"): a smaller town's "North X" is another town.
 const CITY_WITH_PARTS: u64 = 500_000;
@@ -372,6 +387,10 @@ impl<'e> Matcher<'e> {
                     .iter()
                     .copied()
                     .filter(|&e| !needs_context(&self.entities[e], first_word(k)) || context.named(&self.entities[e]))
+                    .filter(|&e| {
+                        let x = &self.entities[e];
+                        !another_name(x, first_word(k)) || context.named(x) || context.near(x)
+                    })
                     .collect();
                 let Choice { entity, rival } =
                     choose(self.entities, &fits, &context, said(k), companies.get(&(k.section, k.start)))?;
