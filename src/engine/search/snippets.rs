@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::engine::analysis::indexed;
+use crate::engine::analysis::text::floor_boundary;
 use crate::engine::index::Index;
 
 use super::types::Hit;
@@ -112,7 +113,8 @@ pub fn readable_text(index: &Index<'_>, section: u32) -> String {
 
 /// A section's text with the furniture set aside inside it left out (each
 /// piece replaced by a line break), and highlight ranges moved to match.
-/// Highlights never fall in furniture: its tokens have no positions.
+/// Highlights never fall in furniture: its tokens have no positions. A
+/// span's ends inside a character (a damaged index) move to its start.
 fn without_aside(
     text: &str,
     base: usize,
@@ -124,6 +126,7 @@ fn without_aside(
         .iter()
         .filter(|r| r.start < end && r.end > base)
         .map(|r| r.start.max(base) - base..r.end.min(end) - base)
+        .map(|r| floor_boundary(text, r.start)..floor_boundary(text, r.end))
         .collect();
     if inside.is_empty() {
         return (text.to_owned(), ranges);
@@ -256,5 +259,20 @@ fn back_off(text: &str, at: usize, chars: usize) -> usize {
     match text[start..at].find(char::is_whitespace) {
         Some(ws) => start + ws + text[start + ws..].chars().next().map_or(0, char::len_utf8),
         None => start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_aside;
+
+    #[test]
+    fn furniture_spans_inside_a_character_cut_before_it() {
+        // "2026년 1월": a damaged span from inside 년 to inside 월.
+        let text = "2026년 1월 15일";
+        let (kept, _) = without_aside(text, 0, &[5..9], Vec::new());
+        assert_eq!(kept, "2026\n월 15일\n");
+        let (kept, _) = without_aside(text, 0, &[0..text.len() + 7], Vec::new());
+        assert_eq!(kept, "\n\n");
     }
 }
