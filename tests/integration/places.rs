@@ -387,6 +387,19 @@ fn a_small_town_counts_where_the_sentence_puts_something_at_it() {
 }
 
 #[test]
+fn a_name_the_text_puts_in_a_country_is_that_place_again_when_it_comes_alone() {
+    // "San Jose de Guatemala" (a port the gazetteer lacks): the later "at San
+    // Jose" is that port, not San Jose, California; a San Jose the text puts
+    // in California is that one.
+    let found = places(
+        "en",
+        "The steamer anchored at the port of San Jose de Guatemala. Afterwards at San Jose the captain refused. \
+         He flew to San Jose in California.",
+    );
+    assert_eq!(names(&found), ["San Jose", "California"], "{found:?}");
+}
+
+#[test]
 fn a_town_s_former_name_counts_only_where_its_country_is_named() {
     // Donetsk was once Stalin and Perm Molotov: the persons, here.
     let found = places("en", "Churchill met Stalin in February; the talks with Molotov went well.");

@@ -15,11 +15,15 @@ impl<'e> Matcher<'e> {
     /// A place name followed by the region it is in ("Geneva, in
     /// Switzerland", "Paris, Texas") keeps only its candidates in that
     /// region's country, when it has some there; joined by "de" to a
-    /// country's name ("San Jose de Guatemala"), only those, if any.
+    /// country's name ("San Jose de Guatemala"), only those, if any, and so
+    /// does the same name where it comes alone in the text, unless its own
+    /// words place it elsewhere.
     pub(super) fn where_said(&self, text: &str, sections: &[Vec<SpanToken>], kept: &mut [Span]) {
         let mut order: Vec<usize> = (0..kept.len()).filter(|&i| kept[i].place).collect();
         order.sort_by_key(|&i| (kept[i].section, kept[i].start));
         let named = |k: &Span| Named { section: k.section, start: k.start, len: k.len, kind: NameKind::Either, country: false };
+        // The names whose own words say where they are.
+        let mut said_there = vec![false; kept.len()];
         for pair in order.windows(2) {
             let (a, b) = (&kept[pair[0]], &kept[pair[1]]);
             if !qualifies(text, &sections[a.section], &named(a), &named(b)) {
@@ -67,11 +71,19 @@ impl<'e> Matcher<'e> {
                 // The text says where it is: as good as "at Aranjuez".
                 kept[pair[0]].candidates = there;
                 kept[pair[0]].locative = true;
+                said_there[pair[0]] = true;
             }
         }
         // "San Jose de Guatemala", "Santiago de Chile": a name of its own in
         // the country after "de", which none of the other candidates is in.
-        for k in kept.iter_mut().filter(|k| k.place) {
+        // The same name alone later in the text is that place too ("at San
+        // Jose"), even where the gazetteer has no town of it there.
+        let name = |k: &Span| -> String {
+            let tokens = &sections[k.section][k.start..k.start + k.len];
+            tokens.iter().map(|t| t.term.as_str()).collect::<Vec<_>>().join(" ")
+        };
+        let mut placed: HashMap<String, Vec<&str>> = HashMap::new();
+        for (i, k) in kept.iter_mut().enumerate().filter(|(_, k)| k.place) {
             let tokens = &sections[k.section];
             let end = k.start + k.len;
             // "de" is a token of its own: the name after it is the next one.
@@ -90,6 +102,13 @@ impl<'e> Matcher<'e> {
             }
             k.candidates.retain(|&e| countries.contains(&self.entities[e].country.as_str()));
             k.locative = true;
+            said_there[i] = true;
+            placed.entry(name(k)).or_default().extend(countries);
+        }
+        for k in kept.iter_mut().enumerate().filter(|(i, k)| k.place && !said_there[*i]).map(|(_, k)| k) {
+            if let Some(countries) = placed.get(&name(k)) {
+                k.candidates.retain(|&e| countries.contains(&self.entities[e].country.as_str()));
+            }
         }
     }
 
