@@ -113,17 +113,16 @@ fn a_language_facet_filters_and_back_undoes_it() {
     let (server, browser) = open_app();
     browser.goto(&format!("{}#/search?q=Hong%20Kong", server.url));
     browser.wait_for("facets", "return document.querySelector('.facets button')");
-    let before = browser
-        .js(
-            "return document.querySelectorAll('ol[aria-label=Results] > li').length",
-            vec![],
-        )
-        .as_u64()
-        .unwrap();
+    // Counted once the list has drawn every result (it draws the first five
+    // in one frame and the rest in the next, busy meanwhile).
+    const DRAWN: &str = "const ol = document.querySelector('ol[aria-label=Results]'); \
+        const n = !ol || ol.hasAttribute('aria-busy') ? null : ol.querySelectorAll(':scope > li').length;";
+    let before = browser.wait_for("every result drawn", &format!("{DRAWN} return n")).as_u64().unwrap();
     browser.click(".facets button[aria-pressed=false]:is(:first-child, *)");
     let clicked = browser.js("return location.hash", vec![]);
     let hash = clicked.as_str().unwrap().to_owned();
     assert!(hash.contains("lang%3A"), "the filter is in the URL: {hash}");
+    browser.wait_for("the filtered list drawn", &format!("{DRAWN} return n !== null && n !== {before}"));
     let langs = texts(browser.wait_for("filtered results", RESULT_LANGS));
     let first = langs[0].clone();
     assert!(
