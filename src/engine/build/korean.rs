@@ -100,7 +100,7 @@ pub(super) fn needs_context(x: &EntityInput, token: &str) -> bool {
 }
 
 /// Whether Korean may name the towns of `country` by reading their Chinese
-/// characters as its own words are read (선전 for Shenzhen, 동경 for Tokyo),
+/// characters as its own words are read (동경 for Tokyo, 북경 for Beijing),
 /// not only by their sound.
 fn reads_from_han(country: &str) -> bool {
     matches!(country, "CN" | "TW" | "HK" | "MO" | "JP" | "KP")

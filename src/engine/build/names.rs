@@ -338,7 +338,7 @@ const PREFIXES: &[&str] = &[
 const COMPASS: &[&str] = &["north", "south", "east", "west"];
 /// Lowercase words before "of" and a place that make the name an
 /// institution's, a polity's or an island's: "the bank of England", "the
-/// regency of Algiers", « l'île de Hong Kong », "the island of Montreal".
+/// regency of Algiers", « l'île de Montréal », "the island of Montreal".
 /// Events keep their place ("the treaty of Ghent" names Ghent).
 const OF_HEADS: &[&str] = &[
     "bank", "university", "duke", "earl", "bishop", "archbishop", "kingdom", "regency",
